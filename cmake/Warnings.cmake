@@ -1,0 +1,18 @@
+# aa_set_warnings(target): the project's warning set, errors when AA_WARNINGS_AS_ERRORS is on.
+function(aa_set_warnings target)
+    target_compile_options(${target} PRIVATE
+        -Wall -Wextra -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+        -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wpedantic -Wnull-dereference
+        -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+    if(AA_WARNINGS_AS_ERRORS)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+endfunction()
+
+# UNO headers trip -Wold-style-cast and friends; glue code gets a gentler set.
+function(aa_set_glue_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow)
+    if(AA_WARNINGS_AS_ERRORS)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+endfunction()

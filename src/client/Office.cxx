@@ -1,0 +1,270 @@
+#include "Office.hxx"
+
+#include "UnoString.hxx"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/deployment/ExtensionManager.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/task/XInteractionApprove.hpp>
+#include <com/sun/star/task/XInteractionHandler.hpp>
+#include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/ucb/XCommandEnvironment.hpp>
+#include <com/sun/star/ucb/XProgressHandler.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <cppuhelper/bootstrap.hxx>
+#include <cppuhelper/implbase1.hxx>
+#include <cppuhelper/implbase3.hxx>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace css;
+using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
+
+namespace aa::client
+{
+namespace
+{
+/// Approves every request and ignores progress: what unopkg does with --suppress-license.
+class ApprovingEnvironment
+    : public cppu::WeakImplHelper3<ucb::XCommandEnvironment, task::XInteractionHandler,
+                                   ucb::XProgressHandler>
+{
+public:
+    uno::Reference<task::XInteractionHandler> SAL_CALL getInteractionHandler() override { return this; }
+    uno::Reference<ucb::XProgressHandler> SAL_CALL getProgressHandler() override { return this; }
+    void SAL_CALL handle(const uno::Reference<task::XInteractionRequest>& xRequest) override
+    {
+        const auto aContinuations = xRequest->getContinuations();
+        for (const auto& xContinuation : aContinuations)
+        {
+            uno::Reference<task::XInteractionApprove> xApprove(xContinuation, uno::UNO_QUERY);
+            if (xApprove.is())
+            {
+                xApprove->select();
+                return;
+            }
+        }
+    }
+    void SAL_CALL push(const uno::Any&) override {}
+    void SAL_CALL update(const uno::Any&) override {}
+    void SAL_CALL pop() override {}
+};
+
+uno::Sequence<beans::PropertyValue> props(std::initializer_list<std::pair<const char*, uno::Any>> list)
+{
+    uno::Sequence<beans::PropertyValue> aProps(static_cast<sal_Int32>(list.size()));
+    sal_Int32 i = 0;
+    for (const auto& [name, value] : list)
+    {
+        aProps[i].Name = OUString::createFromAscii(name);
+        aProps[i].Value = value;
+        ++i;
+    }
+    return aProps;
+}
+
+uno::Reference<uno::XComponentContext> localContext()
+{
+    ::setenv("URE_BOOTSTRAP", "vnd.sun.star.pathname:/usr/lib/libreoffice/program/fundamentalrc", 0);
+    static uno::Reference<uno::XComponentContext> xLocal = cppu::defaultBootstrap_InitialComponentContext();
+    return xLocal;
+}
+} // namespace
+
+std::string fileUrl(const std::string& path)
+{
+    return "file://" + std::filesystem::absolute(path).lexically_normal().string();
+}
+
+std::string describe(const uno::Exception& e) { return toUtf8(e.Message); }
+
+Office::Office(const OfficeOptions& options) : m_options(options)
+{
+    std::filesystem::create_directories(m_options.profileDir);
+    start();
+    if (!m_options.oxt.empty())
+    {
+        installExtension(m_options.oxt);
+        // A freshly added component is usable at once, but configuration (menus, keys) is read
+        // at start-up: restart so the office is exactly what a user gets after installing.
+        shutdown();
+        start();
+    }
+}
+
+Office::~Office()
+{
+    try
+    {
+        shutdown();
+    }
+    catch (...)
+    {
+    }
+}
+
+void Office::start()
+{
+    static int counter = 0;
+    m_pipe = "aa_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    const std::string profileUrl = fileUrl(m_options.profileDir);
+    std::vector<std::string> args{ "/usr/lib/libreoffice/program/soffice",
+                                   "--nologo",
+                                   "--norestore",
+                                   "--nodefault",
+                                   "--nolockcheck",
+                                   "--accept=pipe,name=" + m_pipe + ";urp;StarOffice.ComponentContext",
+                                   "-env:UserInstallation=" + profileUrl };
+    if (m_options.headless)
+    {
+        args.insert(args.begin() + 1, "--headless");
+        args.insert(args.begin() + 2, "--invisible");
+    }
+    m_pid = ::fork();
+    if (m_pid < 0)
+        throw std::runtime_error("cannot fork soffice");
+    if (m_pid == 0)
+    {
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    auto xResolver = bridge::UnoUrlResolver::create(localContext());
+    const OUString aUrl = fromUtf8("uno:pipe,name=" + m_pipe + ";urp;StarOffice.ComponentContext");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (true)
+    {
+        try
+        {
+            m_xContext.set(xResolver->resolve(aUrl), uno::UNO_QUERY_THROW);
+            return;
+        }
+        catch (const uno::Exception&)
+        {
+            if (!alive() || std::chrono::steady_clock::now() > deadline)
+                throw std::runtime_error("soffice did not accept a connection on pipe " + m_pipe);
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+}
+
+void Office::installExtension(const std::string& oxt)
+{
+    auto xManager = deployment::ExtensionManager::get(m_xContext);
+    uno::Reference<ucb::XCommandEnvironment> xEnv(new ApprovingEnvironment);
+    // Requests with nothing to approve (unsatisfied dependencies, say) abort the installation
+    // without an exception: a null package is the only sign.
+    if (!xManager->addExtension(fromUtf8(fileUrl(oxt)), uno::Sequence<beans::NamedValue>(), "user",
+                                xManager->createAbortChannel(), xEnv)
+             .is())
+        throw std::runtime_error("LibreOffice refused to install " + oxt);
+}
+
+uno::Reference<frame::XDesktop2> Office::desktop() const { return frame::Desktop::create(m_xContext); }
+
+uno::Reference<lang::XComponent> Office::load(const std::string& url, bool readOnly)
+{
+    auto xDoc = desktop()->loadComponentFromURL(
+        fromUtf8(url), "_blank", 0,
+        props({ { "Hidden", uno::Any(m_options.headless) }, { "ReadOnly", uno::Any(readOnly) } }));
+    if (!xDoc.is())
+        throw std::runtime_error("could not load " + url);
+    return xDoc;
+}
+
+uno::Reference<text::XTextDocument> Office::newWriterDocument()
+{
+    return uno::Reference<text::XTextDocument>(load("private:factory/swriter"), uno::UNO_QUERY_THROW);
+}
+
+void Office::storeTo(const uno::Reference<lang::XComponent>& doc, const std::string& url,
+                     const std::string& filter)
+{
+    uno::Reference<frame::XStorable>(doc, uno::UNO_QUERY_THROW)
+        ->storeToURL(fromUtf8(url), props({ { "FilterName", uno::Any(fromUtf8(filter)) },
+                                            { "Overwrite", uno::Any(true) } }));
+}
+
+void Office::close(const uno::Reference<lang::XComponent>& doc)
+{
+    uno::Reference<util::XCloseable> xClose(doc, uno::UNO_QUERY);
+    if (xClose.is())
+        xClose->close(true);
+    else if (doc.is())
+        doc->dispose();
+}
+
+std::string Office::call(const std::string& command, const uno::Reference<lang::XComponent>& doc,
+                         const std::string& analysisJson, int count)
+{
+    uno::Reference<task::XJob> xJob(
+        m_xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis",
+                                                                   m_xContext),
+        uno::UNO_QUERY);
+    if (!xJob.is())
+        throw std::runtime_error("org.assessmentanalysis.Analysis is not installed");
+    std::vector<beans::NamedValue> args{ beans::NamedValue("Command", uno::Any(fromUtf8(command))) };
+    if (doc.is())
+        args.emplace_back("Document", uno::Any(doc));
+    if (!analysisJson.empty())
+        args.emplace_back("Analysis", uno::Any(fromUtf8(analysisJson)));
+    if (count)
+        args.emplace_back("Count", uno::Any(static_cast<sal_Int32>(count)));
+    OUString aResult;
+    xJob->execute(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size())))
+        >>= aResult;
+    return toUtf8(aResult);
+}
+
+bool Office::alive() const
+{
+    if (m_pid <= 0)
+        return false;
+    int status = 0;
+    return ::waitpid(m_pid, &status, WNOHANG) == 0;
+}
+
+void Office::shutdown()
+{
+    if (m_pid <= 0)
+        return;
+    try
+    {
+        if (m_xContext.is())
+            desktop()->terminate();
+    }
+    catch (...)
+    {
+        // The bridge goes down with the office: a DisposedException here is expected.
+    }
+    m_xContext.clear();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    int status = 0;
+    while (::waitpid(m_pid, &status, WNOHANG) == 0)
+    {
+        if (std::chrono::steady_clock::now() > deadline)
+        {
+            ::kill(m_pid, SIGKILL);
+            ::waitpid(m_pid, &status, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    m_pid = -1;
+}
+
+} // namespace aa::client

@@ -1,0 +1,72 @@
+// A private, headless (or visible) LibreOffice driven over a UNO pipe: used by the integration
+// tests, the main-job tool and the benchmark. Starts soffice on a fresh or given profile,
+// installs the extension into it, and shuts it down.
+#pragma once
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace aa::client
+{
+struct OfficeOptions
+{
+    std::string profileDir; ///< created if missing; one soffice per profile at a time
+    std::string oxt;        ///< extension to install (empty: none)
+    bool headless = true;
+};
+
+class Office
+{
+public:
+    /// Starts soffice and connects; throws std::runtime_error with the reason on failure.
+    explicit Office(const OfficeOptions& options);
+    ~Office();
+    Office(const Office&) = delete;
+    Office& operator=(const Office&) = delete;
+
+    const css::uno::Reference<css::uno::XComponentContext>& context() const { return m_xContext; }
+    css::uno::Reference<css::frame::XDesktop2> desktop() const;
+
+    /// Loads a document (hidden unless the office is visible).
+    css::uno::Reference<css::lang::XComponent> load(const std::string& url, bool readOnly = false);
+    css::uno::Reference<css::text::XTextDocument> newWriterDocument();
+
+    /// Stores a copy of doc to url with the given filter ("writer8", "MS Word 2007 XML",
+    /// "writer_pdf_Export").
+    static void storeTo(const css::uno::Reference<css::lang::XComponent>& doc,
+                        const std::string& url, const std::string& filter);
+    static void close(const css::uno::Reference<css::lang::XComponent>& doc);
+
+    /// Calls org.assessmentanalysis.Analysis's execute with Command (and Document, Analysis or
+    /// Count when given); returns the JSON it answers. UNO exceptions pass through.
+    std::string call(const std::string& command,
+                     const css::uno::Reference<css::lang::XComponent>& doc = {},
+                     const std::string& analysisJson = {}, int count = 0);
+
+    /// Asks soffice to terminate, waits for it, kills it when it does not go.
+    void shutdown();
+    /// True while the soffice process runs.
+    bool alive() const;
+
+private:
+    void start();
+    void installExtension(const std::string& oxt);
+
+    OfficeOptions m_options;
+    pid_t m_pid = -1;
+    std::string m_pipe;
+    css::uno::Reference<css::uno::XComponentContext> m_xContext;
+};
+
+/// file:// URL for an absolute or relative path.
+std::string fileUrl(const std::string& path);
+/// The message of a UNO exception, for test failure output.
+std::string describe(const css::uno::Exception& e);
+} // namespace aa::client

@@ -1,0 +1,44 @@
+#include "Plan.hpp"
+
+#include <algorithm>
+
+namespace aa
+{
+
+std::vector<PlanRow> derivePlan(const Analysis& analysis)
+{
+    std::vector<PlanRow> rows;
+    for (const Item& help : analysis.list(ListKind::WhatWouldHelp))
+    {
+        PlanRow row;
+        row.cell(PlanColumn::Action) = help.text;
+        if (!help.issues.empty())
+        {
+            const std::string& issueId = help.issues.front();
+            row.cell(PlanColumn::Issue) = issueId;
+            std::string& outcome = row.cell(PlanColumn::Outcome);
+            for (const Item& sign : analysis.list(ListKind::SuccessSigns))
+            {
+                if (std::find(sign.issues.begin(), sign.issues.end(), issueId) == sign.issues.end())
+                    continue;
+                if (!outcome.empty())
+                    outcome += '\n';
+                outcome += sign.text;
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Analysis withPlan(Analysis analysis)
+{
+    if (!analysis.hasPlan)
+    {
+        analysis.plan = derivePlan(analysis);
+        analysis.hasPlan = true;
+    }
+    return analysis;
+}
+
+} // namespace aa

@@ -1,0 +1,34 @@
+// User-visible texts, loaded from a .properties resource (see resources/).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aa
+{
+
+/// A set of key=value texts. Values may hold {1}, {2} ... placeholders.
+class Strings
+{
+public:
+    /// Parses .properties text (UTF-8; '#' or '!' comments; \uXXXX, \n, \t, \\ escapes).
+    /// Malformed lines (no '=') are ignored; a later key replaces an earlier one.
+    static Strings parse(std::string_view text);
+
+    /// The en-GB texts built into the library.
+    static const Strings& builtIn();
+
+    /// The text for key; a missing key yields "[key]" so that a gap shows and never throws.
+    std::string get(const std::string& key) const;
+    /// get(key) with {1}, {2} ... replaced by args in order.
+    std::string format(const std::string& key, const std::vector<std::string>& args) const;
+    bool has(const std::string& key) const { return values_.count(key) != 0; }
+    std::vector<std::string> keys() const;
+
+private:
+    std::map<std::string, std::string> values_;
+};
+
+} // namespace aa

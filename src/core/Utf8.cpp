@@ -1,0 +1,66 @@
+#include "Utf8.hpp"
+
+namespace aa
+{
+
+void appendUtf8(std::string& out, char32_t code)
+{
+    if (code < 0x80)
+        out += static_cast<char>(code);
+    else if (code < 0x800)
+    {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+    else if (code < 0x10000)
+    {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+    else
+    {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+std::size_t codePointCount(std::string_view text)
+{
+    std::size_t n = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+char32_t firstForbiddenCodePoint(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x20 && byte != '\t' && byte != '\n')
+            return byte;
+        if (byte == 0x7F)
+            return byte;
+        // C1 controls are U+0080..U+009F: encoded as C2 80..C2 9F.
+        if (byte == 0xC2 && i + 1 < text.size())
+        {
+            const auto second = static_cast<unsigned char>(text[i + 1]);
+            if (second >= 0x80 && second <= 0x9F)
+                return second; // U+0080..U+009F
+        }
+        // U+FFFE and U+FFFF are EF BF BE / EF BF BF.
+        if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF)
+        {
+            const auto third = static_cast<unsigned char>(text[i + 2]);
+            if (third == 0xBE || third == 0xBF)
+                return 0xFFFE + (third - 0xBE);
+        }
+    }
+    return 0;
+}
+
+} // namespace aa

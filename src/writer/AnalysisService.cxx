@@ -1,0 +1,272 @@
+#include "AnalysisService.hxx"
+
+#include "DocumentReader.hxx"
+#include "DocumentWriter.hxx"
+#include "Errors.hpp"
+#include "Json.hpp"
+#include "Log.hxx"
+#include "Plan.hpp"
+#include "Strings.hpp"
+#include "UnoString.hxx"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/awt/DialogProvider2.hpp>
+#include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <cppuhelper/supportsservice.hxx>
+#include <cppuhelper/weak.hxx>
+
+#include <chrono>
+#include <map>
+
+using namespace css;
+using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
+
+namespace aa::writer
+{
+namespace
+{
+constexpr const char* implementationName = "org.assessmentanalysis.Analysis";
+constexpr const char* extensionId = "org.assessmentanalysis.extension";
+constexpr const char* version = "0.1.0";
+
+const aa::Strings& strings() { return aa::Strings::builtIn(); }
+
+/// The NamedValue arguments by name.
+class Arguments
+{
+public:
+    explicit Arguments(const uno::Sequence<beans::NamedValue>& rArgs)
+    {
+        for (const beans::NamedValue& rArg : rArgs)
+            m_aValues[rArg.Name] = rArg.Value;
+    }
+
+    OUString string(const OUString& rName) const
+    {
+        OUString aValue;
+        if (!(value(rName) >>= aValue))
+            throw aa::InputError(strings().format("error.badArgument", { toUtf8(rName), "a string" }));
+        return aValue;
+    }
+
+    sal_Int32 integer(const OUString& rName) const
+    {
+        sal_Int32 nValue = 0;
+        if (!(value(rName) >>= nValue))
+            throw aa::InputError(strings().format("error.badArgument", { toUtf8(rName), "a number" }));
+        return nValue;
+    }
+
+    uno::Reference<text::XTextDocument> document() const
+    {
+        uno::Reference<text::XTextDocument> xDoc(value("Document"), uno::UNO_QUERY);
+        if (!xDoc.is())
+            throw aa::InputError(strings().get("error.notWriter"));
+        return xDoc;
+    }
+
+private:
+    const uno::Any& value(const OUString& rName) const
+    {
+        auto it = m_aValues.find(rName);
+        if (it == m_aValues.end() || !it->second.hasValue())
+            throw aa::InputError(strings().format("error.missingArgument", { toUtf8(rName) }));
+        return it->second;
+    }
+
+    std::map<OUString, uno::Any> m_aValues;
+};
+
+std::string versionJson()
+{
+    return std::string("{\"version\":\"") + version + "\",\"schema\":"
+           + std::to_string(aa::schemaVersion) + "}";
+}
+} // namespace
+
+AnalysisService::AnalysisService(const uno::Reference<uno::XComponentContext>& xContext)
+    : m_xContext(xContext)
+{
+    initLogging(m_xContext);
+}
+
+std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
+{
+    const Arguments args(rArgs);
+    const std::string command = toUtf8(args.string("Command"));
+    if (command == "version")
+        return versionJson();
+    if (command == "read")
+        return aa::toJson(aa::readAnalysis(readBlocks(args.document())).analysis);
+    if (command == "insert" || command == "insertSkeleton")
+    {
+        const auto xDoc = args.document();
+        const aa::Analysis analysis = aa::withPlan(
+            command == "insert" ? aa::parseAnalysis(toUtf8(args.string("Analysis")))
+                                : aa::makeSkeleton(args.integer("Count")));
+        insertAnalysis(m_xContext, xDoc, analysis);
+        log().info("insert: {} issues, {} plan rows", analysis.issues.size(), analysis.plan.size());
+        return aa::toJson(analysis);
+    }
+    throw aa::InputError(strings().format("error.unknownCommand", { command.substr(0, 40) }));
+}
+
+uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue>& rArgs)
+{
+    const auto start = std::chrono::steady_clock::now();
+    try
+    {
+        const std::string result = run(rArgs);
+        log().info("execute done in {} ms",
+                   std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now() - start)
+                       .count());
+        return uno::Any(fromUtf8(result));
+    }
+    catch (const aa::InputError& e)
+    {
+        log().warn("execute refused: {}", e.what());
+        throw lang::IllegalArgumentException(fromUtf8(e.what()), *this, 0);
+    }
+    catch (const lang::IllegalArgumentException& e)
+    {
+        log().warn("execute refused by Writer: {}", toUtf8(e.Message));
+        throw lang::IllegalArgumentException(e.Message, *this, 0);
+    }
+    catch (const uno::Exception& e)
+    {
+        log().error("execute failed: {}", toUtf8(e.Message));
+        throw uno::RuntimeException("AnalysisService::execute: " + e.Message, *this);
+    }
+    catch (const std::exception& e)
+    {
+        log().error("execute failed: {}", e.what());
+        throw uno::RuntimeException("AnalysisService::execute: " + fromUtf8(e.what()), *this);
+    }
+    catch (...)
+    {
+        log().error("execute failed: unknown exception");
+        throw uno::RuntimeException("AnalysisService::execute: unknown failure", *this);
+    }
+}
+
+void SAL_CALL AnalysisService::trigger(const OUString& rEvent)
+{
+    try
+    {
+        if (rEvent == "insertSkeleton")
+            insertSkeletonFromDialog();
+        else
+            log().warn("trigger: unknown event");
+    }
+    catch (const aa::InputError& e)
+    {
+        showError(fromUtf8(e.what()));
+    }
+    catch (const uno::Exception& e)
+    {
+        log().error("trigger failed: {}", toUtf8(e.Message));
+        showError("AnalysisService::trigger: " + e.Message);
+    }
+    catch (const std::exception& e)
+    {
+        log().error("trigger failed: {}", e.what());
+        showError(fromUtf8(e.what()));
+    }
+    catch (...)
+    {
+        log().error("trigger failed: unknown exception");
+    }
+}
+
+void AnalysisService::insertSkeletonFromDialog()
+{
+    auto xDesktop = frame::Desktop::create(m_xContext);
+    uno::Reference<text::XTextDocument> xDoc(xDesktop->getCurrentComponent(), uno::UNO_QUERY);
+    if (!xDoc.is())
+        throw aa::InputError(strings().get("error.noDocument"));
+
+    const OUString aLocation
+        = deployment::PackageInformationProvider::get(m_xContext)->getPackageLocation(OUString::createFromAscii(extensionId));
+    auto xProvider = awt::DialogProvider2::create(m_xContext);
+    auto xDialog = xProvider->createDialog(aLocation + "/dialogs/InsertSkeleton.xdl");
+    uno::Reference<awt::XControl> xDialogControl(xDialog, uno::UNO_QUERY_THROW);
+    uno::Reference<beans::XPropertySet> xModel(xDialogControl->getModel(), uno::UNO_QUERY_THROW);
+    xModel->setPropertyValue("Title", uno::Any(fromUtf8(strings().get("dialog.skeleton.title"))));
+    uno::Reference<awt::XControlContainer> xControls(xDialog, uno::UNO_QUERY_THROW);
+    uno::Reference<beans::XPropertySet>(xControls->getControl("PromptLabel")->getModel(),
+                                        uno::UNO_QUERY_THROW)
+        ->setPropertyValue("Label", uno::Any(fromUtf8(strings().get("dialog.skeleton.prompt"))));
+    if (xDialog->execute() != 1)
+        return;
+    double fCount = 0;
+    uno::Reference<beans::XPropertySet>(xControls->getControl("Count")->getModel(),
+                                        uno::UNO_QUERY_THROW)
+            ->getPropertyValue("Value")
+        >>= fCount;
+    const aa::Analysis analysis = aa::withPlan(aa::makeSkeleton(static_cast<long long>(fCount)));
+    insertAnalysis(m_xContext, xDoc, analysis);
+    log().info("insertSkeleton from menu: {} issues", analysis.issues.size());
+}
+
+void AnalysisService::showError(const OUString& rMessage)
+{
+    try
+    {
+        auto xDesktop = frame::Desktop::create(m_xContext);
+        auto xFrame = xDesktop->getCurrentFrame();
+        uno::Reference<awt::XWindowPeer> xPeer(xFrame.is() ? xFrame->getContainerWindow() : nullptr,
+                                               uno::UNO_QUERY);
+        uno::Reference<awt::XMessageBoxFactory> xFactory(awt::Toolkit::create(m_xContext),
+                                                         uno::UNO_QUERY_THROW);
+        auto xBox = xFactory->createMessageBox(xPeer, awt::MessageBoxType_ERRORBOX,
+                                               awt::MessageBoxButtons::BUTTONS_OK,
+                                               fromUtf8(strings().get("dialog.error.title")),
+                                               rMessage);
+        xBox->execute();
+    }
+    catch (...)
+    {
+        log().error("could not show an error message");
+    }
+}
+
+OUString SAL_CALL AnalysisService::getImplementationName()
+{
+    return OUString::createFromAscii(implementationName);
+}
+
+sal_Bool SAL_CALL AnalysisService::supportsService(const OUString& rServiceName)
+{
+    return cppu::supportsService(this, rServiceName);
+}
+
+uno::Sequence<OUString> SAL_CALL AnalysisService::getSupportedServiceNames()
+{
+    uno::Sequence<OUString> aNames(1);
+    aNames[0] = OUString::createFromAscii(implementationName);
+    return aNames;
+}
+
+} // namespace aa::writer
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
+org_assessmentanalysis_Analysis_get_implementation(uno::XComponentContext* pContext,
+                                                   const uno::Sequence<uno::Any>&)
+{
+    return cppu::acquire(new aa::writer::AnalysisService(pContext));
+}
