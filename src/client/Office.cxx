@@ -191,7 +191,7 @@ uno::Reference<text::XTextDocument> Office::newWriterDocument()
     return uno::Reference<text::XTextDocument>(load("private:factory/swriter"), uno::UNO_QUERY_THROW);
 }
 
-void Office::storeTo(const uno::Reference<lang::XComponent>& doc, const std::string& url,
+void Office::storeToImpl(const uno::Reference<uno::XInterface>& doc, const std::string& url,
                      const std::string& filter)
 {
     uno::Reference<frame::XStorable>(doc, uno::UNO_QUERY_THROW)
@@ -199,16 +199,16 @@ void Office::storeTo(const uno::Reference<lang::XComponent>& doc, const std::str
                                             { "Overwrite", uno::Any(true) } }));
 }
 
-void Office::close(const uno::Reference<lang::XComponent>& doc)
+void Office::closeImpl(const uno::Reference<uno::XInterface>& doc)
 {
     uno::Reference<util::XCloseable> xClose(doc, uno::UNO_QUERY);
     if (xClose.is())
         xClose->close(true);
-    else if (doc.is())
-        doc->dispose();
+    else if (uno::Reference<lang::XComponent> xComponent{ doc, uno::UNO_QUERY }; xComponent.is())
+        xComponent->dispose();
 }
 
-std::string Office::call(const std::string& command, const uno::Reference<lang::XComponent>& doc,
+std::string Office::callImpl(const std::string& command, const uno::Reference<uno::XInterface>& doc,
                          const std::string& analysisJson, int count)
 {
     uno::Reference<task::XJob> xJob(

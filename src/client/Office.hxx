@@ -40,15 +40,27 @@ public:
 
     /// Stores a copy of doc to url with the given filter ("writer8", "MS Word 2007 XML",
     /// "writer_pdf_Export").
-    static void storeTo(const css::uno::Reference<css::lang::XComponent>& doc,
-                        const std::string& url, const std::string& filter);
-    static void close(const css::uno::Reference<css::lang::XComponent>& doc);
+    template <class I>
+    static void storeTo(const css::uno::Reference<I>& doc, const std::string& url,
+                        const std::string& filter)
+    {
+        storeToImpl(css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY), url, filter);
+    }
+    template <class I> static void close(const css::uno::Reference<I>& doc)
+    {
+        closeImpl(css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY));
+    }
 
     /// Calls org.assessmentanalysis.Analysis's execute with Command (and Document, Analysis or
     /// Count when given); returns the JSON it answers. UNO exceptions pass through.
-    std::string call(const std::string& command,
-                     const css::uno::Reference<css::lang::XComponent>& doc = {},
-                     const std::string& analysisJson = {}, int count = 0);
+    template <class I>
+    std::string call(const std::string& command, const css::uno::Reference<I>& doc,
+                     const std::string& analysisJson = {}, int count = 0)
+    {
+        return callImpl(command, css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY),
+                        analysisJson, count);
+    }
+    std::string call(const std::string& command) { return callImpl(command, {}, {}, 0); }
 
     /// Asks soffice to terminate, waits for it, kills it when it does not go.
     void shutdown();
@@ -56,6 +68,12 @@ public:
     bool alive() const;
 
 private:
+    static void storeToImpl(const css::uno::Reference<css::uno::XInterface>& doc,
+                            const std::string& url, const std::string& filter);
+    static void closeImpl(const css::uno::Reference<css::uno::XInterface>& doc);
+    std::string callImpl(const std::string& command,
+                         const css::uno::Reference<css::uno::XInterface>& doc,
+                         const std::string& analysisJson, int count);
     void start();
     void installExtension(const std::string& oxt);
 

@@ -1,0 +1,182 @@
+#include "WriterFixture.hxx"
+
+#include "UnoString.hxx"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/ControlCharacter.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+
+using namespace css;
+using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
+
+namespace aa::test
+{
+namespace
+{
+std::unique_ptr<aa::client::Office> g_office;
+
+class OfficeEnvironment : public ::testing::Environment
+{
+public:
+    void SetUp() override
+    {
+        std::filesystem::remove_all(workDir());
+        std::filesystem::create_directories(workDir());
+        g_office = std::make_unique<aa::client::Office>(
+            aa::client::OfficeOptions{ workDir() + "/profile", AA_OXT_PATH, true });
+    }
+    void TearDown() override
+    {
+        if (g_office)
+        {
+            const bool alive = g_office->alive();
+            g_office.reset();
+            EXPECT_TRUE(alive) << "soffice died during the tests";
+        }
+        std::filesystem::remove_all(workDir());
+    }
+};
+} // namespace
+
+aa::client::Office& office() { return *g_office; }
+
+const std::string& workDir()
+{
+    static const std::string dir = (std::filesystem::temp_directory_path()
+                                    / ("aa-writer-test-" + std::to_string(::getpid())))
+                                       .string();
+    return dir;
+}
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string sampleJson() { return readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json"); }
+
+std::vector<Para> bodyParagraphs(const uno::Reference<text::XTextDocument>& doc)
+{
+    std::vector<Para> result;
+    uno::Reference<container::XEnumerationAccess> xAccess(doc->getText(), uno::UNO_QUERY_THROW);
+    auto xEnum = xAccess->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Any aElement = xEnum->nextElement();
+        uno::Reference<text::XTextTable> xTable(aElement, uno::UNO_QUERY);
+        if (xTable.is())
+        {
+            std::string cells;
+            for (const OUString& rName : xTable->getCellNames())
+            {
+                uno::Reference<text::XTextRange> xCell(xTable->getCellByName(rName), uno::UNO_QUERY_THROW);
+                cells += toUtf8(xCell->getString()) + "|";
+            }
+            result.push_back({ "<table>", cells });
+            continue;
+        }
+        uno::Reference<beans::XPropertySet> xProps(aElement, uno::UNO_QUERY_THROW);
+        OUString aStyle;
+        xProps->getPropertyValue("ParaStyleName") >>= aStyle;
+        uno::Reference<text::XTextRange> xRange(aElement, uno::UNO_QUERY_THROW);
+        result.push_back({ toUtf8(aStyle), toUtf8(xRange->getString()) });
+    }
+    return result;
+}
+
+std::string bodyText(const uno::Reference<text::XTextDocument>& doc)
+{
+    std::string text;
+    for (const Para& p : bodyParagraphs(doc))
+        text += p.text + "\n";
+    return text;
+}
+
+std::vector<std::string> bookmarkNames(const uno::Reference<text::XTextDocument>& doc)
+{
+    std::vector<std::string> names;
+    uno::Reference<text::XBookmarksSupplier> xSupplier(doc, uno::UNO_QUERY_THROW);
+    for (const OUString& rName : xSupplier->getBookmarks()->getElementNames())
+        names.push_back(toUtf8(rName));
+    return names;
+}
+
+uno::Reference<text::XTextDocument> documentWith(const std::vector<std::string>& paragraphs)
+{
+    auto doc = office().newWriterDocument();
+    auto xText = doc->getText();
+    auto xCursor = xText->createTextCursor();
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+    {
+        if (i)
+            xText->insertControlCharacter(xCursor->getEnd(), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        xText->insertString(xCursor->getEnd(), fromUtf8(paragraphs[i]), false);
+    }
+    return doc;
+}
+
+void placeCursor(const uno::Reference<text::XTextDocument>& doc, int para, int offset)
+{
+    auto xCursor = doc->getText()->createTextCursor();
+    xCursor->gotoStart(false);
+    uno::Reference<text::XParagraphCursor> xPara(xCursor, uno::UNO_QUERY_THROW);
+    for (int i = 0; i < para; ++i)
+        xPara->gotoNextParagraph(false);
+    xCursor->goRight(static_cast<sal_Int16>(offset), false);
+    uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextViewCursorSupplier> xView(xModel->getCurrentController(),
+                                                        uno::UNO_QUERY_THROW);
+    xView->getViewCursor()->gotoRange(xCursor->getStart(), false);
+}
+
+uno::Reference<text::XTextDocument> roundTrip(const uno::Reference<text::XTextDocument>& doc,
+                                              const std::string& name, const std::string& filter)
+{
+    const std::string url = aa::client::fileUrl(workDir() + "/" + name);
+    aa::client::Office::storeTo(doc, url, filter);
+    return uno::Reference<text::XTextDocument>(office().load(url), uno::UNO_QUERY_THROW);
+}
+
+std::string insert(const uno::Reference<text::XTextDocument>& doc, const std::string& json)
+{
+    return office().call("insert", doc, json);
+}
+
+std::string read(const uno::Reference<text::XTextDocument>& doc) { return office().call("read", doc); }
+
+Closer::~Closer()
+{
+    try
+    {
+        aa::client::Office::close(m_doc);
+    }
+    catch (...)
+    {
+    }
+}
+} // namespace aa::test
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    ::testing::AddGlobalTestEnvironment(new aa::test::OfficeEnvironment);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,74 @@
+// One soffice for the whole integration binary, with the extension installed into a fresh
+// profile, and helpers to look at documents.
+#pragma once
+
+#include "Office.hxx"
+
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace aa::test
+{
+/// The running office (started by the global environment in WriterFixture.cxx).
+aa::client::Office& office();
+
+/// A fresh temporary directory for this test binary's files.
+const std::string& workDir();
+
+std::string readFile(const std::string& path);
+std::string sampleJson();
+
+struct Para
+{
+    std::string style;
+    std::string text;
+};
+
+/// Body paragraphs in order; a table appears as one entry with style "<table>" and its cells'
+/// text joined by '|'.
+std::vector<Para> bodyParagraphs(const css::uno::Reference<css::text::XTextDocument>& doc);
+/// All body text, paragraphs separated by '\n'.
+std::string bodyText(const css::uno::Reference<css::text::XTextDocument>& doc);
+std::vector<std::string> bookmarkNames(const css::uno::Reference<css::text::XTextDocument>& doc);
+
+/// Creates a document holding the given paragraphs (Text body style).
+css::uno::Reference<css::text::XTextDocument> documentWith(const std::vector<std::string>& paragraphs);
+/// Puts the view cursor in paragraph `para` (0-based) after `offset` characters.
+void placeCursor(const css::uno::Reference<css::text::XTextDocument>& doc, int para, int offset);
+
+/// Saves a copy with the filter and loads it again (the original stays open).
+css::uno::Reference<css::text::XTextDocument> roundTrip(
+    const css::uno::Reference<css::text::XTextDocument>& doc, const std::string& name,
+    const std::string& filter);
+
+std::string insert(const css::uno::Reference<css::text::XTextDocument>& doc, const std::string& json);
+std::string read(const css::uno::Reference<css::text::XTextDocument>& doc);
+
+/// Closes the document at the end of the scope.
+class Closer
+{
+public:
+    explicit Closer(css::uno::Reference<css::text::XTextDocument> doc) : m_doc(std::move(doc)) {}
+    ~Closer();
+    Closer(const Closer&) = delete;
+    Closer& operator=(const Closer&) = delete;
+
+private:
+    css::uno::Reference<css::text::XTextDocument> m_doc;
+};
+} // namespace aa::test
+
+/// Runs the statement; a UNO exception fails the test with its message instead of
+/// GoogleTest's "unknown exception".
+#define AA_UNO(statement)                                                                          \
+    try                                                                                            \
+    {                                                                                              \
+        statement;                                                                                 \
+    }                                                                                              \
+    catch (const css::uno::Exception& e)                                                           \
+    {                                                                                              \
+        FAIL() << "UNO exception: " << aa::client::describe(e);                                    \
+    }
