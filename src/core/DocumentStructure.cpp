@@ -191,7 +191,7 @@ std::vector<StyleSpec> styleSpecs()
             case Role::PlanHeader:
                 spec.parent = "Table Heading";
                 spec.bold = true;
-                spec.fontSizePt = 9;
+                spec.fontSizePt = 8;
                 break;
             case Role::PlanCell:
                 spec.parent = "Table Contents";

@@ -17,7 +17,7 @@ constexpr const char* namespaces
       " xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.3\"";
 
 /// Relative widths of the plan columns, in table order.
-constexpr int planColumnWidths[planColumnCount] = { 14, 16, 16, 11, 8, 9, 14, 12 };
+constexpr int planColumnWidths[planColumnCount] = { 12, 14, 14, 13, 10, 9, 14, 14 };
 
 /// ODF's encoding of a display name as a style name: spaces become "_20_".
 std::string odfName(const std::string& displayName)
@@ -99,7 +99,7 @@ public:
                 "<style:table-properties style:width=\"17cm\" table:align=\"margins\"/>"
                 "</style:style>"
                 "<style:style style:name=\"AAPlanCellBox\" style:family=\"table-cell\">"
-                "<style:table-cell-properties fo:padding=\"0.1cm\" "
+                "<style:table-cell-properties fo:padding=\"0.08cm\" "
                 "fo:border=\"0.5pt solid #000000\"/></style:style>";
         for (std::size_t c = 0; c < planColumnCount; ++c)
             xml_ += "<style:style style:name=\"AAPlanCol" + std::to_string(c)
