@@ -82,11 +82,14 @@ struct Item
 {
     std::string text;                ///< one paragraph
     std::vector<std::string> issues; ///< ids of the issues it relates to
+    std::string id; ///< "what would help" items only: links the item to its plan row
 };
 
 struct PlanRow
 {
     std::array<std::string, planColumnCount> cells; ///< indexed by PlanColumn; Issue holds an issue id
+    std::string help;     ///< id of the "what would help" item the row came from; empty: added by hand
+    bool flagged = false; ///< marked in the document as no longer matching the analysis
 
     const std::string& cell(PlanColumn c) const { return cells[static_cast<std::size_t>(c)]; }
     std::string& cell(PlanColumn c) { return cells[static_cast<std::size_t>(c)]; }
@@ -99,6 +102,8 @@ struct Analysis
     std::array<std::string, considerationCount> considerations; ///< indexed by Consideration
     std::vector<PlanRow> plan;
     bool hasPlan = false; ///< false when the caller left the plan out (it is then derived)
+    /// Text found inside the analysis that the reader could not place (read only).
+    std::vector<std::string> unplaced;
 
     const std::vector<Item>& list(ListKind k) const { return lists[static_cast<std::size_t>(k)]; }
     std::vector<Item>& list(ListKind k) { return lists[static_cast<std::size_t>(k)]; }
@@ -123,6 +128,18 @@ bool isValidIssueId(const std::string& id);
 /// (std::nullopt when the name is not one of ours).
 std::string issueBookmarkName(const std::string& id);
 std::optional<std::string> issueIdFromBookmark(const std::string& name);
+
+/// The bookmarks that tie a "what would help" item to its plan row: one around the item's
+/// text, one at the start of the row's action cell.
+std::string helpBookmarkName(const std::string& id);
+std::optional<std::string> helpIdFromBookmark(const std::string& name);
+std::string planRowBookmarkName(const std::string& helpId);
+
+/// An id for a "what would help" item that has none: "help_" and a hash of its text, so the
+/// same text gets the same id wherever it is read or parsed, and a new item does not take the
+/// id (and so the plan row) of one that was removed. "_2", "_3" ... are added while taken.
+std::string autoHelpId(const std::string& text, const std::vector<std::string>& taken);
+std::optional<std::string> helpIdFromPlanRowBookmark(const std::string& name);
 
 bool operator==(const Issue& a, const Issue& b);
 bool operator==(const Item& a, const Item& b);

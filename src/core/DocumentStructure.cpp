@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace aa
 {
@@ -46,26 +47,24 @@ bool endsWith(const std::string& s, const std::string& suffix)
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string joinCell(const Cell& cell)
+std::string joinCell(const Cell& cell, bool* flagged = nullptr)
 {
     std::string out;
-    for (std::size_t i = 0; i < cell.size(); ++i)
+    bool first = true;
+    for (const Paragraph& p : cell)
     {
-        if (i)
+        if (roleOfStyle(p.style).role == Role::PlanFlag)
+        {
+            if (flagged)
+                *flagged = true;
+            continue;
+        }
+        if (!first)
             out += '\n';
-        out += cell[i].text;
+        out += p.text;
+        first = false;
     }
     return out;
-}
-
-/// Appends a paragraph to a multi-paragraph answer; the first paragraph replaces.
-void appendParagraph(std::string& target, bool& started, const std::string& text)
-{
-    if (started)
-        target += '\n' + text;
-    else
-        target = text;
-    started = true;
 }
 
 std::vector<Voice> parseVoices(const std::string& text, const Strings& strings)
@@ -100,17 +99,518 @@ Item parseItem(const Paragraph& p, const Strings& strings)
     const std::string prefix = strings.get("item.linkPrefix");
     if (!item.issues.empty() && endsWith(item.text, prefix))
         item.text.erase(item.text.size() - prefix.size());
+    for (const std::string& name : p.bookmarks)
+        if (auto id = helpIdFromBookmark(name))
+            item.id = *id;
     return item;
 }
 
-std::string freshId(const Analysis& analysis, std::size_t& counter)
+/// Indices used for Question and Subheading roles: which question or section a label names.
+constexpr std::size_t considerationLabelBase = 10;
+constexpr std::size_t unknownLabel = static_cast<std::size_t>(-1);
+enum SectionIndex : std::size_t
 {
-    std::string id;
-    do
-        id = "issue" + std::to_string(++counter);
-    while (analysis.findIssue(id));
-    return id;
+    SectionIssues = 0,
+    SectionListBase = 1, // + ListKind
+    SectionConsiderations = 10,
+    SectionPlan = 20,
+    SectionAnalysis = 30,
+};
+
+std::string trimmed(const std::string& s)
+{
+    const std::size_t b = s.find_first_not_of(" \t");
+    if (b == std::string::npos)
+        return std::string();
+    const std::size_t e = s.find_last_not_of(" \t");
+    return s.substr(b, e - b + 1);
 }
+
+/// The labels the writer puts in the document, to recognise paragraphs whose style was lost.
+class Labels
+{
+public:
+    explicit Labels(const Strings& strings) : strings_(strings)
+    {
+        for (std::size_t p = 0; p < issuePartCount; ++p)
+            questions_[label(jsonName(static_cast<IssuePart>(p)))] = p;
+        for (std::size_t c = 0; c < considerationCount; ++c)
+            questions_[label(jsonName(static_cast<Consideration>(c)))] = considerationLabelBase + c;
+        sections_[strings.get("section.issues")] = SectionIssues;
+        for (std::size_t k = 0; k < listKindCount; ++k)
+            sections_[strings.get(std::string("section.") + jsonName(static_cast<ListKind>(k)))]
+                = SectionListBase + k;
+        sections_[strings.get("section.considerations")] = SectionConsiderations;
+        sections_[strings.get("section.plan")] = SectionPlan;
+        sections_[strings.get("section.analysis")] = SectionAnalysis;
+        raisedByPrefix_ = strings.get("raisedBy.prefix");
+    }
+
+    std::size_t question(const std::string& text) const { return find(questions_, text); }
+    std::size_t section(const std::string& text) const { return find(sections_, text); }
+    bool isRaisedBy(const std::string& text) const
+    {
+        return !raisedByPrefix_.empty() && text.compare(0, raisedByPrefix_.size(), raisedByPrefix_) == 0;
+    }
+    bool isPlanHeader(const Row& row) const
+    {
+        return row.size() >= 2 && !row[0].empty() && !row[1].empty()
+               && trimmed(row[0][0].text) == strings_.get("plan.issue")
+               && trimmed(row[1][0].text) == strings_.get("plan.outcome");
+    }
+
+private:
+    std::string label(const std::string& key) const { return strings_.get("part." + key + ".label"); }
+    static std::size_t find(const std::map<std::string, std::size_t>& m, const std::string& text)
+    {
+        auto it = m.find(trimmed(text));
+        return it == m.end() ? unknownLabel : it->second;
+    }
+
+    const Strings& strings_;
+    std::map<std::string, std::size_t> questions_;
+    std::map<std::string, std::size_t> sections_;
+    std::string raisedByPrefix_;
+};
+
+bool hasIssueBookmark(const Paragraph& p)
+{
+    for (const std::string& name : p.bookmarks)
+        if (issueIdFromBookmark(name) || name.rfind("AA_issue_", 0) == 0)
+            return true;
+    return false;
+}
+
+bool hasIssueLink(const Paragraph& p)
+{
+    for (const Span& span : p.spans)
+        if (linkedIssue(span))
+            return true;
+    return false;
+}
+
+bool isPlanTable(const Table& table, const Labels& labels)
+{
+    if (table.rows.empty() || table.rows[0].empty())
+        return false;
+    const Cell& first = table.rows[0][0];
+    if (!first.empty() && roleOfStyle(first[0].style).role == Role::PlanHeader)
+        return true;
+    return labels.isPlanHeader(table.rows[0]);
+}
+
+/// A paragraph's role: by its style, or by our marks and labels when the style was lost.
+StyleRole classify(const Paragraph& p, const Labels& labels, bool inAnalysis)
+{
+    StyleRole role = roleOfStyle(p.style);
+    if (role.role == Role::Question)
+        role.index = labels.question(p.text);
+    else if (role.role == Role::Subheading || role.role == Role::Heading)
+        role.index = labels.section(p.text);
+    if (role.role != Role::None)
+        return role;
+    if (hasIssueBookmark(p))
+        return { Role::IssueTitle, 0 };
+    if (!inAnalysis)
+        return role;
+    if (const std::size_t q = labels.question(p.text); q != unknownLabel)
+        return { Role::Question, q };
+    if (const std::size_t s = labels.section(p.text); s != unknownLabel)
+        return { Role::Subheading, s };
+    if (labels.isRaisedBy(p.text))
+        return { Role::RaisedBy, 0 };
+    return role;
+}
+
+/// The reader's state machine over the blocks.
+class Reader
+{
+public:
+    Reader(const std::vector<Block>& blocks, const Strings& strings)
+        : blocks_(blocks), strings_(strings), labels_(strings)
+    {
+    }
+
+    ReadResult read()
+    {
+        findExtent();
+        if (!result_.layout.first)
+            return std::move(result_);
+        result_.found = true;
+        for (std::size_t i = *result_.layout.first; i <= *result_.layout.last; ++i)
+        {
+            if (const Table* table = std::get_if<Table>(&blocks_[i]))
+                onTable(i, *table);
+            else
+                onParagraph(i, std::get<Paragraph>(blocks_[i]));
+        }
+        giveFreshIds();
+        dropDanglingLinks();
+        return std::move(result_);
+    }
+
+private:
+    enum class Context
+    {
+        None,
+        Part,
+        List,
+        Consideration,
+    };
+
+    /// The analysis runs from the first to the last block that carries one of our marks.
+    void findExtent()
+    {
+        Layout& layout = result_.layout;
+        for (std::size_t i = 0; i < blocks_.size(); ++i)
+        {
+            bool ours = false;
+            if (const Table* table = std::get_if<Table>(&blocks_[i]))
+                ours = isPlanTable(*table, labels_);
+            else
+            {
+                const Paragraph& p = std::get<Paragraph>(blocks_[i]);
+                ours = roleOfStyle(p.style).role != Role::None || hasIssueBookmark(p) || hasIssueLink(p);
+            }
+            if (!ours)
+                continue;
+            if (!layout.first)
+                layout.first = i;
+            layout.last = i;
+        }
+    }
+
+    Issue* currentIssue() { return analysis().issues.empty() ? nullptr : &analysis().issues.back(); }
+    Analysis& analysis() { return result_.analysis; }
+    Layout& layout() { return result_.layout; }
+
+    void extendIssue(std::size_t block)
+    {
+        if (!layout().issues.empty() && context_ != Context::List && context_ != Context::Consideration)
+            layout().issues.back().last = block;
+    }
+
+    void appendTo(std::string& target, std::vector<std::size_t>& blocks, std::size_t block,
+                  const std::string& text)
+    {
+        if (!blocks.empty())
+            target += '\n';
+        target += text;
+        blocks.push_back(block);
+    }
+
+    void onParagraph(std::size_t i, const Paragraph& p)
+    {
+        const StyleRole role = classify(p, labels_, true);
+        switch (role.role)
+        {
+            case Role::Heading:
+            case Role::Subheading:
+                onSection(i, role.index);
+                break;
+            case Role::IssueTitle:
+                onIssueTitle(i, p);
+                break;
+            case Role::RaisedBy:
+                if (Issue* issue = currentIssue())
+                {
+                    issue->raisedBy = parseVoices(p.text, strings_);
+                    layout().issues.back().raisedBy = i;
+                    layout().issues.back().last = i;
+                }
+                else
+                    unplaced(p.text);
+                break;
+            case Role::Question:
+                onQuestion(i, role.index);
+                break;
+            case Role::IssuePartAnswer:
+                onPartText(i, role.index, p.text);
+                break;
+            case Role::ListItem:
+                onItem(i, role.index, p);
+                break;
+            case Role::ConsiderationAnswer:
+                onConsiderationText(i, role.index, p.text);
+                break;
+            case Role::PlanHeader:
+            case Role::PlanCell:
+            case Role::PlanFlag:
+                break;
+            case Role::None:
+                onOtherParagraph(i, p);
+                break;
+        }
+    }
+
+    void onSection(std::size_t i, std::size_t section)
+    {
+        context_ = Context::None;
+        if (section >= SectionListBase && section < SectionListBase + listKindCount)
+        {
+            context_ = Context::List;
+            index_ = section - SectionListBase;
+            layout().listHeadings[index_] = i;
+        }
+        else if (section == SectionConsiderations)
+            layout().considerationsHeading = i;
+        else if (section == SectionPlan)
+            layout().planHeading = i;
+    }
+
+    void onIssueTitle(std::size_t i, const Paragraph& p)
+    {
+        Issue issue;
+        issue.title = p.text;
+        bool intact = false;
+        for (const std::string& name : p.bookmarks)
+            if (auto id = issueIdFromBookmark(name); id && !analysis().findIssue(*id))
+            {
+                issue.id = *id;
+                intact = std::find(p.emptyBookmarks.begin(), p.emptyBookmarks.end(), name)
+                         == p.emptyBookmarks.end();
+                break;
+            }
+        analysis().issues.push_back(std::move(issue));
+        IssueLayout issueLayout;
+        issueLayout.title = i;
+        issueLayout.last = i;
+        issueLayout.bookmarkIntact = intact;
+        layout().issues.push_back(issueLayout);
+        context_ = Context::None;
+    }
+
+    void onQuestion(std::size_t i, std::size_t question)
+    {
+        if (question < issuePartCount && currentIssue())
+        {
+            layout().issues.back().questions[question] = i;
+            layout().issues.back().last = i;
+            context_ = Context::Part;
+            index_ = question;
+        }
+        else if (question >= considerationLabelBase && question < considerationLabelBase + considerationCount)
+        {
+            index_ = question - considerationLabelBase;
+            layout().considerationQuestions[index_] = i;
+            context_ = Context::Consideration;
+        }
+        else
+            context_ = Context::None;
+    }
+
+    void onPartText(std::size_t i, std::size_t part, const std::string& text)
+    {
+        Issue* issue = currentIssue();
+        if (!issue)
+        {
+            unplaced(text);
+            return;
+        }
+        IssueLayout& issueLayout = layout().issues.back();
+        appendTo(issue->parts[part], issueLayout.parts[part], i, text);
+        issueLayout.last = i;
+        context_ = Context::Part;
+        index_ = part;
+    }
+
+    void onConsiderationText(std::size_t i, std::size_t c, const std::string& text)
+    {
+        appendTo(analysis().considerations[c], layout().considerations[c], i, text);
+        context_ = Context::Consideration;
+        index_ = c;
+    }
+
+    void onItem(std::size_t i, std::size_t kind, const Paragraph& p)
+    {
+        context_ = Context::List;
+        index_ = kind;
+        Item item = parseItem(p, strings_);
+        if (kind != static_cast<std::size_t>(ListKind::WhatWouldHelp))
+            item.id.clear();
+        if (item.text.empty() && item.issues.empty())
+            return;
+        analysis().lists[kind].push_back(std::move(item));
+        layout().items[kind].push_back(i);
+    }
+
+    /// A paragraph without our style inside the analysis: part of what it follows.
+    void onOtherParagraph(std::size_t i, const Paragraph& p)
+    {
+        if (p.text.find_first_not_of(" \t") == std::string::npos)
+            return;
+        switch (context_)
+        {
+            case Context::Part:
+                onPartText(i, index_, p.text);
+                break;
+            case Context::Consideration:
+                onConsiderationText(i, index_, p.text);
+                break;
+            case Context::List:
+                onItem(i, index_, p);
+                break;
+            case Context::None:
+                unplaced(p.text);
+                break;
+        }
+    }
+
+    void onTable(std::size_t i, const Table& table)
+    {
+        if (!isPlanTable(table, labels_))
+        {
+            std::string text;
+            for (const Row& row : table.rows)
+                for (const Cell& cell : row)
+                {
+                    const std::string cellText = joinCell(cell);
+                    if (cellText.empty())
+                        continue;
+                    if (!text.empty())
+                        text += " | ";
+                    text += cellText;
+                }
+            if (!text.empty())
+                unplaced(text);
+            return;
+        }
+        context_ = Context::None;
+        layout().planTable = i;
+        analysis().hasPlan = true;
+        for (std::size_t r = 1; r < table.rows.size(); ++r)
+        {
+            const Row& cells = table.rows[r];
+            PlanRow row;
+            PlanRowLayout rowLayout;
+            rowLayout.row = r;
+            bool any = false;
+            for (std::size_t c = 0; c < cells.size() && c < planColumnCount; ++c)
+            {
+                for (std::size_t k = 0; k < cells[c].size(); ++k)
+                {
+                    const Paragraph& para = cells[c][k];
+                    if (roleOfStyle(para.style).role == Role::PlanFlag)
+                        rowLayout.flagParagraph = k;
+                    for (const std::string& name : para.bookmarks)
+                        if (auto help = helpIdFromPlanRowBookmark(name))
+                            row.help = *help;
+                }
+                if (c == static_cast<std::size_t>(PlanColumn::Issue))
+                {
+                    for (const Paragraph& para : cells[c])
+                        for (const Span& span : para.spans)
+                            if (auto id = linkedIssue(span); id && row.cells[c].empty())
+                                row.cells[c] = *id;
+                    joinCell(cells[c], &row.flagged);
+                }
+                else
+                    row.cells[c] = joinCell(cells[c], &row.flagged);
+                any = any || !row.cells[c].empty();
+            }
+            if (any || !row.help.empty())
+            {
+                analysis().plan.push_back(std::move(row));
+                layout().planRows.push_back(rowLayout);
+            }
+        }
+    }
+
+    void unplaced(const std::string& text) { analysis().unplaced.push_back(text); }
+
+    /// Ids are given out after the whole document is read, so a fresh id never takes one
+    /// that a later heading holds.
+    void giveFreshIds()
+    {
+        // A heading that lost its bookmark (retyped, or an undo Writer could not replay) takes
+        // back the id that links still point to, when that pairing is unambiguous.
+        std::vector<std::size_t> unnamed;
+        for (std::size_t i = 0; i < analysis().issues.size(); ++i)
+            if (analysis().issues[i].id.empty())
+                unnamed.push_back(i);
+        const std::vector<std::string> dangling = danglingIssueIds();
+        if (unnamed.size() == 1 && dangling.size() == 1)
+            analysis().issues[unnamed[0]].id = dangling[0];
+        std::size_t counter = 0;
+        for (Issue& issue : analysis().issues)
+            if (issue.id.empty())
+                do
+                    issue.id = "issue" + std::to_string(++counter);
+                while (countIssues(issue.id) > 1);
+        std::vector<Item>& help = analysis().list(ListKind::WhatWouldHelp);
+        std::vector<std::string> seen;
+        for (Item& item : help)
+        {
+            if (item.id.empty())
+                continue;
+            if (std::find(seen.begin(), seen.end(), item.id) != seen.end())
+                item.id.clear(); // a pasted copy: the first keeps the id
+            else
+                seen.push_back(item.id);
+        }
+        for (Item& item : help)
+            if (item.id.empty())
+            {
+                item.id = autoHelpId(item.text, seen);
+                seen.push_back(item.id);
+            }
+    }
+
+    /// Issue ids that links point to but no heading holds, in order of first appearance.
+    std::vector<std::string> danglingIssueIds()
+    {
+        std::vector<std::string> ids;
+        auto note = [&](const std::string& id) {
+            if (!id.empty() && !analysis().findIssue(id) && std::find(ids.begin(), ids.end(), id) == ids.end())
+                ids.push_back(id);
+        };
+        for (const auto& items : analysis().lists)
+            for (const Item& item : items)
+                for (const std::string& id : item.issues)
+                    note(id);
+        for (const PlanRow& row : analysis().plan)
+            note(row.cell(PlanColumn::Issue));
+        return ids;
+    }
+
+    /// Links to issues that are gone (a heading deleted by hand) point nowhere: they are not
+    /// part of the analysis any more. An item left with neither text nor links is nothing.
+    void dropDanglingLinks()
+    {
+        for (std::size_t k = 0; k < listKindCount; ++k)
+        {
+            std::vector<Item>& items = analysis().lists[k];
+            std::vector<std::size_t>& blocks = layout().items[k];
+            for (std::size_t i = items.size(); i-- > 0;)
+            {
+                auto& refs = items[i].issues;
+                refs.erase(std::remove_if(refs.begin(), refs.end(),
+                                          [this](const std::string& id) { return !analysis().findIssue(id); }),
+                           refs.end());
+                if (items[i].text.empty() && refs.empty())
+                {
+                    items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+                    blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+                }
+            }
+        }
+    }
+
+    std::size_t countIssues(const std::string& id) const
+    {
+        std::size_t n = 0;
+        for (const Issue& issue : result_.analysis.issues)
+            n += issue.id == id;
+        return n;
+    }
+
+    const std::vector<Block>& blocks_;
+    const Strings& strings_;
+    Labels labels_;
+    ReadResult result_;
+    Context context_ = Context::None;
+    std::size_t index_ = 0;
+};
 } // namespace
 
 std::string styleName(Role role, std::size_t index)
@@ -137,6 +637,8 @@ std::string styleName(Role role, std::size_t index)
             return "Analysis Plan Header";
         case Role::PlanCell:
             return "Analysis Plan Cell";
+        case Role::PlanFlag:
+            return "Analysis Plan Flag";
         case Role::None:
             break;
     }
@@ -156,6 +658,7 @@ std::vector<StyleRole> allStyleRoles()
         roles.push_back({ Role::ConsiderationAnswer, i });
     roles.push_back({ Role::PlanHeader, 0 });
     roles.push_back({ Role::PlanCell, 0 });
+    roles.push_back({ Role::PlanFlag, 0 });
     return roles;
 }
 
@@ -197,6 +700,12 @@ std::vector<StyleSpec> styleSpecs()
                 spec.parent = "Table Contents";
                 spec.fontSizePt = 9;
                 break;
+            case Role::PlanFlag:
+                spec.parent = "Table Contents";
+                spec.next = "Analysis Plan Cell";
+                spec.bold = true;
+                spec.fontSizePt = 8;
+                break;
             default: // answers and list items continue in their own style
                 break;
         }
@@ -224,105 +733,7 @@ std::optional<std::string> linkedIssue(const Span& span)
 
 ReadResult readAnalysis(const std::vector<Block>& blocks, const Strings& strings)
 {
-    ReadResult result;
-    Analysis& analysis = result.analysis;
-    std::array<bool, issuePartCount> partStarted{};
-    std::array<bool, considerationCount> considerationStarted{};
-    std::size_t idCounter = 0;
-    std::vector<std::size_t> issuesWithoutId;
-
-    for (const Block& block : blocks)
-    {
-        if (const Table* table = std::get_if<Table>(&block))
-        {
-            if (table->rows.empty() || table->rows[0].empty() || table->rows[0][0].empty()
-                || roleOfStyle(table->rows[0][0][0].style).role != Role::PlanHeader)
-                continue;
-            result.found = true;
-            for (std::size_t r = 1; r < table->rows.size(); ++r)
-            {
-                const Row& cells = table->rows[r];
-                PlanRow row;
-                bool any = false;
-                for (std::size_t c = 0; c < cells.size() && c < planColumnCount; ++c)
-                {
-                    if (c == static_cast<std::size_t>(PlanColumn::Issue))
-                    {
-                        for (const Paragraph& p : cells[c])
-                            for (const Span& span : p.spans)
-                                if (auto id = linkedIssue(span); id && row.cells[c].empty())
-                                    row.cells[c] = *id;
-                    }
-                    else
-                        row.cells[c] = joinCell(cells[c]);
-                    any = any || !row.cells[c].empty();
-                }
-                if (any)
-                    analysis.plan.push_back(std::move(row));
-            }
-            analysis.hasPlan = true;
-            continue;
-        }
-
-        const Paragraph& p = std::get<Paragraph>(block);
-        const StyleRole role = roleOfStyle(p.style);
-        switch (role.role)
-        {
-            case Role::None:
-            case Role::Question:
-            case Role::PlanHeader:
-            case Role::PlanCell:
-                break;
-            case Role::Heading:
-            case Role::Subheading:
-                result.found = true;
-                break;
-            case Role::IssueTitle:
-            {
-                result.found = true;
-                Issue issue;
-                issue.title = p.text;
-                for (const std::string& name : p.bookmarks)
-                    if (auto id = issueIdFromBookmark(name); id && !analysis.findIssue(*id))
-                    {
-                        issue.id = *id;
-                        break;
-                    }
-                if (issue.id.empty())
-                    issuesWithoutId.push_back(analysis.issues.size());
-                analysis.issues.push_back(std::move(issue));
-                partStarted = {};
-                break;
-            }
-            case Role::RaisedBy:
-                if (!analysis.issues.empty())
-                    analysis.issues.back().raisedBy = parseVoices(p.text, strings);
-                break;
-            case Role::IssuePartAnswer:
-                if (!analysis.issues.empty())
-                    appendParagraph(analysis.issues.back().parts[role.index],
-                                    partStarted[role.index], p.text);
-                break;
-            case Role::ListItem:
-            {
-                result.found = true;
-                Item item = parseItem(p, strings);
-                if (!item.text.empty() || !item.issues.empty())
-                    analysis.lists[role.index].push_back(std::move(item));
-                break;
-            }
-            case Role::ConsiderationAnswer:
-                result.found = true;
-                appendParagraph(analysis.considerations[role.index],
-                                considerationStarted[role.index], p.text);
-                break;
-        }
-    }
-    // Ids are given out after all bookmarked issues are known, so a fresh id never takes one
-    // that a later heading holds.
-    for (std::size_t index : issuesWithoutId)
-        analysis.issues[index].id = freshId(analysis, idCounter);
-    return result;
+    return Reader(blocks, strings).read();
 }
 
 } // namespace aa

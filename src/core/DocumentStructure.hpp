@@ -9,6 +9,7 @@
 #include "Analysis.hpp"
 #include "Strings.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <variant>
@@ -31,6 +32,7 @@ enum class Role
     ConsiderationAnswer,
     PlanHeader,
     PlanCell,
+    PlanFlag, ///< our marker in a plan row whose issue or item is gone
 };
 
 struct StyleRole
@@ -78,6 +80,7 @@ struct Paragraph
     std::string text;
     std::vector<std::string> bookmarks; ///< names of bookmarks starting in it (ours only needed)
     std::vector<Span> spans; ///< needed for list items and plan cells; may be empty otherwise
+    std::vector<std::string> emptyBookmarks; ///< those of the bookmarks that cover no text
 };
 
 using Cell = std::vector<Paragraph>;
@@ -89,11 +92,50 @@ struct Table
 
 using Block = std::variant<Paragraph, Table>;
 
-/// The analysis recovered from a document's blocks (in document order). Issues whose heading
-/// lost its bookmark get a fresh id ("issueN"). found is false when there is no analysis.
+/// Where each piece of the analysis sits in the block list (indices into the blocks).
+struct IssueLayout
+{
+    std::size_t title = 0;
+    bool bookmarkIntact = false; ///< the title paragraph holds the issue's bookmark, over text
+    std::optional<std::size_t> raisedBy;
+    std::array<std::optional<std::size_t>, issuePartCount> questions; ///< label paragraphs
+    std::array<std::vector<std::size_t>, issuePartCount> parts;       ///< answer paragraphs
+    std::size_t last = 0; ///< the last block that belongs to the issue
+};
+
+struct PlanRowLayout
+{
+    std::size_t row = 0; ///< row index in the table (0 is the header)
+    std::size_t flagParagraph = 0; ///< paragraph index of our flag in the issue cell (if flagged)
+};
+
+struct Layout
+{
+    std::optional<std::size_t> first; ///< first block of the analysis
+    std::optional<std::size_t> last;  ///< last block of the analysis (the plan table when there is one)
+    std::vector<IssueLayout> issues; ///< parallel to Analysis::issues
+    std::array<std::optional<std::size_t>, listKindCount> listHeadings;
+    std::array<std::vector<std::size_t>, listKindCount> items; ///< parallel to Analysis::lists
+    std::optional<std::size_t> considerationsHeading;
+    std::array<std::optional<std::size_t>, considerationCount> considerationQuestions;
+    std::array<std::vector<std::size_t>, considerationCount> considerations;
+    std::optional<std::size_t> planHeading;
+    std::optional<std::size_t> planTable;
+    std::vector<PlanRowLayout> planRows; ///< parallel to Analysis::plan
+};
+
+/// The analysis recovered from a document's blocks (in document order), and where it was.
+///
+/// Tolerant of hand edits: paragraphs are recognised by style, or, where a style was lost (a
+/// .docx that went through Word), by our bookmarks, our issue links and the question labels.
+/// Paragraphs without our styles inside the analysis join the part they follow; what cannot be
+/// placed is reported in Analysis::unplaced, never dropped. An issue whose heading lost its
+/// bookmark, or holds a pasted copy's ("AA_issue_x Copy 1"), gets a fresh id ("issueN"), so
+/// the original keeps its own. found is false when the document holds no analysis.
 struct ReadResult
 {
     Analysis analysis;
+    Layout layout;
     bool found = false;
 };
 ReadResult readAnalysis(const std::vector<Block>& blocks, const Strings& strings = Strings::builtIn());

@@ -19,13 +19,13 @@ namespace json = boost::json;
 class Validator
 {
 public:
-    explicit Validator(const Strings& strings) : strings_(strings) {}
+    Validator(const Strings& strings, ParseMode mode) : strings_(strings), mode_(mode) {}
 
     Analysis analysis(const json::value& root)
     {
         const json::object& obj = object(root, "The analysis");
         allowOnly(obj, "", { "schema", "issues", "strengths", "whatWouldHelp", "successSigns",
-                              "considerations", "plan" });
+                              "considerations", "plan", "unplaced" });
         const json::value* schema = obj.if_contains("schema");
         if (!schema || !schema->is_int64() || schema->as_int64() != schemaVersion)
             fail("error.schema", {});
@@ -53,10 +53,11 @@ public:
             {
                 const json::array& items = array(*list, name, Limits::maxItems);
                 for (std::size_t i = 0; i < items.size(); ++i)
-                    result.lists[k].push_back(
-                        item(items[i], std::string(name) + "[" + std::to_string(i) + "]", ids));
+                    result.lists[k].push_back(item(items[i], std::string(name) + "[" + std::to_string(i) + "]",
+                                                   ids, k == static_cast<std::size_t>(ListKind::WhatWouldHelp)));
             }
         }
+        const std::set<std::string> helpIds = assignHelpIds(result.list(ListKind::WhatWouldHelp));
 
         if (const json::value* considerations = obj.if_contains("considerations"))
         {
@@ -74,7 +75,15 @@ public:
             result.hasPlan = true;
             const json::array& rows = array(*plan, "plan", Limits::maxItems);
             for (std::size_t i = 0; i < rows.size(); ++i)
-                result.plan.push_back(planRow(rows[i], "plan[" + std::to_string(i) + "]", ids));
+                result.plan.push_back(
+                    planRow(rows[i], "plan[" + std::to_string(i) + "]", ids, helpIds));
+        }
+
+        if (const json::value* unplaced = obj.if_contains("unplaced"))
+        {
+            const json::array& texts = array(*unplaced, "unplaced", Limits::maxItems);
+            for (std::size_t i = 0; i < texts.size(); ++i)
+                result.unplaced.push_back(text(texts[i], "unplaced[" + std::to_string(i) + "]", true));
         }
         return result;
     }
@@ -109,7 +118,7 @@ private:
         {
             const std::string key(entry.key());
             if (std::find(names.begin(), names.end(), key) == names.end())
-                fail("error.unknownField", { prefix + key });
+                fail("error.unknownField", { prefix + truncateUtf8(key, 40) });
         }
     }
 
@@ -135,8 +144,8 @@ private:
         if (chars > Limits::maxTextChars)
             fail("error.tooLong",
                  { path, std::to_string(chars), std::to_string(Limits::maxTextChars) });
-        if (const char32_t bad = firstForbiddenCodePoint(out))
-            fail("error.controlChar", { path, "U+" + hex(bad) });
+        if (const auto bad = firstForbiddenCodePoint(out))
+            fail("error.controlChar", { path, "U+" + hex(*bad) });
         if (!multiParagraph && out.find('\n') != std::string::npos)
             fail("error.newline", { path });
         return out;
@@ -156,7 +165,7 @@ private:
         if (!v)
             fail("error.missing", { prefix + key });
         std::string s = text(*v, prefix + key, false);
-        if (s.find_first_not_of(" \t") == std::string::npos)
+        if (mode_ == ParseMode::Insert && s.find_first_not_of(" \t") == std::string::npos)
             fail("error.empty", { prefix + key });
         return s;
     }
@@ -201,7 +210,7 @@ private:
                     if (name == jsonName(static_cast<Voice>(k)))
                         found = k;
                 if (found == voiceCount)
-                    fail("error.unknownVoice", { vpath, name.substr(0, 40) });
+                    fail("error.unknownVoice", { vpath, truncateUtf8(name, 40) });
                 if (seen[found])
                     fail("error.duplicateVoice", { prefix + "raisedBy", name });
                 seen[found] = true;
@@ -230,33 +239,68 @@ private:
                 fail("error.notString", { path });
             const std::string id(a[i].get_string());
             if (!ids.count(id))
-                fail("error.unknownIssue", { path, id.substr(0, 40) });
+                fail("error.unknownIssue", { path, truncateUtf8(id, 40) });
             if (std::find(refs.begin(), refs.end(), id) == refs.end())
                 refs.push_back(id);
         }
         return refs;
     }
 
-    Item item(const json::value& v, const std::string& path, const std::set<std::string>& ids) const
+    Item item(const json::value& v, const std::string& path, const std::set<std::string>& ids,
+              bool withId) const
     {
         const json::object& obj = object(v, path);
         const std::string prefix = path + ".";
-        allowOnly(obj, prefix, { "text", "issues" });
+        if (withId)
+            allowOnly(obj, prefix, { "id", "text", "issues" });
+        else
+            allowOnly(obj, prefix, { "text", "issues" });
         Item item;
         item.text = requiredText(obj, "text", prefix);
         item.issues = issueRefs(obj, prefix, ids);
+        if (const json::value* id = obj.if_contains("id"))
+        {
+            if (!id->is_string())
+                fail("error.notString", { prefix + "id" });
+            item.id = std::string(id->get_string());
+            if (!isValidIssueId(item.id))
+                fail("error.badId", { prefix + "id" });
+        }
         return item;
     }
 
-    PlanRow planRow(const json::value& v, const std::string& path,
-                    const std::set<std::string>& ids) const
+    /// Checks the ids given to "what would help" items and gives one to each item without
+    /// (see autoHelpId).
+    std::set<std::string> assignHelpIds(std::vector<Item>& items) const
+    {
+        std::set<std::string> taken;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (!items[i].id.empty() && !taken.insert(items[i].id).second)
+                fail("error.duplicateId", { "whatWouldHelp[" + std::to_string(i) + "].id", items[i].id });
+        std::vector<std::string> takenList(taken.begin(), taken.end());
+        for (Item& item : items)
+        {
+            if (!item.id.empty())
+                continue;
+            item.id = autoHelpId(item.text, takenList);
+            takenList.push_back(item.id);
+            taken.insert(item.id);
+        }
+        return taken;
+    }
+
+    PlanRow planRow(const json::value& v, const std::string& path, const std::set<std::string>& ids,
+                    const std::set<std::string>& helpIds) const
     {
         const json::object& obj = object(v, path);
         const std::string prefix = path + ".";
         std::vector<std::string> names;
         for (std::size_t c = 0; c < planColumnCount; ++c)
             names.push_back(jsonName(static_cast<PlanColumn>(c)));
-        allowOnly(obj, prefix, names);
+        std::vector<std::string> allowed = names;
+        allowed.push_back("help");
+        allowed.push_back("flagged");
+        allowOnly(obj, prefix, allowed);
         PlanRow row;
         for (std::size_t c = 1; c < planColumnCount; ++c)
             row.cells[c] = optionalText(obj, names[c], prefix, true);
@@ -265,14 +309,33 @@ private:
             if (!issue->is_string())
                 fail("error.notString", { prefix + "issue" });
             const std::string id(issue->get_string());
-            if (!id.empty() && !ids.count(id))
-                fail("error.unknownIssue", { prefix + "issue", id.substr(0, 40) });
+            if (mode_ == ParseMode::Insert && !id.empty() && !ids.count(id))
+                fail("error.unknownIssue", { prefix + "issue", truncateUtf8(id, 40) });
+            if (!id.empty() && !isValidIssueId(id))
+                fail("error.badId", { prefix + "issue" });
             row.cell(PlanColumn::Issue) = id;
+        }
+        if (const json::value* help = obj.if_contains("help"))
+        {
+            if (!help->is_string())
+                fail("error.notString", { prefix + "help" });
+            row.help = std::string(help->get_string());
+            if (mode_ == ParseMode::Insert && !row.help.empty() && !helpIds.count(row.help))
+                fail("error.unknownHelp", { prefix + "help", truncateUtf8(row.help, 40) });
+            if (!row.help.empty() && !isValidIssueId(row.help))
+                fail("error.badId", { prefix + "help" });
+        }
+        if (const json::value* flagged = obj.if_contains("flagged"))
+        {
+            if (!flagged->is_bool())
+                fail("error.notBool", { prefix + "flagged" });
+            row.flagged = flagged->get_bool();
         }
         return row;
     }
 
     const Strings& strings_;
+    ParseMode mode_;
 };
 
 json::array itemsToJson(const std::vector<Item>& items)
@@ -283,13 +346,18 @@ json::array itemsToJson(const std::vector<Item>& items)
         json::array refs;
         for (const std::string& id : item.issues)
             refs.emplace_back(id);
-        a.emplace_back(json::object{ { "text", item.text }, { "issues", std::move(refs) } });
+        json::object o;
+        if (!item.id.empty())
+            o["id"] = item.id;
+        o["text"] = item.text;
+        o["issues"] = std::move(refs);
+        a.emplace_back(std::move(o));
     }
     return a;
 }
 } // namespace
 
-Analysis parseAnalysis(std::string_view text, const Strings& strings)
+Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode mode)
 {
     if (text.size() > Limits::maxJsonBytes)
         throw InputError(strings.format(
@@ -301,7 +369,7 @@ Analysis parseAnalysis(std::string_view text, const Strings& strings)
                                    json::storage_ptr(), options);
     if (ec)
         throw InputError(strings.format("error.json", { ec.message() }));
-    return Validator(strings).analysis(root);
+    return Validator(strings, mode).analysis(root);
 }
 
 std::string toJson(const Analysis& analysis)
@@ -335,9 +403,18 @@ std::string toJson(const Analysis& analysis)
         json::object o;
         for (std::size_t c = 0; c < planColumnCount; ++c)
             o[jsonName(static_cast<PlanColumn>(c))] = row.cells[c];
+        o["help"] = row.help;
+        o["flagged"] = row.flagged;
         plan.emplace_back(std::move(o));
     }
     root["plan"] = std::move(plan);
+    if (!analysis.unplaced.empty())
+    {
+        json::array unplaced;
+        for (const std::string& text : analysis.unplaced)
+            unplaced.emplace_back(text);
+        root["unplaced"] = std::move(unplaced);
+    }
     return json::serialize(root);
 }
 

@@ -23,11 +23,21 @@ struct Limits
     static constexpr std::size_t maxTextChars = 200000; ///< per text, in code points
 };
 
+/// How strict parsing is. Insert: everything must be complete and consistent. Update: the
+/// analysis read back from a hand-edited document must be accepted as it is, so titles and item
+/// texts may be empty and the plan's references are not checked (update leaves the plan alone).
+enum class ParseMode
+{
+    Insert,
+    Update,
+};
+
 /// Parses and validates an analysis. Line ends "\r\n" and "\r" become "\n"; raisedBy is put in
 /// canonical order. Throws InputError with a message naming the offending field on malformed
 /// JSON, wrong types, unknown fields, bad ids, dangling issue references, forbidden control
 /// characters or anything past Limits. Never throws anything else for any input.
-Analysis parseAnalysis(std::string_view json, const Strings& strings = Strings::builtIn());
+Analysis parseAnalysis(std::string_view json, const Strings& strings = Strings::builtIn(),
+                       ParseMode mode = ParseMode::Insert);
 
 /// Writes the analysis in the schema (keys in documented order). The plan is always written.
 std::string toJson(const Analysis& analysis);

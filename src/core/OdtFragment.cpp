@@ -85,8 +85,8 @@ std::string stylesXml()
 class ContentWriter
 {
 public:
-    ContentWriter(const Analysis& analysis, const Strings& strings)
-        : analysis_(analysis), strings_(strings)
+    ContentWriter(const Analysis& analysis, const Strings& strings, FragmentParts parts)
+        : analysis_(analysis), strings_(strings), parts_(parts)
     {
     }
 
@@ -109,21 +109,27 @@ public:
                     + std::to_string(planColumnWidths[c] * 100) + "*\"/></style:style>";
         xml_ += "</office:automatic-styles><office:body><office:text>";
 
-        heading(Role::Heading, 2, strings_.get("section.analysis"));
-        heading(Role::Subheading, 3, strings_.get("section.issues"));
-        for (const Issue& issue : analysis_.issues)
-            writeIssue(issue);
-        for (std::size_t k = 0; k < listKindCount; ++k)
-            writeList(static_cast<ListKind>(k));
-        heading(Role::Subheading, 3, strings_.get("section.considerations"));
-        for (std::size_t k = 0; k < considerationCount; ++k)
+        if (parts_.analysis)
         {
-            const char* key = jsonName(static_cast<Consideration>(k));
-            paragraph(Role::Question, 0, paragraphXml(label(key)));
-            answer(Role::ConsiderationAnswer, k, analysis_.considerations[k]);
+            heading(Role::Heading, 2, strings_.get("section.analysis"));
+            heading(Role::Subheading, 3, strings_.get("section.issues"));
+            for (const Issue& issue : analysis_.issues)
+                writeIssue(issue);
+            for (std::size_t k = 0; k < listKindCount; ++k)
+                writeList(static_cast<ListKind>(k));
+            heading(Role::Subheading, 3, strings_.get("section.considerations"));
+            for (std::size_t k = 0; k < considerationCount; ++k)
+            {
+                const char* key = jsonName(static_cast<Consideration>(k));
+                paragraph(Role::Question, 0, paragraphXml(label(key)));
+                answer(Role::ConsiderationAnswer, k, analysis_.considerations[k]);
+            }
         }
-        heading(Role::Subheading, 3, strings_.get("section.plan"));
-        writePlan();
+        if (parts_.plan)
+        {
+            heading(Role::Subheading, 3, strings_.get("section.plan"));
+            writePlan();
+        }
         xml_ += "<text:p/></office:text></office:body></office:document-content>";
         return std::move(xml_);
     }
@@ -201,6 +207,12 @@ private:
         for (const Item& item : items)
         {
             std::string inner = paragraphXml(item.text);
+            if (kind == ListKind::WhatWouldHelp && !item.id.empty())
+            {
+                const std::string bookmark = attr(helpBookmarkName(item.id));
+                inner = "<text:bookmark-start text:name=\"" + bookmark + "\"/>" + inner
+                        + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
+            }
             if (!item.issues.empty())
             {
                 inner += paragraphXml(strings_.get("item.linkPrefix"));
@@ -259,11 +271,24 @@ private:
         {
             xml_ += "<table:table-row>";
             const std::string& issueId = row.cell(PlanColumn::Issue);
-            cell("<text:p text:style-name=\"" + odfName(styleName(Role::PlanCell))
-                                     + "\">" + (issueId.empty() ? "" : issueLink(issueId))
-                                     + "</text:p>");
+            std::string flag;
+            if (row.flagged)
+                flag = "<text:p text:style-name=\"" + odfName(styleName(Role::PlanFlag)) + "\">"
+                       + paragraphXml(strings_.get("plan.flag")) + "</text:p>";
+            cell(flag + "<text:p text:style-name=\"" + odfName(styleName(Role::PlanCell)) + "\">"
+                 + (issueId.empty() ? "" : issueLink(issueId)) + "</text:p>");
             for (std::size_t c = 1; c < planColumnCount; ++c)
-                cell(cellParagraphs(row.cells[c]));
+            {
+                std::string paragraphs = cellParagraphs(row.cells[c]);
+                if (c == static_cast<std::size_t>(PlanColumn::Action) && !row.help.empty())
+                {
+                    // A point bookmark at the start of the action cell ties the row to its item.
+                    const std::size_t open = paragraphs.find('>') + 1;
+                    paragraphs.insert(open, "<text:bookmark text:name=\""
+                                                + attr(planRowBookmarkName(row.help)) + "\"/>");
+                }
+                cell(paragraphs);
+            }
             xml_ += "</table:table-row>";
         }
         xml_ += "</table:table>";
@@ -271,6 +296,7 @@ private:
 
     const Analysis& analysis_;
     const Strings& strings_;
+    FragmentParts parts_;
     std::string xml_;
 };
 } // namespace
@@ -303,7 +329,7 @@ std::string paragraphXml(const std::string& text)
     return out;
 }
 
-std::string buildOdtFragment(const Analysis& analysis, const Strings& strings)
+std::string buildOdtFragment(const Analysis& analysis, const Strings& strings, FragmentParts parts)
 {
     const std::string manifest
         = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
@@ -316,7 +342,7 @@ std::string buildOdtFragment(const Analysis& analysis, const Strings& strings)
           "</manifest:manifest>";
     return storedZip({ { "mimetype", "application/vnd.oasis.opendocument.text" },
                        { "META-INF/manifest.xml", manifest },
-                       { "content.xml", ContentWriter(analysis, strings).build() },
+                       { "content.xml", ContentWriter(analysis, strings, parts).build() },
                        { "styles.xml", stylesXml() } });
 }
 

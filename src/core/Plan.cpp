@@ -12,6 +12,7 @@ std::vector<PlanRow> derivePlan(const Analysis& analysis)
     {
         PlanRow row;
         row.cell(PlanColumn::Action) = help.text;
+        row.help = help.id;
         if (!help.issues.empty())
         {
             const std::string& issueId = help.issues.front();

@@ -36,31 +36,41 @@ std::size_t codePointCount(std::string_view text)
     return n;
 }
 
-char32_t firstForbiddenCodePoint(std::string_view text)
+std::optional<char32_t> firstForbiddenCodePoint(std::string_view text)
 {
     for (std::size_t i = 0; i < text.size(); ++i)
     {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x20 && byte != '\t' && byte != '\n')
-            return byte;
+            return char32_t{ byte };
         if (byte == 0x7F)
-            return byte;
+            return char32_t{ byte };
         // C1 controls are U+0080..U+009F: encoded as C2 80..C2 9F.
         if (byte == 0xC2 && i + 1 < text.size())
         {
             const auto second = static_cast<unsigned char>(text[i + 1]);
             if (second >= 0x80 && second <= 0x9F)
-                return second; // U+0080..U+009F
+                return char32_t{ second }; // U+0080..U+009F
         }
         // U+FFFE and U+FFFF are EF BF BE / EF BF BF.
         if (byte == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF)
         {
             const auto third = static_cast<unsigned char>(text[i + 2]);
             if (third == 0xBE || third == 0xBF)
-                return 0xFFFE + (third - 0xBE);
+                return char32_t{ 0xFFFEu + (third - 0xBEu) };
         }
     }
-    return 0;
+    return std::nullopt;
+}
+
+std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return std::string(text);
+    std::size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return std::string(text.substr(0, end));
 }
 
 } // namespace aa

@@ -1,6 +1,7 @@
 // Small UTF-8 helpers shared by the core.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,8 +14,11 @@ void appendUtf8(std::string& out, char32_t code);
 /// Number of code points in valid UTF-8 text (continuation bytes are not counted).
 std::size_t codePointCount(std::string_view text);
 
-/// The first code point of text that a document cannot hold (C0 controls other than tab and
-/// line feed, DEL, C1 controls, U+FFFE, U+FFFF), or 0 when there is none. Text must be valid UTF-8.
-char32_t firstForbiddenCodePoint(std::string_view text);
+/// The first code point of text that a document cannot hold (C0 controls including NUL, other
+/// than tab and line feed; DEL; C1 controls; U+FFFE, U+FFFF), or nothing. Text must be valid UTF-8.
+std::optional<char32_t> firstForbiddenCodePoint(std::string_view text);
+
+/// At most maxBytes of text, cut at a character boundary (for quoting input in messages).
+std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
 
 } // namespace aa

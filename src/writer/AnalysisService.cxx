@@ -1,6 +1,7 @@
 #include "AnalysisService.hxx"
 
 #include "DocumentReader.hxx"
+#include "DocumentUpdater.hxx"
 #include "DocumentWriter.hxx"
 #include "Errors.hpp"
 #include "Json.hpp"
@@ -8,6 +9,8 @@
 #include "Plan.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
+#include "Update.hpp"
+#include "Utf8.hpp"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -111,7 +114,34 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
     if (command == "version")
         return versionJson();
     if (command == "read")
-        return aa::toJson(aa::readAnalysis(readBlocks(args.document())).analysis);
+        return aa::toJson(aa::readAnalysis(readBlocks(args.document()).blocks).analysis);
+    if (command == "update")
+    {
+        const auto xDoc = args.document();
+        const aa::Analysis desired = aa::parseAnalysis(toUtf8(args.string("Analysis")),
+                                                       aa::Strings::builtIn(), aa::ParseMode::Update);
+        const DocumentBlocks blocks = readBlocks(xDoc);
+        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
+        if (!current.found)
+            throw aa::InputError(strings().get("error.noAnalysis"));
+        const aa::UpdatePlan plan = aa::planUpdate(current, desired);
+        applyUpdate(xDoc, blocks, plan);
+        log().info("update: {} edits, {} issues added, {} kept", plan.edits.size(),
+                   plan.addedIssues.size(), plan.keptIssues.size());
+        return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
+    }
+    if (command == "updatePlan")
+    {
+        const auto xDoc = args.document();
+        const DocumentBlocks blocks = readBlocks(xDoc);
+        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
+        if (!current.found)
+            throw aa::InputError(strings().get("error.noAnalysis"));
+        const aa::PlanUpdatePlan plan = aa::planPlanUpdate(current);
+        applyPlanUpdate(m_xContext, xDoc, blocks, current, plan);
+        log().info("updatePlan: {} edits{}", plan.edits.size(), plan.needsTable ? ", new table" : "");
+        return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
+    }
     if (command == "insert" || command == "insertSkeleton")
     {
         const auto xDoc = args.document();
@@ -122,7 +152,7 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         log().info("insert: {} issues, {} plan rows", analysis.issues.size(), analysis.plan.size());
         return aa::toJson(analysis);
     }
-    throw aa::InputError(strings().format("error.unknownCommand", { command.substr(0, 40) }));
+    throw aa::InputError(strings().format("error.unknownCommand", { aa::truncateUtf8(command, 40) }));
 }
 
 uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue>& rArgs)

@@ -41,12 +41,17 @@ void readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         const OUString aType = stringProperty(xPortion, "TextPortionType");
         if (aType == "Bookmark")
         {
-            bool bStart = false;
+            bool bStart = false, bCollapsed = false;
             xPortion->getPropertyValue("IsStart") >>= bStart;
+            xPortion->getPropertyValue("IsCollapsed") >>= bCollapsed;
             uno::Reference<container::XNamed> xNamed(xPortion->getPropertyValue("Bookmark"),
                                                      uno::UNO_QUERY);
-            if (bStart && xNamed.is())
+            if ((bStart || bCollapsed) && xNamed.is())
+            {
                 rOut.bookmarks.push_back(toUtf8(xNamed->getName()));
+                if (bCollapsed)
+                    rOut.emptyBookmarks.push_back(rOut.bookmarks.back());
+            }
             continue;
         }
         if (aType != "Text" && aType != "TextField")
@@ -66,22 +71,16 @@ void readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
     }
 }
 
-bool needsPortions(aa::Role role)
-{
-    return role == aa::Role::IssueTitle || role == aa::Role::ListItem || role == aa::Role::PlanCell
-           || role == aa::Role::PlanHeader;
-}
-
 aa::Paragraph readParagraph(const uno::Reference<uno::XInterface>& xElement)
 {
     aa::Paragraph para;
     uno::Reference<beans::XPropertySet> xProps(xElement, uno::UNO_QUERY_THROW);
     para.style = toUtf8(stringProperty(xProps, "ParaStyleName"));
-    const aa::StyleRole role = aa::roleOfStyle(para.style);
-    if (role.role == aa::Role::None)
-        return para;
-    para.text = toUtf8(uno::Reference<text::XTextRange>(xElement, uno::UNO_QUERY_THROW)->getString());
-    if (needsPortions(role.role))
+    const OUString aText = uno::Reference<text::XTextRange>(xElement, uno::UNO_QUERY_THROW)->getString();
+    para.text = toUtf8(aText);
+    // Marks (bookmarks, links) matter only where there is text or one of our styles; an empty
+    // paragraph may still hold a bookmark of ours, which an empty part keeps.
+    if (!aText.isEmpty() || aa::roleOfStyle(para.style).role != aa::Role::None)
         readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW),
                      para);
     return para;
@@ -110,10 +109,6 @@ aa::Table readTable(const uno::Reference<text::XTextTable>& xTable)
     const sal_Int32 nCols = xTable->getColumns()->getCount();
     if (nRows == 0 || nCols == 0)
         return table;
-    const aa::Cell first
-        = readCell(uno::Reference<text::XText>(xRange->getCellByPosition(0, 0), uno::UNO_QUERY_THROW));
-    if (first.empty() || aa::roleOfStyle(first[0].style).role != aa::Role::PlanHeader)
-        return table;
     for (sal_Int32 r = 0; r < nRows; ++r)
     {
         aa::Row row;
@@ -135,21 +130,24 @@ aa::Table readTable(const uno::Reference<text::XTextTable>& xTable)
 }
 } // namespace
 
-std::vector<aa::Block> readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
+DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
 {
-    std::vector<aa::Block> blocks;
+    DocumentBlocks result;
     uno::Reference<container::XEnumerationAccess> xAccess(xDoc->getText(), uno::UNO_QUERY_THROW);
     auto xElements = xAccess->createEnumeration();
     while (xElements->hasMoreElements())
     {
-        uno::Reference<uno::XInterface> xElement(xElements->nextElement(), uno::UNO_QUERY);
+        uno::Reference<text::XTextContent> xElement(xElements->nextElement(), uno::UNO_QUERY);
+        if (!xElement.is())
+            continue;
         uno::Reference<text::XTextTable> xTable(xElement, uno::UNO_QUERY);
         if (xTable.is())
-            blocks.emplace_back(readTable(xTable));
-        else if (xElement.is())
-            blocks.emplace_back(readParagraph(xElement));
+            result.blocks.emplace_back(readTable(xTable));
+        else
+            result.blocks.emplace_back(readParagraph(uno::Reference<uno::XInterface>(xElement, uno::UNO_QUERY)));
+        result.handles.push_back(xElement);
     }
-    return blocks;
+    return result;
 }
 
 } // namespace aa::writer

@@ -3,14 +3,22 @@
 
 #include "DocumentStructure.hpp"
 
+#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 
 #include <vector>
 
 namespace aa::writer
 {
-/// The body text's paragraphs and tables in order. Paragraphs whose style is not one of the
-/// analysis styles carry only their style name (their text is never read). Tables carry their
-/// cells only when their first cell has the plan header style.
-std::vector<aa::Block> readBlocks(const css::uno::Reference<css::text::XTextDocument>& xDoc);
+/// The body text's paragraphs and tables in order, with the live Writer objects behind them
+/// (parallel vectors), so that edits can find their place again.
+struct DocumentBlocks
+{
+    std::vector<aa::Block> blocks;
+    std::vector<css::uno::Reference<css::text::XTextContent>> handles;
+};
+
+/// Reads every body paragraph's style and text; bookmarks, links and fields only of paragraphs
+/// that have text or one of our styles; every table's cells.
+DocumentBlocks readBlocks(const css::uno::Reference<css::text::XTextDocument>& xDoc);
 } // namespace aa::writer

@@ -5,10 +5,13 @@
 #include "OdtFragment.hpp"
 #include "Plan.hpp"
 #include "TestSupport.hpp"
+#include "Errors.hpp"
 #include "Zip.hpp"
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,7 @@ using aa::Span;
 using aa::Strings;
 using aa::Table;
 using aa::Voice;
+using aa::test::makeItem;
 
 const Strings& strings() { return Strings::builtIn(); }
 
@@ -58,12 +62,6 @@ std::vector<std::string> lines(const std::string& text)
     }
 }
 
-void answer(std::vector<Block>& blocks, Role role, std::size_t index, const std::string& text)
-{
-    for (const std::string& line : lines(text))
-        blocks.emplace_back(para(role, index, line));
-}
-
 std::string label(const std::string& key) { return strings().get("part." + key + ".label"); }
 
 /// The span a hyperlinked cross-reference field to an issue heading reads as.
@@ -73,37 +71,53 @@ Span issueLinkSpan(const Analysis& a, const std::string& id)
     return Span{ issue ? issue->title : id, "#" + aa::issueBookmarkName(id), aa::issueBookmarkName(id) };
 }
 
+struct LayoutOptions
+{
+    bool mergeTextSpans = false; ///< Writer reports adjacent plain text as one portion
+    bool stylesLost = false;     ///< every paragraph in "Normal", as after a trip through Word
+};
+
 /// The blocks Writer shows for an analysis inserted by buildOdtFragment (see ContentWriter),
-/// as DocumentReader reads them. mergeTextSpans: Writer reports adjacent plain text as one portion.
-std::vector<Block> layout(const Analysis& a, bool mergeTextSpans = false)
+/// as DocumentReader reads them, between two paragraphs of the practitioner's report.
+std::vector<Block> layout(const Analysis& a, LayoutOptions options = {})
 {
     std::vector<Block> blocks;
-    blocks.emplace_back(plain("Report text before the analysis", "Default Paragraph Style"));
-    blocks.emplace_back(para(Role::Heading, 0, strings().get("section.analysis")));
-    blocks.emplace_back(para(Role::Subheading, 0, strings().get("section.issues")));
+    const auto add = [&](Paragraph p) {
+        if (options.stylesLost)
+            p.style = "Normal";
+        blocks.emplace_back(std::move(p));
+    };
+    const auto restyle = [&](Paragraph p) {
+        if (options.stylesLost)
+            p.style = "Normal";
+        return p;
+    };
+    add(plain("Report text before the analysis", "Default Paragraph Style"));
+    add(para(Role::Heading, 0, strings().get("section.analysis")));
+    add(para(Role::Subheading, 0, strings().get("section.issues")));
     for (const aa::Issue& issue : a.issues)
     {
-        blocks.emplace_back(para(Role::IssueTitle, 0, issue.title, { aa::issueBookmarkName(issue.id) },
-                                 { Span{ issue.title, "", "" } }));
+        add(para(Role::IssueTitle, 0, issue.title, { aa::issueBookmarkName(issue.id) },
+                 { Span{ issue.title, "", "" } }));
         std::string voices;
         for (Voice v : issue.raisedBy)
             voices += (voices.empty() ? "" : strings().get("raisedBy.separator"))
                       + strings().get(std::string("voice.") + aa::jsonName(v));
         if (voices.empty())
             voices = strings().get("raisedBy.none");
-        blocks.emplace_back(para(Role::RaisedBy, 0, strings().get("raisedBy.prefix") + voices));
+        add(para(Role::RaisedBy, 0, strings().get("raisedBy.prefix") + voices));
         for (std::size_t p = 0; p < aa::issuePartCount; ++p)
         {
-            blocks.emplace_back(para(Role::Question, 0, label(aa::jsonName(static_cast<IssuePart>(p)))));
-            answer(blocks, Role::IssuePartAnswer, p, issue.parts[p]);
+            add(para(Role::Question, 0, label(aa::jsonName(static_cast<IssuePart>(p)))));
+            for (const std::string& line : lines(issue.parts[p]))
+                add(para(Role::IssuePartAnswer, p, line));
         }
     }
     for (std::size_t k = 0; k < aa::listKindCount; ++k)
     {
-        blocks.emplace_back(para(Role::Subheading, 0,
-                                 strings().get(std::string("section.") + aa::jsonName(static_cast<ListKind>(k)))));
+        add(para(Role::Subheading, 0, strings().get(std::string("section.") + aa::jsonName(static_cast<ListKind>(k)))));
         if (a.lists[k].empty())
-            blocks.emplace_back(para(Role::ListItem, k, ""));
+            add(para(Role::ListItem, k, ""));
         for (const Item& item : a.lists[k])
         {
             std::vector<Span> spans;
@@ -113,7 +127,7 @@ std::vector<Block> layout(const Analysis& a, bool mergeTextSpans = false)
             {
                 const std::string prefix = strings().get("item.linkPrefix");
                 text += prefix;
-                if (mergeTextSpans)
+                if (options.mergeTextSpans)
                     spans.back().text += prefix;
                 else
                     spans.push_back(Span{ prefix, "", "" });
@@ -130,21 +144,25 @@ std::vector<Block> layout(const Analysis& a, bool mergeTextSpans = false)
                 text += strings().get("item.linkSuffix");
                 spans.push_back(Span{ strings().get("item.linkSuffix"), "", "" });
             }
-            blocks.emplace_back(para(Role::ListItem, k, text, {}, spans));
+            std::vector<std::string> bookmarks;
+            if (k == static_cast<std::size_t>(ListKind::WhatWouldHelp) && !item.id.empty())
+                bookmarks.push_back(aa::helpBookmarkName(item.id));
+            add(para(Role::ListItem, k, text, bookmarks, spans));
         }
     }
-    blocks.emplace_back(para(Role::Subheading, 0, strings().get("section.considerations")));
+    add(para(Role::Subheading, 0, strings().get("section.considerations")));
     for (std::size_t k = 0; k < aa::considerationCount; ++k)
     {
-        blocks.emplace_back(para(Role::Question, 0, label(aa::jsonName(static_cast<Consideration>(k)))));
-        answer(blocks, Role::ConsiderationAnswer, k, a.considerations[k]);
+        add(para(Role::Question, 0, label(aa::jsonName(static_cast<Consideration>(k)))));
+        for (const std::string& line : lines(a.considerations[k]))
+            add(para(Role::ConsiderationAnswer, k, line));
     }
-    blocks.emplace_back(para(Role::Subheading, 0, strings().get("section.plan")));
+    add(para(Role::Subheading, 0, strings().get("section.plan")));
     Table table;
     aa::Row header;
     for (std::size_t c = 0; c < aa::planColumnCount; ++c)
-        header.push_back(Cell{ para(Role::PlanHeader, 0,
-                                    strings().get(std::string("plan.") + aa::jsonName(static_cast<PlanColumn>(c)))) });
+        header.push_back(Cell{ restyle(para(Role::PlanHeader, 0,
+                                            strings().get(std::string("plan.") + aa::jsonName(static_cast<PlanColumn>(c))))) });
     table.rows.push_back(header);
     std::vector<PlanRow> rows = a.plan;
     if (rows.empty())
@@ -152,19 +170,25 @@ std::vector<Block> layout(const Analysis& a, bool mergeTextSpans = false)
     for (const PlanRow& row : rows)
     {
         aa::Row cells;
+        Cell issueCell;
+        if (row.flagged)
+            issueCell.push_back(restyle(para(Role::PlanFlag, 0, strings().get("plan.flag"))));
         const std::string& id = row.cell(PlanColumn::Issue);
         if (id.empty())
-            cells.push_back(Cell{ para(Role::PlanCell, 0, "") });
+            issueCell.push_back(restyle(para(Role::PlanCell, 0, "")));
         else
         {
             const Span link = issueLinkSpan(a, id);
-            cells.push_back(Cell{ para(Role::PlanCell, 0, link.text, {}, { link }) });
+            issueCell.push_back(restyle(para(Role::PlanCell, 0, link.text, {}, { link })));
         }
+        cells.push_back(issueCell);
         for (std::size_t c = 1; c < aa::planColumnCount; ++c)
         {
             Cell cell;
             for (const std::string& line : lines(row.cells[c]))
-                cell.push_back(para(Role::PlanCell, 0, line));
+                cell.push_back(restyle(para(Role::PlanCell, 0, line)));
+            if (c == static_cast<std::size_t>(PlanColumn::Action) && !row.help.empty())
+                cell.front().bookmarks.push_back(aa::planRowBookmarkName(row.help));
             cells.push_back(cell);
         }
         table.rows.push_back(cells);
@@ -186,20 +210,31 @@ Analysis richAnalysis()
     a.issues[2].raisedBy.clear();
     a.issues[3].part(IssuePart::ImpactOnChild) = "";
     a.issues[3].title = "  Spaces\tand <&> \xF0\x9F\x98\x80 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D  ";
-    a.list(ListKind::Strengths).push_back(Item{ "A strength linked to nothing", {} });
-    a.list(ListKind::Strengths).push_back(Item{ "Linked to three", { "fatherContact", "housing", "mentalHealth" } });
+    a.list(ListKind::Strengths).push_back(makeItem("A strength linked to nothing", {}));
+    a.list(ListKind::Strengths).push_back(makeItem("Linked to three", { "fatherContact", "housing", "mentalHealth" }));
+    a.list(ListKind::WhatWouldHelp).push_back(makeItem("Help without an issue", {}, "extraHelp"));
     a.list(ListKind::SuccessSigns).clear();
     a.consideration(Consideration::NotKnown) = "";
     a.consideration(Consideration::Patterns) = "One.\nTwo.\n\nFour.";
+    a.plan.at(1).flagged = true;
     PlanRow full;
     for (std::size_t c = 1; c < aa::planColumnCount; ++c)
         full.cells[c] = "cell " + std::to_string(c) + "\nsecond line";
     full.cell(PlanColumn::Issue) = "fatherContact";
+    full.flagged = true; // added by hand, then flagged
     a.plan.push_back(full);
     PlanRow unlinked;
     unlinked.cell(PlanColumn::Who) = "Everyone";
     a.plan.push_back(unlinked);
+    PlanRow onlyTied; // every cell emptied by hand, still tied to its item
+    onlyTied.help = "extraHelp";
+    a.plan.push_back(onlyTied);
     return a;
+}
+
+const Paragraph& paragraphAt(const std::vector<Block>& blocks, std::size_t index)
+{
+    return std::get<Paragraph>(blocks.at(index));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,10 +243,14 @@ Analysis richAnalysis()
 TEST(ReadAnalysis, WriterLayoutReadsBackEqual)
 {
     const Analysis a = richAnalysis();
+    ASSERT_EQ(a.list(ListKind::WhatWouldHelp).at(0).id, "help1");
+    ASSERT_EQ(a.plan.at(0).help, "help1");
     for (bool merge : { false, true })
     {
         SCOPED_TRACE(merge ? "merged text spans" : "separate spans");
-        const aa::ReadResult read = readAnalysis(layout(a, merge));
+        LayoutOptions options;
+        options.mergeTextSpans = merge;
+        const aa::ReadResult read = readAnalysis(layout(a, options));
         EXPECT_TRUE(read.found);
         EXPECT_TRUE(read.analysis.hasPlan);
         EXPECT_TRUE(read.analysis == a) << aa::toJson(read.analysis);
@@ -224,9 +263,73 @@ TEST(ReadAnalysis, WriterLayoutReadsBackEqual)
             EXPECT_EQ(read.analysis.issues[i].raisedBy, a.issues[i].raisedBy);
             EXPECT_EQ(read.analysis.issues[i].parts, a.issues[i].parts);
         }
-        EXPECT_EQ(read.analysis.lists, a.lists);
-        EXPECT_EQ(read.analysis.considerations, a.considerations);
-        EXPECT_EQ(read.analysis.plan, a.plan);
+        EXPECT_EQ(aa::toJson(read.analysis), aa::toJson(a));
+        EXPECT_TRUE(read.analysis.unplaced.empty());
+    }
+}
+
+TEST(ReadAnalysis, LayoutPointsAtTheBlocks)
+{
+    const Analysis a = richAnalysis();
+    const std::vector<Block> blocks = layout(a);
+    const aa::ReadResult read = readAnalysis(blocks);
+    const aa::Layout& l = read.layout;
+    ASSERT_TRUE(l.first && l.last);
+    EXPECT_EQ(*l.first, 1u) << "the report paragraph before is not part of the analysis";
+    EXPECT_EQ(*l.last, blocks.size() - 3) << "the analysis ends with the plan table";
+    ASSERT_TRUE(l.planTable);
+    EXPECT_EQ(*l.planTable, *l.last);
+    ASSERT_TRUE(l.planHeading);
+    EXPECT_EQ(paragraphAt(blocks, *l.planHeading).text, strings().get("section.plan"));
+    ASSERT_TRUE(l.considerationsHeading);
+    EXPECT_EQ(paragraphAt(blocks, *l.considerationsHeading).text, strings().get("section.considerations"));
+
+    ASSERT_EQ(l.issues.size(), a.issues.size());
+    for (std::size_t i = 0; i < a.issues.size(); ++i)
+    {
+        SCOPED_TRACE(a.issues[i].id);
+        const aa::IssueLayout& il = l.issues[i];
+        EXPECT_EQ(paragraphAt(blocks, il.title).text, a.issues[i].title);
+        ASSERT_TRUE(il.raisedBy);
+        EXPECT_EQ(*il.raisedBy, il.title + 1);
+        for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+        {
+            ASSERT_TRUE(il.questions[p]);
+            EXPECT_EQ(paragraphAt(blocks, *il.questions[p]).text, label(aa::jsonName(static_cast<IssuePart>(p))));
+            ASSERT_EQ(il.parts[p].size(), lines(a.issues[i].parts[p]).size());
+            for (std::size_t k = 0; k < il.parts[p].size(); ++k)
+            {
+                EXPECT_EQ(il.parts[p][k], *il.questions[p] + 1 + k);
+                EXPECT_EQ(paragraphAt(blocks, il.parts[p][k]).text, lines(a.issues[i].parts[p])[k]);
+            }
+        }
+        EXPECT_EQ(il.last, il.parts[aa::issuePartCount - 1].back()) << "the issue ends with its last answer";
+    }
+    for (std::size_t k = 0; k < aa::listKindCount; ++k)
+    {
+        SCOPED_TRACE(k);
+        ASSERT_TRUE(l.listHeadings[k]);
+        ASSERT_EQ(l.items[k].size(), a.lists[k].size());
+        for (std::size_t j = 0; j < l.items[k].size(); ++j)
+        {
+            EXPECT_EQ(l.items[k][j], *l.listHeadings[k] + 1 + j);
+            EXPECT_EQ(aa::roleOfStyle(paragraphAt(blocks, l.items[k][j]).style).index, k);
+        }
+    }
+    for (std::size_t c = 0; c < aa::considerationCount; ++c)
+    {
+        ASSERT_TRUE(l.considerationQuestions[c]);
+        ASSERT_EQ(l.considerations[c].size(), lines(a.considerations[c]).size());
+        EXPECT_EQ(l.considerations[c].front(), *l.considerationQuestions[c] + 1);
+    }
+    ASSERT_EQ(l.planRows.size(), a.plan.size());
+    for (std::size_t r = 0; r < a.plan.size(); ++r)
+    {
+        EXPECT_EQ(l.planRows[r].row, r + 1) << "row 0 is the header";
+        if (a.plan[r].flagged)
+        {
+            EXPECT_EQ(l.planRows[r].flagParagraph, 0u);
+        }
     }
 }
 
@@ -237,6 +340,26 @@ TEST(ReadAnalysis, SkeletonLayoutReadsBackEqual)
     EXPECT_TRUE(read.found);
     EXPECT_TRUE(read.analysis == a) << aa::toJson(read.analysis);
     EXPECT_TRUE(read.analysis.plan.empty()) << "the row to type into is not a plan row";
+    EXPECT_TRUE(read.analysis.unplaced.empty());
+}
+
+TEST(ReadAnalysis, StylesLostReadsBackThroughMarksAndLabels)
+{
+    // A .docx that went through Word may lose our styles: bookmarks, links and the labels the
+    // writer put in are enough to find everything again (blank answer paragraphs excepted).
+    Analysis a = aa::withPlan(aa::parseAnalysis(
+        aa::test::readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json")));
+    a.issues[0].part(IssuePart::Origins) = "Two\nparagraphs";
+    a.issues[1].part(IssuePart::ImpactOnChild) = "";
+    a.consideration(Consideration::Patterns) = "";
+    a.list(ListKind::SuccessSigns).clear();
+    LayoutOptions options;
+    options.stylesLost = true;
+    const aa::ReadResult read = readAnalysis(layout(a, options));
+    EXPECT_TRUE(read.found);
+    EXPECT_TRUE(read.analysis.hasPlan);
+    EXPECT_EQ(aa::toJson(read.analysis), aa::toJson(a));
+    EXPECT_TRUE(read.analysis.unplaced.empty()) << read.analysis.unplaced.front();
 }
 
 TEST(ReadAnalysis, MultiParagraphAnswersJoinWithLineFeeds)
@@ -248,6 +371,7 @@ TEST(ReadAnalysis, MultiParagraphAnswersJoinWithLineFeeds)
         para(Role::IssuePartAnswer, 0, ""),
         para(Role::IssuePartAnswer, 0, "o3"),
         para(Role::IssueTitle, 0, "Two", { "AA_issue_two" }),
+        para(Role::IssuePartAnswer, 0, ""),
         para(Role::IssuePartAnswer, 0, "second issue"),
         para(Role::ConsiderationAnswer, 2, "c1"),
         para(Role::ConsiderationAnswer, 2, "c2"),
@@ -257,7 +381,7 @@ TEST(ReadAnalysis, MultiParagraphAnswersJoinWithLineFeeds)
     EXPECT_EQ(a.issues[0].part(IssuePart::Origins), "o1\n\no3");
     EXPECT_EQ(a.issues[0].part(IssuePart::MaintainingFactors), "m1");
     EXPECT_EQ(a.issues[0].part(IssuePart::ImpactOnChild), "");
-    EXPECT_EQ(a.issues[1].part(IssuePart::Origins), "second issue") << "parts start afresh per issue";
+    EXPECT_EQ(a.issues[1].part(IssuePart::Origins), "\nsecond issue") << "parts start afresh per issue";
     EXPECT_EQ(a.consideration(Consideration::NotKnown), "c1\nc2");
 }
 
@@ -270,13 +394,17 @@ TEST(ReadAnalysis, EmptyItemsAreSkipped)
         para(Role::ListItem, 0, "", {}, { Span{ "", "", "" } }),
         para(Role::ListItem, 2, "", {}, { Span{ "One", "#AA_issue_one", "AA_issue_one" } }),
         para(Role::ListItem, 1, ""),
+        para(Role::ListItem, 1, "", { "AA_help_help7" }),
     };
-    const Analysis a = readAnalysis(blocks).analysis;
+    const aa::ReadResult read = readAnalysis(blocks);
+    const Analysis& a = read.analysis;
     ASSERT_EQ(a.list(ListKind::Strengths).size(), 1u);
-    EXPECT_EQ(a.list(ListKind::Strengths)[0], (Item{ "kept", {} }));
+    EXPECT_EQ(a.list(ListKind::Strengths)[0], makeItem("kept", {}));
     EXPECT_TRUE(a.list(ListKind::WhatWouldHelp).empty());
     ASSERT_EQ(a.list(ListKind::SuccessSigns).size(), 1u) << "an item with only a link is kept";
-    EXPECT_EQ(a.list(ListKind::SuccessSigns)[0], (Item{ "", { "one" } }));
+    EXPECT_EQ(a.list(ListKind::SuccessSigns)[0], makeItem("", { "one" }));
+    EXPECT_EQ(read.layout.items[0].size(), 1u);
+    EXPECT_TRUE(read.layout.items[1].empty());
 }
 
 TEST(ReadAnalysis, ItemLinksResolveThroughLinkOrField)
@@ -301,10 +429,36 @@ TEST(ReadAnalysis, ItemLinksResolveThroughLinkOrField)
     };
     const Analysis a = readAnalysis(blocks).analysis;
     ASSERT_EQ(a.list(ListKind::WhatWouldHelp).size(), 1u);
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp)[0], (Item{ "Help", { "two", "one" } }));
+    EXPECT_EQ(a.list(ListKind::WhatWouldHelp)[0], makeItem("Help", { "two", "one" }, "help1"));
     ASSERT_EQ(a.list(ListKind::Strengths).size(), 1u);
-    EXPECT_EQ(a.list(ListKind::Strengths)[0], (Item{ "See the web for more", {} }))
+    EXPECT_EQ(a.list(ListKind::Strengths)[0], makeItem("See the web for more", {}))
         << "a link that is not to an issue is plain text";
+}
+
+TEST(ReadAnalysis, HelpItemsKeepTheirBookmarkIdsAndCopiesGetFreshOnes)
+{
+    const std::vector<Block> blocks = {
+        para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
+        para(Role::ListItem, 0, "strength", { "AA_help_help1" }), // not a help item: no id
+        para(Role::ListItem, 1, "no bookmark"),
+        para(Role::ListItem, 1, "holds help1", { "_Toc1", "AA_help_help1" }),
+        para(Role::ListItem, 1, "pasted copy of help1", { "AA_help_help1" }),
+        para(Role::ListItem, 1, "custom", { "AA_help_mine" }),
+        para(Role::ListItem, 1, "bad bookmark", { "AA_help_1x" }),
+        para(Role::ListItem, 2, "sign", { "AA_help_sign" }),
+    };
+    const Analysis a = readAnalysis(blocks).analysis;
+    const auto& help = a.list(ListKind::WhatWouldHelp);
+    ASSERT_EQ(help.size(), 5u);
+    EXPECT_EQ(help[0].id, "help2") << "fresh ids skip those bookmarks hold";
+    EXPECT_EQ(help[1].id, "help1");
+    EXPECT_EQ(help[2].id, "help3") << "the first keeps the id, the copy gets a fresh one";
+    EXPECT_EQ(help[3].id, "mine");
+    EXPECT_EQ(help[4].id, "help4");
+    EXPECT_EQ(a.list(ListKind::Strengths).at(0).id, "");
+    EXPECT_EQ(a.list(ListKind::SuccessSigns).at(0).id, "");
+    // The result is valid input again.
+    EXPECT_NO_THROW(aa::parseAnalysis(aa::toJson(a)));
 }
 
 TEST(ReadAnalysis, PlanIssueCellResolvesThroughFieldWithoutLink)
@@ -335,6 +489,37 @@ TEST(ReadAnalysis, PlanIssueCellResolvesThroughFieldWithoutLink)
     EXPECT_EQ(read.analysis.plan[1].cell(PlanColumn::Issue), "one") << "the first issue link wins";
 }
 
+TEST(ReadAnalysis, PlanRowsTieToItemsAndCarryFlags)
+{
+    Table table;
+    table.rows.push_back({ Cell{ para(Role::PlanHeader, 0, "Issue") } });
+    aa::Row tied(aa::planColumnCount);
+    tied[0] = Cell{ para(Role::PlanFlag, 0, strings().get("plan.flag")), para(Role::PlanCell, 0, "") };
+    tied[2] = Cell{ para(Role::PlanCell, 0, "act", { "AA_plan_help3" }), para(Role::PlanCell, 0, "more") };
+    table.rows.push_back(tied);
+    aa::Row flagElsewhere(aa::planColumnCount);
+    flagElsewhere[3] = Cell{ para(Role::PlanCell, 0, "who"), para(Role::PlanFlag, 0, "moved here") };
+    table.rows.push_back(flagElsewhere);
+    aa::Row onlyBookmark(aa::planColumnCount, Cell{ para(Role::PlanCell, 0, "") });
+    onlyBookmark[2][0].bookmarks = { "AA_plan_h2" };
+    table.rows.push_back(onlyBookmark);
+    const aa::ReadResult read = readAnalysis({ para(Role::Heading, 0, "x"), table });
+    const auto& plan = read.analysis.plan;
+    ASSERT_EQ(plan.size(), 3u);
+    EXPECT_EQ(plan[0].help, "help3");
+    EXPECT_TRUE(plan[0].flagged);
+    EXPECT_EQ(plan[0].cell(PlanColumn::Action), "act\nmore");
+    EXPECT_EQ(plan[0].cell(PlanColumn::Issue), "") << "the flag text is not an issue";
+    EXPECT_EQ(read.layout.planRows.at(0).flagParagraph, 0u);
+    EXPECT_TRUE(plan[1].flagged);
+    EXPECT_EQ(plan[1].cell(PlanColumn::Who), "who") << "the flag is not cell text";
+    EXPECT_EQ(plan[1].help, "");
+    EXPECT_EQ(read.layout.planRows.at(1).flagParagraph, 1u);
+    EXPECT_EQ(plan[2].help, "h2") << "a row emptied by hand but tied to its item is kept";
+    EXPECT_FALSE(plan[2].flagged);
+    EXPECT_EQ(read.layout.planRows.at(2).row, 3u);
+}
+
 TEST(ReadAnalysis, PlanRowsWithFewerCellsAndEmptyRows)
 {
     Table table;
@@ -351,13 +536,16 @@ TEST(ReadAnalysis, PlanRowsWithFewerCellsAndEmptyRows)
     EXPECT_EQ(read.analysis.plan[0].cell(PlanColumn::Outcome), "outcome");
     EXPECT_EQ(read.analysis.plan[0].cell(PlanColumn::Issue), "");
     EXPECT_EQ(read.analysis.plan[1].cell(PlanColumn::Contingency), "w") << "extra columns are ignored";
+    ASSERT_EQ(read.layout.planRows.size(), 2u);
+    EXPECT_EQ(read.layout.planRows[0].row, 1u);
+    EXPECT_EQ(read.layout.planRows[1].row, 4u);
 }
 
-TEST(ReadAnalysis, TableWithoutPlanHeaderIsIgnored)
+TEST(ReadAnalysis, TablesThatAreNotThePlan)
 {
-    Table table;
-    table.rows.push_back({ Cell{ para(Role::PlanCell, 0, "Issue") }, Cell{ para(Role::PlanHeader, 0, "Outcome") } });
-    table.rows.push_back({ Cell{ para(Role::PlanCell, 0, "x") }, Cell{ para(Role::PlanCell, 0, "y") } });
+    Table notPlan;
+    notPlan.rows.push_back({ Cell{ para(Role::PlanCell, 0, "Issue") }, Cell{ para(Role::PlanHeader, 0, "Outcome") } });
+    notPlan.rows.push_back({ Cell{ para(Role::PlanCell, 0, "x") }, Cell{ para(Role::PlanCell, 0, "y") } });
     Table noStyle;
     noStyle.rows.push_back({ Cell{ plain("Issue", "Table Heading") } });
     noStyle.rows.push_back({ Cell{ plain("x", "Table Contents") } });
@@ -365,28 +553,97 @@ TEST(ReadAnalysis, TableWithoutPlanHeaderIsIgnored)
     Table emptyFirstCell;
     emptyFirstCell.rows.push_back({ Cell{}, Cell{ para(Role::PlanHeader, 0, "Outcome") } });
     emptyFirstCell.rows.push_back({ Cell{ para(Role::PlanCell, 0, "x") } });
-    const std::vector<Block> blocks = { table, noStyle, empty, emptyFirstCell };
-    const aa::ReadResult read = readAnalysis(blocks);
-    EXPECT_FALSE(read.found);
-    EXPECT_FALSE(read.analysis.hasPlan);
-    EXPECT_TRUE(read.analysis.plan.empty());
+
+    // Outside an analysis they are ignored.
+    {
+        const aa::ReadResult read = readAnalysis({ notPlan, noStyle, empty, emptyFirstCell });
+        EXPECT_FALSE(read.found);
+        EXPECT_FALSE(read.analysis.hasPlan);
+        EXPECT_TRUE(read.analysis.plan.empty());
+        EXPECT_TRUE(read.analysis.unplaced.empty());
+    }
+    // Inside one, their text is reported, never taken for the plan.
+    {
+        const aa::ReadResult read = readAnalysis({ para(Role::Heading, 0, "A"), notPlan, noStyle, empty,
+                                                   para(Role::Subheading, 0, "B") });
+        EXPECT_TRUE(read.found);
+        EXPECT_FALSE(read.analysis.hasPlan);
+        EXPECT_TRUE(read.analysis.plan.empty());
+        EXPECT_FALSE(read.layout.planTable);
+        EXPECT_EQ(read.analysis.unplaced, (std::vector<std::string>{ "Issue | Outcome | x | y", "Issue | x" }));
+    }
+    // A table whose header still reads "Issue", "Outcome ..." is the plan, even without our styles.
+    {
+        Table lost;
+        aa::Row header;
+        for (std::size_t c = 0; c < aa::planColumnCount; ++c)
+            header.push_back(Cell{ plain(strings().get(std::string("plan.") + aa::jsonName(static_cast<PlanColumn>(c))),
+                                         "Table Heading") });
+        lost.rows.push_back(header);
+        lost.rows.push_back({ Cell{ plain("x", "Table Contents") }, Cell{ plain("out", "Table Contents") } });
+        const aa::ReadResult read = readAnalysis({ lost });
+        EXPECT_TRUE(read.found);
+        EXPECT_TRUE(read.analysis.hasPlan);
+        ASSERT_EQ(read.analysis.plan.size(), 1u);
+        EXPECT_EQ(read.analysis.plan[0].cell(PlanColumn::Outcome), "out");
+    }
 }
 
-TEST(ReadAnalysis, ParagraphsWithOtherStylesAreIgnored)
+TEST(ReadAnalysis, ParagraphsOutsideTheAnalysisAreIgnored)
 {
-    std::vector<Block> blocks = layout(richAnalysis());
-    std::vector<Block> noisy;
-    for (const Block& b : blocks)
-    {
-        noisy.push_back(b);
-        noisy.emplace_back(plain("inserted by hand"));
-        noisy.emplace_back(plain("Heading text", "Heading 4"));
-        noisy.emplace_back(plain("almost ours", "Analysis Origins2"));
-        noisy.emplace_back(plain("case matters", "analysis origins"));
-    }
-    const aa::ReadResult read = readAnalysis(noisy);
+    const Analysis a = richAnalysis();
+    std::vector<Block> blocks = {
+        plain("Before", "Heading 1"),
+        plain("More report text"),
+        Table{ { { Cell{ plain("a report table", "Table Contents") } } } },
+    };
+    for (const Block& b : layout(a))
+        blocks.push_back(b);
+    blocks.emplace_back(plain("After", "Heading 1"));
+    blocks.emplace_back(Table{ { { Cell{ plain("another table", "Table Contents") } } } });
+    const aa::ReadResult read = readAnalysis(blocks);
     EXPECT_TRUE(read.found);
-    EXPECT_TRUE(read.analysis == richAnalysis()) << aa::toJson(read.analysis);
+    EXPECT_TRUE(read.analysis == a) << aa::toJson(read.analysis);
+    EXPECT_TRUE(read.analysis.unplaced.empty());
+    EXPECT_EQ(*read.layout.first, 4u);
+}
+
+TEST(ReadAnalysis, ParagraphsInsideTheAnalysisJoinWhatTheyFollow)
+{
+    const std::vector<Block> blocks = {
+        para(Role::Heading, 0, strings().get("section.analysis")),
+        plain("stray before any issue"),
+        para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
+        plain("stray after a title"),
+        para(Role::Question, 0, label("origins")),
+        para(Role::IssuePartAnswer, 0, "o1"),
+        plain("o2 typed in Text body"),
+        plain(""),
+        plain(" \t "),
+        para(Role::Question, 0, label("maintainingFactors")),
+        plain("m1 without our style"),
+        para(Role::Subheading, 0, strings().get("section.strengths")),
+        plain("A strength in Text body"),
+        para(Role::ListItem, 0, "A styled strength"),
+        para(Role::Subheading, 0, strings().get("section.considerations")),
+        para(Role::Question, 0, label("notKnown")),
+        plain("not known, unstyled"),
+        para(Role::Subheading, 0, strings().get("section.plan")),
+        plain("stray under the plan heading"),
+        para(Role::ConsiderationAnswer, 7, "patterns"),
+    };
+    const aa::ReadResult read = readAnalysis(blocks);
+    const Analysis& a = read.analysis;
+    ASSERT_EQ(a.issues.size(), 1u);
+    EXPECT_EQ(a.issues[0].part(IssuePart::Origins), "o1\no2 typed in Text body") << "blank ones are dropped";
+    EXPECT_EQ(a.issues[0].part(IssuePart::MaintainingFactors), "m1 without our style");
+    EXPECT_EQ(a.list(ListKind::Strengths),
+              (std::vector<Item>{ makeItem("A strength in Text body"), makeItem("A styled strength") }));
+    EXPECT_EQ(a.consideration(Consideration::NotKnown), "not known, unstyled");
+    EXPECT_EQ(a.consideration(Consideration::Patterns), "patterns");
+    EXPECT_EQ(a.unplaced, (std::vector<std::string>{ "stray before any issue", "stray after a title",
+                                                     "stray under the plan heading" }))
+        << "nothing is dropped";
 }
 
 TEST(ReadAnalysis, QuestionLabelsAndHeadingsAreNotContent)
@@ -399,12 +656,14 @@ TEST(ReadAnalysis, QuestionLabelsAndHeadingsAreNotContent)
         para(Role::Question, 0, "Another label"),
         para(Role::Subheading, 0, "Strengths"),
     };
-    const Analysis a = readAnalysis(blocks).analysis;
+    const aa::ReadResult read = readAnalysis(blocks);
+    const Analysis& a = read.analysis;
     ASSERT_EQ(a.issues.size(), 1u);
     EXPECT_EQ(a.issues[0].part(IssuePart::Origins), "answer");
     EXPECT_EQ(a.issues[0].part(IssuePart::MaintainingFactors), "");
     for (const auto& list : a.lists)
         EXPECT_TRUE(list.empty());
+    EXPECT_TRUE(a.unplaced.empty());
 }
 
 TEST(ReadAnalysis, RaisedByRecognisesEveryVoice)
@@ -435,44 +694,117 @@ TEST(ReadAnalysis, RaisedByRecognisesEveryVoice)
 
 TEST(ReadAnalysis, HeadingWithoutBookmarkGetsAFreshIdThatDoesNotCollide)
 {
+    Paragraph pastedCopy = plain("Pasted copy, style lost", "Heading 4");
+    pastedCopy.bookmarks = { "AA_issue_issue3 Copy 1" };
     const std::vector<Block> blocks = {
         para(Role::IssueTitle, 0, "No bookmark A"),
         para(Role::IssueTitle, 0, "Holds issue1", { "AA_issue_issue1" }),
         para(Role::IssueTitle, 0, "Foreign bookmarks only", { "_Toc123", "AA_issue_", "AA_issue_9x" }),
         para(Role::IssueTitle, 0, "Holds issue3", { "_Toc9", "AA_issue_issue3" }),
         para(Role::IssueTitle, 0, "Copy of issue1's heading", { "AA_issue_issue1" }),
+        pastedCopy,
     };
     const aa::ReadResult read = readAnalysis(blocks);
     EXPECT_TRUE(read.found);
     const Analysis& a = read.analysis;
-    ASSERT_EQ(a.issues.size(), 5u);
+    ASSERT_EQ(a.issues.size(), 6u);
     EXPECT_EQ(a.issues[0].id, "issue2");
     EXPECT_EQ(a.issues[1].id, "issue1");
     EXPECT_EQ(a.issues[2].id, "issue4");
     EXPECT_EQ(a.issues[3].id, "issue3");
     EXPECT_EQ(a.issues[4].id, "issue5") << "a repeated bookmark does not give a repeated id";
+    EXPECT_EQ(a.issues[5].id, "issue6") << "a pasted copy's bookmark is not the original's";
+    EXPECT_EQ(a.issues[5].title, "Pasted copy, style lost");
     EXPECT_EQ(a.issues[0].title, "No bookmark A");
     // Every id is valid and unique, so the result is valid input again.
     EXPECT_NO_THROW(aa::parseAnalysis(aa::toJson(a)));
 }
 
-TEST(ReadAnalysis, NothingFoundWithoutAnalysisStyles)
+TEST(ReadAnalysis, NothingFoundWithoutAnalysisMarks)
 {
     EXPECT_FALSE(readAnalysis({}).found);
     const std::vector<Block> blocks = {
         plain("Title", "Heading 1"),
         plain("Some text with a link", "Text body"),
         plain("Analysis of the assessment", "Heading 2"),
+        plain(strings().get("part.origins.label")),
         Table{ { { Cell{ plain("a", "Table Contents") } } } },
     };
     const aa::ReadResult read = readAnalysis(blocks);
     EXPECT_FALSE(read.found);
     EXPECT_TRUE(read.analysis.issues.empty());
     EXPECT_FALSE(read.analysis.hasPlan);
+    EXPECT_TRUE(read.analysis.unplaced.empty());
+    EXPECT_FALSE(read.layout.first);
     // Any one of ours is enough.
     EXPECT_TRUE(readAnalysis({ para(Role::Heading, 0, "x") }).found);
     EXPECT_TRUE(readAnalysis({ para(Role::ListItem, 1, "") }).found);
     EXPECT_TRUE(readAnalysis({ para(Role::ConsiderationAnswer, 0, "") }).found);
+    EXPECT_FALSE(readAnalysis({ plain("Heading", "Heading 4") }).found);
+    Paragraph bookmarked = plain("Heading", "Heading 4");
+    bookmarked.bookmarks = { "AA_issue_x" };
+    EXPECT_TRUE(readAnalysis({ bookmarked }).found);
+}
+
+TEST(ReadAnalysis, WhatReadReturnsIsValidInputAfterHandEdits)
+{
+    // BUG (core): readAnalysis keeps references and texts that parseAnalysis refuses, so the
+    // JSON "read" returns cannot be given back to "update" after ordinary edits.
+    GTEST_SKIP() << "core bug: read output after hand edits is refused by parseAnalysis";
+    const Analysis a = richAnalysis();
+    struct Edit
+    {
+        std::string name;
+        std::function<void(std::vector<Block>&)> apply;
+    };
+    const auto findParagraph = [](std::vector<Block>& blocks, Role role, const std::string& text) -> Paragraph& {
+        for (Block& b : blocks)
+            if (Paragraph* p = std::get_if<Paragraph>(&b); p && aa::roleOfStyle(p->style).role == role
+                                                          && p->text.rfind(text, 0) == 0)
+                return *p;
+        throw std::runtime_error("no paragraph " + text);
+    };
+    const std::vector<Edit> edits = {
+        { "issue heading deleted (items and plan rows still link to it)",
+          [&](std::vector<Block>& blocks) {
+              Paragraph& title = findParagraph(blocks, Role::IssueTitle, a.issues[0].title);
+              title.style = "Text body";
+              title.bookmarks.clear();
+          } },
+        { "help item deleted (its plan row keeps its bookmark)",
+          [&](std::vector<Block>& blocks) {
+              Paragraph& item = findParagraph(blocks, Role::ListItem, "Support Ms Green");
+              item = plain("");
+          } },
+        { "item text deleted, links left",
+          [&](std::vector<Block>& blocks) {
+              Paragraph& item = findParagraph(blocks, Role::ListItem, "Linked to three");
+              item.spans.front().text.clear();
+              item.text.erase(0, std::string("Linked to three").size());
+          } },
+        { "issue title cleared, bookmark left",
+          [&](std::vector<Block>& blocks) {
+              Paragraph& title = findParagraph(blocks, Role::IssueTitle, a.issues[1].title);
+              title.text.clear();
+              title.spans.clear();
+          } },
+    };
+    for (const Edit& edit : edits)
+    {
+        SCOPED_TRACE(edit.name);
+        std::vector<Block> blocks = layout(a);
+        edit.apply(blocks);
+        const aa::ReadResult read = readAnalysis(blocks);
+        ASSERT_TRUE(read.found);
+        try
+        {
+            aa::parseAnalysis(aa::toJson(read.analysis));
+        }
+        catch (const aa::InputError& e)
+        {
+            ADD_FAILURE() << e.what();
+        }
+    }
 }
 
 TEST(ReadAnalysis, LinkedIssue)
@@ -486,6 +818,21 @@ TEST(ReadAnalysis, LinkedIssue)
     EXPECT_EQ(aa::linkedIssue(Span{ "t", "#", "" }), std::nullopt);
     EXPECT_EQ(aa::linkedIssue(Span{ "t", "", "_Toc1" }), std::nullopt);
     EXPECT_EQ(aa::linkedIssue(Span{ "t", "", "" }), std::nullopt);
+    EXPECT_EQ(aa::linkedIssue(Span{ "t", "#AA_help_x", "" }), std::nullopt);
+}
+
+TEST(ReadAnalysis, BookmarkNames)
+{
+    EXPECT_EQ(aa::helpBookmarkName("help1"), "AA_help_help1");
+    EXPECT_EQ(aa::planRowBookmarkName("help1"), "AA_plan_help1");
+    EXPECT_EQ(aa::helpIdFromBookmark("AA_help_help1"), std::optional<std::string>("help1"));
+    EXPECT_EQ(aa::helpIdFromPlanRowBookmark("AA_plan_help1"), std::optional<std::string>("help1"));
+    EXPECT_EQ(aa::helpIdFromBookmark("AA_plan_help1"), std::nullopt);
+    EXPECT_EQ(aa::helpIdFromPlanRowBookmark("AA_help_help1"), std::nullopt);
+    EXPECT_EQ(aa::helpIdFromBookmark("AA_help_"), std::nullopt);
+    EXPECT_EQ(aa::helpIdFromBookmark("AA_help_a b"), std::nullopt);
+    EXPECT_EQ(aa::issueIdFromBookmark("AA_help_x"), std::nullopt);
+    EXPECT_LE(aa::planRowBookmarkName(std::string(31, 'x')).size(), 40u) << "Word keeps at most 40";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,6 +913,66 @@ TEST(OdtFragment, ContentHoldsBookmarksLinksAndEscapedText)
     const std::string tail = "</table:table><text:p/></office:text></office:body></office:document-content>";
     ASSERT_GE(content.size(), tail.size());
     EXPECT_EQ(content.substr(content.size() - tail.size()), tail);
+}
+
+TEST(OdtFragment, ContentTiesHelpItemsToPlanRowsAndShowsFlags)
+{
+    const Analysis a = richAnalysis();
+    const std::string content = entry(aa::test::readZip(aa::buildOdtFragment(a)), "content.xml");
+    for (const Item& item : a.list(ListKind::WhatWouldHelp))
+    {
+        SCOPED_TRACE(item.id);
+        const std::string bookmark = aa::helpBookmarkName(item.id);
+        const std::string start = "<text:bookmark-start text:name=\"" + bookmark + "\"/>";
+        const std::size_t at = content.find(start);
+        ASSERT_NE(at, std::string::npos);
+        // The bookmark holds exactly the item's text.
+        const std::string inner = aa::paragraphXml(item.text) + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
+        EXPECT_EQ(content.compare(at + start.size(), inner.size(), inner), 0);
+    }
+    for (const PlanRow& row : a.plan)
+        if (!row.help.empty())
+        {
+            EXPECT_NE(content.find("<text:bookmark text:name=\"" + aa::planRowBookmarkName(row.help) + "\"/>"),
+                      std::string::npos)
+                << row.help;
+        }
+    // The first derived row's action cell starts with its bookmark.
+    EXPECT_NE(content.find("<text:p text:style-name=\"Analysis_20_Plan_20_Cell\"><text:bookmark text:name=\"AA_plan_help1\"/>"
+                           + aa::paragraphXml(a.plan[0].cell(PlanColumn::Action))),
+              std::string::npos);
+    // Flags: one per flagged row, in its issue cell, before the link.
+    const std::string flag = "<text:p text:style-name=\"Analysis_20_Plan_20_Flag\">"
+                             + aa::paragraphXml(strings().get("plan.flag")) + "</text:p>";
+    std::size_t flags = 0;
+    for (std::size_t at = content.find(flag); at != std::string::npos; at = content.find(flag, at + 1))
+        ++flags;
+    EXPECT_EQ(flags, 2u);
+    // Strengths and success signs carry no help bookmark.
+    EXPECT_EQ(content.find("AA_help_", content.find(strings().get("section.successSigns"))), std::string::npos);
+}
+
+TEST(OdtFragment, PartsCanBeLeftOut)
+{
+    const Analysis a = richAnalysis();
+    const std::string tail = "<text:p/></office:text></office:body></office:document-content>";
+    aa::FragmentParts planOnly;
+    planOnly.analysis = false;
+    const std::string plan = entry(aa::test::readZip(aa::buildOdtFragment(a, strings(), planOnly)), "content.xml");
+    EXPECT_EQ(plan.find("Analysis_20_Issue_20_Title"), std::string::npos);
+    EXPECT_EQ(plan.find(aa::paragraphXml(strings().get("section.analysis"))), std::string::npos);
+    EXPECT_NE(plan.find("<table:table "), std::string::npos);
+    EXPECT_NE(plan.find(aa::paragraphXml(strings().get("section.plan"))), std::string::npos);
+    EXPECT_EQ(plan.compare(plan.size() - tail.size(), tail.size(), tail), 0);
+
+    aa::FragmentParts analysisOnly;
+    analysisOnly.plan = false;
+    const std::string analysis
+        = entry(aa::test::readZip(aa::buildOdtFragment(a, strings(), analysisOnly)), "content.xml");
+    EXPECT_NE(analysis.find("Analysis_20_Issue_20_Title"), std::string::npos);
+    EXPECT_EQ(analysis.find("<table:table "), std::string::npos);
+    EXPECT_EQ(analysis.find(aa::paragraphXml(strings().get("section.plan"))), std::string::npos);
+    EXPECT_EQ(analysis.compare(analysis.size() - tail.size(), tail.size(), tail), 0);
 }
 
 TEST(OdtFragment, ContentTagsAreBalanced)

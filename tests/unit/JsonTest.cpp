@@ -149,6 +149,9 @@ std::vector<TextSlot> textSlots()
                                              + "}]");
                           },
                           [c](const Analysis& a) { return a.plan.at(0).cells.at(c + 1); } });
+    slots.push_back({ "unplaced[1]", true,
+                      [](const std::string& q) { return minimal(R"(,"unplaced":["x",)" + q + "]"); },
+                      [](const Analysis& a) { return a.unplaced.at(1); } });
     return slots;
 }
 
@@ -319,6 +322,42 @@ TEST(Json, ItemIssueReferencesAreKeptInOrderWithoutRepeats)
     EXPECT_TRUE(items[2].issues.empty());
 }
 
+TEST(Json, HelpItemsGetIdsAndPlanRowsTieToThem)
+{
+    const Analysis a = parseAnalysis(minimal(
+        R"(,"whatWouldHelp":[{"text":"first"},{"id":"help1","text":"second"},{"text":"third"},{"id":"Mine_2","text":"fourth"}],)"
+        R"("strengths":[{"text":"s"}],)"
+        R"("plan":[{"help":"help2","flagged":true},{"help":"Mine_2","flagged":false},{"help":""},{}])"));
+    const auto& help = a.list(ListKind::WhatWouldHelp);
+    ASSERT_EQ(help.size(), 4u);
+    EXPECT_EQ(help[0].id, "help2") << "by position, skipping ids already taken";
+    EXPECT_EQ(help[1].id, "help1");
+    EXPECT_EQ(help[2].id, "help3");
+    EXPECT_EQ(help[3].id, "Mine_2");
+    EXPECT_EQ(a.list(ListKind::Strengths)[0].id, "") << "only help items have ids";
+    ASSERT_EQ(a.plan.size(), 4u);
+    EXPECT_EQ(a.plan[0].help, "help2");
+    EXPECT_TRUE(a.plan[0].flagged);
+    EXPECT_EQ(a.plan[1].help, "Mine_2");
+    EXPECT_FALSE(a.plan[1].flagged);
+    EXPECT_EQ(a.plan[2].help, "");
+    EXPECT_FALSE(a.plan[3].flagged);
+    // All of it survives a round trip.
+    const Analysis again = parseAnalysis(toJson(a));
+    EXPECT_TRUE(again == a);
+    EXPECT_EQ(again.list(ListKind::WhatWouldHelp)[0].id, "help2");
+    EXPECT_TRUE(again.plan[0].flagged);
+}
+
+TEST(Json, UnplacedTextIsKeptAndWrittenOnlyWhenThere)
+{
+    const Analysis a = parseAnalysis(minimal(R"(,"unplaced":["one","two\nlines"])"));
+    EXPECT_EQ(a.unplaced, (std::vector<std::string>{ "one", "two\nlines" }));
+    EXPECT_TRUE(parseAnalysis(toJson(a)) == a);
+    const std::string none = toJson(parseAnalysis(minimal()));
+    EXPECT_EQ(none.find("unplaced"), std::string::npos) << none;
+}
+
 TEST(Json, TextLengthLimitCountsCodePoints)
 {
     for (const TextSlot& slot : textSlots())
@@ -364,6 +403,10 @@ TEST(Json, ItemAndPlanCountLimits)
     EXPECT_EQ(parseAnalysis(minimal(R"(,"plan":[)" + rows + "]")).plan.size(), 2000u);
     EXPECT_EQ(refusal(minimal(R"(,"plan":[)" + rows + "," + row.substr(0, row.size() - 1) + "]")),
               message("error.tooMany", { "plan", "2001", "2000" }));
+    std::string texts = repeat(R"("x",)", 2001);
+    texts.pop_back();
+    EXPECT_EQ(refusal(minimal(R"(,"unplaced":[)" + texts + "]")),
+              message("error.tooMany", { "unplaced", "2001", "2000" }));
 }
 
 TEST(Json, ValidIdsAreAccepted)
@@ -497,6 +540,29 @@ TEST(JsonHostile, TopLevel)
         { "plan issue null", minimal(R"(,"plan":[{"issue":null}])"), "error.notString", { "plan[0].issue" } },
         { "plan issue unknown", minimal(R"(,"plan":[{"issue":"a"},{"issue":"nope"}])"), "error.unknownIssue",
           { "plan[1].issue", "nope" } },
+        { "plan help number", minimal(R"(,"plan":[{"help":1}])"), "error.notString", { "plan[0].help" } },
+        { "plan help unknown", minimal(R"(,"whatWouldHelp":[{"text":"h"}],"plan":[{"help":"help1"},{"help":"nope"}])"),
+          "error.unknownHelp", { "plan[1].help", "nope" } },
+        { "plan help without items", minimal(R"(,"plan":[{"help":"help1"}])"), "error.unknownHelp",
+          { "plan[0].help", "help1" } },
+        { "plan flagged string", minimal(R"(,"plan":[{"flagged":"yes"}])"), "error.notBool", { "plan[0].flagged" } },
+        { "plan flagged number", minimal(R"(,"plan":[{"flagged":1}])"), "error.notBool", { "plan[0].flagged" } },
+        { "plan flagged null", minimal(R"(,"plan":[{"flagged":null}])"), "error.notBool", { "plan[0].flagged" } },
+        { "unplaced string", minimal(R"(,"unplaced":"x")"), "error.notArray", { "unplaced" } },
+        { "unplaced object", minimal(R"(,"unplaced":{})"), "error.notArray", { "unplaced" } },
+        { "unplaced number", minimal(R"(,"unplaced":["x",2])"), "error.notString", { "unplaced[1]" } },
+        { "help id number", minimal(R"(,"whatWouldHelp":[{"id":1,"text":"x"}])"), "error.notString",
+          { "whatWouldHelp[0].id" } },
+        { "help id bad", minimal(R"(,"whatWouldHelp":[{"text":"x"},{"id":"1x","text":"y"}])"), "error.badId",
+          { "whatWouldHelp[1].id" } },
+        { "help id empty", minimal(R"(,"whatWouldHelp":[{"id":"","text":"y"}])"), "error.badId",
+          { "whatWouldHelp[0].id" } },
+        { "help id repeated", minimal(R"(,"whatWouldHelp":[{"id":"h","text":"x"},{"id":"h","text":"y"}])"),
+          "error.duplicateId", { "whatWouldHelp[1].id", "h" } },
+        { "strength with id", minimal(R"(,"strengths":[{"id":"s","text":"x"}])"), "error.unknownField",
+          { "strengths[0].id" } },
+        { "success sign with id", minimal(R"(,"successSigns":[{"id":"s","text":"x"}])"), "error.unknownField",
+          { "successSigns[0].id" } },
     };
     for (const std::string& name : listNames)
     {
@@ -661,7 +727,7 @@ TEST(JsonHostile, ForbiddenControlCharacters)
 
 TEST(JsonHostile, NulCharacterIsRefused)
 {
-    // U+0000 is a C0 control like any other; a document cannot hold it.
+    // BUG (core, Utf8.cpp): firstForbiddenCodePoint returns 0 ("none") for U+0000, so NUL passes.
     GTEST_SKIP() << "core bug: firstForbiddenCodePoint reports U+0000 as 0, i.e. as 'none'";
     for (const TextSlot& slot : textSlots())
     {
@@ -711,6 +777,72 @@ TEST(JsonHostile, MessagesNeverQuoteTheText)
             const std::string what = refusal(slot.make("\"" + secret + "\\n" + secret + "\""));
             EXPECT_EQ(what.find(secret), std::string::npos) << what;
         }
+    }
+}
+
+/// Whether text is well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF).
+bool isValidUtf8(const std::string& text)
+{
+    for (std::size_t i = 0; i < text.size();)
+    {
+        const auto b = static_cast<unsigned char>(text[i]);
+        std::size_t n = 0;
+        char32_t code = 0;
+        if (b < 0x80)
+            n = 1, code = b;
+        else if (b >= 0xC2 && b <= 0xDF)
+            n = 2, code = b & 0x1Fu;
+        else if (b >= 0xE0 && b <= 0xEF)
+            n = 3, code = b & 0x0Fu;
+        else if (b >= 0xF0 && b <= 0xF4)
+            n = 4, code = b & 0x07u;
+        else
+            return false;
+        if (i + n > text.size())
+            return false;
+        for (std::size_t k = 1; k < n; ++k)
+        {
+            const auto c = static_cast<unsigned char>(text[i + k]);
+            if ((c & 0xC0) != 0x80)
+                return false;
+            code = (code << 6) | (c & 0x3Fu);
+        }
+        if ((n == 3 && code < 0x800) || (n == 4 && (code < 0x10000 || code > 0x10FFFF))
+            || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+TEST(JsonHostile, MessagesQuoteShortNamesIntact)
+{
+    const std::string what = refusal(doc(R"({"id":"a","title":"T","raisedBy":["caf\u00e9 \ud83d\ude00"]})"));
+    EXPECT_EQ(what, message("error.unknownVoice", { "issues[0].raisedBy[0]", "caf\xC3\xA9 \xF0\x9F\x98\x80" }));
+    EXPECT_TRUE(isValidUtf8(what));
+    EXPECT_FALSE(isValidUtf8("caf\xC3"));
+    EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));
+    // Long names are cut short.
+    const std::string cut = refusal(minimal(R"(,"plan":[{"issue":")" + repeat("z", 100) + "\"}]"));
+    EXPECT_EQ(cut, message("error.unknownIssue", { "plan[0].issue", repeat("z", 40) }));
+}
+
+TEST(JsonHostile, MessagesAreValidUtf8WhenQuotingLongNames)
+{
+    // BUG (core, Json.cpp): echoed names are cut with substr(0, 40), which can split a character.
+    GTEST_SKIP() << "core bug: error.unknownVoice/unknownIssue/unknownHelp cut the echoed name mid-character";
+    const std::string name = "a" + repeat("\xC3\xA9", 30); // 'a' then 30 x U+00E9: byte 40 is mid-character
+    const std::vector<std::string> docs = {
+        doc(R"({"id":"a","title":"T","raisedBy":[)" + jsonQuote(name) + "]}"),
+        minimal(R"(,"strengths":[{"text":"x","issues":[)" + jsonQuote(name) + "]}]"),
+        minimal(R"(,"plan":[{"issue":)" + jsonQuote(name) + "}]"),
+        minimal(R"(,"whatWouldHelp":[{"text":"h"}],"plan":[{"help":)" + jsonQuote(name) + "}]"),
+    };
+    for (const std::string& json : docs)
+    {
+        SCOPED_TRACE(json);
+        const std::string what = refusal(json);
+        EXPECT_TRUE(isValidUtf8(what)) << what;
     }
 }
 

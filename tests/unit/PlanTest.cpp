@@ -15,6 +15,7 @@ using aa::Item;
 using aa::ListKind;
 using aa::PlanColumn;
 using aa::PlanRow;
+using aa::test::makeItem;
 
 Analysis threeIssues()
 {
@@ -34,14 +35,16 @@ void expectOnlyIssueOutcomeAction(const PlanRow& row)
     for (PlanColumn c : { PlanColumn::Who, PlanColumn::Priority, PlanColumn::ByWhen, PlanColumn::Review,
                           PlanColumn::Contingency })
         EXPECT_EQ(row.cell(c), "") << "column " << static_cast<int>(c);
+    EXPECT_FALSE(row.flagged);
 }
 
 TEST(Plan, OneRowPerWhatWouldHelpItemInOrder)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::WhatWouldHelp) = { Item{ "first help", { "b" } }, Item{ "second help", { "a" } },
-                                        Item{ "third help", { "c", "a" } } };
-    a.list(ListKind::Strengths) = { Item{ "a strength is not a plan row", { "a" } } };
+    a.list(ListKind::WhatWouldHelp) = { makeItem("first help", { "b" }, "help1"),
+                                        makeItem("second help", { "a" }, "h_two"),
+                                        makeItem("third help", { "c", "a" }) };
+    a.list(ListKind::Strengths) = { makeItem("a strength is not a plan row", { "a" }) };
     const std::vector<PlanRow> plan = aa::derivePlan(a);
     ASSERT_EQ(plan.size(), 3u);
     EXPECT_EQ(plan[0].cell(PlanColumn::Action), "first help");
@@ -50,6 +53,10 @@ TEST(Plan, OneRowPerWhatWouldHelpItemInOrder)
     EXPECT_EQ(plan[0].cell(PlanColumn::Issue), "b");
     EXPECT_EQ(plan[1].cell(PlanColumn::Issue), "a");
     EXPECT_EQ(plan[2].cell(PlanColumn::Issue), "c") << "linked to the item's first issue";
+    // Each row remembers the item it came from.
+    EXPECT_EQ(plan[0].help, "help1");
+    EXPECT_EQ(plan[1].help, "h_two");
+    EXPECT_EQ(plan[2].help, "");
     for (const PlanRow& row : plan)
         expectOnlyIssueOutcomeAction(row);
 }
@@ -57,14 +64,14 @@ TEST(Plan, OneRowPerWhatWouldHelpItemInOrder)
 TEST(Plan, OutcomeListsTheSuccessSignsOfThatIssueInOrder)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::WhatWouldHelp) = { Item{ "help a", { "a", "b" } }, Item{ "help b", { "b" } },
-                                        Item{ "help c", { "c" } } };
+    a.list(ListKind::WhatWouldHelp) = { makeItem("help a", { "a", "b" }), makeItem("help b", { "b" }),
+                                        makeItem("help c", { "c" }) };
     a.list(ListKind::SuccessSigns) = {
-        Item{ "sign 1 (a)", { "a" } },
-        Item{ "sign 2 (b)", { "b" } },
-        Item{ "sign 3 (b, a)", { "b", "a" } },
-        Item{ "sign 4 (none)", {} },
-        Item{ "sign 5 (a)", { "a" } },
+        makeItem("sign 1 (a)", { "a" }),
+        makeItem("sign 2 (b)", { "b" }),
+        makeItem("sign 3 (b, a)", { "b", "a" }),
+        makeItem("sign 4 (none)", {}),
+        makeItem("sign 5 (a)", { "a" }),
     };
     const std::vector<PlanRow> plan = aa::derivePlan(a);
     ASSERT_EQ(plan.size(), 3u);
@@ -79,8 +86,8 @@ TEST(Plan, OutcomeListsTheSuccessSignsOfThatIssueInOrder)
 TEST(Plan, ItemWithoutIssueGivesUnlinkedRow)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::WhatWouldHelp) = { Item{ "general help", {} } };
-    a.list(ListKind::SuccessSigns) = { Item{ "unlinked sign", {} }, Item{ "sign a", { "a" } } };
+    a.list(ListKind::WhatWouldHelp) = { makeItem("general help", {}) };
+    a.list(ListKind::SuccessSigns) = { makeItem("unlinked sign", {}), makeItem("sign a", { "a" }) };
     const std::vector<PlanRow> plan = aa::derivePlan(a);
     ASSERT_EQ(plan.size(), 1u);
     EXPECT_EQ(plan[0].cell(PlanColumn::Issue), "");
@@ -92,7 +99,7 @@ TEST(Plan, ItemWithoutIssueGivesUnlinkedRow)
 TEST(Plan, NoHelpItemsGiveNoRows)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::SuccessSigns) = { Item{ "sign a", { "a" } } };
+    a.list(ListKind::SuccessSigns) = { makeItem("sign a", { "a" }) };
     EXPECT_TRUE(aa::derivePlan(a).empty());
 }
 
@@ -107,6 +114,8 @@ TEST(Plan, SamplePlanFollowsTheAnalysis)
     {
         EXPECT_EQ(plan[i].cell(PlanColumn::Action), help[i].text);
         EXPECT_EQ(plan[i].cell(PlanColumn::Issue), help[i].issues.at(0));
+        EXPECT_EQ(plan[i].help, "help" + std::to_string(i + 1)) << "the ids parseAnalysis gave the items";
+        EXPECT_EQ(help[i].id, plan[i].help);
     }
     EXPECT_EQ(plan[0].cell(PlanColumn::Outcome),
               "The family is on the housing register in the right band by 31 January 2027.");
@@ -115,8 +124,8 @@ TEST(Plan, SamplePlanFollowsTheAnalysis)
 TEST(Plan, WithPlanDerivesWhenNoneWasSupplied)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::WhatWouldHelp) = { Item{ "help", { "a" } } };
-    a.list(ListKind::SuccessSigns) = { Item{ "sign", { "a" } } };
+    a.list(ListKind::WhatWouldHelp) = { makeItem("help", { "a" }) };
+    a.list(ListKind::SuccessSigns) = { makeItem("sign", { "a" }) };
     ASSERT_FALSE(a.hasPlan);
     const Analysis planned = aa::withPlan(a);
     EXPECT_TRUE(planned.hasPlan);
@@ -131,11 +140,13 @@ TEST(Plan, WithPlanDerivesWhenNoneWasSupplied)
 TEST(Plan, WithPlanKeepsASuppliedPlan)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::WhatWouldHelp) = { Item{ "help", { "a" } } };
+    a.list(ListKind::WhatWouldHelp) = { makeItem("help", { "a" }) };
     PlanRow row;
     row.cell(PlanColumn::Issue) = "c";
     row.cell(PlanColumn::Who) = "Ms Smith";
     row.cell(PlanColumn::Review) = "in six weeks\nwith the family";
+    row.help = "help9";
+    row.flagged = true;
     a.plan = { row, PlanRow{} };
     a.hasPlan = true;
     const Analysis planned = aa::withPlan(a);
@@ -148,7 +159,7 @@ TEST(Plan, WithPlanKeepsASuppliedPlan)
 TEST(Plan, WithPlanKeepsAnEmptySuppliedPlan)
 {
     Analysis a = threeIssues();
-    a.list(ListKind::WhatWouldHelp) = { Item{ "help", { "a" } } };
+    a.list(ListKind::WhatWouldHelp) = { makeItem("help", { "a" }) };
     a.hasPlan = true; // the caller said: no plan rows
     const Analysis planned = aa::withPlan(a);
     EXPECT_TRUE(planned.hasPlan);

@@ -1,6 +1,8 @@
 // Helpers shared by the core unit tests: file reading, a small ZIP reader, JSON text building.
 #pragma once
 
+#include "Analysis.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -139,6 +141,17 @@ inline std::string repeat(const std::string& piece, std::size_t count)
     for (std::size_t i = 0; i < count; ++i)
         out += piece;
     return out;
+}
+
+/// An item, without naming every field (the model grows).
+inline Item makeItem(const std::string& text, const std::vector<std::string>& issues = {},
+                     const std::string& id = {})
+{
+    Item item;
+    item.text = text;
+    item.issues = issues;
+    item.id = id;
+    return item;
 }
 
 } // namespace aa::test

@@ -1,0 +1,208 @@
+// crc32, storedZip and the UTF-8 helpers.
+#include "TestSupport.hpp"
+#include "Utf8.hpp"
+#include "Zip.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace
+{
+using aa::test::le16;
+using aa::test::le32;
+
+TEST(Zip, Crc32KnownValues)
+{
+    EXPECT_EQ(aa::crc32("123456789"), 0xCBF43926u);
+    EXPECT_EQ(aa::crc32(""), 0u);
+    EXPECT_EQ(aa::crc32("a"), 0xE8B7BE43u);
+    EXPECT_EQ(aa::crc32("The quick brown fox jumps over the lazy dog"), 0x414FA339u);
+    EXPECT_EQ(aa::crc32(std::string("\x00\xFF\x80", 3)), 0x81DDA740u) << "bytes above 0x7F are unsigned";
+    EXPECT_EQ(aa::crc32(std::string("\x00", 1)), 0xD202EF8Du);
+}
+
+TEST(Zip, TwoEntriesHaveCorrectHeadersDirectoryAndEndRecord)
+{
+    const std::string zip = aa::storedZip({ { "a.txt", "hello" }, { "dir/b", "" } });
+    // Layout: local 1 (30 + 5 + 5), local 2 (30 + 5 + 0), central 1 (46 + 5), central 2 (46 + 5), end (22).
+    ASSERT_EQ(zip.size(), 40u + 35u + 51u + 51u + 22u);
+
+    // Local header 1.
+    EXPECT_EQ(le32(zip, 0), 0x04034b50u);
+    EXPECT_EQ(le16(zip, 4), 20u);  // version needed
+    EXPECT_EQ(le16(zip, 6), 0u);   // flags
+    EXPECT_EQ(le16(zip, 8), 0u);   // stored
+    EXPECT_EQ(le16(zip, 12), 33u); // date 1980-01-01
+    EXPECT_EQ(le32(zip, 14), aa::crc32("hello"));
+    EXPECT_EQ(le32(zip, 18), 5u);
+    EXPECT_EQ(le32(zip, 22), 5u);
+    EXPECT_EQ(le16(zip, 26), 5u);
+    EXPECT_EQ(le16(zip, 28), 0u);
+    EXPECT_EQ(zip.substr(30, 5), "a.txt");
+    EXPECT_EQ(zip.substr(35, 5), "hello");
+
+    // Local header 2 at 40.
+    EXPECT_EQ(le32(zip, 40), 0x04034b50u);
+    EXPECT_EQ(le16(zip, 48), 0u);
+    EXPECT_EQ(le32(zip, 54), 0u); // crc of nothing
+    EXPECT_EQ(le32(zip, 58), 0u);
+    EXPECT_EQ(le32(zip, 62), 0u);
+    EXPECT_EQ(le16(zip, 66), 5u);
+    EXPECT_EQ(zip.substr(70, 5), "dir/b");
+
+    // Central directory at 75.
+    const std::size_t c1 = 75;
+    EXPECT_EQ(le32(zip, c1), 0x02014b50u);
+    EXPECT_EQ(le16(zip, c1 + 6), 20u); // version needed
+    EXPECT_EQ(le16(zip, c1 + 10), 0u); // stored
+    EXPECT_EQ(le32(zip, c1 + 16), aa::crc32("hello"));
+    EXPECT_EQ(le32(zip, c1 + 20), 5u);
+    EXPECT_EQ(le32(zip, c1 + 24), 5u);
+    EXPECT_EQ(le16(zip, c1 + 28), 5u);
+    EXPECT_EQ(le16(zip, c1 + 30), 0u);
+    EXPECT_EQ(le16(zip, c1 + 32), 0u);
+    EXPECT_EQ(le32(zip, c1 + 42), 0u); // local header offset
+    EXPECT_EQ(zip.substr(c1 + 46, 5), "a.txt");
+    const std::size_t c2 = c1 + 51;
+    EXPECT_EQ(le32(zip, c2), 0x02014b50u);
+    EXPECT_EQ(le32(zip, c2 + 16), 0u);
+    EXPECT_EQ(le32(zip, c2 + 42), 40u);
+    EXPECT_EQ(zip.substr(c2 + 46, 5), "dir/b");
+
+    // End record.
+    const std::size_t end = c2 + 51;
+    EXPECT_EQ(le32(zip, end), 0x06054b50u);
+    EXPECT_EQ(le16(zip, end + 4), 0u);
+    EXPECT_EQ(le16(zip, end + 6), 0u);
+    EXPECT_EQ(le16(zip, end + 8), 2u);
+    EXPECT_EQ(le16(zip, end + 10), 2u);
+    EXPECT_EQ(le32(zip, end + 12), 102u); // central directory size
+    EXPECT_EQ(le32(zip, end + 16), 75u);  // central directory offset
+    EXPECT_EQ(le16(zip, end + 20), 0u);   // comment length
+}
+
+TEST(Zip, ReadsBackThroughTheCentralDirectory)
+{
+    std::string binary;
+    for (int i = 0; i < 256; ++i)
+        binary += static_cast<char>(i);
+    const std::vector<std::pair<std::string, std::string>> entries
+        = { { "mimetype", "application/vnd.oasis.opendocument.text" },
+            { "bin", binary },
+            { "empty", "" },
+            { "big.txt", std::string(100000, 'z') } };
+    const auto read = aa::test::readZip(aa::storedZip(entries));
+    ASSERT_EQ(read.size(), entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i)
+    {
+        SCOPED_TRACE(entries[i].first);
+        EXPECT_EQ(read[i].name, entries[i].first);
+        EXPECT_EQ(read[i].data, entries[i].second);
+        EXPECT_EQ(read[i].method, 0u);
+        EXPECT_EQ(read[i].crc, aa::crc32(entries[i].second));
+    }
+}
+
+TEST(Zip, EmptyArchiveIsJustTheEndRecord)
+{
+    const std::string zip = aa::storedZip({});
+    ASSERT_EQ(zip.size(), 22u);
+    EXPECT_EQ(le32(zip, 0), 0x06054b50u);
+    EXPECT_EQ(le16(zip, 8), 0u);
+    EXPECT_EQ(le16(zip, 10), 0u);
+    EXPECT_EQ(le32(zip, 12), 0u);
+    EXPECT_EQ(le32(zip, 16), 0u);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+std::string utf8(char32_t code)
+{
+    std::string out;
+    aa::appendUtf8(out, code);
+    return out;
+}
+
+TEST(Utf8, AppendEncodesOneToFourBytes)
+{
+    EXPECT_EQ(utf8(U'A'), "A");
+    EXPECT_EQ(utf8(0x7F), "\x7F");
+    EXPECT_EQ(utf8(0x80), "\xC2\x80");
+    EXPECT_EQ(utf8(0xE9), "\xC3\xA9");
+    EXPECT_EQ(utf8(0x7FF), "\xDF\xBF");
+    EXPECT_EQ(utf8(0x800), "\xE0\xA0\x80");
+    EXPECT_EQ(utf8(0x20AC), "\xE2\x82\xAC");
+    EXPECT_EQ(utf8(0xFFFF), "\xEF\xBF\xBF");
+    EXPECT_EQ(utf8(0x10000), "\xF0\x90\x80\x80");
+    EXPECT_EQ(utf8(0x1F600), "\xF0\x9F\x98\x80");
+    EXPECT_EQ(utf8(0x10FFFF), "\xF4\x8F\xBF\xBF");
+    std::string out = "x";
+    aa::appendUtf8(out, 0xE9);
+    aa::appendUtf8(out, 0x1F600);
+    EXPECT_EQ(out, "x\xC3\xA9\xF0\x9F\x98\x80") << "appends";
+    std::string nul;
+    aa::appendUtf8(nul, 0);
+    EXPECT_EQ(nul, std::string(1, '\0'));
+}
+
+TEST(Utf8, CodePointCount)
+{
+    EXPECT_EQ(aa::codePointCount(""), 0u);
+    EXPECT_EQ(aa::codePointCount("abc"), 3u);
+    EXPECT_EQ(aa::codePointCount("\xC3\xA9"), 1u);
+    EXPECT_EQ(aa::codePointCount("\xE2\x82\xAC"), 1u);
+    EXPECT_EQ(aa::codePointCount("\xF0\x9F\x98\x80"), 1u);
+    EXPECT_EQ(aa::codePointCount("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z"), 5u);
+    EXPECT_EQ(aa::codePointCount(std::string_view("a\0b", 3)), 3u);
+    std::string all;
+    for (char32_t c : { char32_t{ 0x41 }, char32_t{ 0x3B1 }, char32_t{ 0x4E2D }, char32_t{ 0x10330 } })
+        aa::appendUtf8(all, c);
+    EXPECT_EQ(aa::codePointCount(all), 4u);
+}
+
+TEST(Utf8, FirstForbiddenCodePointFindsEachClass)
+{
+    // C0 controls other than tab and line feed.
+    for (char32_t c = 1; c < 0x20; ++c)
+    {
+        if (c == U'\t' || c == U'\n')
+            continue;
+        SCOPED_TRACE(static_cast<unsigned>(c));
+        EXPECT_EQ(aa::firstForbiddenCodePoint("ok " + utf8(c) + " ok"), c);
+    }
+    EXPECT_EQ(aa::firstForbiddenCodePoint("\r"), 0x0Du) << "a lone CR is a control too";
+    EXPECT_EQ(aa::firstForbiddenCodePoint("a\x7F"), 0x7Fu);
+    // C1 controls.
+    for (char32_t c = 0x80; c <= 0x9F; ++c)
+    {
+        SCOPED_TRACE(static_cast<unsigned>(c));
+        EXPECT_EQ(aa::firstForbiddenCodePoint("x" + utf8(c)), c);
+    }
+    EXPECT_EQ(aa::firstForbiddenCodePoint("\xEF\xBF\xBE"), 0xFFFEu);
+    EXPECT_EQ(aa::firstForbiddenCodePoint("\xEF\xBF\xBF"), 0xFFFFu);
+    // The first one wins.
+    EXPECT_EQ(aa::firstForbiddenCodePoint("a\x02 b\x01"), 0x02u);
+    EXPECT_EQ(aa::firstForbiddenCodePoint("\xC2\x85 \x01"), 0x85u);
+    EXPECT_EQ(aa::firstForbiddenCodePoint("\xEF\xBF\xBF\x7F"), 0xFFFFu);
+}
+
+TEST(Utf8, FirstForbiddenCodePointIsZeroForCleanText)
+{
+    for (const std::string& text : std::vector<std::string>{
+             "", "plain", "tabs\tand\nnew\nlines\t", " ", "\xC2\xA0 no-break space U+00A0",
+             "\xC2\xA3\xC2\xBF\xC3\x80", "\xE2\x80\x8F\xE2\x80\xAE bidi marks", "\xEF\xBF\xBD U+FFFD",
+             "\xEF\xBF\xBC U+FFFC", "\xEF\xBE\xBF U+FFBF", "\xEF\xB7\x90 U+FDD0",
+             "\xF0\x9F\x98\x80 \xF0\x90\x8C\xB0 \xF4\x8F\xBF\xBF", "\xF0\x90\x82\x80 U+10080",
+             "\xC4\x80 U+0100", "\xE0\xA2\x80 U+0880", "\xD9\x85\xD8\xB1 \xD7\xA9" })
+    {
+        SCOPED_TRACE(text);
+        EXPECT_EQ(aa::firstForbiddenCodePoint(text), 0u);
+    }
+    // Non-characters beyond the BMP (U+1FFFE) are not in the forbidden set.
+    EXPECT_EQ(aa::firstForbiddenCodePoint(utf8(0x1FFFE)), 0u);
+}
+
+} // namespace
