@@ -71,6 +71,16 @@ std::string readFile(const std::string& path)
     return s.str();
 }
 
+std::string firstDifference(const std::string& got, const std::string& expected)
+{
+    std::size_t i = 0;
+    while (i < got.size() && i < expected.size() && got[i] == expected[i])
+        ++i;
+    const std::size_t from = i > 60 ? i - 60 : 0;
+    return "differs at " + std::to_string(i) + "\n  got:      ..." + got.substr(from, 160)
+           + "\n  expected: ..." + expected.substr(from, 160);
+}
+
 std::string sampleJson() { return readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json"); }
 
 std::vector<Para> bodyParagraphs(const uno::Reference<text::XTextDocument>& doc)

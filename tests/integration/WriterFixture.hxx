@@ -19,6 +19,8 @@ aa::client::Office& office();
 const std::string& workDir();
 
 std::string readFile(const std::string& path);
+/// Where two texts first differ, with some context, for failure messages.
+std::string firstDifference(const std::string& got, const std::string& expected);
 std::string sampleJson();
 
 struct Para

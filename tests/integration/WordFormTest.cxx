@@ -1,0 +1,316 @@
+// Round trips, and .docx files in the form Word itself writes: w:bookmarkStart/End, REF fields
+// with \h, w:hyperlink w:anchor; once with our styles, once with the styles replaced by direct
+// formatting (what a document that went through some Word installations looks like).
+#include "WriterFixture.hxx"
+
+#include "Catalogue.hpp"
+#include "DocumentStructure.hpp"
+#include "Json.hpp"
+#include "Plan.hpp"
+#include "Zip.hpp"
+
+#include <fstream>
+
+using namespace css;
+using namespace aa::test;
+
+namespace
+{
+aa::Analysis parseRead(const std::string& json)
+{
+    return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
+}
+
+std::string xmlEscape(const std::string& s)
+{
+    std::string out;
+    for (char c : s)
+    {
+        switch (c)
+        {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// Writes a .docx the way Word does, from an analysis (with its plan).
+class WordWriter
+{
+public:
+    WordWriter(const aa::Analysis& analysis, bool withStyles) : m_analysis(analysis), m_styles(withStyles) {}
+
+    std::string docx()
+    {
+        const aa::Strings& s = aa::Strings::builtIn();
+        para("Heading1", "A report written in Word", true);
+        para("Normal", "Some text the practitioner wrote before the analysis.", false);
+        para(style(aa::Role::Heading), s.get("section.analysis"), true);
+        para(style(aa::Role::Subheading), s.get("section.issues"), true);
+        for (const aa::Issue& issue : m_analysis.issues)
+        {
+            const std::string mark = aa::issueBookmarkName(issue.id);
+            m_body += "<w:p>" + pPr(style(aa::Role::IssueTitle)) + bookmarked(mark, run(issue.title, true)) + "</w:p>";
+            std::string voices;
+            for (aa::Voice v : issue.raisedBy)
+                voices += std::string(voices.empty() ? "" : s.get("raisedBy.separator"))
+                          + s.get(std::string("voice.") + aa::jsonName(v));
+            para(style(aa::Role::RaisedBy), s.get("raisedBy.prefix") + (voices.empty() ? s.get("raisedBy.none") : voices), false);
+            for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+            {
+                para(style(aa::Role::Question), label(aa::jsonName(static_cast<aa::IssuePart>(p))), true);
+                lines(style(aa::Role::IssuePartAnswer, p), issue.parts[p]);
+            }
+        }
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        {
+            const auto kind = static_cast<aa::ListKind>(k);
+            para(style(aa::Role::Subheading), s.get(std::string("section.") + aa::jsonName(kind)), true);
+            for (const aa::Item& item : m_analysis.list(kind))
+            {
+                std::string inner;
+                if (kind == aa::ListKind::WhatWouldHelp)
+                    inner += bookmarked(aa::helpBookmarkName(item.id), run(item.text, false));
+                else
+                    inner += run(item.text, false);
+                if (!item.issues.empty())
+                {
+                    inner += run(s.get("item.linkPrefix"), false);
+                    for (std::size_t i = 0; i < item.issues.size(); ++i)
+                        inner += (i ? run(s.get("item.linkSeparator"), false) : "") + link(item.issues[i]);
+                    inner += run(s.get("item.linkSuffix"), false);
+                }
+                m_body += "<w:p>" + pPr(style(aa::Role::ListItem, k)) + inner + "</w:p>";
+            }
+        }
+        para(style(aa::Role::Subheading), s.get("section.considerations"), true);
+        for (std::size_t c = 0; c < aa::considerationCount; ++c)
+        {
+            para(style(aa::Role::Question), label(aa::jsonName(static_cast<aa::Consideration>(c))), true);
+            lines(style(aa::Role::ConsiderationAnswer, c), m_analysis.considerations[c]);
+        }
+        para(style(aa::Role::Subheading), s.get("section.plan"), true);
+        table();
+        para("Normal", "Text after the analysis.", false);
+        return aa::storedZip({ { "[Content_Types].xml", contentTypes() },
+                               { "_rels/.rels", rels() },
+                               { "word/_rels/document.xml.rels", documentRels() },
+                               { "word/document.xml", document() },
+                               { "word/styles.xml", stylesXml() } });
+    }
+
+private:
+    std::string style(aa::Role role, std::size_t index = 0) const
+    {
+        return m_styles ? styleId(aa::styleName(role, index)) : "Normal";
+    }
+    static std::string styleId(const std::string& name)
+    {
+        std::string id;
+        for (char c : name)
+            if (c != ' ')
+                id += c;
+        return id;
+    }
+    static std::string label(const std::string& key)
+    {
+        return aa::Strings::builtIn().get("part." + key + ".label");
+    }
+    std::string pPr(const std::string& styleId) const
+    {
+        return styleId == "Normal" ? "" : "<w:pPr><w:pStyle w:val=\"" + styleId + "\"/></w:pPr>";
+    }
+    std::string run(const std::string& text, bool bold) const
+    {
+        // Without styles, Word keeps the look as direct formatting.
+        const std::string rPr = (!m_styles && bold) ? "<w:rPr><w:b/></w:rPr>" : "";
+        return "<w:r>" + rPr + "<w:t xml:space=\"preserve\">" + xmlEscape(text) + "</w:t></w:r>";
+    }
+    void para(const std::string& styleId, const std::string& text, bool bold)
+    {
+        m_body += "<w:p>" + pPr(styleId) + run(text, bold) + "</w:p>";
+    }
+    void lines(const std::string& styleId, const std::string& text)
+    {
+        std::size_t start = 0;
+        while (true)
+        {
+            const std::size_t end = text.find('\n', start);
+            para(styleId, text.substr(start, end - start), false);
+            if (end == std::string::npos)
+                break;
+            start = end + 1;
+        }
+    }
+    /// inner between a w:bookmarkStart and its w:bookmarkEnd (a point bookmark when empty).
+    std::string bookmarked(const std::string& name, const std::string& inner)
+    {
+        const std::string id = std::to_string(++m_bookmarkId);
+        return "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + name + "\"/>" + inner
+               + "<w:bookmarkEnd w:id=\"" + id + "\"/>";
+    }
+    std::string link(const std::string& id) const
+    {
+        const aa::Issue* issue = m_analysis.findIssue(id);
+        const std::string mark = aa::issueBookmarkName(id);
+        return "<w:hyperlink w:anchor=\"" + mark + "\" w:history=\"1\">"
+               "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+               "<w:r><w:instrText xml:space=\"preserve\"> REF " + mark + " \\h </w:instrText></w:r>"
+               "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+               + run(issue ? issue->title : id, false)
+               + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>";
+    }
+    std::string cell(const std::string& inner) const
+    {
+        return "<w:tc><w:tcPr><w:tcW w:w=\"1200\" w:type=\"dxa\"/></w:tcPr>" + inner + "</w:tc>";
+    }
+    void table()
+    {
+        const aa::Strings& s = aa::Strings::builtIn();
+        m_body += "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>";
+        for (std::size_t c = 0; c < aa::planColumnCount; ++c)
+            m_body += "<w:gridCol w:w=\"1200\"/>";
+        m_body += "</w:tblGrid><w:tr>";
+        for (std::size_t c = 0; c < aa::planColumnCount; ++c)
+            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanHeader))
+                           + run(s.get(std::string("plan.") + aa::jsonName(static_cast<aa::PlanColumn>(c))), true) + "</w:p>");
+        m_body += "</w:tr>";
+        for (const aa::PlanRow& row : m_analysis.plan)
+        {
+            m_body += "<w:tr>";
+            const std::string& issue = row.cell(aa::PlanColumn::Issue);
+            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanCell)) + (issue.empty() ? "" : link(issue)) + "</w:p>");
+            for (std::size_t c = 1; c < aa::planColumnCount; ++c)
+            {
+                std::string first = (c == static_cast<std::size_t>(aa::PlanColumn::Action) && !row.help.empty())
+                                        ? bookmarked(aa::planRowBookmarkName(row.help), "")
+                                        : "";
+                m_body += cell("<w:p>" + pPr(style(aa::Role::PlanCell)) + first + run(row.cells[c], false) + "</w:p>");
+            }
+            m_body += "</w:tr>";
+        }
+        m_body += "</w:tbl>";
+    }
+    std::string document() const
+    {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+               "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+               "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+               + m_body + "<w:sectPr/></w:body></w:document>";
+    }
+    std::string stylesXml() const
+    {
+        std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                          "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                          "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+                          "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/></w:style>";
+        if (m_styles)
+            for (const aa::StyleSpec& spec : aa::styleSpecs())
+                xml += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"" + styleId(spec.name)
+                       + "\"><w:name w:val=\"" + spec.name + "\"/><w:basedOn w:val=\"Normal\"/></w:style>";
+        return xml + "</w:styles>";
+    }
+    static std::string contentTypes()
+    {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+               "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+               "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+               "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+               "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+               "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+               "</Types>";
+    }
+    static std::string documentRels()
+    {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+               "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+               "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+               "</Relationships>";
+    }
+    static std::string rels()
+    {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+               "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+               "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+               "</Relationships>";
+    }
+
+    const aa::Analysis& m_analysis;
+    bool m_styles;
+    std::string m_body;
+    int m_bookmarkId = 0;
+};
+
+uno::Reference<text::XTextDocument> loadWordForm(const aa::Analysis& analysis, bool withStyles, const std::string& name)
+{
+    const std::string path = workDir() + "/" + name;
+    std::ofstream(path, std::ios::binary) << WordWriter(analysis, withStyles).docx();
+    return uno::Reference<text::XTextDocument>(office().load(aa::client::fileUrl(path)), uno::UNO_QUERY_THROW);
+}
+} // namespace
+
+TEST(RoundTrip, OdtToDocxToOdtReadsTheSameAndUpdatesAfterEachStep)
+{
+    const aa::Analysis expected = aa::withPlan(aa::parseAnalysis(sampleJson()));
+    auto doc = documentWith({ "Before", "After" });
+    Closer closer(doc);
+    placeCursor(doc, 0, 6);
+    AA_UNO(insert(doc, sampleJson()));
+    uno::Reference<text::XTextDocument> asDocx, backToOdt;
+    AA_UNO(asDocx = roundTrip(doc, "step1.docx", "MS Word 2007 XML"));
+    Closer closeDocx(asDocx);
+    EXPECT_TRUE(parseRead(read(asDocx)) == expected);
+    AA_UNO(backToOdt = roundTrip(asDocx, "step2.odt", "writer8"));
+    Closer closeOdt(backToOdt);
+    EXPECT_TRUE(parseRead(read(backToOdt)) == expected);
+
+    for (const auto& target : { asDocx, backToOdt })
+    {
+        aa::Analysis desired = expected;
+        desired.issues[1].part(aa::IssuePart::ImpactOnChild) = "Updated after a round trip.";
+        desired.list(aa::ListKind::WhatWouldHelp).push_back({ "A new idea after the round trip.", { "mentalHealth" }, "" });
+        std::string updated, planned;
+        AA_UNO(updated = office().call("update", target, aa::toJson(desired)));
+        AA_UNO(planned = office().call("updatePlan", target));
+        const aa::Analysis after = parseRead(planned);
+        EXPECT_EQ(after.issues[1].part(aa::IssuePart::ImpactOnChild), "Updated after a round trip.");
+        ASSERT_EQ(after.plan.size(), 6u);
+        EXPECT_EQ(after.plan[5].cell(aa::PlanColumn::Action), "A new idea after the round trip.");
+        EXPECT_EQ(after.plan[5].cell(aa::PlanColumn::Issue), "mentalHealth");
+    }
+}
+
+class WordForm : public ::testing::TestWithParam<bool>
+{
+};
+
+TEST_P(WordForm, ReadsTheSameAnalysisAndUpdates)
+{
+    const bool withStyles = GetParam();
+    const aa::Analysis expected = aa::withPlan(aa::parseAnalysis(sampleJson()));
+    uno::Reference<text::XTextDocument> doc;
+    AA_UNO(doc = loadWordForm(expected, withStyles, withStyles ? "word-styles.docx" : "word-direct.docx"));
+    Closer closer(doc);
+    std::string readBack;
+    AA_UNO(readBack = read(doc));
+    const aa::Analysis got = parseRead(readBack);
+    EXPECT_TRUE(got == expected) << firstDifference(aa::toJson(got), aa::toJson(expected));
+    EXPECT_TRUE(got.unplaced.empty()) << got.unplaced.size() << ": " << (got.unplaced.empty() ? "" : got.unplaced[0]);
+
+    // Update works on it, and brings our styles back to what it rewrites.
+    aa::Analysis desired = expected;
+    desired.issues[0].part(aa::IssuePart::MaintainingFactors) = "Rewritten in Writer.";
+    std::string updated;
+    AA_UNO(updated = office().call("update", doc, aa::toJson(desired)));
+    EXPECT_TRUE(parseRead(updated) == desired) << firstDifference(aa::toJson(parseRead(updated)), aa::toJson(desired));
+    const std::string text = bodyText(doc);
+    EXPECT_NE(text.find("Some text the practitioner wrote before the analysis."), std::string::npos);
+    EXPECT_NE(text.find("Text after the analysis."), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Docx, WordForm, ::testing::Values(true, false),
+                         [](const auto& styles) { return std::string(styles.param ? "WithOurStyles" : "StylesReplacedByDirectFormatting"); });
