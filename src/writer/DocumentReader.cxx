@@ -7,6 +7,7 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
@@ -76,14 +77,18 @@ aa::Paragraph readParagraph(const uno::Reference<uno::XInterface>& xElement)
     aa::Paragraph para;
     uno::Reference<beans::XPropertySet> xProps(xElement, uno::UNO_QUERY_THROW);
     para.style = toUtf8(stringProperty(xProps, "ParaStyleName"));
+    return para;
+}
+
+/// Adds the text and the marks (bookmarks, links, fields) to a paragraph read by style only.
+/// Marks matter only where there is text or one of our styles; an empty paragraph may still hold
+/// a bookmark of ours, which an empty part keeps.
+void readDetail(const uno::Reference<uno::XInterface>& xElement, aa::Paragraph& para)
+{
     const OUString aText = uno::Reference<text::XTextRange>(xElement, uno::UNO_QUERY_THROW)->getString();
     para.text = toUtf8(aText);
-    // Marks (bookmarks, links) matter only where there is text or one of our styles; an empty
-    // paragraph may still hold a bookmark of ours, which an empty part keeps.
     if (!aText.isEmpty() || aa::roleOfStyle(para.style).role != aa::Role::None)
-        readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW),
-                     para);
-    return para;
+        readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW), para);
 }
 
 aa::Cell readCell(const uno::Reference<text::XText>& xCellText)
@@ -96,12 +101,16 @@ aa::Cell readCell(const uno::Reference<text::XText>& xCellText)
         uno::Reference<uno::XInterface> xPara(xParas->nextElement(), uno::UNO_QUERY);
         uno::Reference<lang::XServiceInfo> xInfo(xPara, uno::UNO_QUERY);
         if (xInfo.is() && xInfo->supportsService("com.sun.star.text.Paragraph"))
+        {
             cell.push_back(readParagraph(xPara));
+            readDetail(xPara, cell.back());
+        }
     }
     return cell;
 }
 
-aa::Table readTable(const uno::Reference<text::XTextTable>& xTable)
+/// A table's cells; only its first row unless full (enough to tell a plan table).
+aa::Table readTable(const uno::Reference<text::XTextTable>& xTable, bool full)
 {
     aa::Table table;
     uno::Reference<table::XCellRange> xRange(xTable, uno::UNO_QUERY_THROW);
@@ -109,7 +118,7 @@ aa::Table readTable(const uno::Reference<text::XTextTable>& xTable)
     const sal_Int32 nCols = xTable->getColumns()->getCount();
     if (nRows == 0 || nCols == 0)
         return table;
-    for (sal_Int32 r = 0; r < nRows; ++r)
+    for (sal_Int32 r = 0; r < (full ? nRows : 1); ++r)
     {
         aa::Row row;
         for (sal_Int32 c = 0; c < nCols; ++c)
@@ -128,10 +137,54 @@ aa::Table readTable(const uno::Reference<text::XTextTable>& xTable)
     }
     return table;
 }
+
+bool isOurs(const aa::Block& block)
+{
+    if (const aa::Table* table = std::get_if<aa::Table>(&block))
+        return !table->rows.empty() && !table->rows[0].empty() && !table->rows[0][0].empty()
+               && aa::roleOfStyle(table->rows[0][0][0].style).role == aa::Role::PlanHeader;
+    return aa::roleOfStyle(std::get<aa::Paragraph>(block).style).role != aa::Role::None;
+}
+
+/// How many issue-heading bookmarks the document holds.
+std::size_t issueBookmarkCount(const uno::Reference<text::XTextDocument>& xDoc)
+{
+    uno::Reference<text::XBookmarksSupplier> xSupplier(xDoc, uno::UNO_QUERY);
+    std::size_t n = 0;
+    if (xSupplier.is())
+        for (const OUString& rName : xSupplier->getBookmarks()->getElementNames())
+            n += rName.startsWith("AA_issue_") ? 1 : 0;
+    return n;
+}
+
+std::size_t issueBookmarksRead(const std::vector<aa::Block>& blocks)
+{
+    std::size_t n = 0;
+    for (const aa::Block& block : blocks)
+        if (const aa::Paragraph* para = std::get_if<aa::Paragraph>(&block))
+            for (const std::string& name : para->bookmarks)
+                n += name.rfind("AA_issue_", 0) == 0 ? 1 : 0;
+    return n;
+}
+
+void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last)
+{
+    for (std::size_t i = first; i <= last && i < result.blocks.size(); ++i)
+    {
+        if (aa::Paragraph* para = std::get_if<aa::Paragraph>(&result.blocks[i]))
+        {
+            if (para->text.empty() && para->spans.empty() && para->bookmarks.empty())
+                readDetail(uno::Reference<uno::XInterface>(result.handles[i], uno::UNO_QUERY), *para);
+        }
+        else
+            result.blocks[i] = readTable(uno::Reference<text::XTextTable>(result.handles[i], uno::UNO_QUERY_THROW), true);
+    }
+}
 } // namespace
 
 DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
 {
+    // Pass 1: every block's style only (cheap), and the first row of tables.
     DocumentBlocks result;
     uno::Reference<container::XEnumerationAccess> xAccess(xDoc->getText(), uno::UNO_QUERY_THROW);
     auto xElements = xAccess->createEnumeration();
@@ -142,11 +195,27 @@ DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
             continue;
         uno::Reference<text::XTextTable> xTable(xElement, uno::UNO_QUERY);
         if (xTable.is())
-            result.blocks.emplace_back(readTable(xTable));
+            result.blocks.emplace_back(readTable(xTable, false));
         else
             result.blocks.emplace_back(readParagraph(uno::Reference<uno::XInterface>(xElement, uno::UNO_QUERY)));
         result.handles.push_back(xElement);
     }
+
+    // Pass 2: text and marks where the analysis is: between the first and the last block with
+    // one of our styles. When that misses headings of ours (styles lost in Word, or only partly
+    // restored), everywhere.
+    std::size_t first = result.blocks.size(), last = 0;
+    for (std::size_t i = 0; i < result.blocks.size(); ++i)
+        if (isOurs(result.blocks[i]))
+        {
+            first = std::min(first, i);
+            last = i;
+        }
+    const std::size_t headings = issueBookmarkCount(xDoc);
+    if (first < result.blocks.size())
+        readDetails(result, first, last);
+    if (issueBookmarksRead(result.blocks) < headings && !result.blocks.empty())
+        readDetails(result, 0, result.blocks.size() - 1);
     return result;
 }
 
