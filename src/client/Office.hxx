@@ -66,6 +66,8 @@ public:
     void shutdown();
     /// True while the soffice process runs.
     bool alive() const;
+    /// The soffice process id (for reading its memory use), -1 when not running.
+    pid_t pid() const { return m_pid; }
 
 private:
     static void storeToImpl(const css::uno::Reference<css::uno::XInterface>& doc,

@@ -33,6 +33,7 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -94,6 +95,20 @@ private:
     std::map<OUString, uno::Any> m_aValues;
 };
 
+/// The last command's in-process duration, for the "lastTiming" command (the benchmark). Shared
+/// by all instances: a macro usually creates a new instance for every call.
+struct LastTiming
+{
+    std::mutex mutex;
+    std::string command;
+    long long microseconds = 0;
+};
+LastTiming& lastTiming()
+{
+    static LastTiming timing;
+    return timing;
+}
+
 std::string versionJson()
 {
     return std::string("{\"version\":\"") + version + "\",\"schema\":"
@@ -113,6 +128,13 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
     const std::string command = toUtf8(args.string("Command"));
     if (command == "version")
         return versionJson();
+    if (command == "lastTiming")
+    {
+        LastTiming& timing = lastTiming();
+        std::lock_guard<std::mutex> lock(timing.mutex);
+        return "{\"command\":\"" + timing.command + "\",\"microseconds\":"
+               + std::to_string(timing.microseconds) + "}";
+    }
     if (command == "read")
         return aa::toJson(aa::readAnalysis(readBlocks(args.document()).blocks).analysis);
     if (command == "update")
@@ -161,10 +183,21 @@ uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue
     try
     {
         const std::string result = run(rArgs);
-        log().info("execute done in {} ms",
-                   std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::steady_clock::now() - start)
-                       .count());
+        const long long micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                     std::chrono::steady_clock::now() - start)
+                                     .count();
+        OUString aCommand;
+        for (const beans::NamedValue& rArg : rArgs)
+            if (rArg.Name == "Command")
+                rArg.Value >>= aCommand;
+        if (aCommand != "lastTiming")
+        {
+            LastTiming& timing = lastTiming();
+            std::lock_guard<std::mutex> lock(timing.mutex);
+            timing.command = aa::truncateUtf8(toUtf8(aCommand), 40);
+            timing.microseconds = micros;
+        }
+        log().info("{} done in {} ms", aa::truncateUtf8(toUtf8(aCommand), 40), micros / 1000);
         return uno::Any(fromUtf8(result));
     }
     catch (const aa::InputError& e)
