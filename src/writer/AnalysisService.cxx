@@ -4,6 +4,7 @@
 #include "DocumentUpdater.hxx"
 #include "DocumentWriter.hxx"
 #include "Errors.hpp"
+#include "FaultInjection.hxx"
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Plan.hpp"
@@ -75,6 +76,8 @@ public:
         return nValue;
     }
 
+    bool has(const OUString& rName) const { return m_aValues.count(rName) != 0; }
+
     uno::Reference<text::XTextDocument> document() const
     {
         uno::Reference<text::XTextDocument> xDoc(value("Document"), uno::UNO_QUERY);
@@ -126,6 +129,10 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
 {
     const Arguments args(rArgs);
     const std::string command = toUtf8(args.string("Command"));
+    if (args.has("InjectFault"))
+        armFault(toUtf8(args.string("InjectFault")));
+    for (const char* layer : { "core", "std", "uno", "unknown" })
+        faultPoint(layer);
     if (command == "version")
         return versionJson();
     if (command == "lastTiming")
@@ -180,6 +187,10 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
 uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue>& rArgs)
 {
     const auto start = std::chrono::steady_clock::now();
+    struct Disarm
+    {
+        ~Disarm() { disarmFault(); }
+    } disarm;
     try
     {
         const std::string result = run(rArgs);

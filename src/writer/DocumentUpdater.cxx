@@ -2,6 +2,7 @@
 
 #include "DocumentGuard.hxx"
 #include "Errors.hpp"
+#include "FaultInjection.hxx"
 #include "OdtFragment.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
@@ -321,6 +322,7 @@ void applyUpdate(const uno::Reference<text::XTextDocument>& xDoc, const Document
         ensureStyles(xDoc);
         ParagraphWriter writer(xDoc);
         applyEdits(writer, blocks, plan.edits);
+        faultPoint("writer");
     });
     refreshFields(xDoc);
 }

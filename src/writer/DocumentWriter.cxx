@@ -2,6 +2,7 @@
 
 #include "DocumentGuard.hxx"
 #include "Errors.hpp"
+#include "FaultInjection.hxx"
 #include "OdtFragment.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
@@ -64,6 +65,7 @@ void insertAnalysis(const uno::Reference<uno::XComponentContext>& xContext,
     asOneUndoStep(xDoc, "undo.insert", [&] {
         ensureStyles(xDoc);
         insertPackage(xContext, xCursor, package);
+        faultPoint("writer");
         if (!hasAnalysisBookmark(xDoc))
             throw uno::RuntimeException("insertAnalysis: Writer did not insert the analysis");
     });

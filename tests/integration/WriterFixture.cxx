@@ -37,6 +37,8 @@ public:
     {
         std::filesystem::remove_all(workDir());
         std::filesystem::create_directories(workDir());
+        // Lets RobustnessTest throw from inside each layer of the extension.
+        ::setenv("AA_ALLOW_FAULT_INJECTION", "1", 1);
         g_office = std::make_unique<aa::client::Office>(
             aa::client::OfficeOptions{ workDir() + "/profile", AA_OXT_PATH, true });
     }
