@@ -7,6 +7,7 @@ packages=(
     libreoffice-writer libreoffice-dev libreoffice-dev-doc
     libboost1.81-dev libspdlog-dev libfmt-dev libgtest-dev
     xvfb xauth imagemagick poppler-utils
+    clang libclang-rt-14-dev strace
 )
 missing=()
 for p in "${packages[@]}"; do

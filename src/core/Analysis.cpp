@@ -61,18 +61,44 @@ std::optional<std::string> helpIdFromPlanRowBookmark(const std::string& name)
     return idAfterPrefix(name, "AA_plan_");
 }
 
-std::string autoHelpId(const std::string& text, const std::vector<std::string>& taken)
+namespace
+{
+std::string helpIdBase(const std::string& text)
 {
     static const char digits[] = "0123456789abcdef";
     const std::uint32_t hash = crc32(text);
     std::string base = "help_";
     for (int shift = 28; shift >= 0; shift -= 4)
         base += digits[(hash >> shift) & 0xF];
-    std::string id = base;
-    for (int n = 2; std::find(taken.begin(), taken.end(), id) != taken.end(); ++n)
-        id = base + "_" + std::to_string(n);
+    return base;
+}
+
+std::string withSuffix(const std::string& base, int n) { return n < 2 ? base : base + "_" + std::to_string(n); }
+} // namespace
+
+std::string autoHelpId(const std::string& text, const std::set<std::string>& taken)
+{
+    const std::string base = helpIdBase(text);
+    int n = 1;
+    while (taken.count(withSuffix(base, n)))
+        ++n;
+    return withSuffix(base, n);
+}
+
+std::string HelpIdAllocator::allocate(const std::string& text)
+{
+    const std::string base = helpIdBase(text);
+    int& n = next_[base];
+    if (n < 1)
+        n = 1;
+    while (taken_.count(withSuffix(base, n)))
+        ++n;
+    std::string id = withSuffix(base, n++);
+    taken_.insert(id);
     return id;
 }
+
+
 
 bool operator==(const Issue& a, const Issue& b)
 {

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -138,7 +140,22 @@ std::string planRowBookmarkName(const std::string& helpId);
 /// An id for a "what would help" item that has none: "help_" and a hash of its text, so the
 /// same text gets the same id wherever it is read or parsed, and a new item does not take the
 /// id (and so the plan row) of one that was removed. "_2", "_3" ... are added while taken.
-std::string autoHelpId(const std::string& text, const std::vector<std::string>& taken);
+std::string autoHelpId(const std::string& text, const std::set<std::string>& taken);
+
+/// Gives out autoHelpId()s for many items at once in linear time, however many share a text.
+class HelpIdAllocator
+{
+public:
+    /// Marks an id as used; false when it already was.
+    bool take(const std::string& id) { return taken_.insert(id).second; }
+    /// The next free autoHelpId() for text, now marked as used.
+    std::string allocate(const std::string& text);
+    const std::set<std::string>& taken() const { return taken_; }
+
+private:
+    std::set<std::string> taken_;
+    std::map<std::string, int> next_; ///< per hash: the next suffix worth trying
+};
 std::optional<std::string> helpIdFromPlanRowBookmark(const std::string& name);
 
 bool operator==(const Issue& a, const Issue& b);

@@ -352,6 +352,8 @@ private:
             index_ = section - SectionListBase;
             layout().listHeadings[index_] = i;
         }
+        else if (section == SectionIssues)
+            layout().issuesHeading = i;
         else if (section == SectionConsiderations)
             layout().considerationsHeading = i;
         else if (section == SectionPlan)
@@ -538,22 +540,13 @@ private:
                     issue.id = "issue" + std::to_string(++counter);
                 while (countIssues(issue.id) > 1);
         std::vector<Item>& help = analysis().list(ListKind::WhatWouldHelp);
-        std::vector<std::string> seen;
+        HelpIdAllocator ids;
         for (Item& item : help)
-        {
-            if (item.id.empty())
-                continue;
-            if (std::find(seen.begin(), seen.end(), item.id) != seen.end())
+            if (!item.id.empty() && !ids.take(item.id))
                 item.id.clear(); // a pasted copy: the first keeps the id
-            else
-                seen.push_back(item.id);
-        }
         for (Item& item : help)
             if (item.id.empty())
-            {
-                item.id = autoHelpId(item.text, seen);
-                seen.push_back(item.id);
-            }
+                item.id = ids.allocate(item.text);
     }
 
     /// Issue ids that links point to but no heading holds, in order of first appearance.

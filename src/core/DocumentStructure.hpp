@@ -113,6 +113,7 @@ struct Layout
 {
     std::optional<std::size_t> first; ///< first block of the analysis
     std::optional<std::size_t> last;  ///< last block of the analysis (the plan table when there is one)
+    std::optional<std::size_t> issuesHeading; ///< the "Key issues" subheading
     std::vector<IssueLayout> issues; ///< parallel to Analysis::issues
     std::array<std::optional<std::size_t>, listKindCount> listHeadings;
     std::array<std::vector<std::size_t>, listKindCount> items; ///< parallel to Analysis::lists

@@ -273,20 +273,14 @@ private:
     /// (see autoHelpId).
     std::set<std::string> assignHelpIds(std::vector<Item>& items) const
     {
-        std::set<std::string> taken;
+        HelpIdAllocator ids;
         for (std::size_t i = 0; i < items.size(); ++i)
-            if (!items[i].id.empty() && !taken.insert(items[i].id).second)
+            if (!items[i].id.empty() && !ids.take(items[i].id))
                 fail("error.duplicateId", { "whatWouldHelp[" + std::to_string(i) + "].id", items[i].id });
-        std::vector<std::string> takenList(taken.begin(), taken.end());
         for (Item& item : items)
-        {
-            if (!item.id.empty())
-                continue;
-            item.id = autoHelpId(item.text, takenList);
-            takenList.push_back(item.id);
-            taken.insert(item.id);
-        }
-        return taken;
+            if (item.id.empty())
+                item.id = ids.allocate(item.text);
+        return ids.taken();
     }
 
     PlanRow planRow(const json::value& v, const std::string& path, const std::set<std::string>& ids,

@@ -135,13 +135,20 @@ std::size_t fallbackAnchor(const Layout& layout)
     return anchor;
 }
 
+/// Where a part's first paragraph goes when it has none: after its question label, or after
+/// whatever of the issue comes before it (an earlier part's answers or label, "Identified by",
+/// the title).
 std::size_t partAnchor(const IssueLayout& issue, std::size_t part)
 {
     if (issue.questions[part])
         return *issue.questions[part];
     for (std::size_t p = part; p-- > 0;)
+    {
         if (!issue.parts[p].empty())
             return issue.parts[p].back();
+        if (issue.questions[p])
+            return *issue.questions[p];
+    }
     return issue.raisedBy.value_or(issue.title);
 }
 } // namespace
@@ -209,6 +216,8 @@ UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired, const 
         std::size_t anchor = fallback;
         if (!layout.issues.empty())
             anchor = layout.issues.back().last;
+        else if (layout.issuesHeading)
+            anchor = *layout.issuesHeading;
         else if (layout.first)
             anchor = *layout.first;
         edits.insertAfter(anchor, std::move(newIssues));

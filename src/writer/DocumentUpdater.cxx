@@ -93,7 +93,9 @@ public:
 
     void replace(const uno::Reference<text::XTextContent>& xPara, const aa::NewParagraph& np)
     {
-        if (!np.bookmark.empty() && np.links.empty() && replaceInsideBookmark(xPara, np))
+        // Only a heading is rewritten inside its own bookmark: list items are replaced by
+        // position, so an item's bookmark may sit in another paragraph.
+        if (np.role == aa::Role::IssueTitle && !np.bookmark.empty() && replaceInsideBookmark(xPara, np))
             return;
         auto xAnchor = xPara->getAnchor();
         auto xCursor = xAnchor->getText()->createTextCursorByRange(xAnchor);

@@ -10,9 +10,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace
@@ -37,166 +39,18 @@ using aa::test::makeItem;
 
 const Strings& strings() { return Strings::builtIn(); }
 
-Paragraph para(Role role, std::size_t index, const std::string& text,
-               std::vector<std::string> bookmarks = {}, std::vector<Span> spans = {})
-{
-    return Paragraph{ aa::styleName(role, index), text, std::move(bookmarks), std::move(spans) };
-}
+using aa::test::hashHelpId;
+using aa::test::label;
+using aa::test::LayoutOptions;
+using aa::test::lines;
+using aa::test::paragraphAt;
+using aa::test::para;
+using aa::test::plain;
 
-Paragraph plain(const std::string& text, const std::string& style = "Text body")
-{
-    return Paragraph{ style, text, {}, {} };
-}
-
-std::vector<std::string> lines(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true)
-    {
-        const std::size_t end = text.find('\n', start);
-        out.push_back(text.substr(start, end - start));
-        if (end == std::string::npos)
-            return out;
-        start = end + 1;
-    }
-}
-
-std::string label(const std::string& key) { return strings().get("part." + key + ".label"); }
-
-/// The span a hyperlinked cross-reference field to an issue heading reads as.
-Span issueLinkSpan(const Analysis& a, const std::string& id)
-{
-    const aa::Issue* issue = a.findIssue(id);
-    return Span{ issue ? issue->title : id, "#" + aa::issueBookmarkName(id), aa::issueBookmarkName(id) };
-}
-
-struct LayoutOptions
-{
-    bool mergeTextSpans = false; ///< Writer reports adjacent plain text as one portion
-    bool stylesLost = false;     ///< every paragraph in "Normal", as after a trip through Word
-};
-
-/// The blocks Writer shows for an analysis inserted by buildOdtFragment (see ContentWriter),
-/// as DocumentReader reads them, between two paragraphs of the practitioner's report.
+/// The blocks Writer shows for an inserted analysis (see aa::test::documentBlocks).
 std::vector<Block> layout(const Analysis& a, LayoutOptions options = {})
 {
-    std::vector<Block> blocks;
-    const auto add = [&](Paragraph p) {
-        if (options.stylesLost)
-            p.style = "Normal";
-        blocks.emplace_back(std::move(p));
-    };
-    const auto restyle = [&](Paragraph p) {
-        if (options.stylesLost)
-            p.style = "Normal";
-        return p;
-    };
-    add(plain("Report text before the analysis", "Default Paragraph Style"));
-    add(para(Role::Heading, 0, strings().get("section.analysis")));
-    add(para(Role::Subheading, 0, strings().get("section.issues")));
-    for (const aa::Issue& issue : a.issues)
-    {
-        add(para(Role::IssueTitle, 0, issue.title, { aa::issueBookmarkName(issue.id) },
-                 { Span{ issue.title, "", "" } }));
-        std::string voices;
-        for (Voice v : issue.raisedBy)
-            voices += (voices.empty() ? "" : strings().get("raisedBy.separator"))
-                      + strings().get(std::string("voice.") + aa::jsonName(v));
-        if (voices.empty())
-            voices = strings().get("raisedBy.none");
-        add(para(Role::RaisedBy, 0, strings().get("raisedBy.prefix") + voices));
-        for (std::size_t p = 0; p < aa::issuePartCount; ++p)
-        {
-            add(para(Role::Question, 0, label(aa::jsonName(static_cast<IssuePart>(p)))));
-            for (const std::string& line : lines(issue.parts[p]))
-                add(para(Role::IssuePartAnswer, p, line));
-        }
-    }
-    for (std::size_t k = 0; k < aa::listKindCount; ++k)
-    {
-        add(para(Role::Subheading, 0, strings().get(std::string("section.") + aa::jsonName(static_cast<ListKind>(k)))));
-        if (a.lists[k].empty())
-            add(para(Role::ListItem, k, ""));
-        for (const Item& item : a.lists[k])
-        {
-            std::vector<Span> spans;
-            std::string text = item.text;
-            spans.push_back(Span{ item.text, "", "" });
-            if (!item.issues.empty())
-            {
-                const std::string prefix = strings().get("item.linkPrefix");
-                text += prefix;
-                if (options.mergeTextSpans)
-                    spans.back().text += prefix;
-                else
-                    spans.push_back(Span{ prefix, "", "" });
-                for (std::size_t i = 0; i < item.issues.size(); ++i)
-                {
-                    if (i)
-                    {
-                        text += strings().get("item.linkSeparator");
-                        spans.push_back(Span{ strings().get("item.linkSeparator"), "", "" });
-                    }
-                    spans.push_back(issueLinkSpan(a, item.issues[i]));
-                    text += spans.back().text;
-                }
-                text += strings().get("item.linkSuffix");
-                spans.push_back(Span{ strings().get("item.linkSuffix"), "", "" });
-            }
-            std::vector<std::string> bookmarks;
-            if (k == static_cast<std::size_t>(ListKind::WhatWouldHelp) && !item.id.empty())
-                bookmarks.push_back(aa::helpBookmarkName(item.id));
-            add(para(Role::ListItem, k, text, bookmarks, spans));
-        }
-    }
-    add(para(Role::Subheading, 0, strings().get("section.considerations")));
-    for (std::size_t k = 0; k < aa::considerationCount; ++k)
-    {
-        add(para(Role::Question, 0, label(aa::jsonName(static_cast<Consideration>(k)))));
-        for (const std::string& line : lines(a.considerations[k]))
-            add(para(Role::ConsiderationAnswer, k, line));
-    }
-    add(para(Role::Subheading, 0, strings().get("section.plan")));
-    Table table;
-    aa::Row header;
-    for (std::size_t c = 0; c < aa::planColumnCount; ++c)
-        header.push_back(Cell{ restyle(para(Role::PlanHeader, 0,
-                                            strings().get(std::string("plan.") + aa::jsonName(static_cast<PlanColumn>(c))))) });
-    table.rows.push_back(header);
-    std::vector<PlanRow> rows = a.plan;
-    if (rows.empty())
-        rows.emplace_back();
-    for (const PlanRow& row : rows)
-    {
-        aa::Row cells;
-        Cell issueCell;
-        if (row.flagged)
-            issueCell.push_back(restyle(para(Role::PlanFlag, 0, strings().get("plan.flag"))));
-        const std::string& id = row.cell(PlanColumn::Issue);
-        if (id.empty())
-            issueCell.push_back(restyle(para(Role::PlanCell, 0, "")));
-        else
-        {
-            const Span link = issueLinkSpan(a, id);
-            issueCell.push_back(restyle(para(Role::PlanCell, 0, link.text, {}, { link })));
-        }
-        cells.push_back(issueCell);
-        for (std::size_t c = 1; c < aa::planColumnCount; ++c)
-        {
-            Cell cell;
-            for (const std::string& line : lines(row.cells[c]))
-                cell.push_back(restyle(para(Role::PlanCell, 0, line)));
-            if (c == static_cast<std::size_t>(PlanColumn::Action) && !row.help.empty())
-                cell.front().bookmarks.push_back(aa::planRowBookmarkName(row.help));
-            cells.push_back(cell);
-        }
-        table.rows.push_back(cells);
-    }
-    blocks.emplace_back(table);
-    blocks.emplace_back(plain(""));
-    blocks.emplace_back(plain("Report text after the analysis"));
-    return blocks;
+    return aa::test::documentBlocks(a, options);
 }
 
 /// The sample, with its derived plan and some awkward content added.
@@ -232,19 +86,15 @@ Analysis richAnalysis()
     return a;
 }
 
-const Paragraph& paragraphAt(const std::vector<Block>& blocks, std::size_t index)
-{
-    return std::get<Paragraph>(blocks.at(index));
-}
-
 // ---------------------------------------------------------------------------------------------
 // readAnalysis
 
 TEST(ReadAnalysis, WriterLayoutReadsBackEqual)
 {
+    // Changed: auto help ids are "help_" + the CRC-32 of the text (were "help1"...).
     const Analysis a = richAnalysis();
-    ASSERT_EQ(a.list(ListKind::WhatWouldHelp).at(0).id, "help1");
-    ASSERT_EQ(a.plan.at(0).help, "help1");
+    ASSERT_EQ(a.list(ListKind::WhatWouldHelp).at(0).id, hashHelpId(a.list(ListKind::WhatWouldHelp).at(0).text));
+    ASSERT_EQ(a.plan.at(0).help, a.list(ListKind::WhatWouldHelp).at(0).id);
     for (bool merge : { false, true })
     {
         SCOPED_TRACE(merge ? "merged text spans" : "separate spans");
@@ -409,6 +259,7 @@ TEST(ReadAnalysis, EmptyItemsAreSkipped)
 
 TEST(ReadAnalysis, ItemLinksResolveThroughLinkOrField)
 {
+    // Changed: the help item without a bookmark gets the hash id of its text (was "help1").
     const std::string prefix = strings().get("item.linkPrefix");
     const std::vector<Block> blocks = {
         para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
@@ -429,7 +280,7 @@ TEST(ReadAnalysis, ItemLinksResolveThroughLinkOrField)
     };
     const Analysis a = readAnalysis(blocks).analysis;
     ASSERT_EQ(a.list(ListKind::WhatWouldHelp).size(), 1u);
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp)[0], makeItem("Help", { "two", "one" }, "help1"));
+    EXPECT_EQ(a.list(ListKind::WhatWouldHelp)[0], makeItem("Help", { "two", "one" }, hashHelpId("Help")));
     ASSERT_EQ(a.list(ListKind::Strengths).size(), 1u);
     EXPECT_EQ(a.list(ListKind::Strengths)[0], makeItem("See the web for more", {}))
         << "a link that is not to an issue is plain text";
@@ -437,6 +288,8 @@ TEST(ReadAnalysis, ItemLinksResolveThroughLinkOrField)
 
 TEST(ReadAnalysis, HelpItemsKeepTheirBookmarkIdsAndCopiesGetFreshOnes)
 {
+    // Changed: fresh ids are "help_" + the CRC-32 of the item's text (were "help2", "help3"...).
+    const std::string held = hashHelpId("same text");
     const std::vector<Block> blocks = {
         para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
         para(Role::ListItem, 0, "strength", { "AA_help_help1" }), // not a help item: no id
@@ -446,19 +299,42 @@ TEST(ReadAnalysis, HelpItemsKeepTheirBookmarkIdsAndCopiesGetFreshOnes)
         para(Role::ListItem, 1, "custom", { "AA_help_mine" }),
         para(Role::ListItem, 1, "bad bookmark", { "AA_help_1x" }),
         para(Role::ListItem, 2, "sign", { "AA_help_sign" }),
+        para(Role::ListItem, 1, "same text"),                            // its hash id is held below
+        para(Role::ListItem, 1, "edited text", { "AA_help_" + held }),
     };
     const Analysis a = readAnalysis(blocks).analysis;
     const auto& help = a.list(ListKind::WhatWouldHelp);
-    ASSERT_EQ(help.size(), 5u);
-    EXPECT_EQ(help[0].id, "help2") << "fresh ids skip those bookmarks hold";
+    ASSERT_EQ(help.size(), 7u);
+    EXPECT_EQ(help[0].id, hashHelpId("no bookmark"));
     EXPECT_EQ(help[1].id, "help1");
-    EXPECT_EQ(help[2].id, "help3") << "the first keeps the id, the copy gets a fresh one";
+    EXPECT_EQ(help[2].id, hashHelpId("pasted copy of help1")) << "the first keeps the id, the copy gets a fresh one";
     EXPECT_EQ(help[3].id, "mine");
-    EXPECT_EQ(help[4].id, "help4");
+    EXPECT_EQ(help[4].id, hashHelpId("bad bookmark"));
+    EXPECT_EQ(help[5].id, held + "_2") << "fresh ids skip those bookmarks hold, even later ones";
+    EXPECT_EQ(help[6].id, held);
     EXPECT_EQ(a.list(ListKind::Strengths).at(0).id, "");
     EXPECT_EQ(a.list(ListKind::SuccessSigns).at(0).id, "");
     // The result is valid input again.
     EXPECT_NO_THROW(aa::parseAnalysis(aa::toJson(a)));
+}
+
+TEST(ReadAnalysis, HelpItemsWithoutBookmarksGetTheIdsParsingGives)
+{
+    // The same text gets the same id whether it is parsed or read, so a document written from
+    // JSON without ids, whose bookmarks were then lost, still ties its rows to its items.
+    const Analysis parsed = aa::withPlan(aa::parseAnalysis(
+        R"({"schema":1,"issues":[{"id":"a","title":"A"}],"whatWouldHelp":[{"text":"x"},{"text":"y","issues":["a"]},{"text":"x"}]})"));
+    std::vector<Block> blocks = layout(parsed);
+    for (Block& b : blocks)
+        if (Paragraph* p = std::get_if<Paragraph>(&b))
+            p->bookmarks.erase(std::remove_if(p->bookmarks.begin(), p->bookmarks.end(),
+                                              [](const std::string& n) { return n.rfind("AA_help_", 0) == 0; }),
+                               p->bookmarks.end());
+    const Analysis read = readAnalysis(blocks).analysis;
+    ASSERT_EQ(read.list(ListKind::WhatWouldHelp).size(), 3u);
+    EXPECT_EQ(read.list(ListKind::WhatWouldHelp), parsed.list(ListKind::WhatWouldHelp));
+    EXPECT_EQ(read.list(ListKind::WhatWouldHelp)[2].id, hashHelpId("x") + "_2");
+    EXPECT_EQ(read.plan, parsed.plan) << "the rows' bookmarks still name the items";
 }
 
 TEST(ReadAnalysis, PlanIssueCellResolvesThroughFieldWithoutLink)
@@ -746,25 +622,26 @@ TEST(ReadAnalysis, NothingFoundWithoutAnalysisMarks)
     EXPECT_TRUE(readAnalysis({ bookmarked }).found);
 }
 
+Paragraph& findParagraph(std::vector<Block>& blocks, Role role, const std::string& text)
+{
+    for (Block& b : blocks)
+        if (Paragraph* p = std::get_if<Paragraph>(&b);
+            p && aa::roleOfStyle(p->style).role == role && p->text.rfind(text, 0) == 0)
+            return *p;
+    throw std::runtime_error("no paragraph " + text);
+}
+
 TEST(ReadAnalysis, WhatReadReturnsIsValidInputAfterHandEdits)
 {
-    // BUG (core): readAnalysis keeps references and texts that parseAnalysis refuses, so the
-    // JSON "read" returns cannot be given back to "update" after ordinary edits.
-    GTEST_SKIP() << "core bug: read output after hand edits is refused by parseAnalysis";
+    // Changed: read output is given back in ParseMode::Update, which accepts what hand edits leave
+    // (empty titles and texts, plan rows whose issue or item is gone); Insert mode still refuses it.
     const Analysis a = richAnalysis();
-    struct Edit
+    struct HandEdit
     {
         std::string name;
         std::function<void(std::vector<Block>&)> apply;
     };
-    const auto findParagraph = [](std::vector<Block>& blocks, Role role, const std::string& text) -> Paragraph& {
-        for (Block& b : blocks)
-            if (Paragraph* p = std::get_if<Paragraph>(&b); p && aa::roleOfStyle(p->style).role == role
-                                                          && p->text.rfind(text, 0) == 0)
-                return *p;
-        throw std::runtime_error("no paragraph " + text);
-    };
-    const std::vector<Edit> edits = {
+    const std::vector<HandEdit> edits = {
         { "issue heading deleted (items and plan rows still link to it)",
           [&](std::vector<Block>& blocks) {
               Paragraph& title = findParagraph(blocks, Role::IssueTitle, a.issues[0].title);
@@ -787,24 +664,208 @@ TEST(ReadAnalysis, WhatReadReturnsIsValidInputAfterHandEdits)
               Paragraph& title = findParagraph(blocks, Role::IssueTitle, a.issues[1].title);
               title.text.clear();
               title.spans.clear();
+              title.emptyBookmarks = title.bookmarks;
           } },
     };
-    for (const Edit& edit : edits)
+    std::vector<HandEdit> all = edits;
+    all.push_back({ "all of them", [&](std::vector<Block>& blocks) {
+                       for (const HandEdit& edit : edits)
+                           edit.apply(blocks);
+                   } });
+    for (const HandEdit& edit : all)
     {
         SCOPED_TRACE(edit.name);
         std::vector<Block> blocks = layout(a);
         edit.apply(blocks);
         const aa::ReadResult read = readAnalysis(blocks);
         ASSERT_TRUE(read.found);
+        const std::string json = aa::toJson(read.analysis);
         try
         {
-            aa::parseAnalysis(aa::toJson(read.analysis));
+            const Analysis again = aa::parseAnalysis(json, strings(), aa::ParseMode::Update);
+            EXPECT_TRUE(again == read.analysis) << "update mode takes it as it is: " << json;
         }
         catch (const aa::InputError& e)
         {
             ADD_FAILURE() << e.what();
         }
+        EXPECT_THROW(aa::parseAnalysis(json), aa::InputError) << "insert mode still refuses it";
     }
+}
+
+TEST(ReadAnalysis, LinksToIssuesThatAreGoneAreDropped)
+{
+    const Analysis a = richAnalysis();
+    ASSERT_EQ(a.issues[0].id, "housing");
+    std::vector<Block> blocks = layout(a);
+    Paragraph& title = findParagraph(blocks, Role::IssueTitle, a.issues[0].title);
+    title.style = "Text body"; // the heading deleted by hand, its text kept as a paragraph
+    title.bookmarks.clear();
+    const aa::ReadResult read = readAnalysis(blocks);
+    ASSERT_EQ(read.analysis.issues.size(), a.issues.size() - 1);
+    EXPECT_FALSE(read.analysis.findIssue("housing"));
+    for (const auto& items : read.analysis.lists)
+        for (const Item& item : items)
+            EXPECT_EQ(std::find(item.issues.begin(), item.issues.end(), "housing"), item.issues.end()) << item.text;
+    // An item that named only that issue keeps its text; one that named others keeps those.
+    const auto& help = read.analysis.list(ListKind::WhatWouldHelp);
+    ASSERT_EQ(help.size(), a.list(ListKind::WhatWouldHelp).size());
+    EXPECT_EQ(help[0].text, a.list(ListKind::WhatWouldHelp)[0].text);
+    EXPECT_TRUE(help[0].issues.empty());
+    EXPECT_EQ(help[0].id, a.list(ListKind::WhatWouldHelp)[0].id);
+    const auto& strengths = read.analysis.list(ListKind::Strengths);
+    ASSERT_EQ(strengths.size(), a.list(ListKind::Strengths).size());
+    EXPECT_EQ(strengths.back().issues, (std::vector<std::string>{ "fatherContact", "mentalHealth" }));
+    // The plan is not the reader's to change: its row still names the issue (updatePlan flags it).
+    EXPECT_EQ(read.analysis.plan.at(0).cell(PlanColumn::Issue), "housing");
+    for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        EXPECT_EQ(read.layout.items[k].size(), read.analysis.lists[k].size()) << "layout stays parallel";
+}
+
+TEST(ReadAnalysis, ItemsLeftWithNothingAreDroppedWithTheirLayout)
+{
+    const std::vector<Block> blocks = {
+        para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
+        para(Role::ListItem, 0, "kept"),                                              // 1
+        para(Role::ListItem, 0, "", {}, { Span{ "Gone", "#AA_issue_gone", "AA_issue_gone" } }), // 2
+        para(Role::ListItem, 0, "", {}, { Span{ "Gone", "#AA_issue_gone", "" }, Span{ "One", "#AA_issue_one", "" } }),
+        para(Role::ListItem, 1, "", { "AA_help_h" }, { Span{ "Gone", "", "AA_issue_gone" } }), // 4
+        para(Role::ListItem, 1, "text stays", {}, { Span{ "text stays", "", "" }, Span{ "Gone", "#AA_issue_gone", "" } }),
+        para(Role::ListItem, 2, "", {}, { Span{ "Gone", "#AA_issue_gone", "" }, Span{ "Gone", "#AA_issue_gone2", "" } }),
+    };
+    const aa::ReadResult read = readAnalysis(blocks);
+    const Analysis& a = read.analysis;
+    EXPECT_EQ(a.list(ListKind::Strengths), (std::vector<Item>{ makeItem("kept"), makeItem("", { "one" }) }));
+    EXPECT_EQ(read.layout.items[0], (std::vector<std::size_t>{ 1, 3 })) << "parallel to the items";
+    ASSERT_EQ(a.list(ListKind::WhatWouldHelp).size(), 1u);
+    EXPECT_EQ(a.list(ListKind::WhatWouldHelp)[0].text, "text stays");
+    EXPECT_TRUE(a.list(ListKind::WhatWouldHelp)[0].issues.empty());
+    EXPECT_EQ(read.layout.items[1], (std::vector<std::size_t>{ 5 }));
+    EXPECT_TRUE(a.list(ListKind::SuccessSigns).empty());
+    EXPECT_TRUE(read.layout.items[2].empty());
+    EXPECT_EQ(a.issues.at(0).id, "one") << "two dangling ids, no heading without a bookmark";
+}
+
+TEST(ReadAnalysis, HeadingThatLostItsBookmarkTakesBackTheIdLinksPointTo)
+{
+    const Analysis a = richAnalysis();
+    for (std::size_t i = 0; i < a.issues.size(); ++i)
+    {
+        SCOPED_TRACE(a.issues[i].id);
+        std::vector<Block> blocks = layout(a);
+        findParagraph(blocks, Role::IssueTitle, a.issues[i].title).bookmarks.clear(); // retyped
+        const aa::ReadResult read = readAnalysis(blocks);
+        ASSERT_EQ(read.analysis.issues.size(), a.issues.size());
+        EXPECT_EQ(read.analysis.issues[i].id, a.issues[i].id);
+        EXPECT_FALSE(read.layout.issues[i].bookmarkIntact) << "titleRepairs puts the bookmark back";
+        for (std::size_t j = 0; j < a.issues.size(); ++j)
+            if (j != i)
+            {
+                EXPECT_TRUE(read.layout.issues[j].bookmarkIntact) << a.issues[j].id;
+            }
+        EXPECT_TRUE(read.analysis.lists == a.lists) << "every link still resolves";
+        EXPECT_TRUE(read.analysis == a) << aa::toJson(read.analysis);
+    }
+}
+
+TEST(ReadAnalysis, HeadingTakesBackAnIdThatOnlyAPlanRowNames)
+{
+    Analysis a;
+    aa::Issue one;
+    one.id = "one";
+    one.title = "One";
+    aa::Issue two = one;
+    two.id = "two";
+    two.title = "Two";
+    a.issues = { one, two };
+    PlanRow row;
+    row.cell(PlanColumn::Issue) = "two";
+    row.cell(PlanColumn::Who) = "me";
+    a.plan = { row };
+    a.hasPlan = true;
+    std::vector<Block> blocks = layout(a);
+    findParagraph(blocks, Role::IssueTitle, "Two").bookmarks.clear();
+    const aa::ReadResult read = readAnalysis(blocks);
+    ASSERT_EQ(read.analysis.issues.size(), 2u);
+    EXPECT_EQ(read.analysis.issues[1].id, "two");
+}
+
+TEST(ReadAnalysis, AmbiguousLostBookmarksGetFreshIds)
+{
+    const Analysis a = richAnalysis();
+    // Two headings lost their bookmarks: which id is whose is not known.
+    {
+        std::vector<Block> blocks = layout(a);
+        findParagraph(blocks, Role::IssueTitle, a.issues[0].title).bookmarks.clear();
+        findParagraph(blocks, Role::IssueTitle, a.issues[2].title).bookmarks.clear();
+        const aa::ReadResult read = readAnalysis(blocks);
+        ASSERT_EQ(read.analysis.issues.size(), a.issues.size());
+        EXPECT_EQ(read.analysis.issues[0].id, "issue1");
+        EXPECT_EQ(read.analysis.issues[2].id, "issue2");
+        EXPECT_EQ(read.analysis.issues[1].id, a.issues[1].id);
+        for (const auto& items : read.analysis.lists)
+            for (const Item& item : items)
+                for (const std::string& id : item.issues)
+                    EXPECT_TRUE(read.analysis.findIssue(id)) << id << " dangles";
+    }
+    // One heading lost its bookmark, another was deleted: two ids dangle, so neither is taken.
+    {
+        std::vector<Block> blocks = layout(a);
+        findParagraph(blocks, Role::IssueTitle, a.issues[0].title).bookmarks.clear();
+        Paragraph& deleted = findParagraph(blocks, Role::IssueTitle, a.issues[2].title);
+        deleted.style = "Text body";
+        deleted.bookmarks.clear();
+        const aa::ReadResult read = readAnalysis(blocks);
+        ASSERT_EQ(read.analysis.issues.size(), a.issues.size() - 1);
+        EXPECT_EQ(read.analysis.issues[0].id, "issue1");
+        EXPECT_FALSE(read.analysis.findIssue(a.issues[0].id));
+        EXPECT_FALSE(read.analysis.findIssue(a.issues[2].id));
+    }
+    // A heading without a bookmark and no link dangling: a fresh id, not someone else's.
+    {
+        Analysis noLinks = a;
+        for (auto& items : noLinks.lists)
+            items.clear();
+        noLinks.plan.clear();
+        std::vector<Block> blocks = layout(noLinks);
+        findParagraph(blocks, Role::IssueTitle, a.issues[3].title).bookmarks.clear();
+        const aa::ReadResult read = readAnalysis(blocks);
+        EXPECT_EQ(read.analysis.issues.at(3).id, "issue1");
+        EXPECT_FALSE(read.layout.issues.at(3).bookmarkIntact);
+    }
+}
+
+TEST(ReadAnalysis, BookmarkIntactOnlyWhenTheTitleHoldsItOverText)
+{
+    Paragraph collapsed = para(Role::IssueTitle, 0, "Retyped", { "AA_issue_b" });
+    collapsed.emptyBookmarks = { "AA_issue_b" }; // the text was typed over, the bookmark is a point
+    Paragraph otherEmpty = para(Role::IssueTitle, 0, "Fine", { "AA_issue_c", "_Toc1" });
+    otherEmpty.emptyBookmarks = { "_Toc1" };
+    Paragraph copy = para(Role::IssueTitle, 0, "Copy", { "AA_issue_a" });
+    const std::vector<Block> blocks = {
+        para(Role::IssueTitle, 0, "Intact", { "AA_issue_a" }),
+        collapsed,
+        otherEmpty,
+        para(Role::IssueTitle, 0, "No bookmark"),
+        copy,
+    };
+    const aa::ReadResult read = readAnalysis(blocks);
+    ASSERT_EQ(read.layout.issues.size(), 5u);
+    EXPECT_TRUE(read.layout.issues[0].bookmarkIntact);
+    EXPECT_EQ(read.analysis.issues[1].id, "b") << "a point bookmark still names the issue";
+    EXPECT_FALSE(read.layout.issues[1].bookmarkIntact);
+    EXPECT_TRUE(read.layout.issues[2].bookmarkIntact) << "only our bookmark counts";
+    EXPECT_FALSE(read.layout.issues[3].bookmarkIntact);
+    EXPECT_FALSE(read.layout.issues[4].bookmarkIntact) << "a copy's bookmark is the original's";
+    EXPECT_NE(read.analysis.issues[4].id, "a");
+    // The writer's own layout is intact everywhere, and an empty title's bookmark is not.
+    Analysis a = richAnalysis();
+    for (const aa::IssueLayout& il : readAnalysis(layout(a)).layout.issues)
+        EXPECT_TRUE(il.bookmarkIntact);
+    a.issues[2].title.clear();
+    const aa::ReadResult emptyTitle = readAnalysis(layout(a));
+    EXPECT_EQ(emptyTitle.analysis.issues[2].id, a.issues[2].id);
+    EXPECT_FALSE(emptyTitle.layout.issues[2].bookmarkIntact);
 }
 
 TEST(ReadAnalysis, LinkedIssue)
@@ -938,8 +999,9 @@ TEST(OdtFragment, ContentTiesHelpItemsToPlanRowsAndShowsFlags)
                 << row.help;
         }
     // The first derived row's action cell starts with its bookmark.
-    EXPECT_NE(content.find("<text:p text:style-name=\"Analysis_20_Plan_20_Cell\"><text:bookmark text:name=\"AA_plan_help1\"/>"
-                           + aa::paragraphXml(a.plan[0].cell(PlanColumn::Action))),
+    // (Changed: the row's help id is the item's hash id, no longer "help1".)
+    EXPECT_NE(content.find("<text:p text:style-name=\"Analysis_20_Plan_20_Cell\"><text:bookmark text:name=\"AA_plan_"
+                           + a.plan[0].help + "\"/>" + aa::paragraphXml(a.plan[0].cell(PlanColumn::Action))),
               std::string::npos);
     // Flags: one per flagged row, in its issue cell, before the link.
     const std::string flag = "<text:p text:style-name=\"Analysis_20_Plan_20_Flag\">"

@@ -114,7 +114,8 @@ TEST(Plan, SamplePlanFollowsTheAnalysis)
     {
         EXPECT_EQ(plan[i].cell(PlanColumn::Action), help[i].text);
         EXPECT_EQ(plan[i].cell(PlanColumn::Issue), help[i].issues.at(0));
-        EXPECT_EQ(plan[i].help, "help" + std::to_string(i + 1)) << "the ids parseAnalysis gave the items";
+        // Changed: the ids parseAnalysis gives are "help_" + the CRC-32 of the text (were "help1"...).
+        EXPECT_EQ(plan[i].help, aa::test::hashHelpId(help[i].text)) << "the ids parseAnalysis gave the items";
         EXPECT_EQ(help[i].id, plan[i].help);
     }
     EXPECT_EQ(plan[0].cell(PlanColumn::Outcome),

@@ -1,7 +1,12 @@
-// Helpers shared by the core unit tests: file reading, a small ZIP reader, JSON text building.
+// Helpers shared by the core unit tests: file reading, a small ZIP reader, JSON text building,
+// and the blocks Writer shows for an inserted analysis.
 #pragma once
 
 #include "Analysis.hpp"
+#include "Catalogue.hpp"
+#include "DocumentStructure.hpp"
+#include "Strings.hpp"
+#include "Zip.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -152,6 +157,213 @@ inline Item makeItem(const std::string& text, const std::vector<std::string>& is
     item.issues = issues;
     item.id = id;
     return item;
+}
+
+/// The id a "what would help" item without one gets when nothing is taken: "help_" and the
+/// CRC-32 of its text as 8 lowercase hex digits (worked out here, not by autoHelpId).
+inline std::string hashHelpId(const std::string& text)
+{
+    static const char digits[] = "0123456789abcdef";
+    const std::uint32_t hash = crc32(text);
+    std::string id = "help_";
+    for (int shift = 28; shift >= 0; shift -= 4)
+        id += digits[(hash >> shift) & 0xFu];
+    return id;
+}
+
+/// text split at '\n' (an empty text is one empty line), as the writer makes paragraphs.
+inline std::vector<std::string> lines(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true)
+    {
+        const std::size_t end = text.find('\n', start);
+        out.push_back(text.substr(start, end - start));
+        if (end == std::string::npos)
+            return out;
+        start = end + 1;
+    }
+}
+
+/// A paragraph in one of our styles.
+inline Paragraph para(Role role, std::size_t index, const std::string& text,
+                      std::vector<std::string> bookmarks = {}, std::vector<Span> spans = {})
+{
+    return Paragraph{ styleName(role, index), text, std::move(bookmarks), std::move(spans), {} };
+}
+
+/// A paragraph in someone else's style.
+inline Paragraph plain(const std::string& text, const std::string& style = "Text body")
+{
+    return Paragraph{ style, text, {}, {}, {} };
+}
+
+/// The question label the writer puts before an issue part or a further question.
+inline std::string label(const std::string& key)
+{
+    return Strings::builtIn().get("part." + key + ".label");
+}
+
+/// The "Identified by: ..." text of an issue.
+inline std::string raisedByText(const std::vector<Voice>& voices)
+{
+    const Strings& strings = Strings::builtIn();
+    std::string text;
+    for (Voice v : voices)
+        text += (text.empty() ? "" : strings.get("raisedBy.separator"))
+                + strings.get(std::string("voice.") + jsonName(v));
+    if (text.empty())
+        text = strings.get("raisedBy.none");
+    return strings.get("raisedBy.prefix") + text;
+}
+
+/// The span a hyperlinked cross-reference field to an issue heading reads as.
+inline Span issueLinkSpan(const Analysis& a, const std::string& id)
+{
+    const Issue* issue = a.findIssue(id);
+    return Span{ issue ? issue->title : id, "#" + issueBookmarkName(id), issueBookmarkName(id) };
+}
+
+struct LayoutOptions
+{
+    bool mergeTextSpans = false; ///< Writer reports adjacent plain text as one portion
+    bool stylesLost = false;     ///< every paragraph in "Normal", as after a trip through Word
+};
+
+/// The blocks Writer shows for an analysis inserted by buildOdtFragment (see ContentWriter in
+/// OdtFragment.cpp), as DocumentReader reads them, between two paragraphs of the practitioner's
+/// report: block 0 is report text, block 1 the analysis heading, block 2 the issues subheading,
+/// then per issue its title, "Identified by", and for each part its question label and one
+/// paragraph per line; per list a subheading and one paragraph per item (one empty paragraph
+/// when the list is empty); the further questions; the plan subheading and table; an empty
+/// paragraph and more report text.
+inline std::vector<Block> documentBlocks(const Analysis& a, LayoutOptions options = {})
+{
+    const Strings& strings = Strings::builtIn();
+    std::vector<Block> blocks;
+    const auto restyle = [&](Paragraph p) {
+        if (options.stylesLost)
+            p.style = "Normal";
+        return p;
+    };
+    const auto add = [&](Paragraph p) { blocks.emplace_back(restyle(std::move(p))); };
+    add(plain("Report text before the analysis", "Default Paragraph Style"));
+    add(para(Role::Heading, 0, strings.get("section.analysis")));
+    add(para(Role::Subheading, 0, strings.get("section.issues")));
+    for (const Issue& issue : a.issues)
+    {
+        Paragraph title = para(Role::IssueTitle, 0, issue.title, { issueBookmarkName(issue.id) });
+        if (issue.title.empty())
+            title.emptyBookmarks = title.bookmarks; // the bookmark holds nothing, like the title
+        else
+            title.spans = { Span{ issue.title, "", "" } };
+        add(title);
+        add(para(Role::RaisedBy, 0, raisedByText(issue.raisedBy)));
+        for (std::size_t p = 0; p < issuePartCount; ++p)
+        {
+            add(para(Role::Question, 0, label(jsonName(static_cast<IssuePart>(p)))));
+            for (const std::string& line : lines(issue.parts[p]))
+                add(para(Role::IssuePartAnswer, p, line));
+        }
+    }
+    for (std::size_t k = 0; k < listKindCount; ++k)
+    {
+        add(para(Role::Subheading, 0, strings.get(std::string("section.") + jsonName(static_cast<ListKind>(k)))));
+        if (a.lists[k].empty())
+            add(para(Role::ListItem, k, ""));
+        for (const Item& item : a.lists[k])
+        {
+            std::vector<Span> spans;
+            std::string text = item.text;
+            spans.push_back(Span{ item.text, "", "" });
+            if (!item.issues.empty())
+            {
+                const std::string prefix = strings.get("item.linkPrefix");
+                text += prefix;
+                if (options.mergeTextSpans)
+                    spans.back().text += prefix;
+                else
+                    spans.push_back(Span{ prefix, "", "" });
+                for (std::size_t i = 0; i < item.issues.size(); ++i)
+                {
+                    if (i)
+                    {
+                        text += strings.get("item.linkSeparator");
+                        spans.push_back(Span{ strings.get("item.linkSeparator"), "", "" });
+                    }
+                    spans.push_back(issueLinkSpan(a, item.issues[i]));
+                    text += spans.back().text;
+                }
+                text += strings.get("item.linkSuffix");
+                spans.push_back(Span{ strings.get("item.linkSuffix"), "", "" });
+            }
+            std::vector<std::string> bookmarks;
+            if (k == static_cast<std::size_t>(ListKind::WhatWouldHelp) && !item.id.empty())
+                bookmarks.push_back(helpBookmarkName(item.id));
+            Paragraph p = para(Role::ListItem, k, text, bookmarks, spans);
+            if (item.text.empty())
+                p.emptyBookmarks = p.bookmarks;
+            add(p);
+        }
+    }
+    add(para(Role::Subheading, 0, strings.get("section.considerations")));
+    for (std::size_t k = 0; k < considerationCount; ++k)
+    {
+        add(para(Role::Question, 0, label(jsonName(static_cast<Consideration>(k)))));
+        for (const std::string& line : lines(a.considerations[k]))
+            add(para(Role::ConsiderationAnswer, k, line));
+    }
+    add(para(Role::Subheading, 0, strings.get("section.plan")));
+    Table table;
+    Row header;
+    for (std::size_t c = 0; c < planColumnCount; ++c)
+        header.push_back(Cell{ restyle(
+            para(Role::PlanHeader, 0, strings.get(std::string("plan.") + jsonName(static_cast<PlanColumn>(c))))) });
+    table.rows.push_back(header);
+    std::vector<PlanRow> rows = a.plan;
+    if (rows.empty())
+        rows.emplace_back(); // a row to type into
+    for (const PlanRow& row : rows)
+    {
+        Row cells;
+        Cell issueCell;
+        if (row.flagged)
+            issueCell.push_back(restyle(para(Role::PlanFlag, 0, strings.get("plan.flag"))));
+        const std::string& id = row.cell(PlanColumn::Issue);
+        if (id.empty())
+            issueCell.push_back(restyle(para(Role::PlanCell, 0, "")));
+        else
+        {
+            const Span link = issueLinkSpan(a, id);
+            issueCell.push_back(restyle(para(Role::PlanCell, 0, link.text, {}, { link })));
+        }
+        cells.push_back(issueCell);
+        for (std::size_t c = 1; c < planColumnCount; ++c)
+        {
+            Cell cell;
+            for (const std::string& line : lines(row.cells[c]))
+                cell.push_back(restyle(para(Role::PlanCell, 0, line)));
+            if (c == static_cast<std::size_t>(PlanColumn::Action) && !row.help.empty())
+            {
+                // A point bookmark at the start of the action cell ties the row to its item.
+                cell.front().bookmarks.push_back(planRowBookmarkName(row.help));
+                cell.front().emptyBookmarks.push_back(planRowBookmarkName(row.help));
+            }
+            cells.push_back(cell);
+        }
+        table.rows.push_back(cells);
+    }
+    blocks.emplace_back(table);
+    blocks.emplace_back(plain(""));
+    blocks.emplace_back(plain("Report text after the analysis"));
+    return blocks;
+}
+
+/// The paragraph at index (throws when it is a table or out of range).
+inline const Paragraph& paragraphAt(const std::vector<Block>& blocks, std::size_t index)
+{
+    return std::get<Paragraph>(blocks.at(index));
 }
 
 } // namespace aa::test

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -165,8 +167,10 @@ TEST(Utf8, CodePointCount)
 
 TEST(Utf8, FirstForbiddenCodePointFindsEachClass)
 {
-    // C0 controls other than tab and line feed.
-    for (char32_t c = 1; c < 0x20; ++c)
+    // C0 controls other than tab and line feed, NUL included (changed: NUL used to pass).
+    EXPECT_EQ(aa::firstForbiddenCodePoint(std::string_view("\0", 1)), std::optional<char32_t>(0));
+    EXPECT_EQ(aa::firstForbiddenCodePoint(std::string_view("ok\0ok", 5)), std::optional<char32_t>(0));
+    for (char32_t c = 0; c < 0x20; ++c)
     {
         if (c == U'\t' || c == U'\n')
             continue;
@@ -189,7 +193,8 @@ TEST(Utf8, FirstForbiddenCodePointFindsEachClass)
     EXPECT_EQ(aa::firstForbiddenCodePoint("\xEF\xBF\xBF\x7F"), 0xFFFFu);
 }
 
-TEST(Utf8, FirstForbiddenCodePointIsZeroForCleanText)
+// Changed: "none" is now std::nullopt (it used to be 0, which hid U+0000).
+TEST(Utf8, FirstForbiddenCodePointIsNothingForCleanText)
 {
     for (const std::string& text : std::vector<std::string>{
              "", "plain", "tabs\tand\nnew\nlines\t", " ", "\xC2\xA0 no-break space U+00A0",
@@ -199,10 +204,99 @@ TEST(Utf8, FirstForbiddenCodePointIsZeroForCleanText)
              "\xC4\x80 U+0100", "\xE0\xA2\x80 U+0880", "\xD9\x85\xD8\xB1 \xD7\xA9" })
     {
         SCOPED_TRACE(text);
-        EXPECT_EQ(aa::firstForbiddenCodePoint(text), 0u);
+        EXPECT_EQ(aa::firstForbiddenCodePoint(text), std::nullopt);
     }
     // Non-characters beyond the BMP (U+1FFFE) are not in the forbidden set.
-    EXPECT_EQ(aa::firstForbiddenCodePoint(utf8(0x1FFFE)), 0u);
+    EXPECT_EQ(aa::firstForbiddenCodePoint(utf8(0x1FFFE)), std::nullopt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// truncateUtf8
+
+TEST(Utf8, TruncateLeavesShortTextUnchanged)
+{
+    EXPECT_EQ(aa::truncateUtf8("", 0), "");
+    EXPECT_EQ(aa::truncateUtf8("", 40), "");
+    EXPECT_EQ(aa::truncateUtf8("abc", 3), "abc") << "exactly maxBytes";
+    EXPECT_EQ(aa::truncateUtf8("abc", 40), "abc");
+    EXPECT_EQ(aa::truncateUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80", 10), "caf\xC3\xA9 \xF0\x9F\x98\x80");
+    EXPECT_EQ(aa::truncateUtf8(std::string_view("a\0b", 3), 3), std::string("a\0b", 3));
+}
+
+TEST(Utf8, TruncateCutsAsciiAtMaxBytes)
+{
+    EXPECT_EQ(aa::truncateUtf8("abcdef", 3), "abc");
+    EXPECT_EQ(aa::truncateUtf8("abcdef", 0), "");
+    EXPECT_EQ(aa::truncateUtf8(std::string(100, 'z'), 40), std::string(40, 'z'));
+}
+
+TEST(Utf8, TruncateNeverSplitsTwoByteSequences)
+{
+    const std::string e = "\xC3\xA9"; // U+00E9
+    EXPECT_EQ(aa::truncateUtf8("a" + e, 2), "a");
+    EXPECT_EQ(aa::truncateUtf8("a" + e, 3), "a" + e);
+    EXPECT_EQ(aa::truncateUtf8(e + e, 1), "");
+    EXPECT_EQ(aa::truncateUtf8(e + e, 3), e);
+    EXPECT_EQ(aa::truncateUtf8(e + e + "x", 4), e + e);
+    // The case error messages meet: 'a' then 30 x U+00E9 cut at 40 bytes.
+    std::string name = "a";
+    for (int i = 0; i < 30; ++i)
+        name += e;
+    std::string expected = "a";
+    for (int i = 0; i < 19; ++i)
+        expected += e;
+    EXPECT_EQ(aa::truncateUtf8(name, 40), expected);
+}
+
+TEST(Utf8, TruncateNeverSplitsThreeByteSequences)
+{
+    const std::string euro = "\xE2\x82\xAC"; // U+20AC
+    EXPECT_EQ(aa::truncateUtf8(euro + euro, 1), "");
+    EXPECT_EQ(aa::truncateUtf8(euro + euro, 2), "");
+    EXPECT_EQ(aa::truncateUtf8(euro + euro, 3), euro);
+    EXPECT_EQ(aa::truncateUtf8(euro + euro, 4), euro);
+    EXPECT_EQ(aa::truncateUtf8(euro + euro, 5), euro);
+    EXPECT_EQ(aa::truncateUtf8(euro + euro, 6), euro + euro);
+    EXPECT_EQ(aa::truncateUtf8("ab" + euro, 4), "ab");
+}
+
+TEST(Utf8, TruncateNeverSplitsFourByteSequences)
+{
+    const std::string smile = "\xF0\x9F\x98\x80"; // U+1F600
+    for (std::size_t max = 0; max < 4; ++max)
+    {
+        SCOPED_TRACE(max);
+        EXPECT_EQ(aa::truncateUtf8(smile + "x", max), "");
+    }
+    EXPECT_EQ(aa::truncateUtf8(smile + "x", 4), smile);
+    EXPECT_EQ(aa::truncateUtf8(smile + "x", 5), smile + "x");
+    EXPECT_EQ(aa::truncateUtf8("xy" + smile + smile, 7), "xy" + smile);
+}
+
+TEST(Utf8, TruncateKeepsTheLongestWholePrefix)
+{
+    // Mixed widths, every limit: a prefix, within the limit, ending on a character boundary, and
+    // the next character would not have fitted.
+    std::string text;
+    for (char32_t c : { char32_t{ 0x61 }, char32_t{ 0xE9 }, char32_t{ 0x20AC }, char32_t{ 0x1F600 },
+                        char32_t{ 0x62 }, char32_t{ 0x10FFFF }, char32_t{ 0x7FF }, char32_t{ 0x800 } })
+        aa::appendUtf8(text, c);
+    const auto width = [&](std::size_t at) {
+        const auto b = static_cast<unsigned char>(text[at]);
+        return std::size_t{ b < 0x80 ? 1u : b < 0xE0 ? 2u : b < 0xF0 ? 3u : 4u };
+    };
+    for (std::size_t max = 0; max <= text.size() + 1; ++max)
+    {
+        SCOPED_TRACE(max);
+        const std::string cut = aa::truncateUtf8(text, max);
+        ASSERT_LE(cut.size(), max);
+        EXPECT_EQ(text.compare(0, cut.size(), cut), 0) << "a prefix";
+        if (cut.size() < text.size())
+        {
+            EXPECT_NE(static_cast<unsigned char>(text[cut.size()]) & 0xC0, 0x80) << "ends on a boundary";
+            EXPECT_GT(cut.size() + width(cut.size()), max) << "the next character would not fit";
+        }
+    }
 }
 
 } // namespace
