@@ -209,7 +209,7 @@ void Office::closeImpl(const uno::Reference<uno::XInterface>& doc)
 }
 
 std::string Office::callImpl(const std::string& command, const uno::Reference<uno::XInterface>& doc,
-                         const std::string& analysisJson, int count)
+                         const std::string& analysisJson, int count, const Extra& extra)
 {
     uno::Reference<task::XJob> xJob(
         m_xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis",
@@ -224,6 +224,8 @@ std::string Office::callImpl(const std::string& command, const uno::Reference<un
         args.emplace_back("Analysis", uno::Any(fromUtf8(analysisJson)));
     if (count)
         args.emplace_back("Count", uno::Any(static_cast<sal_Int32>(count)));
+    for (const auto& [name, value] : extra)
+        args.emplace_back(fromUtf8(name), uno::Any(fromUtf8(value)));
     OUString aResult;
     xJob->execute(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size())))
         >>= aResult;

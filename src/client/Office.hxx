@@ -53,14 +53,17 @@ public:
 
     /// Calls org.assessmentanalysis.Analysis's execute with Command (and Document, Analysis or
     /// Count when given); returns the JSON it answers. UNO exceptions pass through.
+    /// Extra arguments: (name, string value) pairs.
+    using Extra = std::vector<std::pair<std::string, std::string>>;
+
     template <class I>
     std::string call(const std::string& command, const css::uno::Reference<I>& doc,
-                     const std::string& analysisJson = {}, int count = 0)
+                     const std::string& analysisJson = {}, int count = 0, const Extra& extra = {})
     {
         return callImpl(command, css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY),
-                        analysisJson, count);
+                        analysisJson, count, extra);
     }
-    std::string call(const std::string& command) { return callImpl(command, {}, {}, 0); }
+    std::string call(const std::string& command) { return callImpl(command, {}, {}, 0, {}); }
 
     /// Asks soffice to terminate, waits for it, kills it when it does not go.
     void shutdown();
@@ -75,7 +78,7 @@ private:
     static void closeImpl(const css::uno::Reference<css::uno::XInterface>& doc);
     std::string callImpl(const std::string& command,
                          const css::uno::Reference<css::uno::XInterface>& doc,
-                         const std::string& analysisJson, int count);
+                         const std::string& analysisJson, int count, const Extra& extra);
     void start();
     void installExtension(const std::string& oxt);
 

@@ -336,6 +336,8 @@ private:
             case Role::PlanHeader:
             case Role::PlanCell:
             case Role::PlanFlag:
+            case Role::SupervisionHeader:
+            case Role::SupervisionCell:
                 break;
             case Role::None:
                 onOtherParagraph(i, p);
@@ -632,6 +634,10 @@ std::string styleName(Role role, std::size_t index)
             return "Analysis Plan Cell";
         case Role::PlanFlag:
             return "Analysis Plan Flag";
+        case Role::SupervisionHeader:
+            return "Analysis Supervision Header";
+        case Role::SupervisionCell:
+            return "Analysis Supervision Cell";
         case Role::None:
             break;
     }
@@ -652,6 +658,8 @@ std::vector<StyleRole> allStyleRoles()
     roles.push_back({ Role::PlanHeader, 0 });
     roles.push_back({ Role::PlanCell, 0 });
     roles.push_back({ Role::PlanFlag, 0 });
+    roles.push_back({ Role::SupervisionHeader, 0 });
+    roles.push_back({ Role::SupervisionCell, 0 });
     return roles;
 }
 
@@ -690,6 +698,15 @@ std::vector<StyleSpec> styleSpecs()
                 spec.fontSizePt = 8;
                 break;
             case Role::PlanCell:
+                spec.parent = "Table Contents";
+                spec.fontSizePt = 9;
+                break;
+            case Role::SupervisionHeader:
+                spec.parent = "Table Heading";
+                spec.bold = true;
+                spec.fontSizePt = 8;
+                break;
+            case Role::SupervisionCell:
                 spec.parent = "Table Contents";
                 spec.fontSizePt = 9;
                 break;

@@ -33,6 +33,8 @@ enum class Role
     PlanHeader,
     PlanCell,
     PlanFlag, ///< our marker in a plan row whose issue or item is gone
+    SupervisionHeader, ///< the supervision record table (Standard 8)
+    SupervisionCell,
 };
 
 struct StyleRole

@@ -1,6 +1,7 @@
 #include "AnalysisService.hxx"
 
 #include "DocumentReader.hxx"
+#include "DocumentReview.hxx"
 #include "DocumentUpdater.hxx"
 #include "DocumentWriter.hxx"
 #include "Errors.hpp"
@@ -8,6 +9,7 @@
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Plan.hpp"
+#include "Review.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
 #include "Update.hpp"
@@ -33,6 +35,7 @@
 #include <cppuhelper/weak.hxx>
 
 #include <chrono>
+#include <ctime>
 #include <map>
 #include <mutex>
 
@@ -112,6 +115,17 @@ LastTiming& lastTiming()
     return timing;
 }
 
+/// Today as YYYY-MM-DD, in local time.
+std::string today()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
+}
+
 std::string versionJson()
 {
     return std::string("{\"version\":\"") + version + "\",\"schema\":"
@@ -144,6 +158,39 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
     }
     if (command == "read")
         return aa::toJson(aa::readAnalysis(readBlocks(args.document()).blocks).analysis);
+    if (command == "review" || command == "reviewComments")
+    {
+        const auto xDoc = args.document();
+        const DocumentBlocks blocks = readBlocks(xDoc);
+        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
+        if (!current.found)
+            throw aa::InputError(strings().get("error.noAnalysis"));
+        aa::ReviewOptions options;
+        options.today = args.has("Today") ? toUtf8(args.string("Today")) : today();
+        const std::vector<aa::Finding> findings = aa::review(current.analysis, options);
+        log().info("review: {} findings", findings.size());
+        if (command == "review")
+            return aa::findingsToJson(findings);
+        std::string reviewer = args.has("Reviewer") ? toUtf8(args.string("Reviewer")) : userName(m_xContext);
+        if (reviewer.empty())
+            reviewer = strings().get("plan.flagAuthor");
+        const CommentResult result = addReviewComments(xDoc, blocks, current, findings, reviewer);
+        return "{\"added\":" + std::to_string(result.added) + ",\"kept\":" + std::to_string(result.kept)
+               + ",\"removed\":" + std::to_string(result.removed) + "}";
+    }
+    if (command == "addSupervision")
+    {
+        const auto xDoc = args.document();
+        aa::SupervisionEntry entry = aa::parseSupervisionEntry(toUtf8(args.string("Supervision")));
+        if (entry.date.empty())
+            entry.date = today();
+        if (entry.reviewer.empty())
+            entry.reviewer = userName(m_xContext);
+        const DocumentBlocks blocks = readBlocks(xDoc);
+        appendSupervision(xDoc, blocks, aa::readAnalysis(blocks.blocks), entry);
+        log().info("supervision entry added");
+        return "{\"added\":1}";
+    }
     if (command == "update")
     {
         const auto xDoc = args.document();
