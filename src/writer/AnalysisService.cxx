@@ -26,6 +26,8 @@
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -34,6 +36,9 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <cppuhelper/weak.hxx>
 
+#include <boost/json.hpp>
+
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -289,24 +294,25 @@ void SAL_CALL AnalysisService::trigger(const OUString& rEvent)
 {
     try
     {
-        if (rEvent == "insertSkeleton")
-            insertSkeletonFromDialog();
-        else
-            log().warn("trigger: unknown event");
+        runMenuCommand(toUtf8(rEvent));
     }
     catch (const aa::InputError& e)
     {
-        showError(fromUtf8(e.what()));
+        showMessage(fromUtf8(e.what()), true);
+    }
+    catch (const lang::IllegalArgumentException& e)
+    {
+        showMessage(e.Message, true);
     }
     catch (const uno::Exception& e)
     {
         log().error("trigger failed: {}", toUtf8(e.Message));
-        showError("AnalysisService::trigger: " + e.Message);
+        showMessage("AnalysisService::trigger: " + e.Message, true);
     }
     catch (const std::exception& e)
     {
         log().error("trigger failed: {}", e.what());
-        showError(fromUtf8(e.what()));
+        showMessage(fromUtf8(e.what()), true);
     }
     catch (...)
     {
@@ -314,37 +320,118 @@ void SAL_CALL AnalysisService::trigger(const OUString& rEvent)
     }
 }
 
-void AnalysisService::insertSkeletonFromDialog()
+/// The menu commands run the scripting API's commands, with what their dialogs asked for.
+void AnalysisService::runMenuCommand(const std::string& event)
+{
+    const uno::Reference<text::XTextDocument> xDoc = currentDocument();
+    std::vector<beans::NamedValue> args{ beans::NamedValue("Command", uno::Any(fromUtf8(event))),
+                                         beans::NamedValue("Document", uno::Any(xDoc)) };
+    if (event == "insertSkeleton")
+    {
+        auto xDialog = createDialog("InsertSkeleton", "dialog.skeleton.title",
+                                    { { "PromptLabel", "dialog.skeleton.prompt" } });
+        if (xDialog->execute() != 1)
+            return;
+        double fCount = 0;
+        controlModel(xDialog, "Count")->getPropertyValue("Value") >>= fCount;
+        args.emplace_back("Count", uno::Any(static_cast<sal_Int32>(fCount)));
+    }
+    else if (event == "addSupervision")
+    {
+        auto xDialog = createDialog("SupervisionEntry", "dialog.supervision.title",
+                                    { { "DateLabel", "supervision.date" },
+                                      { "DiscussedLabel", "supervision.discussed" },
+                                      { "InfluenceLabel", "supervision.influence" },
+                                      { "DecisionsLabel", "supervision.decisions" },
+                                      { "ActionsLabel", "supervision.actions" } });
+        controlModel(xDialog, "Date")->setPropertyValue("Text", uno::Any(fromUtf8(today())));
+        if (xDialog->execute() != 1)
+            return;
+        boost::json::object entry;
+        for (const char* field : { "Date", "Discussed", "Influence", "Decisions", "Actions" })
+        {
+            OUString aText;
+            controlModel(xDialog, field)->getPropertyValue("Text") >>= aText;
+            std::string key(field);
+            key[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(key[0])));
+            entry[key] = toUtf8(aText.replaceAll("\r\n", "\n"));
+        }
+        args.emplace_back("Supervision", uno::Any(fromUtf8(boost::json::serialize(entry))));
+    }
+    else if (event != "updatePlan" && event != "reviewComments")
+    {
+        log().warn("trigger: unknown event");
+        return;
+    }
+    const std::string result = run(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size())));
+    if (event == "reviewComments")
+    {
+        const boost::json::object counts = boost::json::parse(result).as_object();
+        showMessage(fromUtf8(strings().format("dialog.review.done",
+                                              { std::to_string(counts.at("added").to_number<long long>()),
+                                                std::to_string(counts.at("kept").to_number<long long>()),
+                                                std::to_string(counts.at("removed").to_number<long long>()) })),
+                    false);
+    }
+}
+
+/// The Writer document the menu command was chosen in: the desktop's current component, or the
+/// model of its current frame (the current component can be empty while a menu is open).
+uno::Reference<text::XTextDocument> AnalysisService::currentDocument()
 {
     auto xDesktop = frame::Desktop::create(m_xContext);
     uno::Reference<text::XTextDocument> xDoc(xDesktop->getCurrentComponent(), uno::UNO_QUERY);
     if (!xDoc.is())
+    {
+        auto xFrame = xDesktop->getCurrentFrame();
+        auto xController = xFrame.is() ? xFrame->getController() : nullptr;
+        xDoc.set(xController.is() ? xController->getModel() : nullptr, uno::UNO_QUERY);
+    }
+    if (!xDoc.is())
+    {
+        // No frame has the focus (seen under a bare X server): take the only Writer document.
+        auto xComponents = xDesktop->getComponents()->createEnumeration();
+        int count = 0;
+        while (xComponents->hasMoreElements())
+        {
+            uno::Reference<text::XTextDocument> xCandidate(xComponents->nextElement(), uno::UNO_QUERY);
+            if (xCandidate.is() && ++count == 1)
+                xDoc = xCandidate;
+        }
+        if (count != 1)
+            xDoc.clear();
+    }
+    if (!xDoc.is())
         throw aa::InputError(strings().get("error.noDocument"));
-
-    const OUString aLocation
-        = deployment::PackageInformationProvider::get(m_xContext)->getPackageLocation(OUString::createFromAscii(extensionId));
-    auto xProvider = awt::DialogProvider2::create(m_xContext);
-    auto xDialog = xProvider->createDialog(aLocation + "/dialogs/InsertSkeleton.xdl");
-    uno::Reference<awt::XControl> xDialogControl(xDialog, uno::UNO_QUERY_THROW);
-    uno::Reference<beans::XPropertySet> xModel(xDialogControl->getModel(), uno::UNO_QUERY_THROW);
-    xModel->setPropertyValue("Title", uno::Any(fromUtf8(strings().get("dialog.skeleton.title"))));
-    uno::Reference<awt::XControlContainer> xControls(xDialog, uno::UNO_QUERY_THROW);
-    uno::Reference<beans::XPropertySet>(xControls->getControl("PromptLabel")->getModel(),
-                                        uno::UNO_QUERY_THROW)
-        ->setPropertyValue("Label", uno::Any(fromUtf8(strings().get("dialog.skeleton.prompt"))));
-    if (xDialog->execute() != 1)
-        return;
-    double fCount = 0;
-    uno::Reference<beans::XPropertySet>(xControls->getControl("Count")->getModel(),
-                                        uno::UNO_QUERY_THROW)
-            ->getPropertyValue("Value")
-        >>= fCount;
-    const aa::Analysis analysis = aa::withPlan(aa::makeSkeleton(static_cast<long long>(fCount)));
-    insertAnalysis(m_xContext, xDoc, analysis);
-    log().info("insertSkeleton from menu: {} issues", analysis.issues.size());
+    return xDoc;
 }
 
-void AnalysisService::showError(const OUString& rMessage)
+uno::Reference<awt::XDialog> AnalysisService::createDialog(
+    const char* name, const char* titleKey, const std::vector<std::pair<const char*, const char*>>& labels)
+{
+    const OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
+                                   ->getPackageLocation(OUString::createFromAscii(extensionId));
+    auto xDialog = awt::DialogProvider2::create(m_xContext)
+                       ->createDialog(aLocation + "/dialogs/" + OUString::createFromAscii(name) + ".xdl");
+    uno::Reference<awt::XControl> xDialogControl(xDialog, uno::UNO_QUERY_THROW);
+    uno::Reference<beans::XPropertySet>(xDialogControl->getModel(), uno::UNO_QUERY_THROW)
+        ->setPropertyValue("Title", uno::Any(fromUtf8(strings().get(titleKey))));
+    for (const auto& [control, key] : labels)
+        controlModel(xDialog, control)->setPropertyValue("Label", uno::Any(fromUtf8(strings().get(key))));
+    return xDialog;
+}
+
+uno::Reference<beans::XPropertySet> AnalysisService::controlModel(const uno::Reference<awt::XDialog>& xDialog,
+                                                                  const char* name)
+{
+    uno::Reference<awt::XControlContainer> xControls(xDialog, uno::UNO_QUERY_THROW);
+    auto xControl = xControls->getControl(OUString::createFromAscii(name));
+    if (!xControl.is())
+        throw uno::RuntimeException("AnalysisService: the dialog has no control " + OUString::createFromAscii(name));
+    return uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW);
+}
+
+void AnalysisService::showMessage(const OUString& rMessage, bool bError)
 {
     try
     {
@@ -354,7 +441,7 @@ void AnalysisService::showError(const OUString& rMessage)
                                                uno::UNO_QUERY);
         uno::Reference<awt::XMessageBoxFactory> xFactory(awt::Toolkit::create(m_xContext),
                                                          uno::UNO_QUERY_THROW);
-        auto xBox = xFactory->createMessageBox(xPeer, awt::MessageBoxType_ERRORBOX,
+        auto xBox = xFactory->createMessageBox(xPeer, bError ? awt::MessageBoxType_ERRORBOX : awt::MessageBoxType_INFOBOX,
                                                awt::MessageBoxButtons::BUTTONS_OK,
                                                fromUtf8(strings().get("dialog.error.title")),
                                                rMessage);

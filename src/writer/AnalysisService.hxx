@@ -3,16 +3,21 @@
 // catches everything at its boundary.
 #pragma once
 
+#include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/task/XJob.hpp>
 #include <com/sun/star/task/XJobExecutor.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase3.hxx>
 
 #include "UnoString.hxx"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace aa::writer
 {
@@ -35,8 +40,14 @@ public:
 
 private:
     std::string run(const css::uno::Sequence<css::beans::NamedValue>& rArgs);
-    void insertSkeletonFromDialog();
-    void showError(const OUString& rMessage);
+    void runMenuCommand(const std::string& event);
+    css::uno::Reference<css::text::XTextDocument> currentDocument();
+    css::uno::Reference<css::awt::XDialog>
+    createDialog(const char* name, const char* titleKey,
+                 const std::vector<std::pair<const char*, const char*>>& labels);
+    static css::uno::Reference<css::beans::XPropertySet>
+    controlModel(const css::uno::Reference<css::awt::XDialog>& xDialog, const char* name);
+    void showMessage(const OUString& rMessage, bool bError);
 
     css::uno::Reference<css::uno::XComponentContext> m_xContext;
 };

@@ -44,10 +44,14 @@ TEST(Registration, ToolsMenuEntryIsMergedForWriter)
     xS1->getByName("MergePoint") >>= aMergePoint;
     EXPECT_EQ(aa::glue::toUtf8(aMergePoint).rfind(".uno:ToolsMenu", 0), 0u);
     uno::Reference<container::XNameAccess> xItems(xS1->getByName("MenuItems"), uno::UNO_QUERY_THROW);
-    uno::Reference<container::XNameAccess> xM1(xItems->getByName("M1"), uno::UNO_QUERY_THROW);
-    OUString aUrl;
-    xM1->getByName("URL") >>= aUrl;
-    EXPECT_EQ(aUrl, menuCommand);
+    const char* const events[] = { "insertSkeleton", "updatePlan", "reviewComments", "addSupervision" };
+    for (int i = 0; i < 4; ++i)
+    {
+        uno::Reference<container::XNameAccess> xItem(xItems->getByName("M" + OUString::number(i + 1)), uno::UNO_QUERY_THROW);
+        OUString aUrl;
+        xItem->getByName("URL") >>= aUrl;
+        EXPECT_EQ(aUrl, "service:org.assessmentanalysis.Analysis?" + OUString::createFromAscii(events[i]));
+    }
 }
 
 TEST(Registration, MenuCommandHasAKeyboardShortcut)
@@ -64,6 +68,21 @@ TEST(Registration, MenuCommandHasAKeyboardShortcut)
     ASSERT_EQ(ours.size(), 1u);
     EXPECT_EQ(ours[0].KeyCode, 512 + 0); // awt::Key::A
     EXPECT_EQ(ours[0].Modifiers, 1 | 2 | 4); // Shift + Ctrl + Alt
+}
+
+TEST(Registration, SupervisionDialogLoadsWithTheControlsTheCodeUses)
+{
+    const OUString aLocation = deployment::PackageInformationProvider::get(office().context())
+                                   ->getPackageLocation("org.assessmentanalysis.extension");
+    auto xProvider = awt::DialogProvider2::create(office().context());
+    uno::Reference<awt::XDialog> xDialog;
+    AA_UNO(xDialog = xProvider->createDialog(aLocation + "/dialogs/SupervisionEntry.xdl"));
+    ASSERT_TRUE(xDialog.is());
+    uno::Reference<awt::XControlContainer> xControls(xDialog, uno::UNO_QUERY_THROW);
+    for (const char* name : { "DateLabel", "Date", "DiscussedLabel", "Discussed", "InfluenceLabel", "Influence",
+                              "DecisionsLabel", "Decisions", "ActionsLabel", "Actions" })
+        EXPECT_TRUE(xControls->getControl(OUString::createFromAscii(name)).is()) << name;
+    uno::Reference<lang::XComponent>(xDialog, uno::UNO_QUERY_THROW)->dispose();
 }
 
 TEST(Registration, SkeletonDialogLoadsWithTheControlsTheCodeUses)
