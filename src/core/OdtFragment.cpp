@@ -2,6 +2,7 @@
 
 #include "Catalogue.hpp"
 #include "DocumentStructure.hpp"
+#include "Utf8.hpp"
 #include "Zip.hpp"
 
 namespace aa
@@ -28,28 +29,11 @@ std::string odfName(const std::string& displayName)
     return out;
 }
 
-std::string attr(const std::string& text)
-{
-    std::string out;
-    for (char c : text)
-    {
-        switch (c)
-        {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string styleXml(const StyleSpec& spec)
 {
     const std::string next = spec.next.empty() ? spec.name : spec.next;
     std::string xml = "<style:style style:name=\"" + odfName(spec.name) + "\" style:display-name=\""
-                      + attr(spec.name) + "\" style:family=\"paragraph\" style:parent-style-name=\""
+                      + escapeXml(spec.name) + "\" style:family=\"paragraph\" style:parent-style-name=\""
                       + odfName(spec.parent) + "\" style:next-style-name=\"" + odfName(next) + "\"";
     if (spec.outlineLevel)
         xml += " style:default-outline-level=\"" + std::to_string(spec.outlineLevel) + "\"";
@@ -168,7 +152,7 @@ private:
     std::string issueLink(const std::string& id) const
     {
         const Issue* issue = analysis_.findIssue(id);
-        const std::string bookmark = attr(issueBookmarkName(id));
+        const std::string bookmark = escapeXml(issueBookmarkName(id));
         return "<text:a xlink:type=\"simple\" xlink:href=\"#" + bookmark
                + "\"><text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"" + bookmark
                + "\">" + paragraphXml(issue ? issue->title : id) + "</text:bookmark-ref></text:a>";
@@ -176,7 +160,7 @@ private:
 
     void writeIssue(const Issue& issue)
     {
-        const std::string bookmark = attr(issueBookmarkName(issue.id));
+        const std::string bookmark = escapeXml(issueBookmarkName(issue.id));
         heading(Role::IssueTitle, 4, issue.title,
                 "<text:bookmark-start text:name=\"" + bookmark + "\"/>" + paragraphXml(issue.title)
                     + "<text:bookmark-end text:name=\"" + bookmark + "\"/>");
@@ -209,7 +193,7 @@ private:
             std::string inner = paragraphXml(item.text);
             if (kind == ListKind::WhatWouldHelp && !item.id.empty())
             {
-                const std::string bookmark = attr(helpBookmarkName(item.id));
+                const std::string bookmark = escapeXml(helpBookmarkName(item.id));
                 inner = "<text:bookmark-start text:name=\"" + bookmark + "\"/>" + inner
                         + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
             }
@@ -285,7 +269,7 @@ private:
                     // A point bookmark at the start of the action cell ties the row to its item.
                     const std::size_t open = paragraphs.find('>') + 1;
                     paragraphs.insert(open, "<text:bookmark text:name=\""
-                                                + attr(planRowBookmarkName(row.help)) + "\"/>");
+                                                + escapeXml(planRowBookmarkName(row.help)) + "\"/>");
                 }
                 cell(paragraphs);
             }

@@ -8,15 +8,30 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <set>
 
 namespace aa
 {
 namespace
 {
-std::string lower(const std::string& s)
+/// Typographic punctuation (what AutoCorrect types) as its ASCII counterpart, so that it
+/// separates words as the plain characters do.
+std::string plain(const std::string& s)
 {
+    static const std::pair<const char*, const char*> map[]
+        = { { "\xE2\x80\x98", "'" }, { "\xE2\x80\x99", "'" }, { "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },
+            { "\xE2\x80\x93", "-" }, { "\xE2\x80\x94", "-" }, { "\xE2\x80\xA6", "..." }, { "\xC2\xA0", " " } };
     std::string out = s;
+    for (const auto& [from, to] : map)
+        for (std::size_t pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + std::strlen(to)))
+            out.replace(pos, std::strlen(from), to);
+    return out;
+}
+
+std::string lower(const std::string& text)
+{
+    std::string out = plain(text);
     for (char& c : out)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
@@ -38,7 +53,11 @@ std::vector<std::string> list(const Strings& strings, const std::string& key)
     return out;
 }
 
-bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+/// Letters, digits, letters of other scripts, and the hyphen: "so-called" is one word.
+bool isWordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) || c == '-';
+}
 
 /// Whether phrase (lower case) occurs in text (lower case) as whole words.
 bool containsPhrase(const std::string& text, const std::string& phrase)
@@ -89,26 +108,29 @@ public:
     {
     }
 
+    /// In document order: the analysis as a whole (its heading), the issues, the success
+    /// signs, the further questions, the plan.
     std::vector<Finding> run()
     {
+        reviewAnalysis();
         for (const Issue& issue : a_.issues)
             reviewIssue(issue);
-        reviewAnalysis();
+        reviewSuccessSigns();
         reviewConsiderations();
         reviewPlan();
-        reviewJargon();
         return std::move(findings_);
     }
 
 private:
-    void add(const std::string& rule, Severity severity, const char* standard,
+    /// key is the message's resource key, "review." and the rule id.
+    void add(const std::string& key, Severity severity, const char* standard,
              const std::vector<std::string>& args, Place place, const std::string& reasonKey = {})
     {
         Finding f;
-        f.rule = rule;
+        f.rule = key.substr(std::string("review.").size());
         f.severity = severity;
         f.standard = standard;
-        f.message = s_.format("review." + rule, args);
+        f.message = s_.format(key, args);
         if (!reasonKey.empty())
             f.reason = s_.get(reasonKey);
         f.place = std::move(place);
@@ -118,26 +140,27 @@ private:
     void reviewIssue(const Issue& issue)
     {
         static const char* const missing[issuePartCount]
-            = { "issue.noOrigins", "issue.noMaintainingFactors", "issue.noImpact" };
+            = { "review.issue.noOrigins", "review.issue.noMaintainingFactors", "review.issue.noImpact" };
+        const bool hasAction = std::any_of(a_.plan.begin(), a_.plan.end(), [&](const PlanRow& row) {
+            return row.cell(PlanColumn::Issue) == issue.id && !blank(row.cell(PlanColumn::Action));
+        });
+        if (!hasAction)
+            add("review.issue.noAction", Severity::Error, "Standard 6", { quote(issue.title) },
+                { Place::Kind::IssueTitle, issue.id, 0, 0 });
         const std::vector<std::string> explanation = list(s_, "review.words.explanation");
         for (std::size_t p = 0; p < issuePartCount; ++p)
         {
             Place place{ Place::Kind::IssuePart, issue.id, p, 0 };
             const std::string& text = issue.parts[p];
+            const std::string where
+                = s_.format(std::string("review.place.") + jsonName(static_cast<IssuePart>(p)), { quote(issue.title) });
             if (blank(text))
                 add(missing[p], Severity::Error, "Standard 5", { quote(issue.title) }, place);
             else if (wordCount(text) >= 8 && !containsAny(lower(text), explanation))
-                add("part.descriptionOnly", Severity::Warning, "Standard 5",
-                    { s_.format(std::string("review.place.") + jsonName(static_cast<IssuePart>(p)),
-                                { quote(issue.title) }) },
-                    place, "review.part.descriptionOnly.reason");
+                add("review.part.descriptionOnly", Severity::Warning, "Standard 5", { where }, place,
+                    "review.part.descriptionOnly.reason");
+            jargon(text, place, where);
         }
-        const bool hasAction = std::any_of(a_.plan.begin(), a_.plan.end(), [&](const PlanRow& row) {
-            return row.cell(PlanColumn::Issue) == issue.id && !blank(row.cell(PlanColumn::Action));
-        });
-        if (!hasAction)
-            add("issue.noAction", Severity::Error, "Standard 6", { quote(issue.title) },
-                { Place::Kind::IssueTitle, issue.id, 0, 0 });
     }
 
     void reviewAnalysis()
@@ -146,15 +169,19 @@ private:
             return std::find(issue.raisedBy.begin(), issue.raisedBy.end(), Voice::Child) != issue.raisedBy.end();
         });
         if (!childView)
-            add("analysis.noChildView", Severity::Error, "Standard 5", {}, {});
+            add("review.analysis.noChildView", Severity::Error, "Standard 5", {}, {});
         if (a_.list(ListKind::Strengths).empty())
-            add("analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
+            add("review.analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
+        if (a_.list(ListKind::SuccessSigns).empty())
+            add("review.analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
+    }
+
+    void reviewSuccessSigns()
+    {
         const auto& signs = a_.list(ListKind::SuccessSigns);
-        if (signs.empty())
-            add("analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
         for (std::size_t i = 0; i < signs.size(); ++i)
             if (!observable(signs[i].text))
-                add("successSign.notObservable", Severity::Warning, "Standard 6", { quote(signs[i].text) },
+                add("review.successSign.notObservable", Severity::Warning, "Standard 6", { quote(signs[i].text) },
                     { Place::Kind::ListItem, {}, static_cast<std::size_t>(ListKind::SuccessSigns), i });
     }
 
@@ -179,18 +206,24 @@ private:
 
     void reviewConsiderations()
     {
-        for (Consideration c : { Consideration::NotKnown, Consideration::ParentsMotivation,
-                                 Consideration::RiskAndProtectiveBalance, Consideration::AbsentFigures })
-            if (blank(a_.consideration(c)))
-                add("consideration.unanswered", Severity::Warning, "Standard 5 (social care)",
-                    { s_.get(std::string("part.") + jsonName(c) + ".label") },
-                    { Place::Kind::Consideration, {}, static_cast<std::size_t>(c), 0 });
-        const std::string motivation = lower(a_.consideration(Consideration::ParentsMotivation));
-        if (!blank(motivation) && containsAny(motivation, list(s_, "review.words.compliance"))
-            && !containsAny(motivation, list(s_, "review.words.motivation")))
-            add("motivation.compliance", Severity::Warning, "Standard 5 (social care)", {},
-                { Place::Kind::Consideration, {}, static_cast<std::size_t>(Consideration::ParentsMotivation), 0 },
-                "review.motivation.compliance.reason");
+        static const Consideration required[] = { Consideration::NotKnown, Consideration::ParentsMotivation,
+                                                  Consideration::RiskAndProtectiveBalance, Consideration::AbsentFigures };
+        for (std::size_t k = 0; k < considerationCount; ++k)
+        {
+            const auto c = static_cast<Consideration>(k);
+            const std::string& text = a_.consideration(c);
+            const Place place{ Place::Kind::Consideration, {}, k, 0 };
+            const std::string label = s_.get(std::string("part.") + jsonName(c) + ".label");
+            if (blank(text) && std::find(std::begin(required), std::end(required), c) != std::end(required))
+                add("review.consideration.unanswered", Severity::Warning, "Standard 5 (social care)", { label }, place);
+            const std::string l = lower(text);
+            if (c == Consideration::ParentsMotivation && !blank(text)
+                && containsAny(l, list(s_, "review.words.compliance"))
+                && !containsAny(l, list(s_, "review.words.motivation")))
+                add("review.motivation.compliance", Severity::Warning, "Standard 5 (social care)", {}, place,
+                    "review.motivation.compliance.reason");
+            jargon(text, place, label);
+        }
     }
 
     void reviewPlan()
@@ -202,68 +235,57 @@ private:
             const Place place{ Place::Kind::PlanRow, row.cell(PlanColumn::Issue), i, 0 };
             const std::string& issue = row.cell(PlanColumn::Issue);
             if (row.flagged || (!issue.empty() && !a_.findIssue(issue)))
-                add("plan.orphan", Severity::Error, "Standard 6", { n }, place);
+                add("review.plan.orphan", Severity::Error, "Standard 6", { n }, place);
             if (blank(row.cell(PlanColumn::Who)))
-                add("plan.noOwner", Severity::Error, "Standard 6", { n }, place);
+                add("review.plan.noOwner", Severity::Error, "Standard 6", { n }, place);
             const std::string& byWhen = row.cell(PlanColumn::ByWhen);
             if (blank(byWhen))
-                add("plan.noDate", Severity::Error, "Standard 6", { n }, place);
+                add("review.plan.noDate", Severity::Error, "Standard 6", { n }, place);
             else
             {
                 const std::string date = parseDate(byWhen);
                 if (date.empty())
-                    add("plan.notADate", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
+                    add("review.plan.notADate", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
                 else if (!options_.today.empty() && date < options_.today)
-                    add("plan.datePassed", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
+                    add("review.plan.datePassed", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
             }
             if (blank(row.cell(PlanColumn::Review)))
-                add("plan.noReview", Severity::Error, "Standard 6", { n }, place);
+                add("review.plan.noReview", Severity::Error, "Standard 6", { n }, place);
             if (blank(row.cell(PlanColumn::Contingency)))
-                add("plan.noContingency", Severity::Warning, "Standard 6", { n }, place);
+                add("review.plan.noContingency", Severity::Warning, "Standard 6", { n }, place);
         }
     }
 
     /// Words a family would not understand, and acronyms, once per word per place.
-    void reviewJargon()
+    void jargon(const std::string& raw, const Place& place, const std::string& where)
     {
-        const std::vector<std::string> jargon = list(s_, "review.words.jargon");
+        const std::vector<std::string> words = list(s_, "review.words.jargon");
         const std::vector<std::string> allowed = list(s_, "review.words.acronymsAllowed");
-        auto check = [&](const std::string& text, const Place& place, const std::string& where) {
-            std::set<std::string> seen;
-            const std::string l = lower(text);
-            for (const std::string& word : jargon)
-                if (containsPhrase(l, word) && seen.insert(word).second)
-                    add("jargon", Severity::Info, "Standard 7", { where, word }, place);
-            // Acronyms: words of 2 to 6 capitals (and digits) not on the allowed list.
-            std::size_t i = 0;
-            while (i < text.size())
-            {
-                while (i < text.size() && !isWordChar(text[i]))
-                    ++i;
-                std::size_t j = i;
-                while (j < text.size() && isWordChar(text[j]))
-                    ++j;
-                const std::string word = text.substr(i, j - i);
-                const bool caps = word.size() >= 2 && word.size() <= 6
-                                  && std::all_of(word.begin(), word.end(), [](char c) {
-                                         return std::isupper(static_cast<unsigned char>(c))
-                                                || std::isdigit(static_cast<unsigned char>(c));
-                                     })
-                                  && std::any_of(word.begin(), word.end(),
-                                                 [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-                if (caps && std::find(allowed.begin(), allowed.end(), word) == allowed.end()
-                    && !seen.count(lower(word)) && seen.insert(lower(word)).second)
-                    add("jargon", Severity::Info, "Standard 7", { where, word }, place);
-                i = j;
-            }
-        };
-        for (const Issue& issue : a_.issues)
-            for (std::size_t p = 0; p < issuePartCount; ++p)
-                check(issue.parts[p], { Place::Kind::IssuePart, issue.id, p, 0 },
-                      s_.format(std::string("review.place.") + jsonName(static_cast<IssuePart>(p)), { quote(issue.title) }));
-        for (std::size_t c = 0; c < considerationCount; ++c)
-            check(a_.considerations[c], { Place::Kind::Consideration, {}, c, 0 },
-                  s_.get(std::string("part.") + jsonName(static_cast<Consideration>(c)) + ".label"));
+        const std::string text = plain(raw);
+        const std::string l = lower(text);
+        std::set<std::string> seen;
+        for (const std::string& word : words)
+            if (containsPhrase(l, word) && seen.insert(word).second)
+                add("review.jargon", Severity::Info, "Standard 7", { where, word }, place);
+        // Acronyms: words of 2 to 6 capitals (and digits) not on the allowed list.
+        std::size_t i = 0;
+        while (i < text.size())
+        {
+            while (i < text.size() && !isWordChar(text[i]))
+                ++i;
+            std::size_t j = i;
+            while (j < text.size() && isWordChar(text[j]))
+                ++j;
+            const std::string word = text.substr(i, j - i);
+            const bool caps = word.size() >= 2 && word.size() <= 6
+                              && std::all_of(word.begin(), word.end(), [](char c) {
+                                     return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
+                                 })
+                              && std::any_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+            if (caps && std::find(allowed.begin(), allowed.end(), word) == allowed.end() && seen.insert(lower(word)).second)
+                add("review.jargon", Severity::Info, "Standard 7", { where, word }, place);
+            i = j;
+        }
     }
 
     const Analysis& a_;
@@ -356,15 +378,25 @@ std::string parseDate(const std::string& text)
     }
     // [weekday] 1 March 2027, 1st March 2027, March 2027
     std::vector<std::string> words;
+    bool endOf = false;
     for (const std::string& w : t)
+    {
+        endOf = endOf || lower(w) == "end";
         if (w != "-" && w != "/" && lower(w) != "of" && lower(w) != "by" && lower(w) != "end")
             words.push_back(stripOrdinal(w));
+    }
     if (words.size() >= 2 && isNumber(words.back()) && words.back().size() == 4)
     {
         const int year = std::stoi(words.back());
         const int month = monthNumber(words[words.size() - 2]);
         if (month && words.size() >= 3 && isNumber(words[words.size() - 3]))
             return isoDate(year, month, std::stoi(words[words.size() - 3]));
+        if (month && endOf)
+        {
+            for (int day = 31; day >= 28; --day)
+                if (!isoDate(year, month, day).empty())
+                    return isoDate(year, month, day);
+        }
         if (month)
             return isoDate(year, month, 1);
     }
@@ -382,7 +414,7 @@ SupervisionEntry parseSupervisionEntry(std::string_view text, const Strings& str
     boost::system::error_code ec;
     json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
     if (ec)
-        throw InputError(strings.format("error.json", { ec.message() }));
+        throw InputError(strings.format("error.supervisionJson", { ec.message() }));
     if (!root.is_object())
         throw InputError(strings.format("error.notObject", { "The supervision entry" }));
     SupervisionEntry entry;

@@ -58,7 +58,8 @@ std::vector<Finding> review(const Analysis& analysis, const ReviewOptions& optio
 const char* severityName(Severity severity); ///< "error", "warning", "info"
 
 /// The date a plan cell states, as YYYY-MM-DD: "2027-03-01", "1/3/2027", "01/03/2027" (day
-/// first, as in the UK), "1 March 2027", "March 2027" (the first). Empty when it is not a date.
+/// first, as in the UK), "1 March 2027", "March 2027" (the first), "end of March 2027" (the
+/// last day). Empty when it is not a date.
 std::string parseDate(const std::string& text);
 
 /// One entry of the supervision record (Standard 8).

@@ -2,6 +2,7 @@
 
 #include "Catalogue.hpp"
 #include "Plan.hpp"
+#include "Utf8.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,20 +13,6 @@ namespace aa
 {
 namespace
 {
-std::vector<std::string> lines(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true)
-    {
-        const std::size_t end = text.find('\n', start);
-        out.push_back(text.substr(start, end - start));
-        if (end == std::string::npos)
-            return out;
-        start = end + 1;
-    }
-}
-
 std::string voicesText(const std::vector<Voice>& voices, const Strings& strings)
 {
     std::string text;
@@ -89,8 +76,8 @@ void updateText(EditList& edits, const std::string& current, const std::string& 
 {
     if (current == desired && !(blocks.empty() && !desired.empty()))
         return;
-    const std::vector<std::string> want = lines(desired);
-    std::vector<std::string> have = blocks.empty() ? std::vector<std::string>{} : lines(current);
+    const std::vector<std::string> want = splitParagraphs(desired);
+    std::vector<std::string> have = blocks.empty() ? std::vector<std::string>{} : splitParagraphs(current);
     have.resize(blocks.size());
     const std::size_t common = std::min(want.size(), blocks.size());
     for (std::size_t i = 0; i < common; ++i)
@@ -162,7 +149,7 @@ std::vector<NewParagraph> issueParagraphs(const Issue& issue, const Strings& str
     {
         paragraphs.push_back(
             { Role::Question, 0, questionLabel(jsonName(static_cast<IssuePart>(p)), strings), {}, {} });
-        for (const std::string& line : lines(issue.parts[p]))
+        for (const std::string& line : splitParagraphs(issue.parts[p]))
             paragraphs.push_back({ Role::IssuePartAnswer, p, line, {}, {} });
     }
     return paragraphs;

@@ -1,5 +1,7 @@
 #include "Utf8.hpp"
 
+#include <ctime>
+
 namespace aa
 {
 
@@ -61,6 +63,48 @@ std::optional<char32_t> firstForbiddenCodePoint(std::string_view text)
         }
     }
     return std::nullopt;
+}
+
+std::vector<std::string> splitParagraphs(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true)
+    {
+        const std::size_t end = text.find('\n', start);
+        out.push_back(text.substr(start, end - start));
+        if (end == std::string::npos)
+            return out;
+        start = end + 1;
+    }
+}
+
+std::string escapeXml(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+    {
+        switch (c)
+        {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string todayIso()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
 }
 
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes)

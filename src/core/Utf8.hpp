@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aa
 {
@@ -17,6 +18,15 @@ std::size_t codePointCount(std::string_view text);
 /// The first code point of text that a document cannot hold (C0 controls including NUL, other
 /// than tab and line feed; DEL; C1 controls; U+FFFE, U+FFFF), or nothing. Text must be valid UTF-8.
 std::optional<char32_t> firstForbiddenCodePoint(std::string_view text);
+
+/// The paragraphs of a text: split at '\n' ("" gives one empty paragraph, "a\n" two).
+std::vector<std::string> splitParagraphs(const std::string& text);
+
+/// Text with & < > " escaped, for XML and HTML.
+std::string escapeXml(std::string_view text);
+
+/// Today's local date as YYYY-MM-DD.
+std::string todayIso();
 
 /// At most maxBytes of text, cut at a character boundary (for quoting input in messages).
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);

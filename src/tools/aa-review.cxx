@@ -6,6 +6,7 @@
 // error or when Writer could not be started. Findings never change the exit code.
 #include "Office.hxx"
 #include "UnoString.hxx"
+#include "Utf8.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
@@ -64,16 +65,6 @@ std::vector<fs::path> collect(const std::vector<std::string>& paths)
     return files;
 }
 
-std::string today()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
 /// Why a file could not be opened, as far as its first bytes tell.
 std::string openFailure(const fs::path& file)
 {
@@ -85,21 +76,6 @@ std::string openFailure(const fs::path& file)
     if (head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
         return "protected by a password (encrypted), so it was not reviewed";
     return "could not be opened: it is corrupt, or protected by a password";
-}
-
-std::string html(const std::string& s)
-{
-    std::string out;
-    for (char c : s)
-        switch (c)
-        {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    return out;
 }
 
 uno::Reference<lang::XComponent> openReadOnly(aa::client::Office& office, const fs::path& file)
@@ -162,7 +138,7 @@ int main(int argc, char** argv)
         return 2;
     }
     if (opt.today.empty())
-        opt.today = today();
+        opt.today = aa::todayIso();
     const std::vector<fs::path> files = collect(opt.paths);
     const auto started = std::chrono::steady_clock::now();
     const std::string profile
@@ -295,18 +271,18 @@ int main(int argc, char** argv)
     {
         std::ofstream out(opt.htmlOut);
         out << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Assessment analysis review "
-            << html(opt.today) << "</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
+            << aa::escapeXml(opt.today) << "</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
                "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}.error{color:#a00}</style></head><body>"
                "<h1>Assessment analysis review</h1><p>"
-            << reviewed << " of " << documents.size() << " documents reviewed on " << html(opt.today)
+            << reviewed << " of " << documents.size() << " documents reviewed on " << aa::escapeXml(opt.today)
             << ".</p><table><tr><th>Document</th><th>Issues</th><th>Errors</th><th>Warnings</th><th>Notes</th><th>Main findings</th></tr>\n";
         for (const auto& d : documents)
         {
             const json::object& doc = d.as_object();
-            out << "<tr><td>" << html(fs::path(std::string(doc.at("file").as_string())).filename().string()) << "</td>";
+            out << "<tr><td>" << aa::escapeXml(fs::path(std::string(doc.at("file").as_string())).filename().string()) << "</td>";
             if (doc.at("status").as_string() == "error")
             {
-                out << "<td colspan=\"5\" class=\"error\">" << html(std::string(doc.at("error").as_string())) << "</td></tr>\n";
+                out << "<td colspan=\"5\" class=\"error\">" << aa::escapeXml(std::string(doc.at("error").as_string())) << "</td></tr>\n";
                 continue;
             }
             std::size_t counts[3] = {};
@@ -317,7 +293,7 @@ int main(int argc, char** argv)
                 const std::string sev(o.at("severity").as_string());
                 ++counts[sev == "error" ? 0 : sev == "warning" ? 1 : 2];
                 if (sev == "error")
-                    main += "<li>" + html(std::string(o.at("message").as_string())) + "</li>";
+                    main += "<li>" + aa::escapeXml(std::string(o.at("message").as_string())) + "</li>";
             }
             out << "<td>" << doc.at("issues").as_uint64() << "</td><td>" << counts[0] << "</td><td>" << counts[1]
                 << "</td><td>" << counts[2] << "</td><td><ul>" << main << "</ul></td></tr>\n";

@@ -120,17 +120,6 @@ LastTiming& lastTiming()
     return timing;
 }
 
-/// Today as YYYY-MM-DD, in local time.
-std::string today()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
 std::string versionJson()
 {
     return std::string("{\"version\":\"") + version + "\",\"schema\":"
@@ -171,7 +160,7 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         if (!current.found)
             throw aa::InputError(strings().get("error.noAnalysis"));
         aa::ReviewOptions options;
-        options.today = args.has("Today") ? toUtf8(args.string("Today")) : today();
+        options.today = args.has("Today") ? toUtf8(args.string("Today")) : aa::todayIso();
         const std::vector<aa::Finding> findings = aa::review(current.analysis, options);
         log().info("review: {} findings", findings.size());
         if (command == "review")
@@ -188,7 +177,7 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         const auto xDoc = args.document();
         aa::SupervisionEntry entry = aa::parseSupervisionEntry(toUtf8(args.string("Supervision")));
         if (entry.date.empty())
-            entry.date = today();
+            entry.date = aa::todayIso();
         if (entry.reviewer.empty())
             entry.reviewer = userName(m_xContext);
         const DocumentBlocks blocks = readBlocks(xDoc);
@@ -344,7 +333,7 @@ void AnalysisService::runMenuCommand(const std::string& event)
                                       { "InfluenceLabel", "supervision.influence" },
                                       { "DecisionsLabel", "supervision.decisions" },
                                       { "ActionsLabel", "supervision.actions" } });
-        controlModel(xDialog, "Date")->setPropertyValue("Text", uno::Any(fromUtf8(today())));
+        controlModel(xDialog, "Date")->setPropertyValue("Text", uno::Any(fromUtf8(aa::todayIso())));
         if (xDialog->execute() != 1)
             return;
         boost::json::object entry;

@@ -6,6 +6,7 @@
 #include "OdtFragment.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
+#include "Utf8.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
@@ -36,20 +37,6 @@ const aa::Strings& strings() { return aa::Strings::builtIn(); }
 uno::Reference<text::XTextRange> at(const uno::Reference<text::XTextCursor>& xCursor)
 {
     return uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW);
-}
-
-std::vector<std::string> splitLines(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true)
-    {
-        const std::size_t end = text.find('\n', start);
-        out.push_back(text.substr(start, end - start));
-        if (end == std::string::npos)
-            return out;
-        start = end + 1;
-    }
 }
 
 /// Writes paragraphs the way the ODF fragment lays them out, through the text API.
@@ -241,7 +228,7 @@ void writePlanRow(ParagraphWriter& writer, const uno::Reference<text::XTextTable
             writer.write(xCursor, np);
             continue;
         }
-        const std::vector<std::string> lines = splitLines(content.cells[c]);
+        const std::vector<std::string> lines = aa::splitParagraphs(content.cells[c]);
         for (std::size_t i = 0; i < lines.size(); ++i)
         {
             if (i)

@@ -7,6 +7,7 @@
 #include "DocumentStructure.hpp"
 #include "Json.hpp"
 #include "Plan.hpp"
+#include "Utf8.hpp"
 #include "Zip.hpp"
 
 #include <fstream>
@@ -19,23 +20,6 @@ namespace
 aa::Analysis parseRead(const std::string& json)
 {
     return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
-}
-
-std::string xmlEscape(const std::string& s)
-{
-    std::string out;
-    for (char c : s)
-    {
-        switch (c)
-        {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 /// Writes a .docx the way Word does, from an analysis (with its plan).
@@ -128,7 +112,7 @@ private:
     {
         // Without styles, Word keeps the look as direct formatting.
         const std::string rPr = (!m_styles && bold) ? "<w:rPr><w:b/></w:rPr>" : "";
-        return "<w:r>" + rPr + "<w:t xml:space=\"preserve\">" + xmlEscape(text) + "</w:t></w:r>";
+        return "<w:r>" + rPr + "<w:t xml:space=\"preserve\">" + aa::escapeXml(text) + "</w:t></w:r>";
     }
     void para(const std::string& styleId, const std::string& text, bool bold)
     {
