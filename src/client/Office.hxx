@@ -69,7 +69,8 @@ public:
     void shutdown();
     /// True while the soffice process runs.
     bool alive() const;
-    /// The soffice process id (for reading its memory use), -1 when not running.
+    /// The id of the process started (LibreOffice's launcher, oosplash, whose child soffice.bin
+    /// does the work: read memory use from that child), -1 when not running.
     pid_t pid() const { return m_pid; }
 
 private:
