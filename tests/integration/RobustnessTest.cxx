@@ -14,6 +14,7 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/task/XJobExecutor.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
 
 #include <fstream>
@@ -101,6 +102,21 @@ TEST(Faults, FailureHalfWayThroughInsertOrUpdateChangesNothing)
     EXPECT_NE(callWithFault("update", doc, aa::toJson(desired), "writer"), "no exception");
     EXPECT_EQ(bodyText(doc), inserted);
     EXPECT_TRUE(office().alive());
+}
+
+TEST(Faults, MenuCommandsReportInsteadOfThrowing)
+{
+    // The menu's way in (XJobExecutor::trigger) has no caller to throw to: failures become a
+    // message (headless: no one to see it) and nothing reaches Writer's dispatcher.
+    auto doc = documentWith({ "A document without an analysis" });
+    Closer closer(doc);
+    uno::Reference<task::XJobExecutor> xExecutor(office().context()->getServiceManager()->createInstanceWithContext(
+                                                     "org.assessmentanalysis.Analysis", office().context()),
+                                                 uno::UNO_QUERY_THROW);
+    for (const char* event : { "updatePlan", "reviewComments", "no such command", "" })
+        EXPECT_NO_THROW(xExecutor->trigger(OUString::createFromAscii(event))) << event;
+    EXPECT_TRUE(office().alive());
+    EXPECT_EQ(bodyText(doc), "A document without an analysis\n");
 }
 
 TEST(Hostile, TenThousandIssuesAreRefusedClearly)
