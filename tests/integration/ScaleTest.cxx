@@ -3,6 +3,7 @@
 #include "WriterFixture.hxx"
 
 #include "Json.hpp"
+#include "Workload.hpp"
 #include "Plan.hpp"
 
 #include <chrono>
@@ -13,36 +14,6 @@ using namespace aa::test;
 
 namespace
 {
-std::string words(const std::string& seed, int count)
-{
-    static const char* vocabulary[] = { "the",  "family", "school", "because", "support", "mother",
-                                        "child", "worker", "home",   "weekly",  "which",   "means" };
-    std::string out = seed;
-    for (int i = 0; i < count; ++i)
-        out += std::string(" ") + vocabulary[(static_cast<std::size_t>(i) * 7 + seed.size()) % 12];
-    return out + ".";
-}
-
-aa::Analysis bigAnalysis(int issues)
-{
-    aa::Analysis a;
-    for (int i = 1; i <= issues; ++i)
-    {
-        aa::Issue issue;
-        issue.id = "issue" + std::to_string(i);
-        issue.title = "Issue number " + std::to_string(i);
-        issue.raisedBy = { aa::Voice::Practitioner, aa::Voice::Child };
-        for (std::size_t p = 0; p < aa::issuePartCount; ++p)
-            issue.parts[p] = words("Part " + std::to_string(p) + " of " + std::to_string(i), 60);
-        a.issues.push_back(issue);
-        a.list(aa::ListKind::WhatWouldHelp).push_back({ words("Help for " + std::to_string(i), 20), { issue.id }, "" });
-        a.list(aa::ListKind::SuccessSigns).push_back({ words("Sign for " + std::to_string(i), 15), { issue.id }, "" });
-    }
-    for (std::size_t c = 0; c < aa::considerationCount; ++c)
-        a.considerations[c] = words("Consideration " + std::to_string(c), 60);
-    return a;
-}
-
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -53,11 +24,11 @@ TEST(Scale, ThreeHundredPagesWithAHundredIssues)
 {
     std::vector<std::string> report;
     for (int i = 0; i < 3000; ++i) // ~300 pages of ten paragraphs of ~50 words
-        report.push_back(words("Report paragraph " + std::to_string(i), 48));
+        report.push_back(aa::bench::words("Report paragraph " + std::to_string(i), 48));
     auto doc = documentWith(report);
     Closer closer(doc);
     placeCursor(doc, 1500, 0);
-    const std::string json = aa::toJson(bigAnalysis(100));
+    const std::string json = aa::toJson(aa::bench::bigAnalysis(100));
     const aa::Analysis expected = aa::withPlan(aa::parseAnalysis(json));
 
     auto start = std::chrono::steady_clock::now();
