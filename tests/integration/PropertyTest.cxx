@@ -54,19 +54,6 @@ std::vector<uno::Reference<text::XTextContent>> answerParagraphs(const uno::Refe
     return result;
 }
 
-uno::Reference<text::XTextTable> planTable(const uno::Reference<text::XTextDocument>& doc)
-{
-    uno::Reference<text::XTextTablesSupplier> xTables(doc, uno::UNO_QUERY_THROW);
-    auto xNames = xTables->getTextTables();
-    for (const OUString& rName : xNames->getElementNames())
-    {
-        uno::Reference<text::XTextTable> xTable(xNames->getByName(rName), uno::UNO_QUERY_THROW);
-        uno::Reference<text::XTextRange> xFirst(xTable->getCellByName("A1"), uno::UNO_QUERY_THROW);
-        if (toUtf8(xFirst->getString()) == "Issue")
-            return xTable;
-    }
-    return {};
-}
 } // namespace
 
 class RandomEdits : public ::testing::TestWithParam<unsigned>

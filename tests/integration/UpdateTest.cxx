@@ -69,19 +69,6 @@ void addParagraphAfter(const uno::Reference<text::XTextContent>& xPara, const st
     xText->insertString(xAt, fromUtf8(text), false);
 }
 
-uno::Reference<text::XTextTable> planTable(const uno::Reference<text::XTextDocument>& doc)
-{
-    uno::Reference<text::XTextTablesSupplier> xTables(doc, uno::UNO_QUERY_THROW);
-    auto xNames = xTables->getTextTables();
-    for (const OUString& rName : xNames->getElementNames())
-    {
-        uno::Reference<text::XTextTable> xTable(xNames->getByName(rName), uno::UNO_QUERY_THROW);
-        uno::Reference<text::XTextRange> xFirst(xTable->getCellByName("A1"), uno::UNO_QUERY_THROW);
-        if (toUtf8(xFirst->getString()) == "Issue")
-            return xTable;
-    }
-    return {};
-}
 
 uno::Reference<text::XText> cell(const uno::Reference<text::XTextTable>& xTable, int col, int row)
 {

@@ -12,6 +12,7 @@
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
 #include <filesystem>
@@ -120,6 +121,20 @@ std::string bodyText(const uno::Reference<text::XTextDocument>& doc)
     for (const Para& p : bodyParagraphs(doc))
         text += p.text + "\n";
     return text;
+}
+
+uno::Reference<text::XTextTable> planTable(const uno::Reference<text::XTextDocument>& doc)
+{
+    uno::Reference<text::XTextTablesSupplier> xTables(doc, uno::UNO_QUERY_THROW);
+    auto xNames = xTables->getTextTables();
+    for (const OUString& rName : xNames->getElementNames())
+    {
+        uno::Reference<text::XTextTable> xTable(xNames->getByName(rName), uno::UNO_QUERY_THROW);
+        uno::Reference<text::XTextRange> xFirst(xTable->getCellByName("A1"), uno::UNO_QUERY_THROW);
+        if (toUtf8(xFirst->getString()) == "Issue")
+            return xTable;
+    }
+    return {};
 }
 
 std::vector<std::string> bookmarkNames(const uno::Reference<text::XTextDocument>& doc)

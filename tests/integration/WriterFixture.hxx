@@ -5,6 +5,7 @@
 #include "Office.hxx"
 
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -34,6 +35,8 @@ struct Para
 std::vector<Para> bodyParagraphs(const css::uno::Reference<css::text::XTextDocument>& doc);
 /// All body text, paragraphs separated by '\n'.
 std::string bodyText(const css::uno::Reference<css::text::XTextDocument>& doc);
+/// The plan table (its first cell reads "Issue"), or an empty reference.
+css::uno::Reference<css::text::XTextTable> planTable(const css::uno::Reference<css::text::XTextDocument>& doc);
 std::vector<std::string> bookmarkNames(const css::uno::Reference<css::text::XTextDocument>& doc);
 
 /// Creates a document holding the given paragraphs (Text body style).

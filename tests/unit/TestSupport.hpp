@@ -2,6 +2,8 @@
 // and the blocks Writer shows for an inserted analysis.
 #pragma once
 
+#include "Utf8.hpp"
+
 #include "Analysis.hpp"
 #include "Catalogue.hpp"
 #include "DocumentStructure.hpp"
@@ -172,19 +174,7 @@ inline std::string hashHelpId(const std::string& text)
 }
 
 /// text split at '\n' (an empty text is one empty line), as the writer makes paragraphs.
-inline std::vector<std::string> lines(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true)
-    {
-        const std::size_t end = text.find('\n', start);
-        out.push_back(text.substr(start, end - start));
-        if (end == std::string::npos)
-            return out;
-        start = end + 1;
-    }
-}
+inline std::vector<std::string> lines(const std::string& text) { return aa::splitParagraphs(text); }
 
 /// A paragraph in one of our styles.
 inline Paragraph para(Role role, std::size_t index, const std::string& text,
