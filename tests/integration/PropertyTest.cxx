@@ -27,11 +27,6 @@ using aa::glue::toUtf8;
 
 namespace
 {
-aa::Analysis parseRead(const std::string& json)
-{
-    return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
-}
-
 /// Body paragraphs with one of our answer or item styles.
 std::vector<uno::Reference<text::XTextContent>> answerParagraphs(const uno::Reference<text::XTextDocument>& doc)
 {

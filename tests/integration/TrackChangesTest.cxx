@@ -40,11 +40,6 @@ void dispatch(const uno::Reference<text::XTextDocument>& doc, const char* comman
         ->executeDispatch(xProvider, OUString::createFromAscii(command), "", 0, uno::Sequence<beans::PropertyValue>());
 }
 
-aa::Analysis parseRead(const std::string& json)
-{
-    return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
-}
-
 struct Placement
 {
     const char* name;

@@ -31,12 +31,6 @@ using aa::glue::toUtf8;
 
 namespace
 {
-/// What read returns, parsed as update accepts it (a hand-edited document may hold orphans).
-aa::Analysis parseRead(const std::string& json)
-{
-    return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
-}
-
 aa::Analysis readModel(const uno::Reference<text::XTextDocument>& doc) { return parseRead(read(doc)); }
 
 /// The body paragraph (not in a table) with this exact text.

@@ -17,11 +17,6 @@ using namespace aa::test;
 
 namespace
 {
-aa::Analysis parseRead(const std::string& json)
-{
-    return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
-}
-
 /// Writes a .docx the way Word does, from an analysis (with its plan).
 class WordWriter
 {

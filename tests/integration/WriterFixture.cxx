@@ -1,5 +1,6 @@
 #include "WriterFixture.hxx"
 
+#include "Json.hpp"
 #include "UnoString.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -185,6 +186,11 @@ uno::Reference<text::XTextDocument> roundTrip(const uno::Reference<text::XTextDo
 std::string insert(const uno::Reference<text::XTextDocument>& doc, const std::string& json)
 {
     return office().call("insert", doc, json);
+}
+
+aa::Analysis parseRead(const std::string& json)
+{
+    return aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
 }
 
 std::string read(const uno::Reference<text::XTextDocument>& doc) { return office().call("read", doc); }

@@ -2,6 +2,7 @@
 // profile, and helpers to look at documents.
 #pragma once
 
+#include "Analysis.hpp"
 #include "Office.hxx"
 
 #include <com/sun/star/text/XTextDocument.hpp>
@@ -50,6 +51,8 @@ css::uno::Reference<css::text::XTextDocument> roundTrip(
     const std::string& filter);
 
 std::string insert(const css::uno::Reference<css::text::XTextDocument>& doc, const std::string& json);
+/// What read returns, parsed as update accepts it (a hand-edited document may hold orphans).
+aa::Analysis parseRead(const std::string& json);
 std::string read(const css::uno::Reference<css::text::XTextDocument>& doc);
 
 /// Closes the document at the end of the scope.
