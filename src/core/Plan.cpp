@@ -1,5 +1,7 @@
 #include "Plan.hpp"
 
+#include "Utf8.hpp"
+
 #include <algorithm>
 
 namespace aa
@@ -40,6 +42,13 @@ Analysis withPlan(Analysis analysis)
         analysis.hasPlan = true;
     }
     return analysis;
+}
+
+bool hasPlanAction(const Analysis& analysis, const std::string& issueId)
+{
+    return std::any_of(analysis.plan.begin(), analysis.plan.end(), [&](const PlanRow& row) {
+        return row.cell(PlanColumn::Issue) == issueId && !isBlank(row.cell(PlanColumn::Action));
+    });
 }
 
 } // namespace aa

@@ -14,6 +14,9 @@ namespace aa
 /// for the practitioner to fill in.
 std::vector<PlanRow> derivePlan(const Analysis& analysis);
 
+/// True when a plan row names the issue and has an action (not just blanks).
+bool hasPlanAction(const Analysis& analysis, const std::string& issueId);
+
 /// The analysis with its plan: as given when the caller supplied one, derived otherwise.
 Analysis withPlan(Analysis analysis);
 

@@ -2,6 +2,7 @@
 
 #include "Catalogue.hpp"
 #include "Errors.hpp"
+#include "Plan.hpp"
 #include "Utf8.hpp"
 
 #include <boost/json.hpp>
@@ -79,7 +80,7 @@ bool containsAny(const std::string& lowerText, const std::vector<std::string>& p
                        [&](const std::string& p) { return containsPhrase(lowerText, p); });
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\n") == std::string::npos; }
+bool blank(const std::string& s) { return isBlank(s); }
 
 std::size_t wordCount(const std::string& s)
 {
@@ -141,10 +142,7 @@ private:
     {
         static const char* const missing[issuePartCount]
             = { "review.issue.noOrigins", "review.issue.noMaintainingFactors", "review.issue.noImpact" };
-        const bool hasAction = std::any_of(a_.plan.begin(), a_.plan.end(), [&](const PlanRow& row) {
-            return row.cell(PlanColumn::Issue) == issue.id && !blank(row.cell(PlanColumn::Action));
-        });
-        if (!hasAction)
+        if (!hasPlanAction(a_, issue.id))
             add("review.issue.noAction", Severity::Error, "Standard 6", { quote(issue.title) },
                 { Place::Kind::IssueTitle, issue.id, 0, 0 });
         const std::vector<std::string> explanation = list(s_, "review.words.explanation");

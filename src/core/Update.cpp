@@ -1,6 +1,7 @@
 #include "Update.hpp"
 
 #include "Catalogue.hpp"
+#include "Errors.hpp"
 #include "Plan.hpp"
 #include "Utf8.hpp"
 
@@ -286,6 +287,67 @@ PlanUpdatePlan planPlanUpdate(const ReadResult& current)
         if (!rowsFor.count(row.help))
             result.edits.push_back({ PlanEdit::Kind::AppendRow, 0, 0, row });
     return result;
+}
+
+namespace
+{
+void checkIssueIndex(const ReadResult& current, std::size_t index, const Strings& strings)
+{
+    if (!current.found || index >= current.analysis.issues.size())
+        throw InputError(strings.format("error.noSuchIssue", { std::to_string(index + 1) }));
+}
+
+/// Delete edits for every block of the issue, from its heading to its last block.
+void deleteIssueBlocks(UpdatePlan& plan, const IssueLayout& where)
+{
+    for (std::size_t b = where.title; b <= where.last; ++b)
+        plan.edits.push_back(Edit{ Edit::Kind::Delete, b, {} });
+}
+} // namespace
+
+UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index, const Strings& strings)
+{
+    checkIssueIndex(current, index, strings);
+    UpdatePlan plan;
+    deleteIssueBlocks(plan, current.layout.issues[index]);
+    return plan;
+}
+
+UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index,
+                         bool up, const Strings& strings)
+{
+    checkIssueIndex(current, index, strings);
+    const std::size_t count = current.analysis.issues.size();
+    if ((up && index == 0) || (!up && index + 1 >= count))
+        throw InputError(strings.get(up ? "error.issueFirst" : "error.issueLast"));
+    // Moving an issue down is moving its neighbour up.
+    const std::size_t moving = up ? index : index + 1;
+    const IssueLayout& where = current.layout.issues[moving];
+    const IssueLayout& before = current.layout.issues[moving - 1];
+    // Everything the rewrite writes again; any other text in the issue would be lost.
+    const std::vector<NewParagraph> rewrite = issueParagraphs(current.analysis.issues[moving], strings);
+    std::set<std::string> carried;
+    for (const NewParagraph& np : rewrite)
+        carried.insert(np.text);
+    for (std::size_t b = where.title; b <= where.last && b < blocks.size(); ++b)
+    {
+        const Paragraph* para = std::get_if<Paragraph>(&blocks[b]);
+        if (!para || (!isBlank(para->text) && !carried.count(para->text)))
+            throw InputError(strings.get("error.issueMoveUnsafe"));
+    }
+    UpdatePlan plan;
+    // The paragraph before the neighbour's heading: the "Key issues" heading or whatever
+    // precedes it. The heading is always there: the issue before has a title block >= 1.
+    if (before.title == 0)
+        throw InputError(strings.get("error.issueFirst"));
+    // Paragraphs can only be inserted after a paragraph: not after a table there (one below
+    // the issue before, which the reader does not count as part of that issue).
+    const std::size_t anchor = before.title - 1;
+    if (anchor >= blocks.size() || !std::holds_alternative<Paragraph>(blocks[anchor]))
+        throw InputError(strings.get("error.issueMoveUnsafe"));
+    plan.edits.push_back(Edit{ Edit::Kind::InsertAfter, anchor, rewrite });
+    deleteIssueBlocks(plan, where);
+    return plan;
 }
 
 } // namespace aa

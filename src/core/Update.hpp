@@ -53,6 +53,21 @@ struct UpdatePlan
 UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired,
                       const Strings& strings = Strings::builtIn());
 
+/// The edits that delete issue `index` (its heading, "identified by" line, questions and
+/// answers). Links to it elsewhere stay and show as broken until updatePlan and the review
+/// flag them. Throws InputError when index is out of range. Requires current.found.
+UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index,
+                           const Strings& strings = Strings::builtIn());
+
+/// The edits that swap issue `index` with the one before it (up) or after it (down): the
+/// issue's paragraphs are written again on the other side of its neighbour, with its id, so
+/// links still point to it. Words are kept; character formatting inside the moved issue is
+/// not. Throws InputError when there is no neighbour that way, or when the issue holds
+/// anything its rewrite would not carry over (a table, text the reader did not place), so
+/// nothing is ever lost. blocks are those current was read from.
+UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index,
+                         bool up, const Strings& strings = Strings::builtIn());
+
 /// The paragraphs of a new issue, in document order.
 std::vector<NewParagraph> issueParagraphs(const Issue& issue, const Strings& strings = Strings::builtIn());
 

@@ -117,4 +117,21 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
     return std::string(text.substr(0, end));
 }
 
+bool isBlank(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0')
+        {
+            ++i;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
 } // namespace aa

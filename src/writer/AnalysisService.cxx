@@ -212,6 +212,35 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         log().info("updatePlan: {} edits{}", plan.edits.size(), plan.needsTable ? ", new table" : "");
         return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
     }
+    if (command == "removeIssue" || command == "moveIssue")
+    {
+        // The issue by its id: the panel and scripts name issues the way read returns them.
+        const auto xDoc = args.document();
+        const std::string id = toUtf8(args.string("Issue"));
+        const DocumentBlocks blocks = readBlocks(xDoc);
+        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
+        if (!current.found)
+            throw aa::InputError(strings().get("error.noAnalysis"));
+        std::size_t index = current.analysis.issues.size();
+        for (std::size_t i = 0; i < current.analysis.issues.size(); ++i)
+            if (current.analysis.issues[i].id == id)
+                index = i;
+        if (index == current.analysis.issues.size())
+            throw aa::InputError(strings().format("error.unknownIssueId", { aa::truncateUtf8(id, 40) }));
+        aa::UpdatePlan plan;
+        if (command == "removeIssue")
+            plan = aa::planRemoveIssue(current, index);
+        else
+        {
+            const std::string direction = toUtf8(args.string("Direction"));
+            if (direction != "up" && direction != "down")
+                throw aa::InputError(strings().format("error.badArgument", { "Direction", "\"up\" or \"down\"" }));
+            plan = aa::planMoveIssue(current, blocks.blocks, index, direction == "up");
+        }
+        applyUpdate(xDoc, blocks, plan, command == "removeIssue" ? "undo.removeIssue" : "undo.moveIssue");
+        log().info("{}: {} edits", command, plan.edits.size());
+        return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
+    }
     if (command == "insert" || command == "insertSkeleton")
     {
         const auto xDoc = args.document();

@@ -32,6 +32,13 @@ namespace
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
 
 /// The range a finding's comment is anchored at.
+struct ExistingComment
+{
+    uno::Reference<text::XTextContent> field;
+    std::string content;
+};
+} // namespace
+
 uno::Reference<text::XTextRange> anchorFor(const DocumentBlocks& blocks, const aa::ReadResult& current,
                                            const aa::Place& place)
 {
@@ -65,6 +72,8 @@ uno::Reference<text::XTextRange> anchorFor(const DocumentBlocks& blocks, const a
         case aa::Place::Kind::ListItem:
             if (place.index < aa::listKindCount && place.item < layout.items[place.index].size())
                 return paragraph(layout.items[place.index][place.item]);
+            if (place.index < aa::listKindCount && layout.listHeadings[place.index])
+                return paragraph(*layout.listHeadings[place.index]);
             break;
         case aa::Place::Kind::Consideration:
             if (place.index < aa::considerationCount)
@@ -91,13 +100,6 @@ uno::Reference<text::XTextRange> anchorFor(const DocumentBlocks& blocks, const a
     }
     return layout.first ? paragraph(*layout.first) : nullptr;
 }
-
-struct ExistingComment
-{
-    uno::Reference<text::XTextContent> field;
-    std::string content;
-};
-} // namespace
 
 std::string userName(const uno::Reference<uno::XComponentContext>& xContext)
 {

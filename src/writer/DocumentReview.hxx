@@ -25,6 +25,11 @@ CommentResult addReviewComments(const css::uno::Reference<css::text::XTextDocume
                                 const DocumentBlocks& blocks, const aa::ReadResult& current,
                                 const std::vector<aa::Finding>& findings, const std::string& reviewer);
 
+/// The paragraph (or plan cell) a place in the analysis points to; the analysis's first
+/// paragraph when the place is gone; empty when there is no analysis.
+css::uno::Reference<css::text::XTextRange> anchorFor(const DocumentBlocks& blocks, const aa::ReadResult& current,
+                                                     const aa::Place& place);
+
 /// The name in Tools > Options > LibreOffice > User Data ("" when none is set).
 std::string userName(const css::uno::Reference<css::uno::XComponentContext>& xContext);
 

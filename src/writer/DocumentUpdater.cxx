@@ -281,7 +281,14 @@ namespace
 void checkEdits(const DocumentBlocks& blocks, const std::vector<aa::Edit>& edits)
 {
     for (const aa::Edit& edit : edits)
-        checkNotProtected(handle(blocks, edit.block)->getAnchor());
+    {
+        // A table (removing an issue that holds one) has no anchor range: check a cell.
+        uno::Reference<text::XTextTable> xTable(handle(blocks, edit.block), uno::UNO_QUERY);
+        if (xTable.is())
+            checkNotProtected(cellText(xTable, 0, 0)->getStart());
+        else
+            checkNotProtected(handle(blocks, edit.block)->getAnchor());
+    }
 }
 
 void applyEdits(ParagraphWriter& writer, const DocumentBlocks& blocks, const std::vector<aa::Edit>& edits)
@@ -301,13 +308,13 @@ void applyEdits(ParagraphWriter& writer, const DocumentBlocks& blocks, const std
 } // namespace
 
 void applyUpdate(const uno::Reference<text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
-                 const aa::UpdatePlan& plan)
+                 const aa::UpdatePlan& plan, const char* undoKey)
 {
     checkWritable(xDoc);
     checkEdits(blocks, plan.edits);
     if (plan.edits.empty())
         return;
-    asOneUndoStep(xDoc, "undo.update", [&] {
+    asOneUndoStep(xDoc, undoKey, [&] {
         ensureStyles(xDoc);
         ParagraphWriter writer(xDoc);
         applyEdits(writer, blocks, plan.edits);

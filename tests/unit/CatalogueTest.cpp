@@ -199,7 +199,7 @@ std::string propertiesFile()
 std::map<std::string, std::string> literalKeys()
 {
     const std::regex literal(
-        R"re("((?:error|section|item|raisedBy|skeleton|voice|part|plan|dialog|undo|review|supervision)\.[A-Za-z.]+)")re");
+        R"re("((?:error|section|item|raisedBy|skeleton|voice|part|plan|dialog|undo|review|supervision|panel)\.[A-Za-z.]+)")re");
     std::map<std::string, std::string> keys;
     for (const auto& file : std::filesystem::recursive_directory_iterator(sourceRoot()))
     {
@@ -237,7 +237,8 @@ TEST(Resources, EveryResourceKeyIsUsed)
     for (const std::string& key : Strings::builtIn().keys())
     {
         const bool dynamic = startsWith(key, "part.") || startsWith(key, "voice.") || startsWith(key, "plan.")
-                             || startsWith(key, "section.") || startsWith(key, "review.place.");
+                             || startsWith(key, "section.") || startsWith(key, "review.place.")
+                             || startsWith(key, "panel.severity.");
         EXPECT_TRUE(dynamic || used.count(key)) << key << " is not used anywhere";
     }
 }

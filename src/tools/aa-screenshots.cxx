@@ -1,0 +1,196 @@
+// Screenshots of the Analysis deck in its main states, for docs/screenshots/ and the README.
+// Runs a visible private Writer (use an X server: scripts/screenshots.sh runs it under Xvfb),
+// opens the sample assessment with the deck shown, drives the panels through their buttons'
+// accessible actions (as a user's click would), and saves a PNG of the screen for each state.
+// Fails (exit 1) when the deck or one of its panels does not appear.
+#include "Office.hxx"
+#include "UnoString.hxx"
+
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XTopWindow.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/ui/XDeck.hpp>
+#include <com/sun/star/ui/XDecks.hpp>
+#include <com/sun/star/ui/XPanel.hpp>
+#include <com/sun/star/ui/XPanels.hpp>
+#include <com/sun/star/ui/XSidebarProvider.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <thread>
+
+using namespace css;
+using aa::glue::toUtf8;
+
+namespace
+{
+void pause(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+
+uno::Reference<frame::XController2> controllerOf(const uno::Reference<lang::XComponent>& xDoc)
+{
+    uno::Reference<frame::XModel> xModel(xDoc, uno::UNO_QUERY_THROW);
+    return uno::Reference<frame::XController2>(xModel->getCurrentController(), uno::UNO_QUERY_THROW);
+}
+
+uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc)
+{
+    auto xController = controllerOf(xDoc);
+    // The frame fills the screen, so every screenshot shows the same 1400x900 window.
+    auto xWindow = xController->getFrame()->getContainerWindow();
+    xWindow->setPosSize(0, 0, 1400, 900, 15);
+    auto xSidebar = xController->getSidebar();
+    if (!xSidebar.is())
+        throw std::runtime_error("the document has no sidebar");
+    xSidebar->setVisible(true);
+    uno::Reference<ui::XDeck> xDeck(xSidebar->getDecks()->getByName("AssessmentAnalysisDeck"), uno::UNO_QUERY_THROW);
+    xDeck->activate(true);
+    pause(1500);
+    if (!xDeck->isActive())
+        throw std::runtime_error("the Analysis deck did not become active");
+    return xDeck;
+}
+
+uno::Reference<ui::XPanel> panel(const uno::Reference<ui::XDeck>& xDeck, const char* id)
+{
+    auto xPanels = xDeck->getPanels();
+    if (!xPanels->hasByName(OUString::createFromAscii(id)))
+        throw std::runtime_error(std::string("the deck has no panel ") + id);
+    return uno::Reference<ui::XPanel>(xPanels->getByName(OUString::createFromAscii(id)), uno::UNO_QUERY_THROW);
+}
+
+/// The control of a panel by name: the panel's dialog window is our .xdl container.
+uno::Reference<awt::XControl> control(const uno::Reference<ui::XPanel>& xPanel, const char* name)
+{
+    uno::Reference<awt::XControlContainer> xControls(xPanel->getDialog(), uno::UNO_QUERY);
+    if (!xControls.is())
+        throw std::runtime_error(std::string("panel ") + toUtf8(xPanel->getId()) + " has no controls");
+    auto xControl = xControls->getControl(OUString::createFromAscii(name));
+    if (!xControl.is())
+        throw std::runtime_error(std::string("no control ") + name);
+    return xControl;
+}
+
+/// Clicks a button the way assistive technology does: its accessible action.
+void click(const uno::Reference<ui::XPanel>& xPanel, const char* name)
+{
+    uno::Reference<accessibility::XAccessible> xAccessible(control(xPanel, name)->getPeer(), uno::UNO_QUERY_THROW);
+    uno::Reference<accessibility::XAccessibleAction> xAction(xAccessible->getAccessibleContext(), uno::UNO_QUERY_THROW);
+    xAction->doAccessibleAction(0);
+    pause(800);
+}
+
+/// Puts the view cursor into the first paragraph of the body with this style.
+void cursorToStyle(const uno::Reference<lang::XComponent>& xDoc, const std::string& style)
+{
+    uno::Reference<text::XTextDocument> xText(xDoc, uno::UNO_QUERY_THROW);
+    uno::Reference<container::XEnumerationAccess> xParas(xText->getText(), uno::UNO_QUERY_THROW);
+    auto xEnum = xParas->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Reference<beans::XPropertySet> xPara(xEnum->nextElement(), uno::UNO_QUERY);
+        if (!xPara.is() || !xPara->getPropertySetInfo()->hasPropertyByName("ParaStyleName"))
+            continue;
+        OUString aStyle;
+        xPara->getPropertyValue("ParaStyleName") >>= aStyle;
+        if (toUtf8(aStyle) != style)
+            continue;
+        uno::Reference<text::XTextRange> xRange(xPara, uno::UNO_QUERY_THROW);
+        uno::Reference<text::XTextViewCursorSupplier> xView(controllerOf(xDoc), uno::UNO_QUERY_THROW);
+        xView->getViewCursor()->gotoRange(xRange->getStart(), false);
+        // Show the paragraph near the top of the window.
+        pause(800);
+        return;
+    }
+    throw std::runtime_error("no paragraph with style " + style);
+}
+
+void shoot(const std::string& dir, const std::string& name)
+{
+    const std::string path = dir + "/" + name + ".png";
+    const std::string command = "import -window root '" + path + "'";
+    if (std::system(command.c_str()) != 0)
+        throw std::runtime_error("could not take a screenshot (is imagemagick installed and DISPLAY set?)");
+    std::cout << "wrote " << path << "\n";
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::map<std::string, std::string> opt{ { "--profile", "build/screenshot-profile" },
+                                            { "--oxt", "build/assessment-analysis.oxt" },
+                                            { "--document", "out/sample-assessment.odt" },
+                                            { "--out", "docs/screenshots" } };
+    for (int i = 1; i + 1 < argc; i += 2)
+    {
+        if (!opt.count(argv[i]))
+        {
+            std::cerr << "unknown option " << argv[i] << "\n";
+            return 2;
+        }
+        opt[argv[i]] = argv[i + 1];
+    }
+    if (!std::getenv("DISPLAY"))
+    {
+        std::cerr << "aa-screenshots: no DISPLAY; run scripts/screenshots.sh (it uses Xvfb)\n";
+        return 2;
+    }
+    try
+    {
+        std::filesystem::remove_all(opt["--profile"]);
+        std::filesystem::create_directories(opt["--out"]);
+        aa::client::Office office({ opt["--profile"], opt["--oxt"], false });
+        const std::string dir = opt["--out"];
+
+        // 1. A new document: the deck invites the first key issue.
+        auto xNew = office.newWriterDocument();
+        uno::Reference<lang::XComponent> xNewDoc(xNew, uno::UNO_QUERY_THROW);
+        {
+            auto xDeck = showDeck(xNewDoc);
+            auto xIssues = panel(xDeck, "AssessmentAnalysisIssuesPanel");
+            uno::Reference<beans::XPropertySet>(control(xIssues, "Title")->getModel(), uno::UNO_QUERY_THROW)
+                ->setPropertyValue("Text", uno::Any(OUString("Housing is unsafe and overcrowded")));
+            click(xIssues, "Add");
+            shoot(dir, "deck-new-document");
+        }
+        aa::client::Office::close(xNewDoc);
+
+        // 2. The sample assessment, the cursor in an issue's "What keeps it going?" answer.
+        auto xDoc = office.load(aa::client::fileUrl(opt["--document"]));
+        auto xDeck = showDeck(xDoc);
+        cursorToStyle(xDoc, "Analysis Answer: Maintaining Factors");
+        shoot(dir, "deck-following-cursor");
+
+        // 3. The review: findings grouped by issue and severity.
+        panel(xDeck, "AssessmentAnalysisQuestionsPanel")->collapse();
+        auto xReview = panel(xDeck, "AssessmentAnalysisReviewPanel");
+        xReview->expand(false);
+        pause(800);
+        click(xReview, "RunReview");
+        shoot(dir, "deck-review");
+        aa::client::Office::close(xDoc);
+        return 0;
+    }
+    catch (const uno::Exception& e)
+    {
+        std::cerr << "aa-screenshots: " << aa::client::describe(e) << "\n";
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "aa-screenshots: " << e.what() << "\n";
+    }
+    return 1;
+}

@@ -1,0 +1,600 @@
+#include "DeckSession.hxx"
+
+#include "Catalogue.hpp"
+#include "DocumentReader.hxx"
+#include "DocumentReview.hxx"
+#include "Errors.hpp"
+#include "Json.hpp"
+#include "Log.hxx"
+#include "Panel.hpp"
+#include "Strings.hpp"
+#include "Utf8.hpp"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/task/XJob.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/util/XModifyBroadcaster.hpp>
+#include <com/sun/star/util/XModifyListener.hpp>
+#include <com/sun/star/view/XSelectionChangeListener.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
+#include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/weakref.hxx>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+using namespace css;
+using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
+
+namespace aa::sidebar
+{
+namespace
+{
+const aa::Strings& strings() { return aa::Strings::builtIn(); }
+
+/// Forwards the document's selection and modify events to the session while it lives.
+class EventForwarder : public cppu::WeakImplHelper2<view::XSelectionChangeListener, util::XModifyListener>
+{
+public:
+    explicit EventForwarder(DeckSession* pSession) : m_pSession(pSession) {}
+    void clear() { m_pSession = nullptr; }
+
+    void SAL_CALL selectionChanged(const lang::EventObject&) override
+    {
+        if (m_pSession)
+            m_pSession->cursorMoved();
+    }
+    void SAL_CALL modified(const lang::EventObject&) override
+    {
+        if (m_pSession)
+            m_pSession->documentModified();
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override { m_pSession = nullptr; }
+
+private:
+    DeckSession* m_pSession;
+};
+
+struct Registered
+{
+    uno::WeakReference<frame::XFrame> frame;
+    std::weak_ptr<DeckSession> session;
+};
+std::vector<Registered>& registry()
+{
+    static std::vector<Registered> sessions;
+    return sessions;
+}
+
+std::optional<aa::Place> placeOfQuestion(const aa::Analysis& analysis, std::optional<std::size_t> issue,
+                                         const std::string& key)
+{
+    const std::string id = issue && *issue < analysis.issues.size() ? analysis.issues[*issue].id : std::string();
+    if (key == "title")
+        return id.empty() ? std::nullopt : std::optional<aa::Place>(aa::Place{ aa::Place::Kind::IssueTitle, id, 0, 0 });
+    for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+        if (key == aa::jsonName(static_cast<aa::IssuePart>(p)))
+            return id.empty() ? std::nullopt : std::optional<aa::Place>(aa::Place{ aa::Place::Kind::IssuePart, id, p, 0 });
+    for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        if (key == aa::jsonName(static_cast<aa::ListKind>(k)))
+            return aa::Place{ aa::Place::Kind::ListItem, {}, k, 0 };
+    for (std::size_t c = 0; c < aa::considerationCount; ++c)
+        if (key == aa::jsonName(static_cast<aa::Consideration>(c)))
+            return aa::Place{ aa::Place::Kind::Consideration, {}, c, 0 };
+    return std::nullopt;
+}
+} // namespace
+
+std::shared_ptr<DeckSession> DeckSession::forFrame(const uno::Reference<uno::XComponentContext>& xContext,
+                                                   const uno::Reference<frame::XFrame>& xFrame)
+{
+    auto& sessions = registry();
+    sessions.erase(std::remove_if(sessions.begin(), sessions.end(),
+                                  [](const Registered& r) { return r.session.expired(); }),
+                   sessions.end());
+    for (const Registered& r : sessions)
+    {
+        uno::Reference<frame::XFrame> xKnown(r.frame);
+        if (xKnown.is() && xKnown == xFrame)
+            if (auto session = r.session.lock())
+                return session;
+    }
+    auto session = std::make_shared<DeckSession>(xContext, xFrame);
+    sessions.push_back({ xFrame, session });
+    return session;
+}
+
+DeckSession::DeckSession(const uno::Reference<uno::XComponentContext>& xContext,
+                         const uno::Reference<frame::XFrame>& xFrame)
+    : m_xContext(xContext), m_xFrame(xFrame)
+{
+    try
+    {
+        listen();
+    }
+    catch (const uno::Exception& e)
+    {
+        writer::log().warn("panel: cannot follow the cursor: {}", toUtf8(e.Message));
+    }
+    reload();
+}
+
+DeckSession::~DeckSession() { detach(); }
+
+void DeckSession::listen()
+{
+    EventForwarder* pForwarder = new EventForwarder(this);
+    uno::Reference<view::XSelectionChangeListener> xForwarder(pForwarder);
+    m_xListener = xForwarder;
+    auto xController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
+    uno::Reference<view::XSelectionSupplier> xSelection(xController, uno::UNO_QUERY);
+    if (xSelection.is())
+        xSelection->addSelectionChangeListener(xForwarder);
+    uno::Reference<util::XModifyBroadcaster> xModify(xController.is() ? xController->getModel() : nullptr,
+                                                     uno::UNO_QUERY);
+    if (xModify.is())
+        xModify->addModifyListener(uno::Reference<util::XModifyListener>(pForwarder));
+}
+
+void DeckSession::detach()
+{
+    uno::Reference<view::XSelectionChangeListener> xForwarder(m_xListener, uno::UNO_QUERY);
+    auto* pForwarder = dynamic_cast<EventForwarder*>(xForwarder.get());
+    if (!pForwarder)
+        return;
+    pForwarder->clear();
+    try
+    {
+        auto xController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
+        uno::Reference<view::XSelectionSupplier> xSelection(xController, uno::UNO_QUERY);
+        if (xSelection.is())
+            xSelection->removeSelectionChangeListener(xForwarder);
+        uno::Reference<util::XModifyBroadcaster> xModify(xController.is() ? xController->getModel() : nullptr,
+                                                         uno::UNO_QUERY);
+        if (xModify.is())
+            xModify->removeModifyListener(uno::Reference<util::XModifyListener>(pForwarder));
+    }
+    catch (...)
+    {
+        // The frame is going away; the forwarder is already inert.
+    }
+    m_xListener.clear();
+}
+
+void DeckSession::addView(SessionView* view) { m_views.push_back(view); }
+
+void DeckSession::removeView(SessionView* view)
+{
+    m_views.erase(std::remove(m_views.begin(), m_views.end(), view), m_views.end());
+}
+
+void DeckSession::notify()
+{
+    for (SessionView* view : std::vector<SessionView*>(m_views))
+        view->refresh();
+}
+
+void DeckSession::commitViews()
+{
+    for (SessionView* view : std::vector<SessionView*>(m_views))
+        view->commitTyping();
+}
+
+uno::Reference<text::XTextDocument> DeckSession::document() const
+{
+    auto xController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
+    uno::Reference<text::XTextDocument> xDoc(xController.is() ? xController->getModel() : nullptr, uno::UNO_QUERY);
+    if (!xDoc.is())
+        throw aa::InputError(strings().get("error.noDocument"));
+    return xDoc;
+}
+
+void DeckSession::setStatus(const std::string& text, bool error)
+{
+    m_status = text;
+    m_statusError = error;
+}
+
+void DeckSession::selectIssue(std::optional<std::size_t> issue)
+{
+    if (issue && *issue >= m_draft.issues.size())
+        issue.reset();
+    m_issue = issue;
+}
+
+template <typename F> bool DeckSession::guarded(F&& change)
+{
+    struct Busy
+    {
+        bool& flag;
+        bool was;
+        explicit Busy(bool& f) : flag(f), was(f) { flag = true; }
+        ~Busy() { flag = was; }
+    } busy(m_busy);
+    try
+    {
+        change();
+        return true;
+    }
+    catch (const aa::InputError& e)
+    {
+        setStatus(e.what(), true);
+    }
+    catch (const lang::IllegalArgumentException& e)
+    {
+        setStatus(toUtf8(e.Message), true);
+    }
+    catch (const uno::Exception& e)
+    {
+        writer::log().error("panel: {}", toUtf8(e.Message));
+        setStatus(strings().format("panel.status.failed", { toUtf8(e.Message) }), true);
+    }
+    catch (const std::exception& e)
+    {
+        writer::log().error("panel: {}", e.what());
+        setStatus(strings().format("panel.status.failed", { e.what() }), true);
+    }
+    catch (...)
+    {
+        writer::log().error("panel: unknown failure");
+        setStatus(strings().format("panel.status.failed", { "unknown" }), true);
+    }
+    return false;
+}
+
+std::string DeckSession::execute(const char* command, const std::vector<std::pair<const char*, uno::Any>>& extra)
+{
+    uno::Reference<task::XJob> xJob(
+        m_xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis", m_xContext),
+        uno::UNO_QUERY_THROW);
+    std::vector<beans::NamedValue> args{ beans::NamedValue("Command", uno::Any(OUString::createFromAscii(command))),
+                                         beans::NamedValue("Document", uno::Any(document())) };
+    for (const auto& [name, value] : extra)
+        args.emplace_back(OUString::createFromAscii(name), value);
+    OUString aResult;
+    xJob->execute(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size()))) >>= aResult;
+    return toUtf8(aResult);
+}
+
+void DeckSession::reload()
+{
+    guarded([&] {
+        const auto xDoc = document();
+        uno::Reference<frame::XStorable> xStorable(xDoc, uno::UNO_QUERY);
+        m_readOnly = xStorable.is() && xStorable->isReadonly();
+        m_stale = false;
+        if (m_dirty)
+            return;
+        const aa::ReadResult result = aa::readAnalysis(writer::readBlocks(xDoc).blocks);
+        const bool wasFound = m_found;
+        m_found = result.found;
+        if (m_found || wasFound)
+            m_draft = result.analysis;
+        if (!m_issue && !m_draft.issues.empty())
+            m_issue = 0;
+        selectIssue(m_issue);
+        if (m_status.empty() || !m_statusError)
+            setStatus(strings().get(m_readOnly  ? "panel.status.readOnly"
+                                    : m_found ? "panel.status.inDocument"
+                                              : "panel.status.noAnalysis"),
+                      false);
+    });
+}
+
+void DeckSession::afterWrite(const std::string& json, const char* statusKey)
+{
+    (void)json;
+    m_dirty = false;
+    reload();
+    setStatus(strings().get(statusKey), false);
+}
+
+void DeckSession::insert()
+{
+    commitViews();
+    guarded([&] {
+        const std::string result = execute("insert", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        afterWrite(result, "panel.status.inserted");
+    });
+    notify();
+}
+
+void DeckSession::update()
+{
+    commitViews();
+    guarded([&] {
+        if (!m_found)
+            throw aa::InputError(strings().get("error.noAnalysis"));
+        const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        afterWrite(result, "panel.status.updated");
+    });
+    notify();
+}
+
+void DeckSession::updatePlan()
+{
+    commitViews();
+    guarded([&] {
+        if (m_dirty && m_found)
+            execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        const std::string result = execute("updatePlan", {});
+        afterWrite(result, "panel.status.planUpdated");
+    });
+    notify();
+}
+
+void DeckSession::goTo(const aa::Place& place)
+{
+    const auto xDoc = document();
+    const writer::DocumentBlocks blocks = writer::readBlocks(xDoc);
+    const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
+    if (!current.found)
+        throw aa::InputError(strings().get("error.noAnalysis"));
+    auto xAnchor = writer::anchorFor(blocks, current, place);
+    if (!xAnchor.is())
+        return;
+    uno::Reference<text::XTextViewCursorSupplier> xSupplier(xDoc->getCurrentController(), uno::UNO_QUERY_THROW);
+    xSupplier->getViewCursor()->gotoRange(xAnchor->getStart(), false);
+}
+
+void DeckSession::goToQuestion()
+{
+    commitViews();
+    guarded([&] {
+        const auto place = placeOfQuestion(m_draft, m_issue, m_question);
+        if (!place)
+            throw aa::InputError(strings().get("panel.noIssueSelected"));
+        goTo(*place);
+    });
+    notify();
+}
+
+void DeckSession::addIssue(const std::string& title)
+{
+    commitViews();
+    guarded([&] {
+        if (aa::isBlank(title))
+            throw aa::InputError(strings().get("panel.error.blankTitle"));
+        m_dirty = true;
+        m_issue = aa::addIssue(m_draft, title);
+        if (m_found)
+        {
+            const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+            afterWrite(result, "panel.status.updated");
+            m_issue = m_draft.issues.empty() ? std::nullopt : std::optional<std::size_t>(m_draft.issues.size() - 1);
+        }
+        else
+            setStatus(strings().get("panel.status.noAnalysis"), false);
+    });
+    notify();
+}
+
+void DeckSession::renameIssue(const std::string& title)
+{
+    commitViews();
+    guarded([&] {
+        if (!m_issue)
+            throw aa::InputError(strings().get("panel.noIssueSelected"));
+        if (aa::isBlank(title))
+            throw aa::InputError(strings().get("panel.error.blankTitle"));
+        std::string clean = title;
+        std::replace(clean.begin(), clean.end(), '\n', ' ');
+        std::replace(clean.begin(), clean.end(), '\r', ' ');
+        m_dirty = true;
+        m_draft.issues[*m_issue].title = clean;
+        if (m_found)
+            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } }),
+                       "panel.status.updated");
+    });
+    notify();
+}
+
+void DeckSession::setVoice(aa::Voice voice, bool on)
+{
+    commitViews();
+    guarded([&] {
+        if (!m_issue)
+            throw aa::InputError(strings().get("panel.noIssueSelected"));
+        std::vector<aa::Voice>& voices = m_draft.issues[*m_issue].raisedBy;
+        const bool has = std::find(voices.begin(), voices.end(), voice) != voices.end();
+        if (has == on)
+            return;
+        m_dirty = true;
+        if (on)
+            voices.push_back(voice);
+        else
+            voices.erase(std::remove(voices.begin(), voices.end(), voice), voices.end());
+        std::sort(voices.begin(), voices.end());
+        if (m_found)
+            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } }),
+                       "panel.status.updated");
+    });
+    notify();
+}
+
+void DeckSession::removeIssue()
+{
+    commitViews();
+    guarded([&] {
+        if (!m_issue)
+            throw aa::InputError(strings().get("panel.noIssueSelected"));
+        const std::size_t index = *m_issue;
+        if (!m_found)
+        {
+            m_draft.issues.erase(m_draft.issues.begin() + static_cast<std::ptrdiff_t>(index));
+            selectIssue(index > 0 ? std::optional<std::size_t>(index - 1) : std::optional<std::size_t>(0));
+            return;
+        }
+        const std::string id = m_draft.issues[index].id;
+        if (m_dirty)
+            execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        afterWrite(execute("removeIssue", { { "Issue", uno::Any(fromUtf8(id)) } }), "panel.status.removed");
+        selectIssue(index > 0 ? std::optional<std::size_t>(index - 1) : std::optional<std::size_t>(0));
+    });
+    notify();
+}
+
+void DeckSession::moveIssue(bool up)
+{
+    commitViews();
+    guarded([&] {
+        if (!m_issue)
+            throw aa::InputError(strings().get("panel.noIssueSelected"));
+        const std::size_t index = *m_issue;
+        if ((up && index == 0) || (!up && index + 1 >= m_draft.issues.size()))
+            throw aa::InputError(strings().get(up ? "error.issueFirst" : "error.issueLast"));
+        const std::size_t target = up ? index - 1 : index + 1;
+        if (!m_found)
+        {
+            std::swap(m_draft.issues[index], m_draft.issues[target]);
+            m_issue = target;
+            return;
+        }
+        const std::string id = m_draft.issues[index].id;
+        if (m_dirty)
+            execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        afterWrite(execute("moveIssue", { { "Issue", uno::Any(fromUtf8(id)) },
+                                          { "Direction", uno::Any(OUString::createFromAscii(up ? "up" : "down")) } }),
+                   "panel.status.moved");
+        m_issue = target;
+    });
+    notify();
+}
+
+void DeckSession::runReview()
+{
+    commitViews();
+    guarded([&] {
+        const aa::ReadResult current = aa::readAnalysis(writer::readBlocks(document()).blocks);
+        if (!current.found)
+            throw aa::InputError(strings().get("error.noAnalysis"));
+        aa::ReviewOptions options;
+        options.today = aa::todayIso();
+        m_findings = aa::review(current.analysis, options);
+        m_reviewed = true;
+        setStatus(m_findings.empty() ? strings().get("panel.review.clean") : aa::findingCounts(m_findings), false);
+    });
+    notify();
+}
+
+void DeckSession::addReviewComments()
+{
+    commitViews();
+    const bool done = guarded([&] {
+        const boost::json::object counts = boost::json::parse(execute("reviewComments", {})).as_object();
+        setStatus(strings().format("dialog.review.done",
+                                   { std::to_string(counts.at("added").to_number<long long>()),
+                                     std::to_string(counts.at("kept").to_number<long long>()),
+                                     std::to_string(counts.at("removed").to_number<long long>()) }),
+                  false);
+    });
+    if (done)
+    {
+        const std::string status = m_status;
+        runReview();
+        setStatus(status, false);
+    }
+    notify();
+}
+
+void DeckSession::goToFinding(std::size_t finding)
+{
+    guarded([&] {
+        if (finding < m_findings.size())
+            goTo(m_findings[finding].place);
+    });
+    notify();
+}
+
+void DeckSession::cursorMoved()
+{
+    if (m_busy)
+        return;
+    try
+    {
+        const auto xDoc = document();
+        uno::Reference<text::XTextViewCursorSupplier> xSupplier(xDoc->getCurrentController(), uno::UNO_QUERY);
+        if (!xSupplier.is())
+            return;
+        auto xView = xSupplier->getViewCursor();
+        // Only the body text holds the analysis's questions (the plan table has its own text).
+        const uno::Reference<text::XText> xText = xView->getText();
+        if (!xText.is() || xText != xDoc->getText())
+            return;
+        OUString aStyle;
+        uno::Reference<beans::XPropertySet>(xView, uno::UNO_QUERY_THROW)->getPropertyValue("ParaStyleName") >>= aStyle;
+        const aa::StyleRole role = aa::roleOfStyle(toUtf8(aStyle));
+        if (role.role == aa::Role::None)
+            return;
+        // Typing stays in one paragraph: nothing more to do until the cursor leaves it.
+        auto xPara = xText->createTextCursorByRange(xView->getStart());
+        uno::Reference<text::XParagraphCursor> xParaCursor(xPara, uno::UNO_QUERY_THROW);
+        xParaCursor->gotoStartOfParagraph(false);
+        uno::Reference<text::XTextRangeCompare> xCompare(xText, uno::UNO_QUERY_THROW);
+        if (m_lastParagraph.is() && xCompare->compareRegionStarts(m_lastParagraph, xPara->getStart()) == 0)
+            return;
+        m_lastParagraph = xPara->getStart();
+        xParaCursor->gotoEndOfParagraph(true);
+        const auto key = aa::questionKeyAt(role, toUtf8(xPara->getString()));
+        if (!key)
+            return;
+        if (m_stale)
+            reload();
+        commitViews();
+        if (*key != "title")
+            m_question = *key;
+        if (aa::isIssueQuestion(*key) || *key == "title")
+        {
+            // The issue is the nearest issue heading above the cursor.
+            auto xWalk = xText->createTextCursorByRange(xView->getStart());
+            uno::Reference<text::XParagraphCursor> xWalkPara(xWalk, uno::UNO_QUERY_THROW);
+            uno::Reference<beans::XPropertySet> xWalkProps(xWalk, uno::UNO_QUERY_THROW);
+            const OUString aTitleStyle = fromUtf8(aa::styleName(aa::Role::IssueTitle));
+            for (int steps = 0; steps < 2000; ++steps)
+            {
+                OUString aWalkStyle;
+                xWalkProps->getPropertyValue("ParaStyleName") >>= aWalkStyle;
+                if (aWalkStyle == aTitleStyle)
+                {
+                    xWalkPara->gotoStartOfParagraph(false);
+                    xWalkPara->gotoEndOfParagraph(true);
+                    const std::string title = toUtf8(xWalk->getString());
+                    for (std::size_t i = 0; i < m_draft.issues.size(); ++i)
+                        if (m_draft.issues[i].title == title)
+                        {
+                            m_issue = i;
+                            break;
+                        }
+                    break;
+                }
+                if (!xWalkPara->gotoPreviousParagraph(false))
+                    break;
+            }
+        }
+        notify();
+    }
+    catch (const uno::Exception& e)
+    {
+        writer::log().warn("panel: following the cursor failed: {}", toUtf8(e.Message));
+    }
+    catch (const std::exception& e)
+    {
+        writer::log().warn("panel: following the cursor failed: {}", e.what());
+    }
+    catch (...)
+    {
+        writer::log().warn("panel: following the cursor failed");
+    }
+}
+} // namespace aa::sidebar
