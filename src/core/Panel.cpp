@@ -334,4 +334,110 @@ std::string findingCounts(const std::vector<Finding>& findings, const Strings& s
                           { std::to_string(counts[0]), std::to_string(counts[1]), std::to_string(counts[2]) });
 }
 
+bool analysisHasParagraph(const Analysis& analysis, const std::string& key, const std::string& paragraph)
+{
+    if (isBlank(paragraph))
+        return true;
+    auto hasLine = [&](const std::string& text) {
+        const std::vector<std::string> lines = splitParagraphs(text);
+        return std::find(lines.begin(), lines.end(), paragraph) != lines.end();
+    };
+    if (key == "title")
+        return std::any_of(analysis.issues.begin(), analysis.issues.end(),
+                           [&](const Issue& issue) { return issue.title == paragraph; })
+               || paragraph.find(':') != std::string::npos; // the "Identified by:" line
+    if (const auto part = partOf(key))
+        return std::any_of(analysis.issues.begin(), analysis.issues.end(),
+                           [&](const Issue& issue) { return hasLine(issue.part(*part)); });
+    if (const auto c = considerationOf(key))
+        return hasLine(analysis.consideration(*c));
+    if (const auto kind = listOf(key))
+        return std::any_of(analysis.list(*kind).begin(), analysis.list(*kind).end(), [&](const Item& item) {
+            return !item.text.empty() && paragraph.compare(0, item.text.size(), item.text) == 0;
+        });
+    return true;
+}
+
+namespace
+{
+class Merger
+{
+public:
+    explicit Merger(std::vector<std::string>* conflicts) : conflicts_(conflicts) {}
+
+    std::string text(const std::string& base, const std::string& draft, const std::string& current,
+                     const std::string& key, bool singleParagraph = false)
+    {
+        if (draft == base || current == draft)
+            return current;
+        if (current == base)
+            return draft;
+        conflict(key);
+        if (singleParagraph || isBlank(draft))
+            return current;
+        return isBlank(current) ? draft : current + "\n" + draft;
+    }
+
+    std::vector<Item> items(const std::vector<Item>& base, const std::vector<Item>& draft,
+                            const std::vector<Item>& current, const std::string& key)
+    {
+        if (draft == base || current == draft)
+            return current;
+        if (current == base)
+            return draft;
+        conflict(key);
+        std::vector<Item> merged = current;
+        auto has = [](const std::vector<Item>& list, const std::string& text) {
+            return std::any_of(list.begin(), list.end(), [&](const Item& i) { return i.text == text; });
+        };
+        for (const Item& item : draft)
+            if (!has(base, item.text) && !has(current, item.text))
+                merged.push_back(item);
+        return merged;
+    }
+
+    void conflict(const std::string& key)
+    {
+        if (conflicts_ && std::find(conflicts_->begin(), conflicts_->end(), key) == conflicts_->end())
+            conflicts_->push_back(key);
+    }
+
+private:
+    std::vector<std::string>* conflicts_;
+};
+} // namespace
+
+Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Analysis& current,
+                         std::vector<std::string>* conflicts)
+{
+    Merger m(conflicts);
+    Analysis merged = current;
+    for (Issue& issue : merged.issues)
+    {
+        const Issue* was = base.findIssue(issue.id);
+        const Issue* want = draft.findIssue(issue.id);
+        if (!was || !want)
+            continue;
+        issue.title = m.text(was->title, want->title, issue.title, "title", true);
+        if (want->raisedBy != was->raisedBy && issue.raisedBy != want->raisedBy)
+        {
+            if (issue.raisedBy != was->raisedBy)
+                m.conflict("title");
+            else
+                issue.raisedBy = want->raisedBy;
+        }
+        for (std::size_t p = 0; p < issuePartCount; ++p)
+            issue.parts[p] = m.text(was->parts[p], want->parts[p], issue.parts[p], jsonName(static_cast<IssuePart>(p)));
+    }
+    for (const Issue& want : draft.issues)
+        if (!base.findIssue(want.id) && !current.findIssue(want.id))
+            merged.issues.push_back(want);
+    for (std::size_t k = 0; k < listKindCount; ++k)
+        merged.lists[k] = m.items(base.lists[k], draft.lists[k], current.lists[k], jsonName(static_cast<ListKind>(k)));
+    for (std::size_t c = 0; c < considerationCount; ++c)
+        merged.considerations[c] = m.text(base.considerations[c], draft.considerations[c], current.considerations[c],
+                                          jsonName(static_cast<Consideration>(c)));
+    return merged;
+}
+
 } // namespace aa

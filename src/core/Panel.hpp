@@ -78,6 +78,21 @@ std::vector<FindingRow> findingRows(const std::vector<Finding>& findings, const 
 /// "2 errors, 3 warnings, 1 notes." for the review panel.
 std::string findingCounts(const std::vector<Finding>& findings, const Strings& strings = Strings::builtIn());
 
+/// True when a paragraph of the document, found under the question with this key, is in the
+/// analysis as the panel holds it (so the panel's copy is current for it): an answer's line,
+/// a title, or a list item's text followed by its links. Blank paragraphs always are.
+bool analysisHasParagraph(const Analysis& analysis, const std::string& key, const std::string& paragraph);
+
+/// The analysis to write when the panel's draft started from base and the document now holds
+/// current: what the panel changed (draft differs from base) comes from draft, everything else
+/// from current, so words typed in the document meanwhile are never overwritten. Where both
+/// changed the same answer, both are kept (the document's text first, then the panel's); a
+/// title changed on both sides keeps the document's. Issues added in the panel are appended;
+/// issues only in the document are kept; the plan is current's. conflicts (if given) receives
+/// the catalogue keys where both sides changed.
+Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Analysis& current,
+                         std::vector<std::string>* conflicts = nullptr);
+
 /// True for the keys of the issue parts (asked of every issue).
 bool isIssueQuestion(const std::string& key);
 

@@ -57,8 +57,12 @@ uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc)
         throw std::runtime_error("the document has no sidebar");
     xSidebar->setVisible(true);
     uno::Reference<ui::XDeck> xDeck(xSidebar->getDecks()->getByName("AssessmentAnalysisDeck"), uno::UNO_QUERY_THROW);
-    xDeck->activate(true);
-    pause(1500);
+    for (int attempt = 0; attempt < 10 && !xDeck->isActive(); ++attempt)
+    {
+        xDeck->activate(true);
+        pause(500);
+    }
+    pause(1000);
     if (!xDeck->isActive())
         throw std::runtime_error("the Analysis deck did not become active");
     return xDeck;
@@ -171,7 +175,7 @@ int main(int argc, char** argv)
         // 2. The sample assessment, the cursor in an issue's "What keeps it going?" answer.
         auto xDoc = office.load(aa::client::fileUrl(opt["--document"]));
         auto xDeck = showDeck(xDoc);
-        cursorToStyle(xDoc, "Analysis Answer: Maintaining Factors");
+        cursorToStyle(xDoc, "Analysis Maintaining Factors");
         shoot(dir, "deck-following-cursor");
 
         // 3. The review: findings grouped by issue and severity.

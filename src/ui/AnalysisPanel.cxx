@@ -102,6 +102,8 @@ const PanelSpec& spec(Kind kind)
               { "IssueList", "HelpText", "panel.tip.issueList" },
               { "Up", "Label", "panel.moveUp" },
               { "Down", "Label", "panel.moveDown" },
+              { "Up", "HelpText", "panel.tip.moveUp" },
+              { "Down", "HelpText", "panel.tip.moveDown" },
               { "TitleLabel", "Label", "panel.titleLabel" },
               { "Title", "HelpText", "panel.tip.title" },
               { "Add", "Label", "panel.add" },
@@ -183,7 +185,7 @@ class ResizeListener : public cppu::WeakImplHelper1<awt::XWindowListener>
 public:
     explicit ResizeListener(AnalysisPanel* pPanel) : m_pPanel(pPanel) {}
     void clear() { m_pPanel = nullptr; }
-    void SAL_CALL windowResized(const awt::WindowEvent&) override;
+    void SAL_CALL windowResized(const awt::WindowEvent& rEvent) override;
     void SAL_CALL windowMoved(const awt::WindowEvent&) override {}
     void SAL_CALL windowShown(const lang::EventObject&) override {}
     void SAL_CALL windowHidden(const lang::EventObject&) override {}
@@ -225,6 +227,10 @@ public:
         m_pResize = new ResizeListener(this);
         m_xResize = m_pResize;
         m_xWindow->addWindowListener(m_xResize);
+        // The sidebar sizes the parent it gave us; the panel takes the parent's width.
+        m_xParent = xParent;
+        m_xParent->addWindowListener(m_xResize);
+        fitToParent();
         m_xWindow->setVisible(true);
         m_pSession = DeckSession::forFrame(m_xContext, m_xFrame);
         m_pSession->addView(this);
@@ -253,7 +259,7 @@ public:
     {
         return ui::LayoutSize(m_nHeight, m_nHeight, m_nHeight);
     }
-    sal_Int32 SAL_CALL getMinimalWidth() override { return m_nDesignWidth * 3 / 4; }
+    sal_Int32 SAL_CALL getMinimalWidth() override { return m_nDesignWidth; }
 
     // XContainerWindowEventHandler
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XWindow>&, const uno::Any&,
@@ -328,6 +334,26 @@ public:
         }
     }
 
+    /// The sidebar sized our window (lay it out) or its parent (take the parent's width).
+    void resized(const uno::Reference<uno::XInterface>& xSource)
+    {
+        if (xSource == uno::Reference<uno::XInterface>(m_xParent, uno::UNO_QUERY))
+            fitToParent();
+        else
+            layout();
+    }
+
+    /// Our window as wide as the parent the sidebar gave us.
+    void fitToParent()
+    {
+        const awt::Rectangle parent = m_xParent->getPosSize();
+        const awt::Rectangle own = m_xWindow->getPosSize();
+        if (parent.Width > 0 && parent.Width != own.Width)
+            m_xWindow->setPosSize(0, 0, parent.Width, m_nHeight, awt::PosSize::POSSIZE);
+        else
+            layout();
+    }
+
     void layout()
     {
         const awt::Rectangle size = m_xWindow->getPosSize();
@@ -373,6 +399,7 @@ protected:
             try
             {
                 m_xWindow->removeWindowListener(m_xResize);
+                m_xParent->removeWindowListener(m_xResize);
             }
             catch (...)
             {
@@ -662,6 +689,7 @@ private:
     uno::Reference<frame::XFrame> m_xFrame;
     uno::Reference<ui::XSidebar> m_xSidebar;
     uno::Reference<awt::XWindow> m_xWindow;
+    uno::Reference<awt::XWindow> m_xParent;
     uno::Reference<awt::XControlContainer> m_xControls;
     ResizeListener* m_pResize = nullptr;
     uno::Reference<awt::XWindowListener> m_xResize;
@@ -677,12 +705,12 @@ private:
     std::vector<std::optional<std::size_t>> m_findingOfRow;
 };
 
-void SAL_CALL ResizeListener::windowResized(const awt::WindowEvent&)
+void SAL_CALL ResizeListener::windowResized(const awt::WindowEvent& rEvent)
 {
     try
     {
         if (m_pPanel)
-            m_pPanel->layout();
+            m_pPanel->resized(rEvent.Source);
     }
     catch (...)
     {

@@ -7,6 +7,7 @@
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Panel.hpp"
+#include "Plan.hpp"
 #include "Strings.hpp"
 #include "Utf8.hpp"
 
@@ -26,7 +27,10 @@
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <cppuhelper/implbase2.hxx>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerListener.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/weakref.hxx>
 
 #include <boost/json.hpp>
@@ -43,8 +47,10 @@ namespace
 {
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
 
-/// Forwards the document's selection and modify events to the session while it lives.
-class EventForwarder : public cppu::WeakImplHelper2<view::XSelectionChangeListener, util::XModifyListener>
+/// Forwards the document's selection, modify and undo events to the session while it lives.
+/// Any undo action (typing, an API edit, undo, redo) means the panels' copy may be stale.
+class EventForwarder
+    : public cppu::WeakImplHelper3<view::XSelectionChangeListener, util::XModifyListener, document::XUndoManagerListener>
 {
 public:
     explicit EventForwarder(DeckSession* pSession) : m_pSession(pSession) {}
@@ -62,7 +68,25 @@ public:
     }
     void SAL_CALL disposing(const lang::EventObject&) override { m_pSession = nullptr; }
 
+    void SAL_CALL undoActionAdded(const document::UndoManagerEvent&) override { changed(); }
+    void SAL_CALL actionUndone(const document::UndoManagerEvent&) override { changed(); }
+    void SAL_CALL actionRedone(const document::UndoManagerEvent&) override { changed(); }
+    void SAL_CALL allActionsCleared(const lang::EventObject&) override {}
+    void SAL_CALL redoActionsCleared(const lang::EventObject&) override {}
+    void SAL_CALL resetAll(const lang::EventObject&) override { changed(); }
+    void SAL_CALL enteredContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL enteredHiddenContext(const document::UndoManagerEvent&) override {}
+    void SAL_CALL leftContext(const document::UndoManagerEvent&) override { changed(); }
+    void SAL_CALL leftHiddenContext(const document::UndoManagerEvent&) override { changed(); }
+    void SAL_CALL cancelledContext(const document::UndoManagerEvent&) override {}
+
 private:
+    void changed()
+    {
+        if (m_pSession)
+            m_pSession->documentModified();
+    }
+
     DeckSession* m_pSession;
 };
 
@@ -145,6 +169,9 @@ void DeckSession::listen()
                                                      uno::UNO_QUERY);
     if (xModify.is())
         xModify->addModifyListener(uno::Reference<util::XModifyListener>(pForwarder));
+    uno::Reference<document::XUndoManagerSupplier> xUndo(xModify, uno::UNO_QUERY);
+    if (xUndo.is())
+        xUndo->getUndoManager()->addUndoManagerListener(uno::Reference<document::XUndoManagerListener>(pForwarder));
 }
 
 void DeckSession::detach()
@@ -164,6 +191,10 @@ void DeckSession::detach()
                                                          uno::UNO_QUERY);
         if (xModify.is())
             xModify->removeModifyListener(uno::Reference<util::XModifyListener>(pForwarder));
+        uno::Reference<document::XUndoManagerSupplier> xUndo(xModify, uno::UNO_QUERY);
+        if (xUndo.is())
+            xUndo->getUndoManager()->removeUndoManagerListener(
+                uno::Reference<document::XUndoManagerListener>(pForwarder));
     }
     catch (...)
     {
@@ -280,7 +311,10 @@ void DeckSession::reload()
         const bool wasFound = m_found;
         m_found = result.found;
         if (m_found || wasFound)
+        {
             m_draft = result.analysis;
+            m_base = result.analysis;
+        }
         if (!m_issue && !m_draft.issues.empty())
             m_issue = 0;
         selectIssue(m_issue);
@@ -292,19 +326,43 @@ void DeckSession::reload()
     });
 }
 
+std::string DeckSession::mergedDraftJson()
+{
+    const aa::ReadResult current = aa::readAnalysis(writer::readBlocks(document()).blocks);
+    if (!current.found)
+        throw aa::InputError(strings().get("error.noAnalysis"));
+    std::vector<std::string> conflicts;
+    const aa::Analysis merged = aa::mergePanelEdits(m_base, m_draft, current.analysis, &conflicts);
+    m_conflicts = conflicts;
+    return aa::toJson(merged);
+}
+
 void DeckSession::afterWrite(const std::string& json, const char* statusKey)
 {
     (void)json;
     m_dirty = false;
     reload();
-    setStatus(strings().get(statusKey), false);
+    std::string status = strings().get(statusKey);
+    if (!m_conflicts.empty())
+    {
+        std::string labels;
+        for (const aa::Question& q : aa::catalogue())
+            if (std::find(m_conflicts.begin(), m_conflicts.end(), q.key) != m_conflicts.end())
+                labels += (labels.empty() ? "" : ", ") + q.label;
+        status += " " + strings().format("panel.status.bothChanged", { labels });
+        m_conflicts.clear();
+    }
+    setStatus(status, false);
 }
 
 void DeckSession::insert()
 {
     commitViews();
     guarded([&] {
-        const std::string result = execute("insert", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        // The plan follows from the analysis typed so far (its "what would help" items).
+        aa::Analysis analysis = m_draft;
+        analysis.plan = aa::derivePlan(analysis);
+        const std::string result = execute("insert", { { "Analysis", uno::Any(fromUtf8(aa::toJson(analysis))) } });
         afterWrite(result, "panel.status.inserted");
     });
     notify();
@@ -316,7 +374,7 @@ void DeckSession::update()
     guarded([&] {
         if (!m_found)
             throw aa::InputError(strings().get("error.noAnalysis"));
-        const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+        const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
         afterWrite(result, "panel.status.updated");
     });
     notify();
@@ -327,7 +385,7 @@ void DeckSession::updatePlan()
     commitViews();
     guarded([&] {
         if (m_dirty && m_found)
-            execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+            execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
         const std::string result = execute("updatePlan", {});
         afterWrite(result, "panel.status.planUpdated");
     });
@@ -370,7 +428,7 @@ void DeckSession::addIssue(const std::string& title)
         m_issue = aa::addIssue(m_draft, title);
         if (m_found)
         {
-            const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+            const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
             afterWrite(result, "panel.status.updated");
             m_issue = m_draft.issues.empty() ? std::nullopt : std::optional<std::size_t>(m_draft.issues.size() - 1);
         }
@@ -394,7 +452,7 @@ void DeckSession::renameIssue(const std::string& title)
         m_dirty = true;
         m_draft.issues[*m_issue].title = clean;
         if (m_found)
-            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } }),
+            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } }),
                        "panel.status.updated");
     });
     notify();
@@ -417,7 +475,7 @@ void DeckSession::setVoice(aa::Voice voice, bool on)
             voices.erase(std::remove(voices.begin(), voices.end(), voice), voices.end());
         std::sort(voices.begin(), voices.end());
         if (m_found)
-            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } }),
+            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } }),
                        "panel.status.updated");
     });
     notify();
@@ -438,7 +496,7 @@ void DeckSession::removeIssue()
         }
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
-            execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+            execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
         afterWrite(execute("removeIssue", { { "Issue", uno::Any(fromUtf8(id)) } }), "panel.status.removed");
         selectIssue(index > 0 ? std::optional<std::size_t>(index - 1) : std::optional<std::size_t>(0));
     });
@@ -463,7 +521,7 @@ void DeckSession::moveIssue(bool up)
         }
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
-            execute("update", { { "Analysis", uno::Any(fromUtf8(aa::toJson(m_draft))) } });
+            execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
         afterWrite(execute("moveIssue", { { "Issue", uno::Any(fromUtf8(id)) },
                                           { "Direction", uno::Any(OUString::createFromAscii(up ? "up" : "down")) } }),
                    "panel.status.moved");
@@ -546,12 +604,16 @@ void DeckSession::cursorMoved()
             return;
         m_lastParagraph = xPara->getStart();
         xParaCursor->gotoEndOfParagraph(true);
-        const auto key = aa::questionKeyAt(role, toUtf8(xPara->getString()));
+        const std::string paragraphText = toUtf8(xPara->getString());
+        const auto key = aa::questionKeyAt(role, paragraphText);
         if (!key)
             return;
-        if (m_stale)
-            reload();
+        // Read the document again when it changed, or when this paragraph is not what the panel
+        // holds (edited by hand).
+        // What was typed in the panel goes into the draft first, so a reload cannot drop it.
         commitViews();
+        if (m_stale || (role.role != aa::Role::Question && !aa::analysisHasParagraph(m_draft, *key, paragraphText)))
+            reload();
         if (*key != "title")
             m_question = *key;
         if (aa::isIssueQuestion(*key) || *key == "title")

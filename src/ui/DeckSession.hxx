@@ -110,7 +110,13 @@ private:
     css::uno::Reference<css::uno::XInterface> m_xListener; ///< selection and modify events
     std::vector<SessionView*> m_views;
 
+    /// The edited draft merged with what the document holds now (mergePanelEdits), as JSON
+    /// for the update command; notes conflicts in the status.
+    std::string mergedDraftJson();
+
     aa::Analysis m_draft;
+    aa::Analysis m_base; ///< the analysis as last read from the document
+    std::vector<std::string> m_conflicts; ///< keys both the panel and the document changed
     bool m_found = false;
     bool m_dirty = false;
     bool m_readOnly = false;

@@ -69,12 +69,12 @@ private:
 };
 } // namespace aa::test
 
-/// Runs the statement; a UNO exception fails the test with its message instead of
-/// GoogleTest's "unknown exception".
-#define AA_UNO(statement)                                                                          \
+/// Runs the statement (a block may hold commas); a UNO exception fails the test with its
+/// message instead of GoogleTest's "unknown exception".
+#define AA_UNO(...)                                                                                \
     try                                                                                            \
     {                                                                                              \
-        statement;                                                                                 \
+        __VA_ARGS__;                                                                               \
     }                                                                                              \
     catch (const css::uno::Exception& e)                                                           \
     {                                                                                              \

@@ -432,12 +432,12 @@ TEST(VoicesLine, NoIssuesMissingVoicesOrAllHeard)
 TEST(CompletenessLine, CountsIssuesWithEmptyPartsAndWithoutAnAction)
 {
     Analysis a = base();
-    EXPECT_EQ(aa::completenessLine(a), "3 issues; 2 with empty questions; 1 with no action in the plan yet.");
+    EXPECT_EQ(aa::completenessLine(a), "Key issues: 3. With questions still empty: 2. With no action in the plan yet: 1.");
     a.plan.clear();
     a.issues[1].part(IssuePart::MaintainingFactors) = "bm";
-    EXPECT_EQ(aa::completenessLine(a), "3 issues; 1 with empty questions; 3 with no action in the plan yet.");
+    EXPECT_EQ(aa::completenessLine(a), "Key issues: 3. With questions still empty: 1. With no action in the plan yet: 3.");
     a.issues.clear();
-    EXPECT_EQ(aa::completenessLine(a), "0 issues; 0 with empty questions; 0 with no action in the plan yet.");
+    EXPECT_EQ(aa::completenessLine(a), "Key issues: 0. With questions still empty: 0. With no action in the plan yet: 0.");
 }
 
 // ---------------------------------------------------------------------------------------------

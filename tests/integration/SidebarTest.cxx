@@ -1,0 +1,669 @@
+// The Analysis deck: its panels created by their factory in real headless Writer and driven
+// through their controls' models and handler methods, as the sidebar's buttons drive them.
+#include "WriterFixture.hxx"
+
+#include "Catalogue.hpp"
+#include "Json.hpp"
+#include "Panel.hpp"
+#include "UnoString.hxx"
+#include "Utf8.hpp"
+
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XControlModel.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/ui/XSidebarPanel.hpp>
+#include <com/sun/star/ui/XToolPanel.hpp>
+#include <com/sun/star/ui/XUIElement.hpp>
+#include <com/sun/star/ui/XUIElementFactory.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/util/XRefreshable.hpp>
+
+#include <set>
+
+using namespace css;
+using namespace aa::test;
+using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
+
+namespace
+{
+/// One panel of the deck, created the way the sidebar creates it, for one document.
+class Panel
+{
+public:
+    Panel(const uno::Reference<text::XTextDocument>& doc, const char* name)
+    {
+        auto xContext = office().context();
+        uno::Reference<ui::XUIElementFactory> xFactory(
+            xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.PanelFactory", xContext),
+            uno::UNO_QUERY_THROW);
+        uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
+        auto xFrame = xModel->getCurrentController()->getFrame();
+        uno::Sequence<beans::PropertyValue> aArgs(2);
+        aArgs[0].Name = "Frame";
+        aArgs[0].Value <<= xFrame;
+        aArgs[1].Name = "ParentWindow";
+        aArgs[1].Value <<= xFrame->getContainerWindow();
+        m_xElement = xFactory->createUIElement(
+            "private:resource/toolpanel/AssessmentAnalysisFactory/" + OUString::createFromAscii(name), aArgs);
+        m_xHandler.set(m_xElement->getRealInterface(), uno::UNO_QUERY_THROW);
+        m_xWindow = uno::Reference<ui::XToolPanel>(m_xElement->getRealInterface(), uno::UNO_QUERY_THROW)->getWindow();
+        m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
+    }
+    ~Panel()
+    {
+        try
+        {
+            uno::Reference<lang::XComponent>(m_xElement, uno::UNO_QUERY_THROW)->dispose();
+        }
+        catch (...)
+        {
+        }
+    }
+    Panel(const Panel&) = delete;
+    Panel& operator=(const Panel&) = delete;
+
+    /// Calls a handler method as the control's event would; true when the panel handled it.
+    bool press(const char* method)
+    {
+        return m_xHandler->callHandlerMethod(m_xWindow, uno::Any(), OUString::createFromAscii(method));
+    }
+    uno::Reference<beans::XPropertySet> model(const char* control) const
+    {
+        auto xControl = m_xControls->getControl(OUString::createFromAscii(control));
+        if (!xControl.is())
+            throw std::runtime_error(std::string("no control ") + control);
+        return uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW);
+    }
+    void type(const char* control, const std::string& text)
+    {
+        model(control)->setPropertyValue("Text", uno::Any(fromUtf8(text)));
+    }
+    std::string text(const char* control) const
+    {
+        OUString a;
+        model(control)->getPropertyValue("Text") >>= a;
+        return toUtf8(a);
+    }
+    std::string label(const char* control) const
+    {
+        OUString a;
+        model(control)->getPropertyValue("Label") >>= a;
+        return toUtf8(a);
+    }
+    std::vector<std::string> items(const char* control) const
+    {
+        uno::Sequence<OUString> a;
+        model(control)->getPropertyValue("StringItemList") >>= a;
+        std::vector<std::string> out;
+        for (const OUString& s : a)
+            out.push_back(toUtf8(s));
+        return out;
+    }
+    int selected(const char* control) const
+    {
+        uno::Sequence<sal_Int16> a;
+        model(control)->getPropertyValue("SelectedItems") >>= a;
+        return a.hasElements() ? a[0] : -1;
+    }
+    void select(const char* control, int index)
+    {
+        uno::Sequence<sal_Int16> a(1);
+        a[0] = static_cast<sal_Int16>(index);
+        model(control)->setPropertyValue("SelectedItems", uno::Any(a));
+    }
+    void tick(const char* control, bool on)
+    {
+        model(control)->setPropertyValue("State", uno::Any(static_cast<sal_Int16>(on ? 1 : 0)));
+    }
+    bool enabled(const char* control) const
+    {
+        bool b = false;
+        model(control)->getPropertyValue("Enabled") >>= b;
+        return b;
+    }
+    const uno::Reference<awt::XControlContainer>& controls() const { return m_xControls; }
+    uno::Reference<ui::XSidebarPanel> sidebarPanel() const
+    {
+        return uno::Reference<ui::XSidebarPanel>(m_xElement->getRealInterface(), uno::UNO_QUERY_THROW);
+    }
+
+private:
+    uno::Reference<ui::XUIElement> m_xElement;
+    uno::Reference<awt::XContainerWindowEventHandler> m_xHandler;
+    uno::Reference<awt::XWindow> m_xWindow;
+    uno::Reference<awt::XControlContainer> m_xControls;
+};
+
+int questionIndex(const std::string& key)
+{
+    const auto questions = aa::panelQuestions();
+    for (std::size_t i = 0; i < questions.size(); ++i)
+        if (questions[i].key == key)
+            return static_cast<int>(i);
+    return -1;
+}
+
+/// Index (as placeCursor counts) of the n-th body paragraph with this style.
+int paragraphIndex(const uno::Reference<text::XTextDocument>& doc, const std::string& style, int nth = 0)
+{
+    const auto paras = bodyParagraphs(doc);
+    for (std::size_t i = 0; i < paras.size(); ++i)
+        if (paras[i].style == style && nth-- == 0)
+            return static_cast<int>(i);
+    return -1;
+}
+
+aa::Analysis model(const uno::Reference<text::XTextDocument>& doc) { return parseRead(read(doc)); }
+
+uno::Reference<text::XTextDocument> documentWithSample()
+{
+    auto doc = documentWith({ "Report introduction." });
+    placeCursor(doc, 0, 0);
+    insert(doc, sampleJson());
+    return doc;
+}
+
+std::string viewCursorParagraph(const uno::Reference<text::XTextDocument>& doc)
+{
+    uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextViewCursorSupplier> xView(xModel->getCurrentController(), uno::UNO_QUERY_THROW);
+    auto xView2 = xView->getViewCursor();
+    auto xCursor = xView2->getText()->createTextCursorByRange(xView2->getStart());
+    uno::Reference<text::XParagraphCursor> xPara(xCursor, uno::UNO_QUERY_THROW);
+    xPara->gotoStartOfParagraph(false);
+    xPara->gotoEndOfParagraph(true);
+    return toUtf8(xCursor->getString());
+}
+} // namespace
+
+TEST(Sidebar, NewDocumentAddIssueAnswerAndInsert)
+{
+    auto doc = documentWith({ "Before the analysis." });
+    Closer closer(doc);
+    placeCursor(doc, 0, 20);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        Panel questions(doc, "QuestionsPanel");
+        EXPECT_TRUE(questions.enabled("Insert"));
+        EXPECT_FALSE(questions.enabled("Update"));
+        EXPECT_NE(questions.label("Status").find("no analysis yet"), std::string::npos) << questions.label("Status");
+
+        // A blank title is refused with a message; nothing is added.
+        issues.type("Title", "   ");
+        EXPECT_TRUE(issues.press("addIssue"));
+        EXPECT_TRUE(issues.items("IssueList").empty());
+        EXPECT_NE(questions.label("Status").find("Type a title"), std::string::npos);
+
+        issues.type("Title", "Housing is overcrowded");
+        EXPECT_TRUE(issues.press("addIssue"));
+        ASSERT_EQ(issues.items("IssueList").size(), 1u);
+        EXPECT_EQ(issues.selected("IssueList"), 0);
+        EXPECT_NE(issues.items("IssueList")[0].find("Housing is overcrowded"), std::string::npos);
+        // No voice recorded yet: the missing voices show.
+        EXPECT_NE(issues.label("Summary").find("the child"), std::string::npos) << issues.label("Summary");
+
+        issues.tick("VoiceChild", true);
+        issues.press("voiceToggled");
+        issues.tick("VoiceParents", true);
+        issues.press("voiceToggled");
+        EXPECT_EQ(issues.label("Summary").find("the child"), std::string::npos) << issues.label("Summary");
+
+        questions.select("QuestionList", questionIndex("origins"));
+        questions.press("questionSelected");
+        questions.type("Answer", "The landlord sold the flat, so the family moved in a hurry.");
+        questions.select("QuestionList", questionIndex("impactOnChild"));
+        questions.press("questionSelected");
+        EXPECT_EQ(questions.text("Answer"), "");
+        questions.type("Answer", "Maya shares a bed with her brother and is tired at school.");
+        questions.select("QuestionList", questionIndex("whatWouldHelp"));
+        questions.press("questionSelected");
+        EXPECT_NE(questions.label("Context").find("whole analysis"), std::string::npos);
+        questions.type("Answer", "A move to a two-bedroom home\r\nHelp with the rent arrears");
+        // Back to the first answer: the panel kept it.
+        questions.select("QuestionList", questionIndex("origins"));
+        questions.press("questionSelected");
+        EXPECT_EQ(questions.text("Answer"), "The landlord sold the flat, so the family moved in a hurry.");
+
+        EXPECT_TRUE(questions.press("insert"));
+        EXPECT_NE(questions.label("Status").find("inserted"), std::string::npos) << questions.label("Status");
+        EXPECT_FALSE(questions.enabled("Insert"));
+        EXPECT_TRUE(questions.enabled("Update"));
+    });
+    const aa::Analysis a = model(doc);
+    ASSERT_EQ(a.issues.size(), 1u);
+    EXPECT_EQ(a.issues[0].title, "Housing is overcrowded");
+    EXPECT_EQ(a.issues[0].raisedBy, (std::vector<aa::Voice>{ aa::Voice::Child, aa::Voice::Parents }));
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::Origins), "The landlord sold the flat, so the family moved in a hurry.");
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::ImpactOnChild),
+              "Maya shares a bed with her brother and is tired at school.");
+    ASSERT_EQ(a.list(aa::ListKind::WhatWouldHelp).size(), 2u);
+    // Items typed while an issue was selected are about that issue, so the plan links them.
+    EXPECT_EQ(a.list(aa::ListKind::WhatWouldHelp)[1].issues, std::vector<std::string>{ a.issues[0].id });
+    ASSERT_EQ(a.plan.size(), 2u);
+    EXPECT_EQ(a.plan[0].cell(aa::PlanColumn::Issue), a.issues[0].id);
+    // The analysis went where the cursor was: after the existing text.
+    EXPECT_EQ(bodyParagraphs(doc).front().text, "Before the analysis.");
+}
+
+TEST(Sidebar, PanelFollowsTheCursorIntoAnIssuesPart)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    const aa::Analysis sample = model(doc);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        Panel questions(doc, "QuestionsPanel");
+        ASSERT_EQ(issues.items("IssueList").size(), sample.issues.size());
+
+        // The second issue's "impact on the child" answer.
+        const int para = paragraphIndex(doc, aa::styleName(aa::Role::IssuePartAnswer, 2), 1);
+        ASSERT_GE(para, 0);
+        placeCursor(doc, para, 3);
+        EXPECT_EQ(issues.selected("IssueList"), 1);
+        EXPECT_EQ(questions.selected("QuestionList"), questionIndex("impactOnChild"));
+        EXPECT_EQ(questions.text("Answer"), sample.issues[1].part(aa::IssuePart::ImpactOnChild));
+        EXPECT_NE(questions.label("Context").find(sample.issues[1].title), std::string::npos);
+        EXPECT_NE(questions.label("Guidance").find("Standard 5"), std::string::npos);
+
+        // A further question's answer: the whole-analysis question is selected.
+        const int risk = paragraphIndex(doc, aa::styleName(aa::Role::ConsiderationAnswer, 0));
+        ASSERT_GE(risk, 0);
+        placeCursor(doc, risk, 0);
+        EXPECT_EQ(questions.selected("QuestionList"), questionIndex("riskAndProtectiveBalance"));
+        EXPECT_EQ(questions.text("Answer"), sample.consideration(aa::Consideration::RiskAndProtectiveBalance));
+
+        // The question label of the fourth issue's origins.
+        const int label = paragraphIndex(doc, aa::styleName(aa::Role::Question), 3 * 3);
+        ASSERT_GE(label, 0);
+        placeCursor(doc, label, 0);
+        EXPECT_EQ(issues.selected("IssueList"), 3);
+        EXPECT_EQ(questions.selected("QuestionList"), questionIndex("origins"));
+
+        // Go to: the cursor jumps to the selected question's answer in the document.
+        questions.select("QuestionList", questionIndex("maintainingFactors"));
+        questions.press("questionSelected");
+        placeCursor(doc, 0, 0);
+        EXPECT_TRUE(questions.press("goTo"));
+        EXPECT_EQ(viewCursorParagraph(doc), aa::splitParagraphs(sample.issues[3].part(aa::IssuePart::MaintainingFactors)).front());
+    });
+}
+
+TEST(Sidebar, UpdateAfterAHandEditKeepsBothAndIsOneUndoStep)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    const aa::Analysis sample = model(doc);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        Panel questions(doc, "QuestionsPanel");
+        // The practitioner edits the first issue's origins in the document.
+        const int para = paragraphIndex(doc, aa::styleName(aa::Role::IssuePartAnswer, 0), 0);
+        ASSERT_GE(para, 0);
+        auto xCursor = doc->getText()->createTextCursor();
+        uno::Reference<text::XParagraphCursor> xPara(xCursor, uno::UNO_QUERY_THROW);
+        for (int i = 0; i < para; ++i)
+            xPara->gotoNextParagraph(false);
+        xPara->gotoEndOfParagraph(true);
+        xCursor->setString("Edited in the document by hand.");
+        // The panel shows it once the cursor is in it.
+        placeCursor(doc, para, 2);
+        EXPECT_EQ(questions.selected("QuestionList"), questionIndex("origins"));
+        EXPECT_EQ(questions.text("Answer"), "Edited in the document by hand.");
+
+        // Then answers another question in the panel and presses Update.
+        questions.select("QuestionList", questionIndex("maintainingFactors"));
+        questions.press("questionSelected");
+        questions.type("Answer", "Typed in the panel.\nA second paragraph.");
+        EXPECT_TRUE(questions.press("update"));
+        EXPECT_NE(questions.label("Status").find("updated"), std::string::npos) << questions.label("Status");
+    });
+    aa::Analysis a = model(doc);
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::Origins), "Edited in the document by hand.");
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::MaintainingFactors), "Typed in the panel.\nA second paragraph.");
+    EXPECT_EQ(a.issues[1], sample.issues[1]);
+    // One undo takes back the panel's update, and only it.
+    uno::Reference<document::XUndoManagerSupplier>(doc, uno::UNO_QUERY_THROW)->getUndoManager()->undo();
+    a = model(doc);
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::MaintainingFactors), sample.issues[0].part(aa::IssuePart::MaintainingFactors));
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::Origins), "Edited in the document by hand.");
+}
+
+TEST(Sidebar, PanelUpdateNeverOverwritesWordsTypedInTheDocumentMeanwhile)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    const aa::Analysis sample = model(doc);
+    AA_UNO({
+        Panel questions(doc, "QuestionsPanel");
+        // The panel shows the first issue's origins; the practitioner then types in the
+        // document (the cursor never enters the panel's question) ...
+        const int para = paragraphIndex(doc, aa::styleName(aa::Role::IssuePartAnswer, 0), 0);
+        auto xCursor = doc->getText()->createTextCursor();
+        uno::Reference<text::XParagraphCursor> xPara(xCursor, uno::UNO_QUERY_THROW);
+        for (int i = 0; i < para; ++i)
+            xPara->gotoNextParagraph(false);
+        xPara->gotoEndOfParagraph(false);
+        xCursor->setString(" Added in the document.");
+        // ... and also changes the same answer in the panel, and presses Update.
+        questions.select("QuestionList", questionIndex("origins"));
+        questions.press("questionSelected");
+        questions.type("Answer", "Typed in the panel instead.");
+        EXPECT_TRUE(questions.press("update"));
+        EXPECT_NE(questions.label("Status").find("both in the document and in the panel"), std::string::npos)
+            << questions.label("Status");
+    });
+    const aa::Analysis a = model(doc);
+    const std::string origins = a.issues[0].part(aa::IssuePart::Origins);
+    EXPECT_NE(origins.find("Added in the document."), std::string::npos) << origins;
+    EXPECT_NE(origins.find("Typed in the panel instead."), std::string::npos) << origins;
+    EXPECT_EQ(a.issues[1], sample.issues[1]);
+}
+
+TEST(Sidebar, RenameMoveAndVoicesChangeTheDocument)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    const aa::Analysis sample = model(doc);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        issues.select("IssueList", 0);
+        issues.press("issueSelected");
+        EXPECT_EQ(issues.text("Title"), sample.issues[0].title);
+        EXPECT_FALSE(issues.enabled("Up"));
+        issues.type("Title", "Housing: overcrowded and insecure");
+        EXPECT_TRUE(issues.press("renameIssue"));
+        issues.tick("VoiceChild", true);
+        issues.press("voiceToggled");
+        EXPECT_TRUE(issues.press("moveDown"));
+        EXPECT_EQ(issues.selected("IssueList"), 1);
+        EXPECT_TRUE(issues.enabled("Up"));
+    });
+    const aa::Analysis a = model(doc);
+    ASSERT_EQ(a.issues.size(), sample.issues.size());
+    EXPECT_EQ(a.issues[0].id, sample.issues[1].id);
+    EXPECT_EQ(a.issues[1].id, sample.issues[0].id);
+    EXPECT_EQ(a.issues[1].title, "Housing: overcrowded and insecure");
+    EXPECT_EQ(a.issues[1].parts, sample.issues[0].parts);
+    EXPECT_NE(std::find(a.issues[1].raisedBy.begin(), a.issues[1].raisedBy.end(), aa::Voice::Child),
+              a.issues[1].raisedBy.end());
+    // The plan's links still name the moved issue, with its new title.
+    const std::string plan = toUtf8(uno::Reference<text::XTextRange>(planTable(doc)->getCellByName("A2"), uno::UNO_QUERY_THROW)->getString());
+    EXPECT_NE(plan.find("Housing: overcrowded and insecure"), std::string::npos) << plan;
+    EXPECT_EQ(a.plan, sample.plan);
+}
+
+TEST(Sidebar, RemoveNeedsConfirmationAndTheCommandRemovesOneIssue)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    const aa::Analysis sample = model(doc);
+    const std::string before = bodyText(doc);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        issues.select("IssueList", 2);
+        issues.press("issueSelected");
+        // Headless Writer cancels the confirmation box: nothing may change.
+        EXPECT_TRUE(issues.press("removeIssue"));
+    });
+    EXPECT_EQ(bodyText(doc), before) << firstDifference(bodyText(doc), before);
+    // The command the panel runs once confirmed.
+    AA_UNO(office().call("removeIssue", doc, {}, 0, { { "Issue", sample.issues[2].id } }));
+    const aa::Analysis a = model(doc);
+    ASSERT_EQ(a.issues.size(), sample.issues.size() - 1);
+    for (const aa::Issue& issue : a.issues)
+        EXPECT_NE(issue.id, sample.issues[2].id);
+    EXPECT_EQ(a.issues[2], sample.issues[3]);
+    uno::Reference<document::XUndoManagerSupplier>(doc, uno::UNO_QUERY_THROW)->getUndoManager()->undo();
+    // Undo brings the words and the bookmark back; cross-references show the title again once
+    // fields are updated (Tools > Update > Fields), as after any undo in Writer.
+    uno::Reference<util::XRefreshable>(
+        uno::Reference<text::XTextFieldsSupplier>(doc, uno::UNO_QUERY_THROW)->getTextFields(), uno::UNO_QUERY_THROW)
+        ->refresh();
+    EXPECT_EQ(bodyText(doc), before) << firstDifference(bodyText(doc), before);
+}
+
+TEST(Sidebar, ReadOnlyDocumentShowsWhyAndChangesNothing)
+{
+    auto original = documentWithSample();
+    const std::string url = aa::client::fileUrl(workDir() + "/sidebar-readonly.odt");
+    aa::client::Office::storeTo(original, url, "writer8");
+    aa::client::Office::close(original);
+    uno::Reference<text::XTextDocument> doc(office().load(url, true), uno::UNO_QUERY_THROW);
+    Closer closer(doc);
+    const std::string before = bodyText(doc);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        Panel questions(doc, "QuestionsPanel");
+        EXPECT_NE(issues.label("Summary").find("read-only"), std::string::npos) << issues.label("Summary");
+        questions.type("Answer", "Cannot go in");
+        EXPECT_TRUE(questions.press("update"));
+        EXPECT_NE(questions.label("Status").find("read-only"), std::string::npos) << questions.label("Status");
+        issues.type("Title", "New issue");
+        EXPECT_TRUE(issues.press("addIssue"));
+        EXPECT_NE(questions.label("Status").find("read-only"), std::string::npos) << questions.label("Status");
+        EXPECT_TRUE(questions.press("updatePlan"));
+        EXPECT_NE(questions.label("Status").find("read-only"), std::string::npos) << questions.label("Status");
+    });
+    EXPECT_EQ(bodyText(doc), before);
+}
+
+TEST(Sidebar, ProtectedAnalysisShowsWhyAndChangesNothing)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    // Protect the whole analysis: a section around everything.
+    auto xCursor = doc->getText()->createTextCursor();
+    xCursor->gotoStart(false);
+    xCursor->gotoEnd(true);
+    uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextContent> xSection(xFactory->createInstance("com.sun.star.text.TextSection"), uno::UNO_QUERY_THROW);
+    doc->getText()->insertTextContent(uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW), xSection, true);
+    uno::Reference<beans::XPropertySet>(xSection, uno::UNO_QUERY_THROW)->setPropertyValue("IsProtected", uno::Any(true));
+    const std::string before = bodyText(doc);
+    AA_UNO({
+        Panel questions(doc, "QuestionsPanel");
+        questions.select("QuestionList", questionIndex("strengths"));
+        questions.press("questionSelected");
+        questions.type("Answer", "A new strength");
+        EXPECT_TRUE(questions.press("update"));
+        EXPECT_NE(questions.label("Status").find("protected"), std::string::npos) << questions.label("Status");
+    });
+    EXPECT_EQ(bodyText(doc), before);
+}
+
+TEST(Sidebar, ReviewPanelGroupsFindingsAndGoesToThem)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    AA_UNO({
+        Panel review(doc, "ReviewPanel");
+        EXPECT_FALSE(review.enabled("AddComments"));
+        EXPECT_TRUE(review.press("runReview"));
+        const auto rows = review.items("Findings");
+        ASSERT_GE(rows.size(), 2u);
+        EXPECT_NE(review.label("Counts").find("errors"), std::string::npos) << review.label("Counts");
+        // Group headings are not indented; findings are, with their severity.
+        EXPECT_NE(rows[0].rfind("    ", 0), 0u);
+        int findingRow = -1;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].rfind("    ", 0) == 0 && rows[i].find("Key issue") == std::string::npos && findingRow < 0
+                && i > 0 && rows[i - 1].rfind("Key issue: ", 0) == 0)
+                findingRow = static_cast<int>(i);
+        ASSERT_GE(findingRow, 0) << "no finding under an issue";
+        placeCursor(doc, 0, 0);
+        review.select("Findings", findingRow);
+        EXPECT_TRUE(review.press("findingSelected"));
+        EXPECT_FALSE(review.label("Detail").empty());
+        // The cursor went to the issue's paragraph, inside the analysis.
+        EXPECT_NE(viewCursorParagraph(doc), "Report introduction.");
+        EXPECT_TRUE(review.enabled("AddComments"));
+        EXPECT_TRUE(review.press("addComments"));
+        EXPECT_TRUE(review.press("addComments"));
+    });
+    // Twice "Add as comments": each finding has one comment.
+    uno::Reference<container::XEnumerationAccess> xFields(
+        uno::Reference<text::XTextFieldsSupplier>(doc, uno::UNO_QUERY_THROW)->getTextFields(), uno::UNO_QUERY_THROW);
+    std::multiset<std::string> contents;
+    auto xEnum = xFields->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Reference<beans::XPropertySet> xField(xEnum->nextElement(), uno::UNO_QUERY);
+        if (!xField.is() || !xField->getPropertySetInfo()->hasPropertyByName("Content"))
+            continue;
+        OUString a;
+        xField->getPropertyValue("Content") >>= a;
+        contents.insert(toUtf8(a));
+    }
+    ASSERT_FALSE(contents.empty());
+    for (const std::string& c : contents)
+        EXPECT_EQ(contents.count(c), 1u) << c;
+}
+
+TEST(Sidebar, EveryControlHasAnAccessibleNameTabOrderAndMnemonics)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    for (const char* name : { "IssuesPanel", "QuestionsPanel", "ReviewPanel" })
+    {
+        SCOPED_TRACE(name);
+        AA_UNO({
+            Panel panel(doc, name);
+            EXPECT_GT(panel.sidebarPanel()->getHeightForWidth(300).Preferred, 100);
+            std::set<sal_Int16> tabIndexes;
+            std::set<char> mnemonics;
+            for (const auto& xControl : panel.controls()->getControls())
+            {
+                uno::Reference<beans::XPropertySet> xModel(xControl->getModel(), uno::UNO_QUERY_THROW);
+                OUString aName;
+                xModel->getPropertyValue("Name") >>= aName;
+                const std::string id = toUtf8(aName);
+                sal_Int16 nTab = -1;
+                xModel->getPropertyValue("TabIndex") >>= nTab;
+                EXPECT_TRUE(tabIndexes.insert(nTab).second) << id << " repeats tab index " << nTab;
+                uno::Reference<accessibility::XAccessible> xAccessible(xControl->getPeer(), uno::UNO_QUERY);
+                ASSERT_TRUE(xAccessible.is()) << id;
+                auto xContext = xAccessible->getAccessibleContext();
+                const std::string accessibleName = toUtf8(xContext->getAccessibleName());
+                const std::string description = toUtf8(xContext->getAccessibleDescription());
+                const bool isLabel = xModel->getPropertySetInfo()->hasPropertyByName("MultiLine")
+                                     && !xModel->getPropertySetInfo()->hasPropertyByName("Text")
+                                     && !xModel->getPropertySetInfo()->hasPropertyByName("State")
+                                     && !xModel->getPropertySetInfo()->hasPropertyByName("PushButtonType");
+                if (!isLabel)
+                {
+                    EXPECT_FALSE(accessibleName.empty() && description.empty()) << id << " has no accessible name";
+                }
+                // Buttons and check boxes have a mnemonic of their own.
+                if (xModel->getPropertySetInfo()->hasPropertyByName("State")
+                    || xModel->getPropertySetInfo()->hasPropertyByName("PushButtonType"))
+                {
+                    OUString aLabel;
+                    xModel->getPropertyValue("Label") >>= aLabel;
+                    const std::string labelText = toUtf8(aLabel);
+                    const auto tilde = labelText.find('~');
+                    ASSERT_NE(tilde, std::string::npos) << id << " has no mnemonic: " << labelText;
+                    const char key = static_cast<char>(std::tolower(static_cast<unsigned char>(labelText[tilde + 1])));
+                    EXPECT_TRUE(mnemonics.insert(key).second) << id << " repeats the mnemonic " << key;
+                }
+            }
+            EXPECT_GE(tabIndexes.size(), 6u);
+        });
+    }
+}
+
+TEST(Sidebar, DeckPanelsFactoryAndShortcutAreRegistered)
+{
+    auto xProvider = configuration::theDefaultProvider::get(office().context());
+    auto access = [&](const char* path) {
+        beans::PropertyValue aPath;
+        aPath.Name = "nodepath";
+        aPath.Value <<= OUString::createFromAscii(path);
+        uno::Sequence<uno::Any> aArgs(1);
+        aArgs[0] <<= aPath;
+        return uno::Reference<container::XNameAccess>(
+            xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
+            uno::UNO_QUERY_THROW);
+    };
+    AA_UNO({
+        auto xDecks = access("/org.openoffice.Office.UI.Sidebar/Content/DeckList");
+        ASSERT_TRUE(xDecks->hasByName("AssessmentAnalysisDeck"));
+        uno::Reference<container::XNameAccess> xDeck(xDecks->getByName("AssessmentAnalysisDeck"), uno::UNO_QUERY_THROW);
+        OUString aTitle, aIcon;
+        xDeck->getByName("Title") >>= aTitle;
+        xDeck->getByName("IconURL") >>= aIcon;
+        EXPECT_EQ(aTitle, "Analysis");
+        EXPECT_TRUE(aIcon.endsWith("/icons/deck.png")) << toUtf8(aIcon);
+        auto xPanels = access("/org.openoffice.Office.UI.Sidebar/Content/PanelList");
+        for (const char* panel : { "IssuesPanel", "QuestionsPanel", "ReviewPanel" })
+        {
+            const OUString aId = "AssessmentAnalysis" + OUString::createFromAscii(panel);
+            ASSERT_TRUE(xPanels->hasByName(aId)) << panel;
+            uno::Reference<container::XNameAccess> xPanel(xPanels->getByName(aId), uno::UNO_QUERY_THROW);
+            OUString aUrl, aDeckId;
+            xPanel->getByName("ImplementationURL") >>= aUrl;
+            xPanel->getByName("DeckId") >>= aDeckId;
+            EXPECT_EQ(aUrl, "private:resource/toolpanel/AssessmentAnalysisFactory/" + OUString::createFromAscii(panel));
+            EXPECT_EQ(aDeckId, "AssessmentAnalysisDeck");
+        }
+        auto xFactories = access("/org.openoffice.Office.UI.Factories/Registered/UIElementFactories");
+        ASSERT_TRUE(xFactories->hasByName("AssessmentAnalysisFactory"));
+        uno::Reference<container::XNameAccess> xFactory(xFactories->getByName("AssessmentAnalysisFactory"), uno::UNO_QUERY_THROW);
+        OUString aImpl;
+        xFactory->getByName("FactoryImplementation") >>= aImpl;
+        EXPECT_EQ(aImpl, "org.assessmentanalysis.PanelFactory");
+        auto xKeys = access("/org.openoffice.Office.Accelerators/PrimaryKeys/Modules/com.sun.star.text.TextDocument");
+        ASSERT_TRUE(xKeys->hasByName("D_SHIFT_MOD1_MOD2"));
+        uno::Reference<container::XNameAccess> xKey(xKeys->getByName("D_SHIFT_MOD1_MOD2"), uno::UNO_QUERY_THROW);
+        OUString aCommand;
+        xKey->getByName("Command") >>= aCommand;
+        EXPECT_EQ(aCommand, ".uno:SidebarDeck.AssessmentAnalysisDeck");
+    });
+}
+
+TEST(Sidebar, BadPanelNamesAndMissingArgumentsAreRefusedCleanly)
+{
+    auto xContext = office().context();
+    uno::Reference<ui::XUIElementFactory> xFactory(
+        xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.PanelFactory", xContext),
+        uno::UNO_QUERY_THROW);
+    EXPECT_THROW(xFactory->createUIElement("private:resource/toolpanel/AssessmentAnalysisFactory/IssuesPanel", {}),
+                 lang::IllegalArgumentException);
+    auto doc = documentWith({ "x" });
+    Closer closer(doc);
+    const std::string before = bodyText(doc);
+    uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
+    auto xFrame = xModel->getCurrentController()->getFrame();
+    uno::Sequence<beans::PropertyValue> aArgs(2);
+    aArgs[0].Name = "Frame";
+    aArgs[0].Value <<= xFrame;
+    aArgs[1].Name = "ParentWindow";
+    aArgs[1].Value <<= xFrame->getContainerWindow();
+    EXPECT_THROW(xFactory->createUIElement("private:resource/toolpanel/AssessmentAnalysisFactory/NoSuchPanel", aArgs),
+                 lang::IllegalArgumentException);
+    // An unknown handler method is not handled, and nothing breaks.
+    AA_UNO({
+        Panel panel(doc, "IssuesPanel");
+        EXPECT_FALSE(panel.press("noSuchMethod"));
+        EXPECT_TRUE(panel.press("moveUp")); // nothing selected: a message, no change
+    });
+    EXPECT_EQ(bodyText(doc), before);
+}
