@@ -485,6 +485,12 @@ private:
                 margin = m_design[name].X;
         }
         m_nMargin = std::max<sal_Int32>(margin, 2);
+        // Tall enough for the lowest control and a margin below it, whatever the sidebar's
+        // borders take: nothing may be cut off.
+        sal_Int32 bottom = 0;
+        for (const auto& [name, rect] : m_design)
+            bottom = std::max(bottom, rect.Y + rect.Height);
+        m_nHeight = std::max(m_nHeight, bottom + 3 * m_nMargin);
         // A stretched control with a right-aligned one beside it leaves room for it.
         for (const auto& [name, fit] : spec(m_kind).fits)
         {
