@@ -636,6 +636,15 @@ TEST(Sidebar, DeckPanelsFactoryAndShortcutAreRegistered)
         OUString aCommand;
         xKey->getByName("Command") >>= aCommand;
         EXPECT_EQ(aCommand, ".uno:SidebarDeck.AssessmentAnalysisDeck");
+        // For those who never open the sidebar: a toolbar with Insert analysis and the deck.
+        auto xToolbars = access("/org.openoffice.Office.Addons/AddonUI/OfficeToolBar");
+        ASSERT_TRUE(xToolbars->hasByName("org.assessmentanalysis.extension"));
+        uno::Reference<container::XNameAccess> xToolbar(xToolbars->getByName("org.assessmentanalysis.extension"),
+                                                        uno::UNO_QUERY_THROW);
+        uno::Reference<container::XNameAccess> xButton(xToolbar->getByName("T1"), uno::UNO_QUERY_THROW);
+        OUString aUrl;
+        xButton->getByName("URL") >>= aUrl;
+        EXPECT_EQ(aUrl, "service:org.assessmentanalysis.Analysis?insertSkeleton");
     });
 }
 
