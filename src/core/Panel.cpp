@@ -392,7 +392,16 @@ public:
         };
         for (const Item& item : draft)
             if (!has(base, item.text) && !has(current, item.text))
+            {
+                // A line reworded in the panel keeps its item's id, and the document may still
+                // hold that item: the id (and its plan row) stays with the document's item.
+                const bool taken = !item.id.empty() && std::any_of(merged.begin(), merged.end(), [&](const Item& i) {
+                    return i.id == item.id;
+                });
                 merged.push_back(item);
+                if (taken)
+                    merged.back().id.clear();
+            }
         return merged;
     }
 
@@ -434,6 +443,13 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
             merged.issues.push_back(want);
     for (std::size_t k = 0; k < listKindCount; ++k)
         merged.lists[k] = m.items(base.lists[k], draft.lists[k], current.lists[k], jsonName(static_cast<ListKind>(k)));
+    // The panel's items may link to an issue the document no longer has: such links go, as the
+    // reader drops them (the update command rejects a link to an unknown issue).
+    for (std::vector<Item>& items : merged.lists)
+        for (Item& item : items)
+            item.issues.erase(std::remove_if(item.issues.begin(), item.issues.end(),
+                                             [&](const std::string& id) { return !merged.findIssue(id); }),
+                              item.issues.end());
     for (std::size_t c = 0; c < considerationCount; ++c)
         merged.considerations[c] = m.text(base.considerations[c], draft.considerations[c], current.considerations[c],
                                           jsonName(static_cast<Consideration>(c)));

@@ -88,8 +88,10 @@ bool analysisHasParagraph(const Analysis& analysis, const std::string& key, cons
 /// from current, so words typed in the document meanwhile are never overwritten. Where both
 /// changed the same answer, both are kept (the document's text first, then the panel's); a
 /// title changed on both sides keeps the document's. Issues added in the panel are appended;
-/// issues only in the document are kept; the plan is current's. conflicts (if given) receives
-/// the catalogue keys where both sides changed.
+/// issues only in the document are kept; the plan is current's. Where both changed a list, the
+/// panel's new items follow the document's, without an id a document's item holds. Links to
+/// issues the result does not have are dropped. conflicts (if given) receives the catalogue keys
+/// where both sides changed.
 Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Analysis& current,
                          std::vector<std::string>* conflicts = nullptr);
 

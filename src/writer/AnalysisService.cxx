@@ -24,6 +24,7 @@
 #include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/XDialogProvider2.hpp>
 #include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
@@ -341,6 +342,20 @@ void SAL_CALL AnalysisService::trigger(const OUString& rEvent)
 /// The menu commands run the scripting API's commands, with what their dialogs asked for.
 void AnalysisService::runMenuCommand(const std::string& event)
 {
+    if (event == "newAssessment")
+    {
+        // A new, untitled document from the report template (File > New > Templates lists it too).
+        const OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
+                                       ->getPackageLocation(OUString::createFromAscii(extensionId));
+        uno::Sequence<beans::PropertyValue> aProps(1);
+        aProps[0].Name = "AsTemplate";
+        aProps[0].Value <<= true;
+        auto xDesktop = frame::Desktop::create(m_xContext);
+        if (!xDesktop->loadComponentFromURL(aLocation + "/templates/assessment-report.ott", "_default", 0, aProps).is())
+            throw aa::InputError(strings().get("error.template"));
+        log().info("new assessment from the template");
+        return;
+    }
     const uno::Reference<text::XTextDocument> xDoc = currentDocument();
     std::vector<beans::NamedValue> args{ beans::NamedValue("Command", uno::Any(fromUtf8(event))),
                                          beans::NamedValue("Document", uno::Any(xDoc)) };

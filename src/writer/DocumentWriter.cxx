@@ -7,7 +7,11 @@
 #include "Strings.hpp"
 #include "UnoString.hxx"
 
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
@@ -49,6 +53,56 @@ uno::Reference<text::XTextCursor> insertionCursor(const uno::Reference<text::XTe
         throw aa::InputError(aa::Strings::builtIn().get("error.notInBody"));
     return xBody->createTextCursorByRange(xView->getEnd());
 }
+/// When the cursor's paragraph holds nothing but prompts (placeholder fields, as in the report
+/// template's analysis place), the prompts go: the analysis takes the prompt's place. Returns
+/// the cursor to insert at.
+uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCursor>& xCursor)
+{
+    const uno::Reference<text::XText> xText = xCursor->getText();
+    auto xPara = xText->createTextCursorByRange(xCursor->getStart());
+    uno::Reference<text::XParagraphCursor> xParaCursor(xPara, uno::UNO_QUERY_THROW);
+    xParaCursor->gotoStartOfParagraph(false);
+    xParaCursor->gotoEndOfParagraph(true);
+    uno::Reference<container::XEnumerationAccess> xParas(xPara, uno::UNO_QUERY);
+    if (!xParas.is())
+        return xCursor;
+    auto xParaEnum = xParas->createEnumeration();
+    if (!xParaEnum->hasMoreElements())
+        return xCursor;
+    uno::Reference<container::XEnumerationAccess> xPortions(xParaEnum->nextElement(), uno::UNO_QUERY);
+    if (!xPortions.is())
+        return xCursor;
+    bool prompt = false;
+    auto xEnum = xPortions->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Reference<beans::XPropertySet> xPortion(xEnum->nextElement(), uno::UNO_QUERY_THROW);
+        OUString aType;
+        xPortion->getPropertyValue("TextPortionType") >>= aType;
+        if (aType == "TextField")
+        {
+            uno::Reference<lang::XServiceInfo> xField(xPortion->getPropertyValue("TextField"), uno::UNO_QUERY);
+            if (xField.is() && xField->supportsService("com.sun.star.text.TextField.JumpEdit"))
+            {
+                prompt = true;
+                continue;
+            }
+            return xCursor;
+        }
+        if (aType == "Text")
+        {
+            if (!uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString().trim().isEmpty())
+                return xCursor;
+            continue;
+        }
+        if (aType != "Bookmark")
+            return xCursor;
+    }
+    if (!prompt)
+        return xCursor;
+    xPara->setString(OUString());
+    return xText->createTextCursorByRange(xPara->getStart());
+}
 } // namespace
 
 void insertAnalysis(const uno::Reference<uno::XComponentContext>& xContext,
@@ -64,6 +118,7 @@ void insertAnalysis(const uno::Reference<uno::XComponentContext>& xContext,
     const std::string package = aa::buildOdtFragment(analysis);
     asOneUndoStep(xDoc, "undo.insert", [&] {
         ensureStyles(xDoc);
+        xCursor = clearPrompt(xCursor);
         insertPackage(xContext, xCursor, package);
         faultPoint("writer");
         if (!hasAnalysisBookmark(xDoc))

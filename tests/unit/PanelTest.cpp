@@ -13,11 +13,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <exception>
 #include <map>
 #include <ostream>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -562,6 +567,1012 @@ TEST(QuestionKeyAt, EveryRoleOfTheAnalysisStylesIsAnswered)
                                                             : aa::test::label("notKnown");
         EXPECT_EQ(aa::questionKeyAt(r, text).has_value(), questionRoles.count(r.role) == 1);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// findingRows, findingCounts
+
+aa::Finding finding(aa::Severity severity, aa::Place::Kind kind, const std::string& message,
+                    const std::string& issue = {}, std::size_t index = 0)
+{
+    aa::Finding f;
+    f.rule = "test.rule";
+    f.severity = severity;
+    f.message = message;
+    f.place.kind = kind;
+    f.place.issue = issue;
+    f.place.index = index;
+    return f;
+}
+
+using RowView = std::pair<std::string, std::optional<std::size_t>>;
+
+std::vector<RowView> viewOf(const std::vector<aa::FindingRow>& rows)
+{
+    std::vector<RowView> out;
+    for (const aa::FindingRow& row : rows)
+        out.emplace_back(row.text, row.finding);
+    return out;
+}
+
+RowView heading(const std::string& text) { return { text, std::nullopt }; }
+
+TEST(FindingRows, WholeAnalysisThenIssuesInDocumentOrderThenThePlan)
+{
+    using aa::Severity;
+    using K = aa::Place::Kind;
+    const std::vector<aa::Finding> findings = {
+        finding(Severity::Warning, K::IssueTitle, "b title warning", "b"),          // 0
+        finding(Severity::Info, K::PlanRow, "plan note", "", 0),                    // 1
+        finding(Severity::Info, K::ListItem, "list note", "a", 1),                  // 2
+        finding(Severity::Error, K::IssuePart, "b part error", "b", 2),             // 3
+        finding(Severity::Warning, K::Consideration, "consideration warning", "", 3), // 4
+        finding(Severity::Error, K::PlanRow, "plan error", "a", 1),                 // 5
+        finding(Severity::Warning, K::IssuePart, "a warning", "a"),                 // 6
+        finding(Severity::Error, K::Analysis, "analysis error"),                    // 7
+        finding(Severity::Warning, K::IssuePart, "unknown issue warning", "gone"),  // 8
+        finding(Severity::Warning, K::IssuePart, "b second warning", "b", 1),       // 9
+        finding(Severity::Info, K::Analysis, "analysis note"),                      // 10
+        finding(Severity::Error, K::IssueTitle, "unknown title error", "zz"),       // 11
+    };
+    const std::vector<RowView> want = {
+        heading("The analysis as a whole"),
+        { "    Error: analysis error", 7 },
+        { "    Error: unknown title error", 11 },
+        { "    Warning: consideration warning", 4 },
+        { "    Warning: unknown issue warning", 8 },
+        { "    Note: list note", 2 },
+        { "    Note: analysis note", 10 },
+        heading("Key issue: Issue A"),
+        { "    Warning: a warning", 6 },
+        heading("Key issue: Issue B"),
+        { "    Error: b part error", 3 },
+        { "    Warning: b title warning", 0 },
+        { "    Warning: b second warning", 9 },
+        heading("The action plan"),
+        { "    Error: plan error", 5 },
+        { "    Note: plan note", 1 },
+    };
+    EXPECT_EQ(viewOf(aa::findingRows(findings, base())), want)
+        << "a list item or plan row about an issue stays in its own group; issue c has no findings, so no heading";
+}
+
+TEST(FindingRows, IssueGroupsFollowTheDocumentNotTheFindings)
+{
+    using aa::Severity;
+    using K = aa::Place::Kind;
+    Analysis a = base();
+    std::swap(a.issues[0], a.issues[2]); // c, b, a
+    const std::vector<aa::Finding> findings = {
+        finding(Severity::Info, K::IssuePart, "a note", "a"),
+        finding(Severity::Error, K::IssueTitle, "c error", "c"),
+        finding(Severity::Warning, K::IssuePart, "b warning", "b"),
+        finding(Severity::Warning, K::PlanRow, "plan warning"),
+        finding(Severity::Error, K::IssuePart, "a error", "a"),
+    };
+    const std::vector<RowView> want = {
+        heading("Key issue: Issue C"), { "    Error: c error", 1 },
+        heading("Key issue: Issue B"), { "    Warning: b warning", 2 },
+        heading("Key issue: Issue A"), { "    Error: a error", 4 },   { "    Note: a note", 0 },
+        heading("The action plan"),    { "    Warning: plan warning", 3 },
+    };
+    EXPECT_EQ(viewOf(aa::findingRows(findings, a)), want) << "no whole-analysis findings, no such heading";
+}
+
+TEST(FindingRows, NoFindingsNoRowsAndWithoutIssuesEverythingButThePlanIsTheWholeAnalysis)
+{
+    EXPECT_TRUE(aa::findingRows({}, base()).empty());
+    EXPECT_TRUE(aa::findingRows({}, Analysis()).empty());
+    using aa::Severity;
+    using K = aa::Place::Kind;
+    const std::vector<aa::Finding> findings = {
+        finding(Severity::Info, K::PlanRow, "plan note"),
+        finding(Severity::Warning, K::IssuePart, "part warning", "a"),
+        finding(Severity::Error, K::IssueTitle, "title error", ""),
+    };
+    const std::vector<RowView> want = {
+        heading("The analysis as a whole"), { "    Error: title error", 2 }, { "    Warning: part warning", 1 },
+        heading("The action plan"),         { "    Note: plan note", 0 },
+    };
+    EXPECT_EQ(viewOf(aa::findingRows(findings, Analysis())), want);
+    EXPECT_EQ(viewOf(aa::findingRows({ findings[0] }, base())),
+              (std::vector<RowView>{ heading("The action plan"), { "    Note: plan note", 0 } }));
+}
+
+TEST(FindingRows, EveryFindingOnceUnderOneHeadingSortedBySeverityAndStable)
+{
+    // Many findings in a fixed pseudo-random order: the structure holds whatever the order.
+    const Analysis a = base();
+    const std::vector<aa::Place::Kind> kinds = { aa::Place::Kind::Analysis,  aa::Place::Kind::IssueTitle,
+                                                 aa::Place::Kind::IssuePart, aa::Place::Kind::ListItem,
+                                                 aa::Place::Kind::Consideration, aa::Place::Kind::PlanRow };
+    const std::vector<std::string> issueIds = { "a", "b", "c", "gone", "" };
+    std::mt19937 rng(20240607u);
+    std::vector<aa::Finding> findings;
+    for (int i = 0; i < 300; ++i)
+        findings.push_back(finding(static_cast<aa::Severity>(rng() % 3), kinds[rng() % kinds.size()],
+                                   "finding " + std::to_string(i), issueIds[rng() % issueIds.size()]));
+    auto groupOf = [&](const aa::Finding& f) -> std::string {
+        if (f.place.kind == aa::Place::Kind::PlanRow)
+            return "The action plan";
+        if (f.place.kind == aa::Place::Kind::IssueTitle || f.place.kind == aa::Place::Kind::IssuePart)
+            if (const aa::Issue* issue = a.findIssue(f.place.issue))
+                return "Key issue: " + issue->title;
+        return "The analysis as a whole";
+    };
+    const char* words[] = { "Error", "Warning", "Note" };
+
+    const std::vector<aa::FindingRow> rows = aa::findingRows(findings, a);
+    std::vector<std::string> headings;
+    std::vector<int> seen(findings.size(), 0);
+    std::optional<std::size_t> previous; // the finding on the row before, in the same group
+    for (const aa::FindingRow& row : rows)
+    {
+        if (!row.finding)
+        {
+            headings.push_back(row.text);
+            previous.reset();
+            EXPECT_TRUE(&row != &rows.back() && (&row + 1)->finding) << "a heading without findings: " << row.text;
+            continue;
+        }
+        ASSERT_LT(*row.finding, findings.size());
+        ASSERT_FALSE(headings.empty()) << "a finding before any heading: " << row.text;
+        const aa::Finding& f = findings[*row.finding];
+        ++seen[*row.finding];
+        EXPECT_EQ(row.text, std::string("    ") + words[static_cast<int>(f.severity)] + ": " + f.message);
+        EXPECT_EQ(headings.back(), groupOf(f)) << row.text;
+        if (previous)
+        {
+            const aa::Finding& p = findings[*previous];
+            EXPECT_TRUE(p.severity < f.severity || (p.severity == f.severity && *previous < *row.finding))
+                << "errors, then warnings, then notes, each in the order found: " << p.message << " before "
+                << f.message;
+        }
+        previous = row.finding;
+    }
+    EXPECT_EQ(seen, std::vector<int>(findings.size(), 1)) << "every finding exactly once";
+    EXPECT_EQ(headings, (std::vector<std::string>{ "The analysis as a whole", "Key issue: Issue A", "Key issue: Issue B",
+                                                   "Key issue: Issue C", "The action plan" }));
+    EXPECT_EQ(rows.size(), findings.size() + headings.size());
+}
+
+TEST(FindingRows, TextsComeFromTheStringsGiven)
+{
+    const aa::Strings strings = aa::Strings::parse("panel.review.group.analysis=Ensemble\n"
+                                                   "panel.review.group.issue=Question « {1} »\n"
+                                                   "panel.review.group.plan=Plan\n"
+                                                   "panel.severity.error=Erreur\n"
+                                                   "panel.severity.warning=Avertissement\n"
+                                                   "panel.severity.info=Remarque\n");
+    using aa::Severity;
+    using K = aa::Place::Kind;
+    const std::vector<aa::Finding> findings = { finding(Severity::Info, K::Analysis, "m0"),
+                                                finding(Severity::Warning, K::IssuePart, "m1", "b"),
+                                                finding(Severity::Error, K::PlanRow, "m2") };
+    const std::vector<RowView> want = {
+        heading("Ensemble"), { "    Remarque: m0", 0 }, heading("Question « Issue B »"), { "    Avertissement: m1", 1 },
+        heading("Plan"),     { "    Erreur: m2", 2 },
+    };
+    EXPECT_EQ(viewOf(aa::findingRows(findings, base(), strings)), want);
+}
+
+TEST(FindingCounts, ErrorsWarningsAndNotes)
+{
+    using aa::Severity;
+    using K = aa::Place::Kind;
+    EXPECT_EQ(aa::findingCounts({}), "0 errors, 0 warnings, 0 notes.");
+    const aa::Finding error = finding(Severity::Error, K::Analysis, "e");
+    const aa::Finding warning = finding(Severity::Warning, K::PlanRow, "w");
+    const aa::Finding note = finding(Severity::Info, K::IssuePart, "n", "a");
+    EXPECT_EQ(aa::findingCounts({ error, warning, error }), "2 errors, 1 warnings, 0 notes.");
+    EXPECT_EQ(aa::findingCounts({ note, warning, note, error, note, warning }), "1 errors, 2 warnings, 3 notes.");
+    const aa::Strings strings = aa::Strings::parse("panel.review.counts={3} remarques, {2} avertissements, {1} erreurs");
+    EXPECT_EQ(aa::findingCounts({ note, warning, note, error, note, warning }, strings),
+              "3 remarques, 2 avertissements, 1 erreurs");
+}
+
+// ---------------------------------------------------------------------------------------------
+// analysisHasParagraph
+
+TEST(AnalysisHasParagraph, BlankParagraphsAlwaysAre)
+{
+    for (const Analysis& a : { base(), Analysis() })
+        for (const char* key : { "title", "origins", "impactOnChild", "strengths", "whatWouldHelp", "notKnown",
+                                 "patterns", "nonsense", "" })
+            for (const std::string& paragraph : { std::string(), std::string(" "), std::string("\t"), nbsp,
+                                                  " " + nbsp + "\t" })
+                EXPECT_TRUE(aa::analysisHasParagraph(a, key, paragraph)) << key << " " << aa::test::jsonQuote(paragraph);
+}
+
+TEST(AnalysisHasParagraph, AnyLineOfTheIssuePartInAnyIssue)
+{
+    const Analysis a = base();
+    for (const char* paragraph : { "o1", "o2", "bo" })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, "origins", paragraph)) << paragraph;
+    EXPECT_TRUE(aa::analysisHasParagraph(a, "maintainingFactors", "m1"));
+    for (const char* paragraph : { "i1", "i2", "bi1", "bi3" })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, "impactOnChild", paragraph)) << paragraph;
+    // Not a line of that part: another part's, a piece of a line, a line with more, the whole text.
+    for (const char* paragraph : { "m1", "i1", "o", "o1 ", "o1 typed by hand", "o1\no2", "bi2", "Issue A", "n1", "s1" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, "origins", paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, "maintainingFactors", "o1"));
+    EXPECT_FALSE(aa::analysisHasParagraph(Analysis(), "origins", "o1")) << "no issues";
+}
+
+TEST(AnalysisHasParagraph, TitlesAndTheIdentifiedByLine)
+{
+    const Analysis a = base();
+    for (const std::string& paragraph :
+         { std::string("Issue A"), std::string("Issue C"), aa::test::raisedByText({ Voice::Practitioner, Voice::Child }),
+           aa::test::raisedByText({}), aa::test::raisedByText({ Voice::OtherWorkers }) })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, "title", paragraph)) << paragraph;
+    for (const char* paragraph : { "Issue D", "Issue", "issue a", "Issue A ", "Issue A renamed", "o1", "s1" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, "title", paragraph)) << paragraph;
+    Analysis untitled = a;
+    for (aa::Issue& issue : untitled.issues)
+        issue.title.clear();
+    EXPECT_FALSE(aa::analysisHasParagraph(untitled, "title", "Issue A"));
+}
+
+TEST(AnalysisHasParagraph, ListItemsByTheirTextFollowedByTheirLinks)
+{
+    Analysis a = base();
+    for (const char* paragraph : { "s1", "s1 (about: Issue A)", "s2" })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, "strengths", paragraph)) << paragraph;
+    for (const char* paragraph : { "h1 (about: Issue A)", "h2 (about: Issue B, Issue A)", "h3" })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, "whatWouldHelp", paragraph)) << paragraph;
+    EXPECT_TRUE(aa::analysisHasParagraph(a, "successSigns", "sign a (about: Issue A)"));
+    for (const char* paragraph : { "s3", "x s1", "s", "S1", "h1", "sign a", "(about: Issue A)" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, "strengths", paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, "successSigns", "sign b"));
+    // An item without text (links only) is not the start of every paragraph.
+    a.list(ListKind::Strengths).push_back(makeItem("", { "b" }));
+    EXPECT_FALSE(aa::analysisHasParagraph(a, "strengths", "Typed in the document"));
+    a.list(ListKind::Strengths).clear();
+    EXPECT_FALSE(aa::analysisHasParagraph(a, "strengths", "s1"));
+}
+
+TEST(AnalysisHasParagraph, FurtherQuestionsByLine)
+{
+    Analysis a = base();
+    EXPECT_TRUE(aa::analysisHasParagraph(a, "notKnown", "n1"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, "notKnown", "n2"));
+    for (const char* paragraph : { "n", "n3", "n1\nn2", "n1 and more", "o1" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, "notKnown", paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, "patterns", "n1")) << "another question's line";
+    a.consideration(Consideration::Patterns) = "p1\n\np3";
+    EXPECT_TRUE(aa::analysisHasParagraph(a, "patterns", "p3"));
+}
+
+TEST(AnalysisHasParagraph, UnknownKeysAlwaysAre)
+{
+    for (const Analysis& a : { base(), Analysis() })
+        for (const char* key : { "nonsense", "", "Origins", "section.strengths" })
+            EXPECT_TRUE(aa::analysisHasParagraph(a, key, "Anything typed here")) << key;
+}
+
+TEST(AnalysisHasParagraph, EveryParagraphTheWriterMakesIsAndAChangedOneIsNot)
+{
+    // The cursor follower asks about the paragraphs of the document as the writer lays them out.
+    const Analysis a = base();
+    std::size_t checked = 0;
+    for (const Block& block : documentBlocks(a))
+    {
+        const Paragraph* p = std::get_if<Paragraph>(&block);
+        if (!p)
+            continue;
+        const StyleRole role = aa::roleOfStyle(p->style);
+        if (role.role == Role::Question || role.role == Role::Subheading)
+            continue; // question labels and section headings are not answers
+        const std::optional<std::string> key = aa::questionKeyAt(role, p->text);
+        if (!key)
+            continue;
+        ++checked;
+        EXPECT_TRUE(aa::analysisHasParagraph(a, *key, p->text)) << *key << ": " << p->text;
+        if (aa::isBlank(p->text) || role.role == Role::RaisedBy)
+            continue;
+        EXPECT_FALSE(aa::analysisHasParagraph(a, *key, "Typed " + p->text)) << *key << ": " << p->text;
+    }
+    // 3 titles, 3 "Identified by" lines, 13 answer lines, 6 list items, 9 further-question lines.
+    EXPECT_EQ(checked, 34u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// mergePanelEdits
+
+/// The update command parses what the panel sends it, so the merged analysis must pass.
+::testing::AssertionResult updatable(const Analysis& a)
+{
+    try
+    {
+        aa::parseAnalysis(aa::toJson(a), aa::Strings::builtIn(), aa::ParseMode::Update);
+        return ::testing::AssertionSuccess();
+    }
+    catch (const std::exception& e)
+    {
+        return ::testing::AssertionFailure() << e.what() << "\n" << aa::toJson(a);
+    }
+}
+
+std::multiset<std::string> asMultiset(const std::vector<std::string>& keys) { return { keys.begin(), keys.end() }; }
+
+TEST(MergePanelEdits, NoChangesAnywhereGivesTheDocumentsAnalysis)
+{
+    const Analysis a = base();
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(a, a, a, &conflicts);
+    EXPECT_TRUE(merged == a) << aa::toJson(merged);
+    EXPECT_TRUE(conflicts.empty());
+    EXPECT_TRUE(aa::mergePanelEdits(a, a, a) == a) << "conflicts need not be asked for";
+}
+
+/// base() with a change of every kind made in the document by hand.
+Analysis changedInTheDocument()
+{
+    Analysis current = base();
+    current.issues[0].title = "Issue A renamed in the document";
+    current.issues[0].raisedBy = { Voice::Parents };
+    current.issues[1].part(IssuePart::Origins) = "bo\ntyped in the document";
+    current.issues[2].part(IssuePart::ImpactOnChild) = "typed under c";
+    current.issues[0].part(IssuePart::ImpactOnChild) = "";
+    current.list(ListKind::Strengths).push_back(makeItem("s3 typed", { "c" }));
+    current.list(ListKind::WhatWouldHelp)[1].text = "h2 reworded in the document";
+    current.list(ListKind::SuccessSigns).clear();
+    current.consideration(Consideration::Patterns) = "patterns typed";
+    current.consideration(Consideration::NotKnown) = "";
+    current.plan.at(0).cell(PlanColumn::Outcome) = "outcome typed";
+    current.plan.push_back(planRow("c", "an action typed"));
+    aa::Issue d;
+    d.id = "d";
+    d.title = "Issue D typed in the document";
+    d.part(IssuePart::Origins) = "do";
+    current.issues.insert(current.issues.begin() + 1, d);
+    current.unplaced.push_back("stray text");
+    return current;
+}
+
+TEST(MergePanelEdits, OnlyTheDocumentChangedGivesTheDocumentsAnalysis)
+{
+    const Analysis current = changedInTheDocument();
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), base(), current, &conflicts);
+    EXPECT_TRUE(merged == current) << aa::toJson(merged);
+    EXPECT_TRUE(conflicts.empty());
+}
+
+TEST(MergePanelEdits, TheSameChangeOnBothSidesIsNoConflict)
+{
+    // As when the document was read back after the panel's own write.
+    const Analysis current = changedInTheDocument();
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), current, current, &conflicts);
+    EXPECT_TRUE(merged == current) << aa::toJson(merged);
+    EXPECT_TRUE(conflicts.empty()) << ::testing::PrintToString(conflicts);
+}
+
+TEST(MergePanelEdits, OnlyThePanelChangedGivesThePanelsValues)
+{
+    Analysis draft = base();
+    draft.issues[1].title = "Issue B renamed in the panel";
+    draft.issues[2].raisedBy = { Voice::Child, Voice::SignificantAdults };
+    draft.issues[0].raisedBy.clear();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\npanel line"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "impactOnChild", ""));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "whatWouldHelp", "h1 reworded\nh2\nh3\nh4 from the panel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "successSigns", ""));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "notKnown", "n1"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "absentFigures", "Father abroad"));
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, base(), &conflicts);
+    EXPECT_TRUE(merged == draft) << aa::toJson(merged);
+    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp),
+              (std::vector<Item>{ makeItem("h1 reworded", { "a" }, "h_one"), makeItem("h2", { "b", "a" }, "h_two"),
+                                  makeItem("h3", {}, "h_own"), makeItem("h4 from the panel", { "c" }) }))
+        << "links and ids as the panel left them";
+    EXPECT_TRUE(conflicts.empty());
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEdits, BothChangedDifferentThingsGetsBoth)
+{
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\no2\npanel origins"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "strengths", "s1\ns2\npanel strength"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "notKnown", "n1\nn2\npanel unknown"));
+    draft.issues[1].title = "B from the panel";
+    draft.issues[2].raisedBy = { Voice::Child };
+
+    Analysis current = base();
+    current.issues[0].part(IssuePart::MaintainingFactors) = "m1\ndocument factor";
+    current.issues[1].part(IssuePart::Origins) = "document origins of b";
+    current.issues[2].title = "C from the document";
+    current.issues[0].raisedBy = { Voice::Practitioner };
+    current.list(ListKind::WhatWouldHelp)[0].text = "h1 in the document";
+    current.consideration(Consideration::Patterns) = "document patterns";
+
+    Analysis want = current;
+    want.issues[0].part(IssuePart::Origins) = "o1\no2\npanel origins";
+    want.list(ListKind::Strengths).push_back(makeItem("panel strength", { "c" }));
+    want.consideration(Consideration::NotKnown) = "n1\nn2\npanel unknown";
+    want.issues[1].title = "B from the panel";
+    want.issues[2].raisedBy = { Voice::Child };
+
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_TRUE(merged == want) << aa::toJson(merged);
+    EXPECT_TRUE(conflicts.empty()) << ::testing::PrintToString(conflicts);
+}
+
+TEST(MergePanelEdits, BothChangedTheSameAnswerKeepsBothTextsTheDocumentsFirst)
+{
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\no2\npanel line"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "origins", "bo\npanel b"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "impactOnChild", "i1 from the panel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "notKnown", "panel n"));
+    Analysis current = base();
+    current.issues[0].part(IssuePart::Origins) = "o1\ndocument line\no2";
+    current.issues[1].part(IssuePart::Origins) = "document b";
+    current.consideration(Consideration::NotKnown) = "n1\nn2\ndocument n";
+    current.consideration(Consideration::Patterns) = "document patterns";
+
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1\ndocument line\no2\no1\no2\npanel line");
+    EXPECT_EQ(merged.issues[1].part(IssuePart::Origins), "document b\nbo\npanel b");
+    EXPECT_EQ(merged.consideration(Consideration::NotKnown), "n1\nn2\ndocument n\npanel n");
+    EXPECT_EQ(merged.issues[0].part(IssuePart::ImpactOnChild), "i1 from the panel") << "changed in the panel only";
+    EXPECT_EQ(merged.consideration(Consideration::Patterns), "document patterns") << "changed in the document only";
+    EXPECT_EQ(merged.issues[2].part(IssuePart::Origins), "");
+    EXPECT_EQ(asMultiset(conflicts), (std::multiset<std::string>{ "origins", "notKnown" }))
+        << "each key once, though two issues' origins clash";
+}
+
+TEST(MergePanelEdits, TitleOrIdentifiedByChangedOnBothSidesKeepsTheDocuments)
+{
+    Analysis draft = base();
+    draft.issues[0].title = "A from the panel";
+    draft.issues[1].raisedBy = { Voice::Child };
+    draft.issues[2].title = "C from the panel";
+    draft.issues[2].raisedBy = { Voice::Parents };
+    Analysis current = base();
+    current.issues[0].title = "A from the document";
+    current.issues[1].raisedBy = { Voice::OtherWorkers };
+    current.issues[2].title = "C from the document";
+    current.issues[2].raisedBy = { Voice::Parents, Voice::SignificantAdults };
+
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_TRUE(merged == current) << aa::toJson(merged);
+    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" }) << "once, for four clashes";
+
+    // The identified-by line alone clashing is reported as the title too.
+    conflicts.clear();
+    draft = base();
+    draft.issues[1].raisedBy = { Voice::Child };
+    current = base();
+    current.issues[1].raisedBy = {};
+    EXPECT_TRUE(aa::mergePanelEdits(base(), draft, current, &conflicts) == current);
+    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" });
+
+    // A blank title from the panel against one typed in the document: still the document's.
+    conflicts.clear();
+    draft = base();
+    draft.issues[0].title = "";
+    current = base();
+    current.issues[0].title = "A typed";
+    EXPECT_EQ(aa::mergePanelEdits(base(), draft, current, &conflicts).issues[0].title, "A typed");
+    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" });
+}
+
+TEST(MergePanelEdits, BlankDraftOrBlankDocumentOnConflict)
+{
+    // The panel cleared what the document changed: the document's text stays, and it is a clash.
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", ""));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "impactOnChild", " \n" + nbsp));
+    Analysis current = base();
+    current.issues[0].part(IssuePart::Origins) = "o1\no2\ntyped";
+    current.issues[1].part(IssuePart::ImpactOnChild) = "bi1 typed";
+    std::vector<std::string> conflicts;
+    Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1\no2\ntyped");
+    EXPECT_EQ(merged.issues[1].part(IssuePart::ImpactOnChild), "bi1 typed");
+    EXPECT_EQ(asMultiset(conflicts), (std::multiset<std::string>{ "origins", "impactOnChild" }));
+
+    // The document's text was deleted (or left blank) while the panel changed it: the panel's.
+    draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\npanel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "impactOnChild", "i1\ni2\npanel"));
+    current = base();
+    current.issues[0].part(IssuePart::Origins) = "";
+    current.issues[0].part(IssuePart::ImpactOnChild) = nbsp + "\n ";
+    conflicts.clear();
+    merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1\npanel");
+    EXPECT_EQ(merged.issues[0].part(IssuePart::ImpactOnChild), "i1\ni2\npanel");
+    EXPECT_EQ(asMultiset(conflicts), (std::multiset<std::string>{ "origins", "impactOnChild" }));
+
+    // Both cleared it: nothing to keep, no clash.
+    draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", ""));
+    current = base();
+    current.issues[0].part(IssuePart::Origins) = "";
+    conflicts.clear();
+    EXPECT_EQ(aa::mergePanelEdits(base(), draft, current, &conflicts).issues[0].part(IssuePart::Origins), "");
+    EXPECT_TRUE(conflicts.empty());
+}
+
+TEST(MergePanelEdits, FurtherQuestionsAndAnswersThreeWay)
+{
+    struct Case
+    {
+        std::string base, draft, current, want;
+        bool conflict;
+    };
+    const std::vector<Case> cases = {
+        { "n", "n", "n", "n", false },
+        { "n", "n", "doc", "doc", false },
+        { "n", "n", "", "", false },
+        { "n", "pan", "n", "pan", false },
+        { "n", "", "n", "", false },
+        { "n", "same", "same", "same", false },
+        { "n", "", "", "", false },
+        { "n", "pan", "doc", "doc\npan", true },
+        { "", "pan", "doc", "doc\npan", true },
+        { "n1\nn2", "n1\nn2\npan", "n1\ndoc\nn2", "n1\ndoc\nn2\nn1\nn2\npan", true },
+        { "n", "", "doc", "doc", true },
+        { "n", " \n" + nbsp, "doc", "doc", true },
+        { "n", "pan", "", "pan", true },
+        { "n", "pan", nbsp, "pan", true },
+    };
+    for (const Case& c : cases)
+    {
+        SCOPED_TRACE(aa::test::jsonQuote(c.base) + " " + aa::test::jsonQuote(c.draft) + " " + aa::test::jsonQuote(c.current));
+        for (std::size_t k = 0; k < aa::considerationCount; ++k)
+        {
+            Analysis b = base(), d = base(), now = base();
+            b.considerations[k] = c.base;
+            d.considerations[k] = c.draft;
+            now.considerations[k] = c.current;
+            std::vector<std::string> conflicts;
+            const Analysis merged = aa::mergePanelEdits(b, d, now, &conflicts);
+            EXPECT_EQ(merged.considerations[k], c.want) << jsonName(static_cast<Consideration>(k));
+            EXPECT_EQ(conflicts, c.conflict ? std::vector<std::string>{ jsonName(static_cast<Consideration>(k)) }
+                                            : std::vector<std::string>{});
+            for (std::size_t other = 0; other < aa::considerationCount; ++other)
+                EXPECT_EQ(merged.considerations[other], other == k ? c.want : base().considerations[other]);
+        }
+        for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+        {
+            Analysis b = base(), d = base(), now = base();
+            b.issues[2].parts[p] = c.base;
+            d.issues[2].parts[p] = c.draft;
+            now.issues[2].parts[p] = c.current;
+            std::vector<std::string> conflicts;
+            const Analysis merged = aa::mergePanelEdits(b, d, now, &conflicts);
+            EXPECT_EQ(merged.issues[2].parts[p], c.want) << jsonName(static_cast<IssuePart>(p));
+            EXPECT_EQ(conflicts, c.conflict ? std::vector<std::string>{ jsonName(static_cast<IssuePart>(p)) }
+                                            : std::vector<std::string>{});
+        }
+    }
+}
+
+TEST(MergePanelEdits, IssueAddedInThePanelIsAppended)
+{
+    Analysis draft = base();
+    const std::size_t added = aa::addIssue(draft, "Added in the panel");
+    ASSERT_EQ(draft.issues[added].id, "issue4");
+    ASSERT_TRUE(aa::setPanelAnswer(draft, added, "origins", "np1\nnp2"));
+    draft.issues[added].raisedBy = { Voice::Child };
+    ASSERT_TRUE(aa::setPanelAnswer(draft, added, "strengths", "s1\ns2\nabout the new issue"));
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, base(), &conflicts);
+    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "b", "c", "issue4" }));
+    ASSERT_EQ(merged.issues.size(), 4u);
+    EXPECT_TRUE(merged.issues[3] == draft.issues[added]);
+    EXPECT_EQ(merged.list(ListKind::Strengths).back(), makeItem("about the new issue", { "issue4" }));
+    EXPECT_TRUE(conflicts.empty());
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEdits, IssueAddedInTheDocumentByHandIsKept)
+{
+    Analysis current = base();
+    aa::Issue d;
+    d.id = "d";
+    d.title = "Typed in the document";
+    d.raisedBy = { Voice::Parents };
+    d.part(IssuePart::Origins) = "typed origins";
+    current.issues.insert(current.issues.begin() + 1, d);
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1 from the panel"));
+    aa::addIssue(draft, "Added in the panel");
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "d", "b", "c", "issue4" }));
+    ASSERT_EQ(merged.issues.size(), 5u);
+    EXPECT_TRUE(merged.issues[1] == d);
+    EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1 from the panel");
+    EXPECT_EQ(merged.issues[4].title, "Added in the panel");
+    EXPECT_TRUE(conflicts.empty());
+}
+
+TEST(MergePanelEdits, IssueRemovedFromTheDocumentStaysRemoved)
+{
+    Analysis current = base();
+    current.issues.erase(current.issues.begin() + 1);
+    current.list(ListKind::WhatWouldHelp)[1].issues = { "a" }; // the reader drops links to a missing heading
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "origins", "bo\nchanged in the panel"));
+    draft.issues[1].title = "B renamed in the panel";
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "maintainingFactors", "m1\nm2"));
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current);
+    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "c" }));
+    EXPECT_EQ(merged.issues[0].part(IssuePart::MaintainingFactors), "m1\nm2") << "other panel edits still apply";
+    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp), current.list(ListKind::WhatWouldHelp));
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEdits, TheDocumentsIssueOrderAndPlanAreKept)
+{
+    Analysis draft = base();
+    std::swap(draft.issues[0], draft.issues[2]);
+    draft.plan.at(0).cell(PlanColumn::Action) = "panel action";
+    draft.plan.push_back(planRow("c", "another panel action"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "origins", "o1 from the panel")); // issue a, now third
+    Analysis current = base();
+    std::swap(current.issues[0], current.issues[1]);
+    current.plan.at(0).cell(PlanColumn::Outcome) = "document outcome";
+    current.plan.at(1).flagged = true;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current);
+    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "b", "a", "c" }));
+    EXPECT_EQ(merged.plan, current.plan);
+    EXPECT_EQ(merged.issues[1].part(IssuePart::Origins), "o1 from the panel");
+}
+
+TEST(MergePanelEdits, ListChangedOnBothSidesKeepsTheDocumentsItemsAndAddsThePanelsNewOnes)
+{
+    Analysis current = base();
+    std::vector<Item>& now = current.list(ListKind::WhatWouldHelp);
+    now[1].text = "h2 reworded in the document";
+    now.erase(now.begin() + 2); // h3 deleted in the document
+    now.push_back(makeItem("typed in the document", { "c" }, "help_typed"));
+    Analysis draft = base();
+    std::vector<Item>& want = draft.list(ListKind::WhatWouldHelp);
+    want[0].issues = { "a", "c" };                             // text still in base and current
+    want.push_back(makeItem("added in the panel", { "b" }));   // new
+    want.push_back(makeItem("typed in the document", { "a" })); // typed on both sides
+    // Strengths changed identically on both sides: no clash.
+    current.list(ListKind::Strengths).push_back(makeItem("s3", { "b" }));
+    draft.list(ListKind::Strengths).push_back(makeItem("s3", { "b" }));
+
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp),
+              (std::vector<Item>{ makeItem("h1", { "a" }, "h_one"),
+                                  makeItem("h2 reworded in the document", { "b", "a" }, "h_two"),
+                                  makeItem("typed in the document", { "c" }, "help_typed"),
+                                  makeItem("added in the panel", { "b" }) }))
+        << "the document's items as they are, then the panel's items new to both";
+    EXPECT_EQ(merged.list(ListKind::Strengths), current.list(ListKind::Strengths));
+    EXPECT_EQ(merged.list(ListKind::SuccessSigns), base().list(ListKind::SuccessSigns));
+    EXPECT_EQ(conflicts, std::vector<std::string>{ "whatWouldHelp" });
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEdits, AnItemRewordedInThePanelWhileTheDocumentsListChangedGivesAnAnalysisTheUpdateTakes)
+{
+    // Regression: the panel's reworded line keeps its item's id (setPanelAnswer), and the
+    // document still holds that item; the merge kept both with one id, which the update command
+    // rejects as a duplicate, so the panel's Update failed as long as the clash lasted.
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "whatWouldHelp", "h1\nh2 reworded in the panel\nh3"));
+    Analysis current = base();
+    current.list(ListKind::WhatWouldHelp).push_back(makeItem("typed in the document", {}, "help_typed"));
+    std::vector<std::string> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    const std::vector<Item>& items = merged.list(ListKind::WhatWouldHelp);
+    ASSERT_EQ(items.size(), 5u);
+    EXPECT_EQ(std::vector<Item>(items.begin(), items.begin() + 4), current.list(ListKind::WhatWouldHelp))
+        << "the document's items keep their ids, so their plan rows stay theirs";
+    EXPECT_EQ(items[4].text, "h2 reworded in the panel");
+    EXPECT_EQ(items[4].issues, (std::vector<std::string>{ "b", "a" }));
+    EXPECT_EQ(conflicts, std::vector<std::string>{ "whatWouldHelp" });
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEdits, LinksToAnIssueRemovedFromTheDocumentAreDropped)
+{
+    // Regression: items the panel linked to an issue that the document no longer has went to the
+    // update command, which rejects a link to an unknown issue.
+    Analysis current = base();
+    current.issues.erase(current.issues.begin() + 1); // b deleted by hand
+    current.list(ListKind::WhatWouldHelp)[1].issues = { "a" };
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "strengths", "s1\ns2\nabout b")); // document's list unchanged
+    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "whatWouldHelp", "h1\nh2\nh3\nhelp about b")); // document's changed
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current);
+    EXPECT_EQ(merged.list(ListKind::Strengths),
+              (std::vector<Item>{ makeItem("s1", { "a" }), makeItem("s2"), makeItem("about b") }));
+    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp).back(), makeItem("help about b"));
+    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp)[1], makeItem("h2", { "a" }, "h_two"));
+    EXPECT_TRUE(updatable(merged));
+}
+
+/// Small random analyses for the merge's property test, from few distinct texts so that the
+/// three sides often agree, and changed the ways the panel or the document change them.
+class RandomAnalyses
+{
+public:
+    explicit RandomAnalyses(std::uint32_t seed) : rng_(seed) {}
+
+    std::size_t pick(std::size_t n) { return rng_() % n; }
+    bool chance(unsigned percent) { return rng_() % 100 < percent; }
+
+    std::string line()
+    {
+        static const std::vector<std::string> lines = { "x", "y", "z", "w", "", " ", nbsp };
+        return lines[pick(lines.size())];
+    }
+    std::string text()
+    {
+        std::string out;
+        for (std::size_t i = 0, n = pick(4); i < n; ++i)
+            out += (i ? "\n" : "") + line();
+        return out;
+    }
+    std::string changedText(const std::string& was) { return chance(50) ? was + "\n" + line() : text(); }
+    std::string title()
+    {
+        static const std::vector<std::string> titles = { "T1", "T2", "T3", "", " " };
+        return titles[pick(titles.size())];
+    }
+    std::string itemText()
+    {
+        static const std::vector<std::string> texts = { "i1", "i2", "i3", "i4", "" };
+        return texts[pick(texts.size())];
+    }
+    std::vector<Voice> voices()
+    {
+        std::vector<Voice> out;
+        for (std::size_t v = 0; v < aa::voiceCount; ++v)
+            if (chance(30))
+                out.push_back(static_cast<Voice>(v));
+        return out;
+    }
+    std::vector<std::string> links(const Analysis& a)
+    {
+        std::vector<std::string> out;
+        for (const aa::Issue& issue : a.issues)
+            if (chance(30))
+                out.push_back(issue.id);
+        return out;
+    }
+    aa::Issue issue(const std::string& id)
+    {
+        aa::Issue issue;
+        issue.id = id;
+        issue.title = title();
+        issue.raisedBy = voices();
+        for (std::string& part : issue.parts)
+            part = text();
+        return issue;
+    }
+    Item item(const Analysis& a, std::size_t kind, const std::string& id)
+    {
+        return makeItem(itemText(), links(a), kind == static_cast<std::size_t>(ListKind::WhatWouldHelp) ? id : "");
+    }
+
+    Analysis base()
+    {
+        Analysis a;
+        for (std::size_t i = 0, n = 1 + pick(3); i < n; ++i)
+            a.issues.push_back(issue(std::string(1, static_cast<char>('a' + i))));
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+            for (std::size_t i = 0, n = pick(4); i < n; ++i)
+                a.lists[k].push_back(item(a, k, freshId("w")));
+        for (std::string& c : a.considerations)
+            if (chance(40))
+                c = text();
+        a.plan = { planRow(a.issues[0].id, "act") };
+        return a;
+    }
+
+    /// base as the panel (panel true) or the document changed it.
+    Analysis changed(const Analysis& base, bool panel)
+    {
+        Analysis a = base;
+        for (aa::Issue& issue : a.issues)
+        {
+            if (chance(15))
+                issue.title = title();
+            if (chance(15))
+                issue.raisedBy = voices();
+            for (std::string& part : issue.parts)
+                if (chance(25))
+                    part = changedText(part);
+        }
+        if (panel && chance(20))
+            a.issues.push_back(issue(freshId("panel")));
+        if (!panel && chance(20))
+            a.issues.insert(a.issues.begin() + static_cast<std::ptrdiff_t>(pick(a.issues.size() + 1)),
+                            issue(freshId("doc")));
+        if (!panel && a.issues.size() > 1 && chance(20))
+        {
+            // Deleted by hand: the reader drops the links to it.
+            const auto gone = a.issues.begin() + static_cast<std::ptrdiff_t>(pick(a.issues.size()));
+            const std::string id = gone->id;
+            a.issues.erase(gone);
+            for (std::vector<Item>& items : a.lists)
+                for (Item& item : items)
+                    item.issues.erase(std::remove(item.issues.begin(), item.issues.end(), id), item.issues.end());
+        }
+        if (!panel && a.issues.size() > 1 && chance(15))
+            std::swap(a.issues[0], a.issues[a.issues.size() - 1]);
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        {
+            std::vector<Item>& items = a.lists[k];
+            if (!items.empty() && chance(25))
+                items[pick(items.size())].text = itemText(); // reworded: links and id stay
+            if (!items.empty() && chance(15))
+                items.erase(items.begin() + static_cast<std::ptrdiff_t>(pick(items.size())));
+            if (chance(25))
+                items.push_back(item(a, k, panel ? std::string() : freshId("doc")));
+        }
+        for (std::string& c : a.considerations)
+            if (chance(15))
+                c = changedText(c);
+        if (!panel && chance(15))
+            a.plan.push_back(planRow(a.issues[0].id, "typed"));
+        if (!panel && chance(10))
+            a.unplaced.push_back("stray");
+        return a;
+    }
+
+private:
+    std::string freshId(const std::string& prefix) { return prefix + std::to_string(++next_); }
+
+    std::mt19937 rng_;
+    std::size_t next_ = 0;
+};
+
+bool hasLine(const std::string& text, const std::string& line)
+{
+    const std::vector<std::string> lines = aa::splitParagraphs(text);
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+bool hasItemText(const std::vector<Item>& items, const std::string& text)
+{
+    return std::any_of(items.begin(), items.end(), [&](const Item& i) { return i.text == text; });
+}
+
+/// One answer's promises: what only one side changed is that side's; where both changed it,
+/// every non-blank line of both is still there and nothing else is, and the clash is reported.
+void expectMergedText(const std::string* was, const std::string* want, const std::string& now,
+                      const std::string& got, const std::string& key, std::set<std::string>& clashes)
+{
+    SCOPED_TRACE(key);
+    if (!was || !want || *want == *was)
+    {
+        EXPECT_EQ(got, now) << "not changed in the panel: the document's";
+        return;
+    }
+    if (now == *was)
+    {
+        EXPECT_EQ(got, *want) << "changed in the panel only: the panel's";
+        return;
+    }
+    for (const std::string& line : aa::splitParagraphs(now))
+        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line))
+            << "the document's line " << aa::test::jsonQuote(line) << " lost";
+    for (const std::string& line : aa::splitParagraphs(*want))
+        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line)) << "the panel's line " << aa::test::jsonQuote(line) << " lost";
+    for (const std::string& line : aa::splitParagraphs(got))
+        EXPECT_TRUE(hasLine(now, line) || hasLine(*want, line)) << aa::test::jsonQuote(line) << " from nowhere";
+    if (*want != now)
+        clashes.insert(key);
+}
+
+void expectMergedList(const std::vector<Item>& was, const std::vector<Item>& want, const std::vector<Item>& now,
+                      const std::vector<Item>& got, const std::string& key, std::set<std::string>& clashes)
+{
+    SCOPED_TRACE(key);
+    auto textsOf = [](const std::vector<Item>& items) {
+        std::vector<std::string> texts;
+        for (const Item& item : items)
+            texts.push_back(item.text);
+        return texts;
+    };
+    if (want == was)
+    {
+        EXPECT_EQ(got, now) << "not changed in the panel: the document's";
+        return;
+    }
+    if (now == was)
+    {
+        EXPECT_EQ(textsOf(got), textsOf(want)) << "changed in the panel only: the panel's";
+        return;
+    }
+    ASSERT_GE(got.size(), now.size());
+    EXPECT_EQ(std::vector<Item>(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(now.size())), now)
+        << "the document's items first, as they are";
+    for (const Item& item : want)
+        EXPECT_TRUE(hasItemText(was, item.text) || hasItemText(got, item.text))
+            << "the panel's new item " << aa::test::jsonQuote(item.text) << " lost";
+    if (want != now)
+        clashes.insert(key);
+}
+
+TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
+{
+    RandomAnalyses random(20240607u);
+    std::size_t withClashes = 0, withRemovedIssues = 0, withPanelIssues = 0;
+    for (int n = 0; n < 400 && !::testing::Test::HasFailure(); ++n)
+    {
+        const Analysis b = random.base();
+        const Analysis d = random.changed(b, true);
+        const Analysis c = random.changed(b, false);
+        SCOPED_TRACE(::testing::Message() << "case " << n << "\nbase    " << aa::toJson(b) << "\ndraft   "
+                                          << aa::toJson(d) << "\ncurrent " << aa::toJson(c));
+        std::vector<std::string> conflicts;
+        const Analysis m = aa::mergePanelEdits(b, d, c, &conflicts);
+
+        // The document's issues, in its order, each with what the panel may change.
+        std::set<std::string> clashes;
+        ASSERT_GE(m.issues.size(), c.issues.size());
+        for (std::size_t i = 0; i < c.issues.size(); ++i)
+        {
+            const aa::Issue& now = c.issues[i];
+            const aa::Issue& got = m.issues[i];
+            ASSERT_EQ(got.id, now.id);
+            const aa::Issue* was = b.findIssue(now.id);
+            const aa::Issue* want = d.findIssue(now.id);
+            // The title is the document's, unless only the panel changed it.
+            if (was && want && now.title == was->title)
+                EXPECT_EQ(got.title, want->title);
+            else
+                EXPECT_EQ(got.title, now.title);
+            if (was && want && now.raisedBy == was->raisedBy)
+                EXPECT_EQ(got.raisedBy, want->raisedBy);
+            else
+                EXPECT_EQ(got.raisedBy, now.raisedBy);
+            if (was && want
+                && ((now.title != was->title && want->title != was->title && want->title != now.title)
+                    || (now.raisedBy != was->raisedBy && want->raisedBy != was->raisedBy && want->raisedBy != now.raisedBy)))
+                clashes.insert("title");
+            for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+                expectMergedText(was ? &was->parts[p] : nullptr, want ? &want->parts[p] : nullptr, now.parts[p],
+                                 got.parts[p], jsonName(static_cast<IssuePart>(p)), clashes);
+        }
+        for (const aa::Issue& issue : b.issues)
+            withRemovedIssues += !c.findIssue(issue.id);
+        // Then the issues added in the panel, as the panel has them.
+        std::vector<aa::Issue> added;
+        for (const aa::Issue& issue : d.issues)
+            if (!b.findIssue(issue.id) && !c.findIssue(issue.id))
+                added.push_back(issue);
+        withPanelIssues += !added.empty();
+        EXPECT_EQ(std::vector<aa::Issue>(m.issues.begin() + static_cast<std::ptrdiff_t>(c.issues.size()), m.issues.end()),
+                  added);
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+            expectMergedList(b.lists[k], d.lists[k], c.lists[k], m.lists[k], jsonName(static_cast<ListKind>(k)),
+                             clashes);
+        for (std::size_t k = 0; k < aa::considerationCount; ++k)
+            expectMergedText(&b.considerations[k], &d.considerations[k], c.considerations[k], m.considerations[k],
+                             jsonName(static_cast<Consideration>(k)), clashes);
+        EXPECT_EQ(m.plan, c.plan);
+        EXPECT_EQ(m.unplaced, c.unplaced);
+        EXPECT_EQ(asMultiset(conflicts), std::multiset<std::string>(clashes.begin(), clashes.end()))
+            << "each clash once, and nothing else";
+        EXPECT_TRUE(updatable(m));
+        withClashes += !clashes.empty();
+    }
+    // The cases were worth running.
+    EXPECT_GT(withClashes, 100u);
+    EXPECT_GT(withPanelIssues, 40u);
+    EXPECT_GT(withRemovedIssues, 20u);
 }
 
 // ---------------------------------------------------------------------------------------------
