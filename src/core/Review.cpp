@@ -257,7 +257,10 @@ private:
     /// Words a family would not understand, and acronyms, once per word per place.
     void jargon(const std::string& raw, const Place& place, const std::string& where)
     {
-        const std::vector<std::string> words = list(s_, "review.words.jargon");
+        std::vector<std::string> words = list(s_, "review.words.jargon");
+        for (const std::string& extra : options_.extraJargon)
+            if (!isBlank(extra) && std::find(words.begin(), words.end(), lower(extra)) == words.end())
+                words.push_back(lower(extra));
         const std::vector<std::string> allowed = list(s_, "review.words.acronymsAllowed");
         const std::string text = plain(raw);
         const std::string l = lower(text);

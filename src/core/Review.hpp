@@ -49,6 +49,9 @@ struct Finding
 struct ReviewOptions
 {
     std::string today; ///< YYYY-MM-DD; empty: dates are not compared with today
+    /// More words a family would not understand (lower case), from the options page, checked
+    /// as well as the built-in list.
+    std::vector<std::string> extraJargon;
 };
 
 /// Every finding for the analysis, in document order (issues, lists, further questions, plan).

@@ -5,6 +5,7 @@
 
 #include "Catalogue.hpp"
 #include "Log.hxx"
+#include "Options.hxx"
 #include "Panel.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
@@ -89,6 +90,22 @@ struct PanelSpec
     std::vector<std::pair<const char*, Fit>> fits;
     std::vector<const char*> methods;
 };
+
+/// The questions the panel offers: all, less the further questions hidden on the options page.
+std::vector<aa::Question> visibleQuestions(const uno::Reference<uno::XComponentContext>& xContext)
+{
+    const writer::Options options = writer::readOptions(xContext);
+    std::vector<aa::Question> questions = aa::panelQuestions();
+    questions.erase(std::remove_if(questions.begin(), questions.end(),
+                                   [&](const aa::Question& q) {
+                                       return q.scope == aa::QuestionScope::Consideration
+                                              && std::find(options.hiddenFurtherQuestions.begin(),
+                                                           options.hiddenFurtherQuestions.end(), q.key)
+                                                     != options.hiddenFurtherQuestions.end();
+                                   }),
+                    questions.end());
+    return questions;
+}
 
 const char* const voiceControls[aa::voiceCount]
     = { "VoicePractitioner", "VoiceChild", "VoiceParents", "VoiceOtherWorkers", "VoiceSignificantAdults" };
@@ -546,7 +563,7 @@ private:
         else if (method == "questionSelected")
         {
             commitTyping();
-            const auto questions = aa::panelQuestions();
+            const auto questions = visibleQuestions(m_xContext);
             if (const auto index = selected("QuestionList"); index && *index < questions.size())
                 s.selectQuestion(questions[*index].key);
             s.notify();
@@ -627,7 +644,7 @@ private:
     {
         const DeckSession& s = *m_pSession;
         const aa::Analysis& a = s.draft();
-        const auto questions = aa::panelQuestions();
+        const auto questions = visibleQuestions(m_xContext);
         std::vector<std::string> labels;
         std::optional<std::size_t> current;
         for (std::size_t i = 0; i < questions.size(); ++i)

@@ -6,6 +6,7 @@
 #include "Errors.hpp"
 #include "Json.hpp"
 #include "Log.hxx"
+#include "Options.hxx"
 #include "Panel.hpp"
 #include "Plan.hpp"
 #include "Strings.hpp"
@@ -539,6 +540,7 @@ void DeckSession::runReview()
             throw aa::InputError(strings().get("error.noAnalysis"));
         aa::ReviewOptions options;
         options.today = aa::todayIso();
+        options.extraJargon = writer::readOptions(m_xContext).jargonWords;
         m_findings = aa::review(current.analysis, options);
         m_reviewed = true;
         setStatus(m_findings.empty() ? strings().get("panel.review.clean") : aa::findingCounts(m_findings), false);

@@ -8,6 +8,7 @@
 #include "FaultInjection.hxx"
 #include "Json.hpp"
 #include "Log.hxx"
+#include "Options.hxx"
 #include "Plan.hpp"
 #include "Review.hpp"
 #include "Strings.hpp"
@@ -162,11 +163,12 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
             throw aa::InputError(strings().get("error.noAnalysis"));
         aa::ReviewOptions options;
         options.today = args.has("Today") ? toUtf8(args.string("Today")) : aa::todayIso();
+        options.extraJargon = readOptions(m_xContext).jargonWords;
         const std::vector<aa::Finding> findings = aa::review(current.analysis, options);
         log().info("review: {} findings", findings.size());
         if (command == "review")
             return aa::findingsToJson(findings);
-        std::string reviewer = args.has("Reviewer") ? toUtf8(args.string("Reviewer")) : userName(m_xContext);
+        std::string reviewer = args.has("Reviewer") ? toUtf8(args.string("Reviewer")) : reviewerName(m_xContext);
         if (reviewer.empty())
             reviewer = strings().get("plan.flagAuthor");
         const CommentResult result = addReviewComments(xDoc, blocks, current, findings, reviewer);
@@ -180,7 +182,7 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         if (entry.date.empty())
             entry.date = aa::todayIso();
         if (entry.reviewer.empty())
-            entry.reviewer = userName(m_xContext);
+            entry.reviewer = reviewerName(m_xContext);
         const DocumentBlocks blocks = readBlocks(xDoc);
         appendSupervision(xDoc, blocks, aa::readAnalysis(blocks.blocks), entry);
         log().info("supervision entry added");

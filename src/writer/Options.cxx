@@ -1,0 +1,89 @@
+#include "Options.hxx"
+
+#include "DocumentReview.hxx"
+#include "Log.hxx"
+#include "UnoString.hxx"
+#include "Utf8.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
+
+using namespace css;
+using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
+
+namespace aa::writer
+{
+namespace
+{
+uno::Reference<uno::XInterface> access(const uno::Reference<uno::XComponentContext>& xContext, const char* path,
+                                       bool update)
+{
+    auto xProvider = configuration::theDefaultProvider::get(xContext);
+    beans::PropertyValue aPath;
+    aPath.Name = "nodepath";
+    aPath.Value <<= OUString::createFromAscii(path);
+    uno::Sequence<uno::Any> aArgs(1);
+    aArgs[0] <<= aPath;
+    return xProvider->createInstanceWithArguments(update ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
+                                                         : OUString("com.sun.star.configuration.ConfigurationAccess"),
+                                                  aArgs);
+}
+} // namespace
+
+Options readOptions(const uno::Reference<uno::XComponentContext>& xContext)
+{
+    Options options;
+    try
+    {
+        uno::Reference<container::XNameAccess> xReview(access(xContext, "/org.assessmentanalysis.Options/Review", false),
+                                                       uno::UNO_QUERY_THROW);
+        OUString aName, aJargon;
+        xReview->getByName("ReviewerName") >>= aName;
+        xReview->getByName("JargonWords") >>= aJargon;
+        options.reviewerName = toUtf8(aName.trim());
+        for (const std::string& line : aa::splitParagraphs(toUtf8(aJargon.replaceAll("\r", ""))))
+            if (!aa::isBlank(line))
+                options.jargonWords.push_back(toUtf8(fromUtf8(line).trim()));
+        uno::Reference<container::XNameAccess> xPanel(access(xContext, "/org.assessmentanalysis.Options/Panel", false),
+                                                      uno::UNO_QUERY_THROW);
+        uno::Sequence<OUString> aHidden;
+        xPanel->getByName("HiddenFurtherQuestions") >>= aHidden;
+        for (const OUString& rKey : aHidden)
+            options.hiddenFurtherQuestions.push_back(toUtf8(rKey));
+    }
+    catch (const uno::Exception& e)
+    {
+        log().warn("options could not be read: {}", toUtf8(e.Message));
+    }
+    return options;
+}
+
+void writeOptions(const uno::Reference<uno::XComponentContext>& xContext, const Options& options)
+{
+    std::string jargon;
+    for (const std::string& word : options.jargonWords)
+        jargon += (jargon.empty() ? "" : "\n") + word;
+    auto xReviewAccess = access(xContext, "/org.assessmentanalysis.Options/Review", true);
+    uno::Reference<container::XNameReplace> xReview(xReviewAccess, uno::UNO_QUERY_THROW);
+    xReview->replaceByName("ReviewerName", uno::Any(fromUtf8(options.reviewerName)));
+    xReview->replaceByName("JargonWords", uno::Any(fromUtf8(jargon)));
+    uno::Reference<util::XChangesBatch>(xReviewAccess, uno::UNO_QUERY_THROW)->commitChanges();
+    auto xPanelAccess = access(xContext, "/org.assessmentanalysis.Options/Panel", true);
+    uno::Sequence<OUString> aHidden(static_cast<sal_Int32>(options.hiddenFurtherQuestions.size()));
+    for (std::size_t i = 0; i < options.hiddenFurtherQuestions.size(); ++i)
+        aHidden[static_cast<sal_Int32>(i)] = fromUtf8(options.hiddenFurtherQuestions[i]);
+    uno::Reference<container::XNameReplace>(xPanelAccess, uno::UNO_QUERY_THROW)
+        ->replaceByName("HiddenFurtherQuestions", uno::Any(aHidden));
+    uno::Reference<util::XChangesBatch>(xPanelAccess, uno::UNO_QUERY_THROW)->commitChanges();
+}
+
+std::string reviewerName(const uno::Reference<uno::XComponentContext>& xContext)
+{
+    const Options options = readOptions(xContext);
+    return options.reviewerName.empty() ? userName(xContext) : options.reviewerName;
+}
+} // namespace aa::writer

@@ -1,0 +1,24 @@
+// The extension's settings (extension/Options.xcs), read and written through the configuration.
+#pragma once
+
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string>
+#include <vector>
+
+namespace aa::writer
+{
+struct Options
+{
+    std::string reviewerName;                        ///< empty: LibreOffice's user name
+    std::vector<std::string> jargonWords;            ///< one per line on the page
+    std::vector<std::string> hiddenFurtherQuestions; ///< consideration JSON names
+};
+
+/// The settings; the defaults when they cannot be read (never throws).
+Options readOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext);
+/// Stores the settings. Throws css::uno::Exception when the configuration refuses.
+void writeOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext, const Options& options);
+/// The reviewer's name: the options page's, else LibreOffice's user name.
+std::string reviewerName(const css::uno::Reference<css::uno::XComponentContext>& xContext);
+} // namespace aa::writer
