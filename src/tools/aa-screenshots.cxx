@@ -17,6 +17,7 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/XController2.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/task/XJobExecutor.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
@@ -172,13 +173,30 @@ int main(int argc, char** argv)
         }
         aa::client::Office::close(xNewDoc);
 
-        // 2. The sample assessment, the cursor in an issue's "What keeps it going?" answer.
+        // 2. A new assessment report from the template (Tools > New Assessment Report), deck open.
+        {
+            uno::Reference<task::XJobExecutor> xExecutor(
+                office.context()->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis",
+                                                                                  office.context()),
+                uno::UNO_QUERY_THROW);
+            xExecutor->trigger("newAssessment");
+            pause(1500);
+            uno::Reference<lang::XComponent> xReport(office.desktop()->getCurrentComponent(), uno::UNO_QUERY_THROW);
+            uno::Reference<text::XTextDocument> xReportText(xReport, uno::UNO_QUERY_THROW);
+            if (toUtf8(xReportText->getText()->getString()).find("Child and family assessment") != 0)
+                throw std::runtime_error("New Assessment Report did not open the template");
+            showDeck(xReport);
+            shoot(dir, "template-with-deck");
+            aa::client::Office::close(xReport);
+        }
+
+        // 3. The sample assessment, the cursor in an issue's "What keeps it going?" answer.
         auto xDoc = office.load(aa::client::fileUrl(opt["--document"]));
         auto xDeck = showDeck(xDoc);
         cursorToStyle(xDoc, "Analysis Maintaining Factors");
         shoot(dir, "deck-following-cursor");
 
-        // 3. The review: findings grouped by issue and severity.
+        // 4. The review: findings grouped by issue and severity.
         panel(xDeck, "AssessmentAnalysisQuestionsPanel")->collapse();
         auto xReview = panel(xDeck, "AssessmentAnalysisReviewPanel");
         xReview->expand(false);

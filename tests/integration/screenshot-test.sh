@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The deck after a fresh install, seen under Xvfb: aa-screenshots opens the sample assessment in
-# a visible Writer on a fresh profile, shows the Analysis deck, drives its panels and saves three
+# a visible Writer on a fresh profile, shows the Analysis deck, drives its panels and saves four
 # PNGs; it fails when the deck or a panel does not appear. Each PNG must be the full 1400x900
 # screen and the deck area must hold real content (not a blank or single-colour region).
 # Usage: screenshot-test.sh AA_RUN AA_SCREENSHOTS OXT SAMPLES_DIR
@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 xvfb-run -a -s "-screen 0 1400x900x24" env SAL_USE_VCLPLUGIN=gen \
     "$shots_tool" --profile "$work/profile" --oxt "$oxt" --document "$work/out/sample-assessment.odt" \
     --out "$work/shots"
-for name in deck-new-document deck-following-cursor deck-review; do
+for name in deck-new-document template-with-deck deck-following-cursor deck-review; do
     png="$work/shots/$name.png"
     test -s "$png" || { echo "missing $name.png"; exit 1; }
     size=$(identify -format '%wx%h' "$png")
@@ -22,5 +22,5 @@ for name in deck-new-document deck-following-cursor deck-review; do
     colours=$(convert "$png" -crop 300x600+1100+100 -format '%k' info:)
     [ "$colours" -gt 20 ] || { echo "$name.png: the deck area is nearly blank ($colours colours)"; exit 1; }
 done
-echo "screenshots: 3 states of the deck captured after a fresh install"
+echo "screenshots: 4 states of the deck captured after a fresh install"
 echo "1 passed, 0 failed"
