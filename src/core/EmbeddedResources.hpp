@@ -7,4 +7,6 @@ namespace aa
 {
 /// The contents of resources/strings_en_GB.properties.
 std::string_view embeddedStringsEnGb();
+/// The contents of resources/strings_en_US.properties (only the keys that differ).
+std::string_view embeddedStringsEnUs();
 } // namespace aa

@@ -3,6 +3,8 @@
 #include "EmbeddedResources.hpp"
 #include "Utf8.hpp"
 
+#include <atomic>
+
 namespace aa
 {
 namespace
@@ -99,10 +101,41 @@ Strings Strings::parse(std::string_view text)
     return strings;
 }
 
+namespace
+{
+const Strings& enGb()
+{
+    static const Strings strings = Strings::parse(embeddedStringsEnGb());
+    return strings;
+}
+
+std::atomic<const Strings*>& active()
+{
+    static std::atomic<const Strings*> current{ nullptr };
+    return current;
+}
+} // namespace
+
+Strings Strings::overlaidWith(const Strings& other) const
+{
+    Strings merged = *this;
+    for (const auto& [key, value] : other.values_)
+        merged.values_[key] = value;
+    return merged;
+}
+
+const Strings& Strings::forLocale(std::string_view locale)
+{
+    static const Strings enUs = enGb().overlaidWith(parse(embeddedStringsEnUs()));
+    return locale == "en-US" ? enUs : enGb();
+}
+
+void Strings::useLocale(std::string_view locale) { active().store(&forLocale(locale)); }
+
 const Strings& Strings::builtIn()
 {
-    static const Strings strings = parse(embeddedStringsEnGb());
-    return strings;
+    const Strings* current = active().load();
+    return current ? *current : enGb();
 }
 
 std::string Strings::get(const std::string& key) const

@@ -17,8 +17,15 @@ public:
     /// Malformed lines (no '=') are ignored; a later key replaces an earlier one.
     static Strings parse(std::string_view text);
 
-    /// The en-GB texts built into the library.
+    /// The texts built into the library in the language chosen by useLocale() (en-GB until then).
     static const Strings& builtIn();
+    /// The built-in texts for a BCP 47 locale: en-US spellings for "en-US", en-GB (the
+    /// reference) for everything else.
+    static const Strings& forLocale(std::string_view locale);
+    /// Makes builtIn() answer in this locale's texts (LibreOffice's UI language).
+    static void useLocale(std::string_view locale);
+    /// This set with every key of other replacing its own (a language over the reference).
+    Strings overlaidWith(const Strings& other) const;
 
     /// The text for key; a missing key yields "[key]" so that a gap shows and never throws.
     std::string get(const std::string& key) const;

@@ -744,7 +744,11 @@ void SAL_CALL ResizeListener::windowResized(const awt::WindowEvent& rEvent)
 class PanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>
 {
 public:
-    explicit PanelFactory(const uno::Reference<uno::XComponentContext>& xContext) : m_xContext(xContext) {}
+    explicit PanelFactory(const uno::Reference<uno::XComponentContext>& xContext) : m_xContext(xContext)
+    {
+        writer::initLogging(m_xContext);
+        writer::applyUiLocale(m_xContext);
+    }
 
     uno::Reference<ui::XUIElement> SAL_CALL createUIElement(const OUString& rUrl,
                                                            const uno::Sequence<beans::PropertyValue>& rArgs) override

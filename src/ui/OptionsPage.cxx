@@ -39,7 +39,10 @@ std::string checkBoxFor(aa::Consideration c)
 class OptionsHandler : public cppu::WeakImplHelper2<awt::XContainerWindowEventHandler, lang::XServiceInfo>
 {
 public:
-    explicit OptionsHandler(const uno::Reference<uno::XComponentContext>& xContext) : m_xContext(xContext) {}
+    explicit OptionsHandler(const uno::Reference<uno::XComponentContext>& xContext) : m_xContext(xContext)
+    {
+        writer::applyUiLocale(m_xContext);
+    }
 
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XWindow>& xWindow, const uno::Any& rEvent,
                                         const OUString& rMethod) override

@@ -133,6 +133,7 @@ AnalysisService::AnalysisService(const uno::Reference<uno::XComponentContext>& x
     : m_xContext(xContext)
 {
     initLogging(m_xContext);
+    applyUiLocale(m_xContext);
 }
 
 std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)

@@ -2,6 +2,7 @@
 
 #include "DocumentReview.hxx"
 #include "Log.hxx"
+#include "Strings.hpp"
 #include "UnoString.hxx"
 #include "Utf8.hpp"
 
@@ -79,6 +80,22 @@ void writeOptions(const uno::Reference<uno::XComponentContext>& xContext, const 
     uno::Reference<container::XNameReplace>(xPanelAccess, uno::UNO_QUERY_THROW)
         ->replaceByName("HiddenFurtherQuestions", uno::Any(aHidden));
     uno::Reference<util::XChangesBatch>(xPanelAccess, uno::UNO_QUERY_THROW)->commitChanges();
+}
+
+void applyUiLocale(const uno::Reference<uno::XComponentContext>& xContext)
+{
+    try
+    {
+        uno::Reference<container::XNameAccess> xL10n(access(xContext, "/org.openoffice.Setup/L10N", false),
+                                                     uno::UNO_QUERY_THROW);
+        OUString aLocale;
+        xL10n->getByName("ooLocale") >>= aLocale;
+        aa::Strings::useLocale(toUtf8(aLocale));
+    }
+    catch (const uno::Exception& e)
+    {
+        log().warn("UI language unknown: {}", toUtf8(e.Message));
+    }
 }
 
 std::string reviewerName(const uno::Reference<uno::XComponentContext>& xContext)

@@ -19,6 +19,9 @@ struct Options
 Options readOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext);
 /// Stores the settings. Throws css::uno::Exception when the configuration refuses.
 void writeOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext, const Options& options);
+/// Makes the built-in strings follow LibreOffice's UI language (en-US spellings for en-US).
+void applyUiLocale(const css::uno::Reference<css::uno::XComponentContext>& xContext);
+
 /// The reviewer's name: the options page's, else LibreOffice's user name.
 std::string reviewerName(const css::uno::Reference<css::uno::XComponentContext>& xContext);
 } // namespace aa::writer

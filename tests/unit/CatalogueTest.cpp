@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -199,7 +201,7 @@ std::string propertiesFile()
 std::map<std::string, std::string> literalKeys()
 {
     const std::regex literal(
-        R"re("((?:error|section|item|raisedBy|skeleton|voice|part|plan|dialog|undo|review|supervision|panel)\.[A-Za-z.]+)")re");
+        R"re("((?:error|section|item|raisedBy|skeleton|voice|part|plan|dialog|undo|review|supervision|panel|options)\.[A-Za-z.]+)")re");
     std::map<std::string, std::string> keys;
     for (const auto& file : std::filesystem::recursive_directory_iterator(sourceRoot()))
     {
@@ -304,3 +306,54 @@ TEST(Resources, NoKeyIsDefinedTwice)
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Localisation: en-US spellings over the en-GB reference
+
+TEST(Localisation, EnUsOverridesOnlyKeysThatExistAndDiffer)
+{
+    const Strings enUs = Strings::parse(aa::test::readFile(
+        (std::filesystem::path(AA_RESOURCES_DIR) / "strings_en_US.properties").string()));
+    const Strings& enGb = Strings::forLocale("en-GB");
+    ASSERT_FALSE(enUs.keys().empty());
+    const std::regex placeholder(R"(\{[0-9]+\})");
+    for (const std::string& key : enUs.keys())
+    {
+        ASSERT_TRUE(enGb.has(key)) << key << " is in the en-US file but not in the en-GB reference";
+        EXPECT_NE(enUs.get(key), enGb.get(key)) << key << " repeats the en-GB text";
+        auto count = [&](const std::string& text) {
+            return std::distance(std::sregex_iterator(text.begin(), text.end(), placeholder), std::sregex_iterator());
+        };
+        EXPECT_EQ(count(enUs.get(key)), count(enGb.get(key))) << key << " has different placeholders";
+        EXPECT_EQ(Strings::forLocale("en-US").get(key), enUs.get(key));
+    }
+}
+
+TEST(Localisation, EnUsHasNoBritishSpellingsAndOtherLocalesGetTheReference)
+{
+    const std::vector<std::string> british = { "recognise", "centre", "behaviour", "organis", "colour", "analyse",
+                                               "licence", "favour", "programme", "neighbour", "realis", "prioritis" };
+    const Strings& enUs = Strings::forLocale("en-US");
+    std::size_t britishInGb = 0;
+    for (const std::string& key : enUs.keys())
+        for (const std::string& word : british)
+        {
+            std::string text = enUs.get(key);
+            std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            EXPECT_EQ(text.find(word), std::string::npos) << key << " has the British spelling \"" << word << "\" in en-US";
+            std::string gb = Strings::forLocale("en-GB").get(key);
+            std::transform(gb.begin(), gb.end(), gb.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            britishInGb += gb.find(word) != std::string::npos;
+        }
+    EXPECT_GT(britishInGb, 0u) << "the check found nothing to check";
+    EXPECT_EQ(&Strings::forLocale("de-DE"), &Strings::forLocale("en-GB"));
+    EXPECT_EQ(Strings::forLocale("en-US").keys(), Strings::forLocale("en-GB").keys());
+}
+
+TEST(Localisation, UseLocaleSwitchesTheBuiltInTexts)
+{
+    Strings::useLocale("en-US");
+    EXPECT_NE(Strings::builtIn().get("part.impactOnChild.guidance").find("center"), std::string::npos);
+    Strings::useLocale("en-GB");
+    EXPECT_NE(Strings::builtIn().get("part.impactOnChild.guidance").find("centre"), std::string::npos);
+}
