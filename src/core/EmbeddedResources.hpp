@@ -9,4 +9,6 @@ namespace aa
 std::string_view embeddedStringsEnGb();
 /// The contents of resources/strings_en_US.properties (only the keys that differ).
 std::string_view embeddedStringsEnUs();
+/// The contents of resources/help_en_GB.properties.
+std::string_view embeddedHelpEnGb();
 } // namespace aa

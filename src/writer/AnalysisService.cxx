@@ -34,8 +34,12 @@
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/system/SystemShellExecute.hpp>
+#include <com/sun/star/system/SystemShellExecuteFlags.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/util/theMacroExpander.hpp>
 #include <cppuhelper/supportsservice.hxx>
+#include <rtl/uri.hxx>
 #include <cppuhelper/weak.hxx>
 
 #include <boost/json.hpp>
@@ -43,8 +47,10 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
+#include <cstring>
 #include <map>
 #include <mutex>
+#include <set>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -146,6 +152,12 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         faultPoint(layer);
     if (command == "version")
         return versionJson();
+    if (command == "helpUrl")
+    {
+        boost::json::object result;
+        result["url"] = helpUrl(args.has("Page") ? toUtf8(args.string("Page")) : std::string("deck"));
+        return boost::json::serialize(result);
+    }
     if (command == "lastTiming")
     {
         LastTiming& timing = lastTiming();
@@ -343,8 +355,32 @@ void SAL_CALL AnalysisService::trigger(const OUString& rEvent)
 }
 
 /// The menu commands run the scripting API's commands, with what their dialogs asked for.
+/// The help page inside the installed extension, at a page's anchor, as a file URL.
+std::string AnalysisService::helpUrl(const std::string& page)
+{
+    static const std::set<std::string> pages{ "deck", "plan", "review", "template", "questions" };
+    if (!pages.count(page))
+        throw aa::InputError(strings().format("error.badArgument", { "Page", "deck, plan, review, template or questions" }));
+    OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
+                             ->getPackageLocation(OUString::createFromAscii(extensionId));
+    if (aLocation.startsWith("vnd.sun.star.expand:"))
+    {
+        aLocation = rtl::Uri::decode(aLocation.copy(std::strlen("vnd.sun.star.expand:")), rtl_UriDecodeWithCharset,
+                                     RTL_TEXTENCODING_UTF8);
+        aLocation = util::theMacroExpander::get(m_xContext)->expandMacros(aLocation);
+    }
+    return toUtf8(aLocation) + "/guide/assessment-analysis-help.html#" + page;
+}
+
 void AnalysisService::runMenuCommand(const std::string& event)
 {
+    if (event.rfind("help.", 0) == 0)
+    {
+        // The panels' "more options" button in their title bars: the help page, in the browser.
+        system::SystemShellExecute::create(m_xContext)->execute(fromUtf8(helpUrl(event.substr(5))), OUString(),
+                                                                 system::SystemShellExecuteFlags::URIS_ONLY);
+        return;
+    }
     if (event == "newAssessment")
     {
         // A new, untitled document from the report template (File > New > Templates lists it too).

@@ -41,6 +41,7 @@ public:
 private:
     std::string run(const css::uno::Sequence<css::beans::NamedValue>& rArgs);
     void runMenuCommand(const std::string& event);
+    std::string helpUrl(const std::string& page);
     css::uno::Reference<css::text::XTextDocument> currentDocument();
     css::uno::Reference<css::awt::XDialog>
     createDialog(const char* name, const char* titleKey,

@@ -636,6 +636,26 @@ TEST(Sidebar, DeckPanelsFactoryAndShortcutAreRegistered)
         OUString aCommand;
         xKey->getByName("Command") >>= aCommand;
         EXPECT_EQ(aCommand, ".uno:SidebarDeck.AssessmentAnalysisDeck");
+        // Each panel's title-bar button opens the help page inside the extension at its section.
+        for (const auto& [panel, page] : std::vector<std::pair<const char*, const char*>>{
+                 { "IssuesPanel", "deck" }, { "QuestionsPanel", "questions" }, { "ReviewPanel", "review" } })
+        {
+            uno::Reference<container::XNameAccess> xPanel(
+                xPanels->getByName("AssessmentAnalysis" + OUString::createFromAscii(panel)), uno::UNO_QUERY_THROW);
+            OUString aCommand2;
+            xPanel->getByName("DefaultMenuCommand") >>= aCommand2;
+            EXPECT_EQ(aCommand2, "service:org.assessmentanalysis.Analysis?help." + OUString::createFromAscii(page));
+            auto doc = documentWith({ "x" });
+            Closer closer(doc);
+            const std::string json = office().call("helpUrl", doc, {}, 0, { { "Page", page } });
+            const std::string prefix = "{\"url\":\"file://";
+            ASSERT_EQ(json.rfind(prefix, 0), 0u) << json;
+            const std::string url = json.substr(prefix.size(), json.size() - prefix.size() - 2);
+            const std::string file = url.substr(0, url.find('#'));
+            EXPECT_EQ(url.substr(url.find('#') + 1), page);
+            const std::string html = readFile(file);
+            EXPECT_NE(html.find(std::string("<section id=\"") + page + "\">"), std::string::npos) << file;
+        }
         // For those who never open the sidebar: a toolbar with Insert analysis and the deck.
         auto xToolbars = access("/org.openoffice.Office.Addons/AddonUI/OfficeToolBar");
         ASSERT_TRUE(xToolbars->hasByName("org.assessmentanalysis.extension"));
