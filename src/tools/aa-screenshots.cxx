@@ -15,7 +15,9 @@
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/task/XJobExecutor.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
@@ -47,7 +49,10 @@ uno::Reference<frame::XController2> controllerOf(const uno::Reference<lang::XCom
     return uno::Reference<frame::XController2>(xModel->getCurrentController(), uno::UNO_QUERY_THROW);
 }
 
-uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc)
+/// Shows the Analysis deck. byCommand: through the command its shortcut (Ctrl+Alt+Shift+D), menu
+/// entry and toolbar button run, so the screenshot also shows that they work.
+uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc, const uno::Reference<uno::XComponentContext>& xContext,
+                                   bool byCommand = false)
 {
     auto xController = controllerOf(xDoc);
     // The frame fills the screen, so every screenshot shows the same 1400x900 window.
@@ -56,8 +61,18 @@ uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc)
     auto xSidebar = xController->getSidebar();
     if (!xSidebar.is())
         throw std::runtime_error("the document has no sidebar");
-    xSidebar->setVisible(true);
     uno::Reference<ui::XDeck> xDeck(xSidebar->getDecks()->getByName("AssessmentAnalysisDeck"), uno::UNO_QUERY_THROW);
+    if (byCommand)
+    {
+        uno::Reference<frame::XDispatchProvider> xProvider(xController->getFrame(), uno::UNO_QUERY_THROW);
+        frame::DispatchHelper::create(xContext)->executeDispatch(xProvider, ".uno:SidebarDeck.AssessmentAnalysisDeck",
+                                                                 "", 0, {});
+        pause(1500);
+        if (!xDeck->isActive())
+            throw std::runtime_error(".uno:SidebarDeck.AssessmentAnalysisDeck did not open the Analysis deck");
+        return xDeck;
+    }
+    xSidebar->setVisible(true);
     for (int attempt = 0; attempt < 10 && !xDeck->isActive(); ++attempt)
     {
         xDeck->activate(true);
@@ -164,7 +179,7 @@ int main(int argc, char** argv)
         auto xNew = office.newWriterDocument();
         uno::Reference<lang::XComponent> xNewDoc(xNew, uno::UNO_QUERY_THROW);
         {
-            auto xDeck = showDeck(xNewDoc);
+            auto xDeck = showDeck(xNewDoc, office.context(), true);
             auto xIssues = panel(xDeck, "AssessmentAnalysisIssuesPanel");
             uno::Reference<beans::XPropertySet>(control(xIssues, "Title")->getModel(), uno::UNO_QUERY_THROW)
                 ->setPropertyValue("Text", uno::Any(OUString("Housing is unsafe and overcrowded")));
@@ -185,14 +200,14 @@ int main(int argc, char** argv)
             uno::Reference<text::XTextDocument> xReportText(xReport, uno::UNO_QUERY_THROW);
             if (toUtf8(xReportText->getText()->getString()).find("Child and family assessment") != 0)
                 throw std::runtime_error("New Assessment Report did not open the template");
-            showDeck(xReport);
+            showDeck(xReport, office.context());
             shoot(dir, "template-with-deck");
             aa::client::Office::close(xReport);
         }
 
         // 3. The sample assessment, the cursor in an issue's "What keeps it going?" answer.
         auto xDoc = office.load(aa::client::fileUrl(opt["--document"]));
-        auto xDeck = showDeck(xDoc);
+        auto xDeck = showDeck(xDoc, office.context());
         cursorToStyle(xDoc, "Analysis Maintaining Factors");
         shoot(dir, "deck-following-cursor");
 
