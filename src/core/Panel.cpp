@@ -4,6 +4,7 @@
 #include "Utf8.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace aa
 {
@@ -438,11 +439,45 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
         for (std::size_t p = 0; p < issuePartCount; ++p)
             issue.parts[p] = m.text(was->parts[p], want->parts[p], issue.parts[p], jsonName(static_cast<IssuePart>(p)));
     }
+    // Panel edits to an issue deleted from the document meanwhile cannot be written: say so.
     for (const Issue& want : draft.issues)
-        if (!base.findIssue(want.id) && !current.findIssue(want.id))
-            merged.issues.push_back(want);
+    {
+        const Issue* was = base.findIssue(want.id);
+        if (was && !current.findIssue(want.id) && !(*was == want))
+            m.conflict("title");
+    }
+    // Issues added in the panel. One whose id the document has taken meanwhile (a heading typed
+    // by hand gets "issueN" too) gets a free id, and the panel's links follow it.
+    std::map<std::string, std::string> renamed;
+    for (const Issue& want : draft.issues)
+    {
+        if (base.findIssue(want.id))
+            continue;
+        Issue added = want;
+        if (const Issue* there = merged.findIssue(added.id))
+        {
+            if (*there == want)
+                continue; // the same issue added on both sides
+            Analysis taken = merged;
+            taken.issues.insert(taken.issues.end(), draft.issues.begin(), draft.issues.end());
+            added.id = newIssueId(taken);
+            renamed[want.id] = added.id;
+        }
+        merged.issues.push_back(std::move(added));
+    }
+    Analysis panel = draft;
+    for (std::vector<Item>& items : panel.lists)
+        for (Item& item : items)
+            for (std::string& id : item.issues)
+                if (renamed.count(id))
+                    id = renamed[id];
     for (std::size_t k = 0; k < listKindCount; ++k)
-        merged.lists[k] = m.items(base.lists[k], draft.lists[k], current.lists[k], jsonName(static_cast<ListKind>(k)));
+    {
+        // Compare with the panel's own links, renamed only where the panel added them.
+        const bool panelChanged = !(draft.lists[k] == base.lists[k]);
+        merged.lists[k] = m.items(base.lists[k], panelChanged ? panel.lists[k] : draft.lists[k], current.lists[k],
+                                  jsonName(static_cast<ListKind>(k)));
+    }
     // The panel's items may link to an issue the document no longer has: such links go, as the
     // reader drops them (the update command rejects a link to an unknown issue).
     for (std::vector<Item>& items : merged.lists)

@@ -1547,7 +1547,13 @@ TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
                                  got.parts[p], jsonName(static_cast<IssuePart>(p)), clashes);
         }
         for (const aa::Issue& issue : b.issues)
+        {
             withRemovedIssues += !c.findIssue(issue.id);
+            // Panel edits to an issue deleted from the document cannot be written: reported.
+            const aa::Issue* want = d.findIssue(issue.id);
+            if (!c.findIssue(issue.id) && want && !(*want == issue))
+                clashes.insert("title");
+        }
         // Then the issues added in the panel, as the panel has them.
         std::vector<aa::Issue> added;
         for (const aa::Issue& issue : d.issues)
@@ -1940,3 +1946,48 @@ TEST(PlanMoveIssue, ATableJustBeforeTheNeighbourThrowsInsteadOfAnchoringThere)
 }
 
 } // namespace
+
+// ---------------------------------------------------------------------------------------------
+// mergePanelEdits: ids taken meanwhile, edits to issues deleted meanwhile
+
+TEST(MergePanelEditsIds, AnIssueAddedInThePanelWhoseIdTheDocumentTookGetsAFreeIdAndItsLinks)
+{
+    aa::Analysis base;
+    base.issues.push_back({ "issue1", "One", {}, { "a", "b", "c" } });
+    aa::Analysis draft = base;
+    const std::size_t added = aa::addIssue(draft, "Typed in the panel");
+    ASSERT_EQ(draft.issues[added].id, "issue2");
+    draft.list(aa::ListKind::WhatWouldHelp).push_back({ "Help for the panel's issue", { "issue2" }, {} });
+    aa::Analysis current = base;
+    current.issues.push_back({ "issue2", "Typed in the document", {}, { "x", "", "" } });
+    std::vector<std::string> conflicts;
+    const aa::Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
+    ASSERT_EQ(merged.issues.size(), 3u);
+    EXPECT_EQ(merged.issues[1].title, "Typed in the document");
+    EXPECT_EQ(merged.issues[1].id, "issue2");
+    EXPECT_EQ(merged.issues[2].title, "Typed in the panel");
+    EXPECT_NE(merged.issues[2].id, "issue2");
+    EXPECT_NE(merged.issues[2].id, "issue1");
+    ASSERT_EQ(merged.list(aa::ListKind::WhatWouldHelp).size(), 1u);
+    EXPECT_EQ(merged.list(aa::ListKind::WhatWouldHelp)[0].issues, std::vector<std::string>{ merged.issues[2].id });
+    EXPECT_TRUE(conflicts.empty());
+}
+
+TEST(MergePanelEditsIds, EditsToAnIssueDeletedInTheDocumentAreReported)
+{
+    aa::Analysis base;
+    base.issues.push_back({ "issue1", "One", {}, { "a", "b", "c" } });
+    base.issues.push_back({ "issue2", "Two", {}, { "d", "e", "f" } });
+    aa::Analysis draft = base;
+    draft.issues[1].part(aa::IssuePart::Origins) = "changed in the panel";
+    aa::Analysis current = base;
+    current.issues.pop_back();
+    std::vector<std::string> conflicts;
+    const aa::Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
+    EXPECT_EQ(merged.issues.size(), 1u);
+    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" });
+    // Unchanged in the panel: no report.
+    conflicts.clear();
+    aa::mergePanelEdits(base, base, current, &conflicts);
+    EXPECT_TRUE(conflicts.empty());
+}
