@@ -31,7 +31,9 @@
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerListener.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <cppuhelper/implbase3.hxx>
+#include <com/sun/star/frame/FrameAction.hpp>
+#include <com/sun/star/frame/XFrameActionListener.hpp>
+#include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/weakref.hxx>
 
 #include <boost/json.hpp>
@@ -51,7 +53,8 @@ const aa::Strings& strings() { return aa::Strings::builtIn(); }
 /// Forwards the document's selection, modify and undo events to the session while it lives.
 /// Any undo action (typing, an API edit, undo, redo) means the panels' copy may be stale.
 class EventForwarder
-    : public cppu::WeakImplHelper3<view::XSelectionChangeListener, util::XModifyListener, document::XUndoManagerListener>
+    : public cppu::WeakImplHelper4<view::XSelectionChangeListener, util::XModifyListener, document::XUndoManagerListener,
+                                   frame::XFrameActionListener>
 {
 public:
     explicit EventForwarder(DeckSession* pSession) : m_pSession(pSession) {}
@@ -67,7 +70,20 @@ public:
         if (m_pSession)
             m_pSession->documentModified();
     }
-    void SAL_CALL disposing(const lang::EventObject&) override { m_pSession = nullptr; }
+    /// Only the frame going away ends the forwarding: a document closing in the frame is
+    /// followed by the next one (frameAction).
+    void SAL_CALL disposing(const lang::EventObject& rEvent) override
+    {
+        if (m_pSession && rEvent.Source == m_pSession->frame())
+            m_pSession = nullptr;
+    }
+    void SAL_CALL frameAction(const frame::FrameActionEvent& rEvent) override
+    {
+        if (m_pSession
+            && (rEvent.Action == frame::FrameAction_COMPONENT_REATTACHED
+                || rEvent.Action == frame::FrameAction_COMPONENT_ATTACHED))
+            m_pSession->documentSwitched();
+    }
 
     void SAL_CALL undoActionAdded(const document::UndoManagerEvent&) override { changed(); }
     void SAL_CALL actionUndone(const document::UndoManagerEvent&) override { changed(); }
@@ -162,12 +178,14 @@ void DeckSession::listen()
     EventForwarder* pForwarder = new EventForwarder(this);
     uno::Reference<view::XSelectionChangeListener> xForwarder(pForwarder);
     m_xListener = xForwarder;
-    auto xController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
-    uno::Reference<view::XSelectionSupplier> xSelection(xController, uno::UNO_QUERY);
+    if (m_xFrame.is())
+        m_xFrame->addFrameActionListener(uno::Reference<frame::XFrameActionListener>(pForwarder));
+    m_xListenedController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
+    m_xListenedModel = m_xListenedController.is() ? m_xListenedController->getModel() : nullptr;
+    uno::Reference<view::XSelectionSupplier> xSelection(m_xListenedController, uno::UNO_QUERY);
     if (xSelection.is())
         xSelection->addSelectionChangeListener(xForwarder);
-    uno::Reference<util::XModifyBroadcaster> xModify(xController.is() ? xController->getModel() : nullptr,
-                                                     uno::UNO_QUERY);
+    uno::Reference<util::XModifyBroadcaster> xModify(m_xListenedModel, uno::UNO_QUERY);
     if (xModify.is())
         xModify->addModifyListener(uno::Reference<util::XModifyListener>(pForwarder));
     uno::Reference<document::XUndoManagerSupplier> xUndo(xModify, uno::UNO_QUERY);
@@ -182,26 +200,61 @@ void DeckSession::detach()
     if (!pForwarder)
         return;
     pForwarder->clear();
-    try
-    {
-        auto xController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
-        uno::Reference<view::XSelectionSupplier> xSelection(xController, uno::UNO_QUERY);
+    // Each listener comes off what it was added to (the frame may hold another document now).
+    auto removeFrom = [](auto&& remove) {
+        try
+        {
+            remove();
+        }
+        catch (...)
+        {
+            // Already gone: the forwarder is inert anyway.
+        }
+    };
+    removeFrom([&] {
+        if (m_xFrame.is())
+            m_xFrame->removeFrameActionListener(uno::Reference<frame::XFrameActionListener>(pForwarder));
+    });
+    removeFrom([&] {
+        uno::Reference<view::XSelectionSupplier> xSelection(m_xListenedController, uno::UNO_QUERY);
         if (xSelection.is())
             xSelection->removeSelectionChangeListener(xForwarder);
-        uno::Reference<util::XModifyBroadcaster> xModify(xController.is() ? xController->getModel() : nullptr,
-                                                         uno::UNO_QUERY);
+    });
+    removeFrom([&] {
+        uno::Reference<util::XModifyBroadcaster> xModify(m_xListenedModel, uno::UNO_QUERY);
         if (xModify.is())
             xModify->removeModifyListener(uno::Reference<util::XModifyListener>(pForwarder));
         uno::Reference<document::XUndoManagerSupplier> xUndo(xModify, uno::UNO_QUERY);
         if (xUndo.is())
             xUndo->getUndoManager()->removeUndoManagerListener(
                 uno::Reference<document::XUndoManagerListener>(pForwarder));
-    }
-    catch (...)
-    {
-        // The frame is going away; the forwarder is already inert.
-    }
+    });
     m_xListener.clear();
+    m_xListenedController.clear();
+    m_xListenedModel.clear();
+}
+
+void DeckSession::documentSwitched()
+{
+    try
+    {
+        detach();
+        m_draft = aa::Analysis();
+        m_base = aa::Analysis();
+        m_found = m_dirty = m_reviewed = false;
+        m_stale = true;
+        m_issue.reset();
+        m_findings.clear();
+        m_lastParagraph.clear();
+        m_status.clear();
+        listen();
+        reload();
+        notify();
+    }
+    catch (const uno::Exception& e)
+    {
+        writer::log().warn("panel: following the new document failed: {}", toUtf8(e.Message));
+    }
 }
 
 void DeckSession::addView(SessionView* view) { m_views.push_back(view); }
@@ -223,10 +276,15 @@ void DeckSession::commitViews()
         view->commitTyping();
 }
 
-uno::Reference<text::XTextDocument> DeckSession::document() const
+uno::Reference<text::XTextDocument> DeckSession::document()
 {
     auto xController = m_xFrame.is() ? m_xFrame->getController() : nullptr;
-    uno::Reference<text::XTextDocument> xDoc(xController.is() ? xController->getModel() : nullptr, uno::UNO_QUERY);
+    uno::Reference<frame::XModel> xModel(xController.is() ? xController->getModel() : nullptr);
+    // Another document in the same frame (opened over an empty one): the panels' copy belongs
+    // to the old one, so start again from the new one before doing anything.
+    if (xModel.is() && m_xListenedModel.is() && xModel != m_xListenedModel && m_xListener.is())
+        documentSwitched();
+    uno::Reference<text::XTextDocument> xDoc(xModel, uno::UNO_QUERY);
     if (!xDoc.is())
         throw aa::InputError(strings().get("error.noDocument"));
     return xDoc;

@@ -10,7 +10,9 @@
 #include "Review.hpp"
 #include "UnoString.hxx"
 
+#include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -94,7 +96,11 @@ public:
     /// Asks every panel to hand over what was typed (before the selection changes).
     void commitViews();
 
-    css::uno::Reference<css::text::XTextDocument> document() const;
+    /// The frame's document now (following a switch to another document first).
+    css::uno::Reference<css::text::XTextDocument> document();
+    const css::uno::Reference<css::frame::XFrame>& frame() const { return m_xFrame; }
+    /// Another document was loaded into the frame: start again from it.
+    void documentSwitched();
 
 private:
     /// Runs a command of the scripting API on this document; returns its JSON result.
@@ -107,7 +113,9 @@ private:
 
     css::uno::Reference<css::uno::XComponentContext> m_xContext;
     css::uno::Reference<css::frame::XFrame> m_xFrame;
-    css::uno::Reference<css::uno::XInterface> m_xListener; ///< selection and modify events
+    css::uno::Reference<css::uno::XInterface> m_xListener; ///< selection, modify, undo, frame events
+    css::uno::Reference<css::frame::XController> m_xListenedController;
+    css::uno::Reference<css::frame::XModel> m_xListenedModel;
     std::vector<SessionView*> m_views;
 
     /// The edited draft merged with what the document holds now (mergePanelEdits), as JSON

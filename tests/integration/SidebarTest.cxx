@@ -20,6 +20,7 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -376,6 +377,45 @@ TEST(Sidebar, PanelUpdateNeverOverwritesWordsTypedInTheDocumentMeanwhile)
     EXPECT_NE(origins.find("Added in the document."), std::string::npos) << origins;
     EXPECT_NE(origins.find("Typed in the panel instead."), std::string::npos) << origins;
     EXPECT_EQ(a.issues[1], sample.issues[1]);
+}
+
+TEST(Sidebar, AnotherDocumentLoadedIntoTheFrameIsFollowed)
+{
+    // A report with the sample analysis, saved; then an empty document whose frame gets it.
+    auto report = documentWithSample();
+    const std::string url = aa::client::fileUrl(workDir() + "/sidebar-switch.odt");
+    aa::client::Office::storeTo(report, url, "writer8");
+    aa::client::Office::close(report);
+    auto empty = documentWith({ "An empty note." });
+    uno::Reference<text::XTextDocument> loaded;
+    AA_UNO({
+        Panel issues(empty, "IssuesPanel");
+        Panel questions(empty, "QuestionsPanel");
+        issues.type("Title", "Typed for the empty note");
+        issues.press("addIssue");
+        ASSERT_EQ(issues.items("IssueList").size(), 1u);
+        auto xFrame = uno::Reference<frame::XModel>(empty, uno::UNO_QUERY_THROW)->getCurrentController()->getFrame();
+        uno::Sequence<beans::PropertyValue> aProps(1);
+        aProps[0].Name = "Hidden";
+        aProps[0].Value <<= true;
+        loaded.set(uno::Reference<frame::XComponentLoader>(xFrame, uno::UNO_QUERY_THROW)
+                       ->loadComponentFromURL(aa::glue::fromUtf8(url), "_self", 0, aProps),
+                   uno::UNO_QUERY_THROW);
+        // The panels now show the loaded report, not the empty note's draft.
+        EXPECT_EQ(issues.items("IssueList").size(), 4u);
+        EXPECT_TRUE(questions.enabled("Update"));
+        questions.select("QuestionList", questionIndex("patterns"));
+        questions.press("questionSelected");
+        questions.type("Answer", "A pattern typed after the switch.");
+        EXPECT_TRUE(questions.press("update"));
+    });
+    ASSERT_TRUE(loaded.is());
+    Closer closer(loaded);
+    const aa::Analysis a = model(loaded);
+    EXPECT_EQ(a.issues.size(), 4u);
+    EXPECT_EQ(a.consideration(aa::Consideration::Patterns), "A pattern typed after the switch.");
+    for (const aa::Issue& issue : a.issues)
+        EXPECT_NE(issue.title, "Typed for the empty note");
 }
 
 TEST(Sidebar, RenameMoveAndVoicesChangeTheDocument)
