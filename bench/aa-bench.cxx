@@ -12,6 +12,13 @@
 #include "Workload.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XDocumentInsertable.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
@@ -376,6 +383,7 @@ private:
     void printTable();
     void printComparisons();
     void startup();
+    void cursorFollow(int n);
 
     Options m_options;
     std::string m_work;
@@ -383,6 +391,7 @@ private:
     pid_t m_officeBinary = -1; ///< soffice.bin of m_office
     std::map<int, SizeResults> m_sizes;
     CompareResults m_compare;
+    std::vector<double> m_cursorSame, m_cursorNext; ///< cursorFollow: in-process ms per selection change
     std::string m_compareDocument; ///< the N = compareSize document saved as .odt, for start-up
     bool m_review = false;         ///< the extension has the review command (it came later)
     double m_startupPlain = std::nan(""), m_startupExt = std::nan(""), m_startupFresh = std::nan("");
@@ -801,6 +810,66 @@ void Bench::startup()
     std::fflush(stdout);
 }
 
+/// What the sidebar costs while the practitioner types: the Questions panel open on an N-issue
+/// document (created by its factory, as the sidebar does), the view cursor moved within one
+/// answer paragraph and then from answer to answer; each move's in-process time from lastTiming.
+void Bench::cursorFollow(int n)
+{
+    auto doc = m_office->newWriterDocument();
+    m_office->call("insert", doc, aa::toJson(aa::bench::bigAnalysis(n)));
+    auto xContext = m_office->context();
+    uno::Reference<ui::XUIElementFactory> xFactory(
+        xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.PanelFactory", xContext),
+        uno::UNO_QUERY_THROW);
+    auto xFrame = uno::Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    uno::Sequence<beans::PropertyValue> aArgs(2);
+    aArgs[0].Name = "Frame";
+    aArgs[0].Value <<= xFrame;
+    aArgs[1].Name = "ParentWindow";
+    aArgs[1].Value <<= xFrame->getContainerWindow();
+    auto xPanel = xFactory->createUIElement("private:resource/toolpanel/AssessmentAnalysisFactory/QuestionsPanel", aArgs);
+    // The answer paragraphs of the issues, in order.
+    std::vector<uno::Reference<text::XTextRange>> answers;
+    uno::Reference<container::XEnumerationAccess> xParas(doc->getText(), uno::UNO_QUERY_THROW);
+    auto xEnum = xParas->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Reference<beans::XPropertySet> xPara(xEnum->nextElement(), uno::UNO_QUERY);
+        OUString aStyle;
+        if (xPara.is() && xPara->getPropertySetInfo()->hasPropertyByName("ParaStyleName"))
+            xPara->getPropertyValue("ParaStyleName") >>= aStyle;
+        if (aStyle.startsWith("Analysis Origins") || aStyle.startsWith("Analysis Impact"))
+            answers.emplace_back(xPara, uno::UNO_QUERY_THROW);
+    }
+    if (answers.size() < 21)
+        throw std::runtime_error("cursorFollow: too few answer paragraphs");
+    uno::Reference<text::XTextViewCursorSupplier> xView(
+        uno::Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getCurrentController(), uno::UNO_QUERY_THROW);
+    auto xCursor = xView->getViewCursor();
+    auto lastMs = [&] {
+        const std::string timing = m_office->call("lastTiming");
+        const auto key = timing.find("\"microseconds\":");
+        if (timing.find("\"command\":\"cursorMoved\"") == std::string::npos || key == std::string::npos)
+            throw std::runtime_error("cursorFollow: the panel did not follow the cursor: " + timing);
+        return std::stod(timing.substr(key + 15)) / 1000.0;
+    };
+    const std::size_t middle = answers.size() / 2;
+    xCursor->gotoRange(answers[middle]->getStart(), false);
+    lastMs();
+    for (int i = 0; i < 40; ++i)
+    {
+        xCursor->goRight(1, false);
+        m_cursorSame.push_back(lastMs());
+    }
+    for (std::size_t i = 1; i <= 20; ++i)
+    {
+        xCursor->gotoRange(answers[(middle + i) % answers.size()]->getStart(), false);
+        m_cursorNext.push_back(lastMs());
+    }
+    uno::Reference<lang::XComponent>(xPanel, uno::UNO_QUERY_THROW)->dispose();
+    aa::client::Office::close(doc);
+}
+
 int Bench::run()
 {
     const auto benchStart = Clock::now();
@@ -878,11 +947,21 @@ int Bench::run()
         results.rssMiB = memoryMiB(m_officeBinary, "VmRSS");
         std::fprintf(stderr, "N=%d done in %.1f s\n", n, msSince(sizeStart) / 1000.0);
     }
+    if (m_sizes.count(m_options.compareSize))
+        cursorFollow(m_options.compareSize);
     if (!m_office->alive())
         throw std::runtime_error("soffice died during the benchmark");
     m_office.reset();
 
     printTable();
+    if (!m_cursorSame.empty())
+        std::printf("Sidebar following the cursor (Questions panel open, N=%d), in-process per selection change:\n"
+                    "  same paragraph (typing, moving within a line): median %s ms, max %s ms (%zu moves)\n"
+                    "  into the next answer paragraph:                median %s ms, max %s ms (%zu moves)\n\n",
+                    m_options.compareSize, formatMs(median(m_cursorSame)).c_str(),
+                    formatMs(*std::max_element(m_cursorSame.begin(), m_cursorSame.end())).c_str(), m_cursorSame.size(),
+                    formatMs(median(m_cursorNext)).c_str(),
+                    formatMs(*std::max_element(m_cursorNext.begin(), m_cursorNext.end())).c_str(), m_cursorNext.size());
     printComparisons();
     if (m_options.startup)
         startup();

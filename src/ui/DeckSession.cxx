@@ -7,6 +7,7 @@
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Options.hxx"
+#include "Timing.hxx"
 #include "Panel.hpp"
 #include "Plan.hpp"
 #include "Strings.hpp"
@@ -39,6 +40,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -639,6 +641,17 @@ void DeckSession::cursorMoved()
 {
     if (m_busy)
         return;
+    // What a cursor move costs inside Writer, for the benchmark (lastTiming "cursorMoved").
+    struct Measure
+    {
+        std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+        ~Measure()
+        {
+            writer::recordTiming("cursorMoved", std::chrono::duration_cast<std::chrono::microseconds>(
+                                                    std::chrono::steady_clock::now() - start)
+                                                    .count());
+        }
+    } measure;
     try
     {
         const auto xDoc = document();

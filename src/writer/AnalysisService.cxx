@@ -9,6 +9,7 @@
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Options.hxx"
+#include "Timing.hxx"
 #include "Plan.hpp"
 #include "Review.hpp"
 #include "Strings.hpp"
@@ -114,20 +115,6 @@ private:
     std::map<OUString, uno::Any> m_aValues;
 };
 
-/// The last command's in-process duration, for the "lastTiming" command (the benchmark). Shared
-/// by all instances: a macro usually creates a new instance for every call.
-struct LastTiming
-{
-    std::mutex mutex;
-    std::string command;
-    long long microseconds = 0;
-};
-LastTiming& lastTiming()
-{
-    static LastTiming timing;
-    return timing;
-}
-
 std::string versionJson()
 {
     return std::string("{\"version\":\"") + version + "\",\"schema\":"
@@ -159,12 +146,7 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         return boost::json::serialize(result);
     }
     if (command == "lastTiming")
-    {
-        LastTiming& timing = lastTiming();
-        std::lock_guard<std::mutex> lock(timing.mutex);
-        return "{\"command\":\"" + timing.command + "\",\"microseconds\":"
-               + std::to_string(timing.microseconds) + "}";
-    }
+        return lastTimingJson();
     if (command == "read")
         return aa::toJson(aa::readAnalysis(readBlocks(args.document()).blocks).analysis);
     if (command == "review" || command == "reviewComments")
@@ -288,12 +270,7 @@ uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue
             if (rArg.Name == "Command")
                 rArg.Value >>= aCommand;
         if (aCommand != "lastTiming")
-        {
-            LastTiming& timing = lastTiming();
-            std::lock_guard<std::mutex> lock(timing.mutex);
-            timing.command = aa::truncateUtf8(toUtf8(aCommand), 40);
-            timing.microseconds = micros;
-        }
+            recordTiming(toUtf8(aCommand), micros);
         log().info("{} done in {} ms", aa::truncateUtf8(toUtf8(aCommand), 40), micros / 1000);
         return uno::Any(fromUtf8(result));
     }
