@@ -335,7 +335,8 @@ std::string findingCounts(const std::vector<Finding>& findings, const Strings& s
                           { std::to_string(counts[0]), std::to_string(counts[1]), std::to_string(counts[2]) });
 }
 
-bool analysisHasParagraph(const Analysis& analysis, const std::string& key, const std::string& paragraph)
+bool analysisHasParagraph(const Analysis& analysis, const std::string& key, const std::string& paragraph,
+                          const Strings& strings)
 {
     if (isBlank(paragraph))
         return true;
@@ -346,7 +347,7 @@ bool analysisHasParagraph(const Analysis& analysis, const std::string& key, cons
     if (key == "title")
         return std::any_of(analysis.issues.begin(), analysis.issues.end(),
                            [&](const Issue& issue) { return issue.title == paragraph; })
-               || paragraph.find(':') != std::string::npos; // the "Identified by:" line
+               || paragraph.rfind(strings.get("raisedBy.prefix"), 0) == 0; // the "Identified by:" line
     if (const auto part = partOf(key))
         return std::any_of(analysis.issues.begin(), analysis.issues.end(),
                            [&](const Issue& issue) { return hasLine(issue.part(*part)); });

@@ -81,7 +81,8 @@ std::string findingCounts(const std::vector<Finding>& findings, const Strings& s
 /// True when a paragraph of the document, found under the question with this key, is in the
 /// analysis as the panel holds it (so the panel's copy is current for it): an answer's line,
 /// a title, or a list item's text followed by its links. Blank paragraphs always are.
-bool analysisHasParagraph(const Analysis& analysis, const std::string& key, const std::string& paragraph);
+bool analysisHasParagraph(const Analysis& analysis, const std::string& key, const std::string& paragraph,
+                          const Strings& strings = Strings::builtIn());
 
 /// The analysis to write when the panel's draft started from base and the document now holds
 /// current: what the panel changed (draft differs from base) comes from draft, everything else

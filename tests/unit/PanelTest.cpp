@@ -806,7 +806,8 @@ TEST(AnalysisHasParagraph, TitlesAndTheIdentifiedByLine)
          { std::string("Issue A"), std::string("Issue C"), aa::test::raisedByText({ Voice::Practitioner, Voice::Child }),
            aa::test::raisedByText({}), aa::test::raisedByText({ Voice::OtherWorkers }) })
         EXPECT_TRUE(aa::analysisHasParagraph(a, "title", paragraph)) << paragraph;
-    for (const char* paragraph : { "Issue D", "Issue", "issue a", "Issue A ", "Issue A renamed", "o1", "s1" })
+    for (const char* paragraph : { "Issue D", "Issue", "issue a", "Issue A ", "Issue A renamed", "o1", "s1",
+                                   "Issue A: renamed by hand with a colon" })
         EXPECT_FALSE(aa::analysisHasParagraph(a, "title", paragraph)) << paragraph;
     Analysis untitled = a;
     for (aa::Issue& issue : untitled.issues)
