@@ -398,11 +398,37 @@ std::string DeckSession::mergedDraftJson()
     return aa::toJson(merged);
 }
 
+std::string DeckSession::writeDraft()
+{
+    return execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
+}
+
 void DeckSession::afterWrite(const std::string& json, const char* statusKey)
 {
-    (void)json;
     m_dirty = false;
-    reload();
+    // The commands answer with the analysis as they read it back after writing: the panels take
+    // that instead of reading the document a second time.
+    bool taken = false;
+    if (!json.empty())
+    {
+        try
+        {
+            m_draft = aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
+            m_base = m_draft;
+            m_found = true;
+            m_stale = false;
+            if (!m_issue && !m_draft.issues.empty())
+                m_issue = 0;
+            selectIssue(m_issue);
+            taken = true;
+        }
+        catch (const aa::InputError& e)
+        {
+            writer::log().warn("panel: the command's answer did not parse, reading the document: {}", e.what());
+        }
+    }
+    if (!taken)
+        reload();
     std::string status = strings().get(statusKey);
     if (!m_conflicts.empty())
     {
@@ -423,8 +449,9 @@ void DeckSession::insert()
         // The plan follows from the analysis typed so far (its "what would help" items).
         aa::Analysis analysis = m_draft;
         analysis.plan = aa::derivePlan(analysis);
-        const std::string result = execute("insert", { { "Analysis", uno::Any(fromUtf8(aa::toJson(analysis))) } });
-        afterWrite(result, "panel.status.inserted");
+        execute("insert", { { "Analysis", uno::Any(fromUtf8(aa::toJson(analysis))) } });
+        // insert answers with what it was given, not with what it reads back: read the document.
+        afterWrite({}, "panel.status.inserted");
     });
     notify();
 }
@@ -435,7 +462,7 @@ void DeckSession::update()
     guarded([&] {
         if (!m_found)
             throw aa::InputError(strings().get("error.noAnalysis"));
-        const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
+        const std::string result = writeDraft();
         afterWrite(result, "panel.status.updated");
     });
     notify();
@@ -446,7 +473,7 @@ void DeckSession::updatePlan()
     commitViews();
     guarded([&] {
         if (m_dirty && m_found)
-            execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
+            writeDraft();
         const std::string result = execute("updatePlan", {});
         afterWrite(result, "panel.status.planUpdated");
     });
@@ -489,7 +516,7 @@ void DeckSession::addIssue(const std::string& title)
         m_issue = aa::addIssue(m_draft, title);
         if (m_found)
         {
-            const std::string result = execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
+            const std::string result = writeDraft();
             afterWrite(result, "panel.status.updated");
             m_issue = m_draft.issues.empty() ? std::nullopt : std::optional<std::size_t>(m_draft.issues.size() - 1);
         }
@@ -513,7 +540,7 @@ void DeckSession::renameIssue(const std::string& title)
         m_dirty = true;
         m_draft.issues[*m_issue].title = clean;
         if (m_found)
-            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } }),
+            afterWrite(writeDraft(),
                        "panel.status.updated");
     });
     notify();
@@ -536,7 +563,7 @@ void DeckSession::setVoice(aa::Voice voice, bool on)
             voices.erase(std::remove(voices.begin(), voices.end(), voice), voices.end());
         std::sort(voices.begin(), voices.end());
         if (m_found)
-            afterWrite(execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } }),
+            afterWrite(writeDraft(),
                        "panel.status.updated");
     });
     notify();
@@ -557,7 +584,7 @@ void DeckSession::removeIssue()
         }
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
-            execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
+            writeDraft();
         afterWrite(execute("removeIssue", { { "Issue", uno::Any(fromUtf8(id)) } }), "panel.status.removed");
         selectIssue(index > 0 ? std::optional<std::size_t>(index - 1) : std::optional<std::size_t>(0));
     });
@@ -582,7 +609,7 @@ void DeckSession::moveIssue(bool up)
         }
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
-            execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
+            writeDraft();
         afterWrite(execute("moveIssue", { { "Issue", uno::Any(fromUtf8(id)) },
                                           { "Direction", uno::Any(OUString::createFromAscii(up ? "up" : "down")) } }),
                    "panel.status.moved");

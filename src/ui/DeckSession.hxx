@@ -107,6 +107,10 @@ private:
     std::string execute(const char* command, const std::vector<std::pair<const char*, css::uno::Any>>& extra);
     /// Runs change, reporting any failure in the status; true when it succeeded.
     template <typename F> bool guarded(F&& change);
+    /// Writes the draft through the update command; returns its answer.
+    std::string writeDraft();
+    /// After a command wrote: json is its answer (the analysis read back), empty to read the
+    /// document; statusKey the message to show.
     void afterWrite(const std::string& json, const char* statusKey);
     void goTo(const aa::Place& place);
     void listen();
