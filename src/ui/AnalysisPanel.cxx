@@ -6,6 +6,7 @@
 #include "Catalogue.hpp"
 #include "Log.hxx"
 #include "Options.hxx"
+#include "Package.hxx"
 #include "Panel.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
@@ -24,7 +25,6 @@
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
@@ -52,7 +52,6 @@ namespace aa::sidebar
 namespace
 {
 constexpr const char* factoryName = "org.assessmentanalysis.PanelFactory";
-constexpr const char* extensionId = "org.assessmentanalysis.extension";
 
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
 
@@ -224,11 +223,9 @@ public:
         : PanelBase(m_aMutex), m_xContext(xContext), m_aResourceUrl(rResourceUrl), m_kind(kind), m_xFrame(xFrame),
           m_xSidebar(xSidebar)
     {
-        const OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
-                                       ->getPackageLocation(OUString::createFromAscii(extensionId));
         uno::Reference<awt::XWindowPeer> xParentPeer(xParent, uno::UNO_QUERY_THROW);
         m_xWindow = awt::ContainerWindowProvider::create(m_xContext)->createContainerWindow(
-            aLocation + "/dialogs/" + OUString::createFromAscii(spec(kind).dialog) + ".xdl", OUString(),
+            writer::packageUrl(m_xContext, std::string("dialogs/") + spec(kind).dialog + ".xdl"), OUString(),
             xParentPeer, static_cast<awt::XContainerWindowEventHandler*>(this));
         m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
         m_nHeight = m_xWindow->getPosSize().Height;
@@ -282,24 +279,10 @@ public:
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XWindow>&, const uno::Any&,
                                         const OUString& rMethod) override
     {
-        // Exceptions thrown here vanish inside the dialog code: catch and report them all.
-        try
-        {
-            return handle(toUtf8(rMethod));
-        }
-        catch (const uno::Exception& e)
-        {
-            writer::log().error("panel handler {}: {}", toUtf8(rMethod), toUtf8(e.Message));
-        }
-        catch (const std::exception& e)
-        {
-            writer::log().error("panel handler {}: {}", toUtf8(rMethod), e.what());
-        }
-        catch (...)
-        {
-            writer::log().error("panel handler {}: unknown failure", toUtf8(rMethod));
-        }
-        return false;
+        // Exceptions thrown here vanish inside the dialog code: catch and log them all.
+        bool handled = false;
+        writer::logFailures("panel handler", [&] { handled = handle(toUtf8(rMethod)); });
+        return handled;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {
@@ -313,8 +296,7 @@ public:
     // SessionView
     void refresh() override
     {
-        try
-        {
+        writer::logFailures("panel refresh", [&] {
             switch (m_kind)
             {
                 case Kind::Issues:
@@ -327,28 +309,18 @@ public:
                     refreshReview();
                     break;
             }
-        }
-        catch (const uno::Exception& e)
-        {
-            writer::log().error("panel refresh: {}", toUtf8(e.Message));
-        }
+        });
     }
 
     void commitTyping() override
     {
         if (m_kind != Kind::Questions || !m_pSession || m_shownKey.empty())
             return;
-        try
-        {
-            const std::string typed = text("Answer");
+        writer::logFailures("panel commit", [&] {
             aa::Analysis draft = m_pSession->draft();
-            if (aa::setPanelAnswer(draft, m_shownIssue, m_shownKey, typed))
+            if (aa::setPanelAnswer(draft, m_shownIssue, m_shownKey, text("Answer")))
                 m_pSession->editDraft() = std::move(draft);
-        }
-        catch (const uno::Exception& e)
-        {
-            writer::log().error("panel commit: {}", toUtf8(e.Message));
-        }
+        });
     }
 
     /// The sidebar sized our window (lay it out) or its parent (take the parent's width).
@@ -730,15 +702,10 @@ private:
 
 void SAL_CALL ResizeListener::windowResized(const awt::WindowEvent& rEvent)
 {
-    try
-    {
+    writer::logFailures("panel layout", [&] {
         if (m_pPanel)
             m_pPanel->resized(rEvent.Source);
-    }
-    catch (...)
-    {
-        writer::log().warn("panel: layout failed");
-    }
+    });
 }
 
 class PanelFactory : public cppu::WeakImplHelper2<ui::XUIElementFactory, lang::XServiceInfo>

@@ -238,8 +238,7 @@ void DeckSession::detach()
 
 void DeckSession::documentSwitched()
 {
-    try
-    {
+    writer::logFailures("panel: following the new document", [&] {
         detach();
         m_draft = aa::Analysis();
         m_base = aa::Analysis();
@@ -252,11 +251,7 @@ void DeckSession::documentSwitched()
         listen();
         reload();
         notify();
-    }
-    catch (const uno::Exception& e)
-    {
-        writer::log().warn("panel: following the new document failed: {}", toUtf8(e.Message));
-    }
+    });
 }
 
 void DeckSession::addView(SessionView* view) { m_views.push_back(view); }
@@ -679,8 +674,7 @@ void DeckSession::cursorMoved()
                                                     .count());
         }
     } measure;
-    try
-    {
+    writer::logFailures("panel: following the cursor", [&] {
         const auto xDoc = document();
         uno::Reference<text::XTextViewCursorSupplier> xSupplier(xDoc->getCurrentController(), uno::UNO_QUERY);
         if (!xSupplier.is())
@@ -745,18 +739,6 @@ void DeckSession::cursorMoved()
             }
         }
         notify();
-    }
-    catch (const uno::Exception& e)
-    {
-        writer::log().warn("panel: following the cursor failed: {}", toUtf8(e.Message));
-    }
-    catch (const std::exception& e)
-    {
-        writer::log().warn("panel: following the cursor failed: {}", e.what());
-    }
-    catch (...)
-    {
-        writer::log().warn("panel: following the cursor failed");
-    }
+    });
 }
 } // namespace aa::sidebar

@@ -49,37 +49,19 @@ public:
     {
         if (rMethod != "external_event")
             return false;
-        try
-        {
-            OUString aEvent;
-            rEvent >>= aEvent;
+        OUString aEvent;
+        rEvent >>= aEvent;
+        if (aEvent != "initialize" && aEvent != "back" && aEvent != "ok")
+            return false;
+        return writer::logFailures("options page", [&] {
             uno::Reference<awt::XControlContainer> xControls(xWindow, uno::UNO_QUERY_THROW);
             if (aEvent == "initialize")
-            {
                 labels(xControls);
-                show(xControls, writer::readOptions(m_xContext));
-            }
-            else if (aEvent == "back")
-                show(xControls, writer::readOptions(m_xContext));
-            else if (aEvent == "ok")
+            if (aEvent == "ok")
                 writer::writeOptions(m_xContext, collect(xControls));
             else
-                return false;
-            return true;
-        }
-        catch (const uno::Exception& e)
-        {
-            writer::log().error("options page: {}", toUtf8(e.Message));
-        }
-        catch (const std::exception& e)
-        {
-            writer::log().error("options page: {}", e.what());
-        }
-        catch (...)
-        {
-            writer::log().error("options page: unknown failure");
-        }
-        return false;
+                show(xControls, writer::readOptions(m_xContext));
+        });
     }
 
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override

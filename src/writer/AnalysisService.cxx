@@ -9,6 +9,7 @@
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Options.hxx"
+#include "Package.hxx"
 #include "Timing.hxx"
 #include "Plan.hpp"
 #include "Review.hpp"
@@ -28,7 +29,6 @@
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -38,9 +38,7 @@
 #include <com/sun/star/system/SystemShellExecute.hpp>
 #include <com/sun/star/system/SystemShellExecuteFlags.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
-#include <com/sun/star/util/theMacroExpander.hpp>
 #include <cppuhelper/supportsservice.hxx>
-#include <rtl/uri.hxx>
 #include <cppuhelper/weak.hxx>
 
 #include <boost/json.hpp>
@@ -48,7 +46,6 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
-#include <cstring>
 #include <map>
 #include <mutex>
 #include <set>
@@ -62,7 +59,6 @@ namespace aa::writer
 namespace
 {
 constexpr const char* implementationName = "org.assessmentanalysis.Analysis";
-constexpr const char* extensionId = "org.assessmentanalysis.extension";
 constexpr const char* version = "0.1.0";
 
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
@@ -338,15 +334,7 @@ std::string AnalysisService::helpUrl(const std::string& page)
     static const std::set<std::string> pages{ "deck", "plan", "review", "template", "questions" };
     if (!pages.count(page))
         throw aa::InputError(strings().format("error.badArgument", { "Page", "deck, plan, review, template or questions" }));
-    OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
-                             ->getPackageLocation(OUString::createFromAscii(extensionId));
-    if (aLocation.startsWith("vnd.sun.star.expand:"))
-    {
-        aLocation = rtl::Uri::decode(aLocation.copy(std::strlen("vnd.sun.star.expand:")), rtl_UriDecodeWithCharset,
-                                     RTL_TEXTENCODING_UTF8);
-        aLocation = util::theMacroExpander::get(m_xContext)->expandMacros(aLocation);
-    }
-    return toUtf8(aLocation) + "/guide/assessment-analysis-help.html#" + page;
+    return packageFileUrl(m_xContext, "guide/assessment-analysis-help.html") + "#" + page;
 }
 
 void AnalysisService::runMenuCommand(const std::string& event)
@@ -361,13 +349,11 @@ void AnalysisService::runMenuCommand(const std::string& event)
     if (event == "newAssessment")
     {
         // A new, untitled document from the report template (File > New > Templates lists it too).
-        const OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
-                                       ->getPackageLocation(OUString::createFromAscii(extensionId));
         uno::Sequence<beans::PropertyValue> aProps(1);
         aProps[0].Name = "AsTemplate";
         aProps[0].Value <<= true;
         auto xDesktop = frame::Desktop::create(m_xContext);
-        if (!xDesktop->loadComponentFromURL(aLocation + "/templates/assessment-report.ott", "_default", 0, aProps).is())
+        if (!xDesktop->loadComponentFromURL(packageUrl(m_xContext, "templates/assessment-report.ott"), "_default", 0, aProps).is())
             throw aa::InputError(strings().get("error.template"));
         log().info("new assessment from the template");
         return;
@@ -458,10 +444,8 @@ uno::Reference<text::XTextDocument> AnalysisService::currentDocument()
 uno::Reference<awt::XDialog> AnalysisService::createDialog(
     const char* name, const char* titleKey, const std::vector<std::pair<const char*, const char*>>& labels)
 {
-    const OUString aLocation = deployment::PackageInformationProvider::get(m_xContext)
-                                   ->getPackageLocation(OUString::createFromAscii(extensionId));
     auto xDialog = awt::DialogProvider2::create(m_xContext)
-                       ->createDialog(aLocation + "/dialogs/" + OUString::createFromAscii(name) + ".xdl");
+                       ->createDialog(packageUrl(m_xContext, std::string("dialogs/") + name + ".xdl"));
     uno::Reference<awt::XControl> xDialogControl(xDialog, uno::UNO_QUERY_THROW);
     uno::Reference<beans::XPropertySet>(xDialogControl->getModel(), uno::UNO_QUERY_THROW)
         ->setPropertyValue("Title", uno::Any(fromUtf8(strings().get(titleKey))));

@@ -2,6 +2,7 @@
 
 #include "UnoString.hxx"
 
+#include <com/sun/star/uno/Exception.hpp>
 #include <com/sun/star/util/PathSubstitution.hpp>
 #include <osl/file.hxx>
 
@@ -54,5 +55,25 @@ void initLogging(const uno::Reference<uno::XComponentContext>& xContext) noexcep
 }
 
 spdlog::logger& log() noexcept { return *logger(); }
+
+void logCurrentException(const char* where) noexcept
+{
+    try
+    {
+        throw;
+    }
+    catch (const uno::Exception& e)
+    {
+        log().error("{}: {}", where, aa::glue::toUtf8(e.Message));
+    }
+    catch (const std::exception& e)
+    {
+        log().error("{}: {}", where, e.what());
+    }
+    catch (...)
+    {
+        log().error("{}: unknown failure", where);
+    }
+}
 
 } // namespace aa::writer

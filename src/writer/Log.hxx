@@ -14,4 +14,24 @@ void initLogging(const css::uno::Reference<css::uno::XComponentContext>& xContex
 
 /// The logger (silent until initLogging succeeds).
 spdlog::logger& log() noexcept;
+
+/// Logs the exception being handled (UNO, standard or unknown), naming where it was caught.
+/// Call only inside a catch block.
+void logCurrentException(const char* where) noexcept;
+
+/// Runs f; when it throws, logs the exception and returns false. For the UNO entry points that
+/// must never let an exception into Writer (panel handlers, listeners, the options page).
+template <typename F> bool logFailures(const char* where, F&& f) noexcept
+{
+    try
+    {
+        f();
+        return true;
+    }
+    catch (...)
+    {
+        logCurrentException(where);
+        return false;
+    }
+}
 } // namespace aa::writer
