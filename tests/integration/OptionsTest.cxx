@@ -26,19 +26,6 @@ using aa::glue::toUtf8;
 
 namespace
 {
-uno::Reference<container::XNameAccess> config(const char* path)
-{
-    auto xProvider = configuration::theDefaultProvider::get(office().context());
-    beans::PropertyValue aPath;
-    aPath.Name = "nodepath";
-    aPath.Value <<= OUString::createFromAscii(path);
-    uno::Sequence<uno::Any> aArgs(1);
-    aArgs[0] <<= aPath;
-    return uno::Reference<container::XNameAccess>(
-        xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
-        uno::UNO_QUERY_THROW);
-}
-
 /// The options page as the options dialog creates it: the .xdl with the handler service.
 class OptionsPage
 {
@@ -51,7 +38,7 @@ public:
                        uno::UNO_QUERY_THROW);
         OUString aPage;
         uno::Reference<container::XNameAccess> xLeaf(
-            config("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves")->getByName("org.assessmentanalysis.options"),
+            configAccess("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves")->getByName("org.assessmentanalysis.options"),
             uno::UNO_QUERY_THROW);
         xLeaf->getByName("OptionsPage") >>= aPage;
         const OUString aLocation = deployment::PackageInformationProvider::get(xContext)->getPackageLocation(
@@ -89,29 +76,12 @@ private:
     uno::Reference<awt::XControlContainer> m_xControls;
 };
 
-std::vector<std::string> commentAuthors(const uno::Reference<text::XTextDocument>& doc)
-{
-    uno::Reference<container::XEnumerationAccess> xFields(
-        uno::Reference<text::XTextFieldsSupplier>(doc, uno::UNO_QUERY_THROW)->getTextFields(), uno::UNO_QUERY_THROW);
-    std::vector<std::string> authors;
-    auto xEnum = xFields->createEnumeration();
-    while (xEnum->hasMoreElements())
-    {
-        uno::Reference<beans::XPropertySet> xField(xEnum->nextElement(), uno::UNO_QUERY);
-        if (!xField.is() || !xField->getPropertySetInfo()->hasPropertyByName("Author"))
-            continue;
-        OUString a;
-        xField->getPropertyValue("Author") >>= a;
-        authors.push_back(toUtf8(a));
-    }
-    return authors;
-}
 } // namespace
 
 TEST(Options, PageIsRegisteredUnderLibreOfficeWriter)
 {
     AA_UNO({
-        auto xLeaves = config("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves");
+        auto xLeaves = configAccess("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves");
         ASSERT_TRUE(xLeaves->hasByName("org.assessmentanalysis.options"));
         uno::Reference<container::XNameAccess> xLeaf(xLeaves->getByName("org.assessmentanalysis.options"), uno::UNO_QUERY_THROW);
         OUString aPage, aHandler, aLabel;
@@ -168,7 +138,7 @@ TEST(Options, ReviewerNameFromThePageIsUsedByTheReview)
         }
     } reset;
     AA_UNO({
-        uno::Reference<container::XNameAccess> xReview = config("/org.assessmentanalysis.Options/Review");
+        uno::Reference<container::XNameAccess> xReview = configAccess("/org.assessmentanalysis.Options/Review");
         OUString aName;
         xReview->getByName("ReviewerName") >>= aName;
         EXPECT_EQ(aName, "Sam Supervisor");
@@ -181,10 +151,10 @@ TEST(Options, ReviewerNameFromThePageIsUsedByTheReview)
     });
     std::string result;
     AA_UNO(result = office().call("reviewComments", doc));
-    const auto authors = commentAuthors(doc);
-    ASSERT_FALSE(authors.empty()) << result;
-    for (const std::string& author : authors)
-        EXPECT_EQ(author, "Sam Supervisor");
+    const auto written = comments(doc);
+    ASSERT_FALSE(written.empty()) << result;
+    for (const Comment& comment : written)
+        EXPECT_EQ(comment.author, "Sam Supervisor");
     // The extra jargon is checked too.
     AA_UNO(office().call("update", doc, [&] {
         aa::Analysis a = parseRead(read(doc));

@@ -28,15 +28,7 @@ const OUString menuCommand("service:org.assessmentanalysis.Analysis?insertSkelet
 
 TEST(Registration, ToolsMenuEntryIsMergedForWriter)
 {
-    auto xProvider = configuration::theDefaultProvider::get(office().context());
-    beans::PropertyValue aPath;
-    aPath.Name = "nodepath";
-    aPath.Value <<= OUString("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging");
-    uno::Sequence<uno::Any> aArgs(1);
-    aArgs[0] <<= aPath;
-    uno::Reference<container::XNameAccess> xMerging(
-        xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
-        uno::UNO_QUERY_THROW);
+    auto xMerging = configAccess("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging");
     ASSERT_TRUE(xMerging->hasByName("org.assessmentanalysis.extension"));
     uno::Reference<container::XNameAccess> xEntry(xMerging->getByName("org.assessmentanalysis.extension"), uno::UNO_QUERY_THROW);
     uno::Reference<container::XNameAccess> xS1(xEntry->getByName("S1"), uno::UNO_QUERY_THROW);

@@ -55,30 +55,6 @@ std::map<std::string, int> countByRule(const json::array& findings, const char* 
     return counts;
 }
 
-struct Comment
-{
-    std::string author, content;
-};
-
-std::vector<Comment> comments(const uno::Reference<text::XTextDocument>& doc)
-{
-    std::vector<Comment> out;
-    uno::Reference<text::XTextFieldsSupplier> xFields(doc, uno::UNO_QUERY_THROW);
-    auto xEnum = xFields->getTextFields()->createEnumeration();
-    while (xEnum->hasMoreElements())
-    {
-        uno::Reference<lang::XServiceInfo> xInfo(xEnum->nextElement(), uno::UNO_QUERY);
-        if (!xInfo.is() || !xInfo->supportsService("com.sun.star.text.TextField.Annotation"))
-            continue;
-        uno::Reference<beans::XPropertySet> xProps(xInfo, uno::UNO_QUERY_THROW);
-        OUString aAuthor, aContent;
-        xProps->getPropertyValue("Author") >>= aAuthor;
-        xProps->getPropertyValue("Content") >>= aContent;
-        out.push_back({ toUtf8(aAuthor), toUtf8(aContent) });
-    }
-    return out;
-}
-
 uno::Reference<text::XTextDocument> docWith(const std::string& json)
 {
     auto doc = documentWith({ "Report before", "Report after" });

@@ -90,11 +90,7 @@ TEST(Safety, ProtectedSectionIsRefused)
     auto xCursor = doc->getText()->createTextCursor();
     xCursor->gotoEnd(false);
     uno::Reference<text::XParagraphCursor>(xCursor, uno::UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-    uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextContent> xSection(xFactory->createInstance("com.sun.star.text.TextSection"), uno::UNO_QUERY_THROW);
-    doc->getText()->insertTextContent(uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW), xSection, true);
-    uno::Reference<beans::XPropertySet>(xSection, uno::UNO_QUERY_THROW)->setPropertyValue("IsProtected", uno::Any(true));
-    auto xInside = xSection->getAnchor()->getStart();
+    auto xInside = protectRange(doc, uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW))->getAnchor()->getStart();
     moveViewCursorTo(doc, xInside);
     const std::string before = bodyText(doc);
     expectRefusal("insert", doc, sampleJson(), "protected");

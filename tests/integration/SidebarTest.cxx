@@ -514,10 +514,7 @@ TEST(Sidebar, ProtectedAnalysisShowsWhyAndChangesNothing)
     auto xCursor = doc->getText()->createTextCursor();
     xCursor->gotoStart(false);
     xCursor->gotoEnd(true);
-    uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextContent> xSection(xFactory->createInstance("com.sun.star.text.TextSection"), uno::UNO_QUERY_THROW);
-    doc->getText()->insertTextContent(uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW), xSection, true);
-    uno::Reference<beans::XPropertySet>(xSection, uno::UNO_QUERY_THROW)->setPropertyValue("IsProtected", uno::Any(true));
+    protectRange(doc, uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW));
     const std::string before = bodyText(doc);
     AA_UNO({
         Panel questions(doc, "QuestionsPanel");
@@ -560,19 +557,9 @@ TEST(Sidebar, ReviewPanelGroupsFindingsAndGoesToThem)
         EXPECT_TRUE(review.press("addComments"));
     });
     // Twice "Add as comments": each finding has one comment.
-    uno::Reference<container::XEnumerationAccess> xFields(
-        uno::Reference<text::XTextFieldsSupplier>(doc, uno::UNO_QUERY_THROW)->getTextFields(), uno::UNO_QUERY_THROW);
     std::multiset<std::string> contents;
-    auto xEnum = xFields->createEnumeration();
-    while (xEnum->hasMoreElements())
-    {
-        uno::Reference<beans::XPropertySet> xField(xEnum->nextElement(), uno::UNO_QUERY);
-        if (!xField.is() || !xField->getPropertySetInfo()->hasPropertyByName("Content"))
-            continue;
-        OUString a;
-        xField->getPropertyValue("Content") >>= a;
-        contents.insert(toUtf8(a));
-    }
+    for (const Comment& comment : comments(doc))
+        contents.insert(comment.content);
     ASSERT_FALSE(contents.empty());
     for (const std::string& c : contents)
         EXPECT_EQ(contents.count(c), 1u) << c;
@@ -632,17 +619,7 @@ TEST(Sidebar, EveryControlHasAnAccessibleNameTabOrderAndMnemonics)
 
 TEST(Sidebar, DeckPanelsFactoryAndShortcutAreRegistered)
 {
-    auto xProvider = configuration::theDefaultProvider::get(office().context());
-    auto access = [&](const char* path) {
-        beans::PropertyValue aPath;
-        aPath.Name = "nodepath";
-        aPath.Value <<= OUString::createFromAscii(path);
-        uno::Sequence<uno::Any> aArgs(1);
-        aArgs[0] <<= aPath;
-        return uno::Reference<container::XNameAccess>(
-            xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
-            uno::UNO_QUERY_THROW);
-    };
+    const auto access = [](const char* path) { return configAccess(path); };
     AA_UNO({
         auto xDecks = access("/org.openoffice.Office.UI.Sidebar/Content/DeckList");
         ASSERT_TRUE(xDecks->hasByName("AssessmentAnalysisDeck"));

@@ -3,14 +3,20 @@
 #include "Json.hpp"
 #include "UnoString.hxx"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
@@ -194,6 +200,49 @@ aa::Analysis parseRead(const std::string& json)
 }
 
 std::string read(const uno::Reference<text::XTextDocument>& doc) { return office().call("read", doc); }
+
+uno::Reference<container::XNameAccess> configAccess(const std::string& nodePath)
+{
+    auto xProvider = configuration::theDefaultProvider::get(office().context());
+    beans::PropertyValue aPath;
+    aPath.Name = "nodepath";
+    aPath.Value <<= aa::glue::fromUtf8(nodePath);
+    uno::Sequence<uno::Any> aArgs(1);
+    aArgs[0] <<= aPath;
+    return uno::Reference<container::XNameAccess>(
+        xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
+        uno::UNO_QUERY_THROW);
+}
+
+std::vector<Comment> comments(const uno::Reference<text::XTextDocument>& doc)
+{
+    std::vector<Comment> out;
+    uno::Reference<text::XTextFieldsSupplier> xFields(doc, uno::UNO_QUERY_THROW);
+    auto xEnum = xFields->getTextFields()->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Reference<lang::XServiceInfo> xInfo(xEnum->nextElement(), uno::UNO_QUERY);
+        if (!xInfo.is() || !xInfo->supportsService("com.sun.star.text.TextField.Annotation"))
+            continue;
+        uno::Reference<beans::XPropertySet> xProps(xInfo, uno::UNO_QUERY_THROW);
+        OUString aAuthor, aContent;
+        xProps->getPropertyValue("Author") >>= aAuthor;
+        xProps->getPropertyValue("Content") >>= aContent;
+        out.push_back({ aa::glue::toUtf8(aAuthor), aa::glue::toUtf8(aContent) });
+    }
+    return out;
+}
+
+uno::Reference<text::XTextContent> protectRange(const uno::Reference<text::XTextDocument>& doc,
+                                              const uno::Reference<text::XTextRange>& range)
+{
+    uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextContent> xSection(xFactory->createInstance("com.sun.star.text.TextSection"),
+                                                uno::UNO_QUERY_THROW);
+    doc->getText()->insertTextContent(range, xSection, true);
+    uno::Reference<beans::XPropertySet>(xSection, uno::UNO_QUERY_THROW)->setPropertyValue("IsProtected", uno::Any(true));
+    return xSection;
+}
 
 Closer::~Closer()
 {

@@ -5,6 +5,8 @@
 #include "Analysis.hpp"
 #include "Office.hxx"
 
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <gtest/gtest.h>
@@ -54,6 +56,20 @@ std::string insert(const css::uno::Reference<css::text::XTextDocument>& doc, con
 /// What read returns, parsed as update accepts it (a hand-edited document may hold orphans).
 aa::Analysis parseRead(const std::string& json);
 std::string read(const css::uno::Reference<css::text::XTextDocument>& doc);
+
+/// Read access to a configuration node, e.g. "/org.openoffice.Office.UI.Sidebar/Content/DeckList".
+css::uno::Reference<css::container::XNameAccess> configAccess(const std::string& nodePath);
+
+struct Comment
+{
+    std::string author, content;
+};
+/// The document's comments (annotation fields), in the order Writer lists them.
+std::vector<Comment> comments(const css::uno::Reference<css::text::XTextDocument>& doc);
+
+/// Puts range in a new protected section; returns the section.
+css::uno::Reference<css::text::XTextContent> protectRange(const css::uno::Reference<css::text::XTextDocument>& doc,
+                  const css::uno::Reference<css::text::XTextRange>& range);
 
 /// Closes the document at the end of the scope.
 class Closer
