@@ -7,6 +7,7 @@
 #include "Json.hpp"
 #include "Panel.hpp"
 #include "Plan.hpp"
+#include "EditSupport.hpp"
 #include "TestSupport.hpp"
 #include "Update.hpp"
 #include "Utf8.hpp"
@@ -53,6 +54,7 @@ using aa::ReadResult;
 using aa::Role;
 using aa::StyleRole;
 using aa::Voice;
+using aa::test::describe;
 using aa::test::documentBlocks;
 using aa::test::makeItem;
 
@@ -1607,25 +1609,6 @@ Doc withBlockBefore(const Analysis& a, std::size_t index, Block block)
     return readDoc(std::move(blocks));
 }
 
-std::string describe(const NewParagraph& p)
-{
-    std::string out = "<" + aa::styleName(p.role, p.index) + "|" + p.text + "|" + p.bookmark + "|";
-    for (const std::string& link : p.links)
-        out += link + ",";
-    return out + ">";
-}
-
-std::string describe(const Edit& e)
-{
-    std::string out = e.kind == Edit::Kind::Replace       ? "Replace@"
-                      : e.kind == Edit::Kind::InsertAfter ? "InsertAfter@"
-                                                          : "Delete@";
-    out += std::to_string(e.block);
-    for (const NewParagraph& p : e.paragraphs)
-        out += " " + describe(p);
-    return out;
-}
-
 std::multiset<std::string> describe(const std::vector<Edit>& edits)
 {
     std::multiset<std::string> out;
@@ -1643,70 +1626,19 @@ std::multiset<std::string> deletes(std::size_t first, std::size_t last)
     return out;
 }
 
-/// A paragraph as the glue writes it (issue paragraphs carry no links).
-Paragraph written(const NewParagraph& p)
+/// The blocks after the glue applied plan (DocumentUpdater); moves and removals never replace.
+std::vector<Block> applied(const std::vector<Block>& blocks, const aa::UpdatePlan& plan, const Analysis& titles)
 {
-    EXPECT_TRUE(p.links.empty()) << describe(p);
-    Paragraph out = aa::test::para(p.role, p.index, p.text);
-    if (!p.text.empty())
-        out.spans.push_back(aa::Span{ p.text, "", "" });
-    if (!p.bookmark.empty())
-    {
-        out.bookmarks.push_back(p.bookmark);
-        if (p.text.empty())
-            out.emptyBookmarks.push_back(p.bookmark);
-    }
-    return out;
-}
-
-/// The blocks after the glue applied plan (DocumentUpdater): inserts at the blocks as they
-/// were read, deletions last. Every edit must name a paragraph.
-std::vector<Block> applied(const std::vector<Block>& blocks, const aa::UpdatePlan& plan)
-{
-    std::map<std::size_t, std::vector<Paragraph>> inserted;
-    std::set<std::size_t> deleted;
     for (const Edit& e : plan.edits)
-    {
-        if (e.block >= blocks.size() || !std::holds_alternative<Paragraph>(blocks[e.block]))
-        {
-            ADD_FAILURE() << "edit on a block that is no paragraph: " << describe(e);
-            continue;
-        }
-        switch (e.kind)
-        {
-            case Edit::Kind::Replace:
-                ADD_FAILURE() << "unexpected " << describe(e);
-                break;
-            case Edit::Kind::InsertAfter:
-            {
-                std::vector<Paragraph> ps;
-                for (const NewParagraph& p : e.paragraphs)
-                    ps.push_back(written(p));
-                EXPECT_TRUE(inserted.emplace(e.block, ps).second) << "two inserts after one block: " << describe(e);
-                break;
-            }
-            case Edit::Kind::Delete:
-                EXPECT_TRUE(e.paragraphs.empty()) << describe(e);
-                EXPECT_TRUE(deleted.insert(e.block).second) << "deleted twice: " << describe(e);
-                break;
-        }
-    }
-    std::vector<Block> out;
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-    {
-        if (!deleted.count(i))
-            out.push_back(blocks[i]);
-        if (auto ins = inserted.find(i); ins != inserted.end())
-            out.insert(out.end(), ins->second.begin(), ins->second.end());
-    }
-    return out;
+        EXPECT_NE(e.kind, Edit::Kind::Replace) << "unexpected " << describe(e);
+    return aa::test::applyEdits(blocks, plan.edits, titles);
 }
 
 /// The document after the plan is applied holds a's issues in this order, each as it was, and
 /// the rest of the analysis unchanged.
 void expectIssuesInOrder(const Doc& doc, const aa::UpdatePlan& plan, const std::vector<std::string>& order)
 {
-    const ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+    const ReadResult after = aa::readAnalysis(applied(doc.blocks, plan, doc.read.analysis));
     ASSERT_TRUE(after.found);
     const Analysis& was = doc.read.analysis;
     const Analysis& now = after.analysis;
@@ -1742,7 +1674,7 @@ TEST(PlanRemoveIssue, DeletesExactlyTheIssuesBlocks)
         EXPECT_TRUE(plan.addedIssues.empty());
         EXPECT_TRUE(plan.keptIssues.empty());
 
-        const ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+        const ReadResult after = aa::readAnalysis(applied(doc.blocks, plan, doc.read.analysis));
         ASSERT_TRUE(after.found);
         EXPECT_EQ(idsOf(after.analysis), left[i]);
         for (const aa::Issue& issue : after.analysis.issues)
@@ -1878,7 +1810,7 @@ TEST(PlanMoveIssue, ATableInTheIssueThrows)
     // written again, may hold anything; its table stays in it.
     const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, false);
     expectIssuesInOrder(doc, plan, { "a", "c", "b" });
-    const std::vector<Block> after = applied(doc.blocks, plan);
+    const std::vector<Block> after = applied(doc.blocks, plan, doc.read.analysis);
     const ReadResult moved = aa::readAnalysis(after);
     ASSERT_EQ(moved.layout.issues.size(), 3u);
     EXPECT_TRUE(std::holds_alternative<aa::Table>(after.at(moved.layout.issues[2].last - 1)));
