@@ -127,19 +127,7 @@ private:
         if (!v.is_string())
             fail("error.notString", { path });
         const json::string& s = v.get_string();
-        std::string out;
-        out.reserve(s.size());
-        for (std::size_t i = 0; i < s.size(); ++i)
-        {
-            if (s[i] == '\r')
-            {
-                out += '\n';
-                if (i + 1 < s.size() && s[i + 1] == '\n')
-                    ++i;
-            }
-            else
-                out += s[i];
-        }
+        const std::string out = unixLineBreaks(std::string_view(s.data(), s.size()));
         const std::size_t chars = codePointCount(out);
         if (chars > Limits::maxTextChars)
             fail("error.tooLong",

@@ -46,24 +46,6 @@ std::string trimmed(const std::string& text)
     return text.substr(first, last - first + 1);
 }
 
-/// Text typed in a multi-line field with "\r\n" and "\r" made '\n'.
-std::string unixLineBreaks(const std::string& text)
-{
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i)
-    {
-        if (text[i] == '\r')
-        {
-            out += '\n';
-            if (i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-        }
-        else
-            out += text[i];
-    }
-    return out;
-}
-
 /// Text typed in a multi-line field: "\r\n" and "\r" become '\n', trailing line breaks go.
 std::string normalisedLines(const std::string& text)
 {

@@ -117,6 +117,24 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
     return std::string(text.substr(0, end));
 }
 
+std::string unixLineBreaks(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        if (text[i] == '\r')
+        {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+        }
+        else
+            out += text[i];
+    }
+    return out;
+}
+
 bool isBlank(std::string_view text)
 {
     for (std::size_t i = 0; i < text.size(); ++i)

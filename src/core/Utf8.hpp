@@ -25,6 +25,8 @@ std::vector<std::string> splitParagraphs(const std::string& text);
 /// Text with & < > " escaped, for XML and HTML.
 std::string escapeXml(std::string_view text);
 
+/// text with "\r\n" and "\r" made '\n' (text typed in a field, or JSON from Windows).
+std::string unixLineBreaks(std::string_view text);
 /// True when text holds nothing but spaces, tabs, line breaks and no-break spaces.
 bool isBlank(std::string_view text);
 /// Today's local date as YYYY-MM-DD.
