@@ -127,7 +127,7 @@ private:
         if (!v.is_string())
             fail("error.notString", { path });
         const json::string& s = v.get_string();
-        const std::string out = unixLineBreaks(std::string_view(s.data(), s.size()));
+        std::string out = unixLineBreaks(std::string_view(s.data(), s.size()));
         const std::size_t chars = codePointCount(out);
         if (chars > Limits::maxTextChars)
             fail("error.tooLong",
