@@ -29,7 +29,6 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
-#include <com/sun/star/ui/XSidebar.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
 #include <com/sun/star/ui/XUIElement.hpp>
@@ -218,10 +217,8 @@ class AnalysisPanel : private cppu::BaseMutex, public PanelBase, public SessionV
 {
 public:
     AnalysisPanel(const uno::Reference<uno::XComponentContext>& xContext, const OUString& rResourceUrl, Kind kind,
-                  const uno::Reference<frame::XFrame>& xFrame, const uno::Reference<awt::XWindow>& xParent,
-                  const uno::Reference<ui::XSidebar>& xSidebar)
-        : PanelBase(m_aMutex), m_xContext(xContext), m_aResourceUrl(rResourceUrl), m_kind(kind), m_xFrame(xFrame),
-          m_xSidebar(xSidebar)
+                  const uno::Reference<frame::XFrame>& xFrame, const uno::Reference<awt::XWindow>& xParent)
+        : PanelBase(m_aMutex), m_xContext(xContext), m_aResourceUrl(rResourceUrl), m_kind(kind), m_xFrame(xFrame)
     {
         uno::Reference<awt::XWindowPeer> xParentPeer(xParent, uno::UNO_QUERY_THROW);
         m_xWindow = awt::ContainerWindowProvider::create(m_xContext)->createContainerWindow(
@@ -233,10 +230,8 @@ public:
         for (const ControlText& text : spec(kind).texts)
             model(text.control)->setPropertyValue(OUString::createFromAscii(text.property),
                                                   uno::Any(fromUtf8(strings().get(text.key))));
-        // A control's accessible name comes from its label; give those without one their tip.
-        for (const ControlText& text : spec(kind).texts)
-            if (std::string(text.property) == "HelpText")
-                setIfHas(text.control, "AccessibleName", strings().get(text.key));
+        // Accessible names come from the labels before the controls; the tips (HelpText) are
+        // the accessible descriptions of the controls without a label of their own.
         rememberDesign();
         m_pResize = new ResizeListener(this);
         m_xResize = m_pResize;
@@ -414,13 +409,6 @@ private:
         if (!xControl.is())
             throw uno::RuntimeException("panel: no control " + OUString::createFromAscii(name));
         return uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW);
-    }
-
-    void setIfHas(const char* name, const char* property, const std::string& value) const
-    {
-        auto xModel = model(name);
-        if (xModel->getPropertySetInfo()->hasPropertyByName(OUString::createFromAscii(property)))
-            xModel->setPropertyValue(OUString::createFromAscii(property), uno::Any(fromUtf8(value)));
     }
 
     void set(const char* name, const char* property, const uno::Any& value) const
@@ -682,7 +670,6 @@ private:
     OUString m_aResourceUrl;
     Kind m_kind;
     uno::Reference<frame::XFrame> m_xFrame;
-    uno::Reference<ui::XSidebar> m_xSidebar;
     uno::Reference<awt::XWindow> m_xWindow;
     uno::Reference<awt::XWindow> m_xParent;
     uno::Reference<awt::XControlContainer> m_xControls;
@@ -722,15 +709,12 @@ public:
     {
         uno::Reference<frame::XFrame> xFrame;
         uno::Reference<awt::XWindow> xParent;
-        uno::Reference<ui::XSidebar> xSidebar;
         for (const beans::PropertyValue& rArg : rArgs)
         {
             if (rArg.Name == "Frame")
                 rArg.Value >>= xFrame;
             else if (rArg.Name == "ParentWindow")
                 rArg.Value >>= xParent;
-            else if (rArg.Name == "Sidebar")
-                rArg.Value >>= xSidebar;
         }
         if (!xFrame.is() || !xParent.is())
             throw lang::IllegalArgumentException("PanelFactory: Frame and ParentWindow are required", *this, 1);
@@ -746,7 +730,7 @@ public:
             throw lang::IllegalArgumentException("PanelFactory: unknown panel " + rUrl, *this, 0);
         try
         {
-            return new AnalysisPanel(m_xContext, rUrl, kind, xFrame, xParent, xSidebar);
+            return new AnalysisPanel(m_xContext, rUrl, kind, xFrame, xParent);
         }
         catch (const uno::RuntimeException&)
         {
