@@ -47,7 +47,6 @@
 #include <chrono>
 #include <ctime>
 #include <map>
-#include <mutex>
 #include <set>
 
 using namespace css;

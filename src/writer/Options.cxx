@@ -12,6 +12,8 @@
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 
+#include <mutex>
+
 using namespace css;
 using aa::glue::fromUtf8;
 using aa::glue::toUtf8;
@@ -84,18 +86,22 @@ void writeOptions(const uno::Reference<uno::XComponentContext>& xContext, const 
 
 void applyUiLocale(const uno::Reference<uno::XComponentContext>& xContext)
 {
-    try
-    {
-        uno::Reference<container::XNameAccess> xL10n(access(xContext, "/org.openoffice.Setup/L10N", false),
-                                                     uno::UNO_QUERY_THROW);
-        OUString aLocale;
-        xL10n->getByName("ooLocale") >>= aLocale;
-        aa::Strings::useLocale(toUtf8(aLocale));
-    }
-    catch (const uno::Exception& e)
-    {
-        log().warn("UI language unknown: {}", toUtf8(e.Message));
-    }
+    // LibreOffice's UI language changes only with a restart: read it once per process.
+    static std::once_flag once;
+    std::call_once(once, [&xContext] {
+        try
+        {
+            uno::Reference<container::XNameAccess> xL10n(access(xContext, "/org.openoffice.Setup/L10N", false),
+                                                         uno::UNO_QUERY_THROW);
+            OUString aLocale;
+            xL10n->getByName("ooLocale") >>= aLocale;
+            aa::Strings::useLocale(toUtf8(aLocale));
+        }
+        catch (const uno::Exception& e)
+        {
+            log().warn("UI language unknown: {}", toUtf8(e.Message));
+        }
+    });
 }
 
 std::string reviewerName(const uno::Reference<uno::XComponentContext>& xContext)

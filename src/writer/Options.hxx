@@ -19,7 +19,8 @@ struct Options
 Options readOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext);
 /// Stores the settings. Throws css::uno::Exception when the configuration refuses.
 void writeOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext, const Options& options);
-/// Makes the built-in strings follow LibreOffice's UI language (en-US spellings for en-US).
+/// Makes the built-in strings follow LibreOffice's UI language (en-US spellings for en-US),
+/// once per process.
 void applyUiLocale(const css::uno::Reference<css::uno::XComponentContext>& xContext);
 
 /// The reviewer's name: the options page's, else LibreOffice's user name.
