@@ -34,8 +34,21 @@ std::vector<PlanRow> derivePlan(const Analysis& analysis)
     return rows;
 }
 
+void assignItemIds(Analysis& analysis)
+{
+    HelpIdAllocator ids;
+    std::vector<Item>& items = analysis.list(ListKind::WhatWouldHelp);
+    for (Item& item : items)
+        if (!item.id.empty() && !ids.take(item.id))
+            item.id.clear();
+    for (Item& item : items)
+        if (item.id.empty())
+            item.id = ids.allocate(item.text);
+}
+
 Analysis withPlan(Analysis analysis)
 {
+    assignItemIds(analysis);
     if (!analysis.hasPlan)
     {
         analysis.plan = derivePlan(analysis);

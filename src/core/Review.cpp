@@ -409,6 +409,22 @@ std::vector<Finding> review(const Analysis& analysis, const ReviewOptions& optio
     return Reviewer(analysis, options, strings).run();
 }
 
+void validateSupervisionEntry(const SupervisionEntry& entry, const Strings& strings)
+{
+    const std::pair<const char*, const std::string*> fields[]
+        = { { "date", &entry.date },           { "reviewer", &entry.reviewer },   { "discussed", &entry.discussed },
+            { "influence", &entry.influence }, { "decisions", &entry.decisions }, { "actions", &entry.actions } };
+    for (const auto& [name, text] : fields)
+    {
+        if (codePointCount(*text) > 20000)
+            throw InputError(strings.format("error.tooLong", { name, std::to_string(codePointCount(*text)), "20000" }));
+        if (const auto bad = firstForbiddenCodePoint(*text); bad && *bad != '\n')
+            throw InputError(strings.format("error.controlChar", { name, std::to_string(*bad) }));
+    }
+    if (blank(entry.discussed) && blank(entry.influence) && blank(entry.decisions) && blank(entry.actions))
+        throw InputError(strings.get("error.emptySupervision"));
+}
+
 SupervisionEntry parseSupervisionEntry(std::string_view text, const Strings& strings)
 {
     namespace json = boost::json;
@@ -432,16 +448,11 @@ SupervisionEntry parseSupervisionEntry(std::string_view text, const Strings& str
                 if (!member.value().is_string())
                     throw InputError(strings.format("error.notString", { name }));
                 *target = std::string(member.value().get_string());
-                if (codePointCount(*target) > 20000)
-                    throw InputError(strings.format("error.tooLong", { name, std::to_string(codePointCount(*target)), "20000" }));
-                if (const auto bad = firstForbiddenCodePoint(*target); bad && *bad != '\n')
-                    throw InputError(strings.format("error.controlChar", { name, std::to_string(*bad) }));
             }
         if (!known)
             throw InputError(strings.format("error.unknownField", { truncateUtf8(std::string(member.key()), 40) }));
     }
-    if (blank(entry.discussed) && blank(entry.influence) && blank(entry.decisions) && blank(entry.actions))
-        throw InputError(strings.get("error.emptySupervision"));
+    validateSupervisionEntry(entry, strings);
     return entry;
 }
 

@@ -71,6 +71,10 @@ struct SupervisionEntry
     std::string date, reviewer, discussed, influence, decisions, actions;
 };
 
+/// Throws InputError when a field is too long or holds a control character, or when discussed,
+/// influence, decisions and actions are all blank.
+void validateSupervisionEntry(const SupervisionEntry& entry, const Strings& strings = Strings::builtIn());
+
 /// Parses {"date","reviewer","discussed","influence","decisions","actions"} (all optional text;
 /// at least one of discussed, influence, decisions, actions must be given). Throws InputError.
 SupervisionEntry parseSupervisionEntry(std::string_view json, const Strings& strings = Strings::builtIn());

@@ -160,7 +160,7 @@ std::shared_ptr<DeckSession> DeckSession::forFrame(const uno::Reference<uno::XCo
 
 DeckSession::DeckSession(const uno::Reference<uno::XComponentContext>& xContext,
                          const uno::Reference<frame::XFrame>& xFrame)
-    : m_xContext(xContext), m_xFrame(xFrame)
+    : m_xContext(xContext), m_xFrame(xFrame), m_commands(xContext)
 {
     try
     {
@@ -340,20 +340,6 @@ template <typename F> bool DeckSession::guarded(F&& change)
     return false;
 }
 
-std::string DeckSession::execute(const char* command, const std::vector<std::pair<const char*, uno::Any>>& extra)
-{
-    uno::Reference<task::XJob> xJob(
-        m_xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis", m_xContext),
-        uno::UNO_QUERY_THROW);
-    std::vector<beans::NamedValue> args{ beans::NamedValue("Command", uno::Any(OUString::createFromAscii(command))),
-                                         beans::NamedValue("Document", uno::Any(document())) };
-    for (const auto& [name, value] : extra)
-        args.emplace_back(OUString::createFromAscii(name), value);
-    OUString aResult;
-    xJob->execute(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size()))) >>= aResult;
-    return toUtf8(aResult);
-}
-
 void DeckSession::reload()
 {
     guarded([&] {
@@ -363,7 +349,7 @@ void DeckSession::reload()
         m_stale = false;
         if (m_dirty)
             return;
-        const aa::ReadResult result = aa::readAnalysis(writer::readBlocks(xDoc).blocks);
+        const aa::ReadResult result = m_commands.read(xDoc);
         const bool wasFound = m_found;
         m_found = result.found;
         if (m_found || wasFound)
@@ -382,48 +368,29 @@ void DeckSession::reload()
     });
 }
 
-std::string DeckSession::mergedDraftJson()
+aa::Analysis DeckSession::writeDraft()
 {
-    const aa::ReadResult current = aa::readAnalysis(writer::readBlocks(document()).blocks);
-    if (!current.found)
-        throw aa::InputError(strings().get("error.noAnalysis"));
-    std::vector<std::string> conflicts;
-    const aa::Analysis merged = aa::mergePanelEdits(m_base, m_draft, current.analysis, &conflicts);
-    m_conflicts = conflicts;
-    return aa::toJson(merged);
+    // The merge sees the document as the update command reads it: no second read.
+    return m_commands.update(document(), [&](const aa::Analysis& current) {
+        std::vector<std::string> conflicts;
+        aa::Analysis merged = aa::mergePanelEdits(m_base, m_draft, current, &conflicts);
+        m_conflicts = conflicts;
+        return merged;
+    });
 }
 
-std::string DeckSession::writeDraft()
-{
-    return execute("update", { { "Analysis", uno::Any(fromUtf8(mergedDraftJson())) } });
-}
-
-void DeckSession::afterWrite(const std::string& json, const char* statusKey)
+void DeckSession::afterWrite(const aa::Analysis& written, const char* statusKey)
 {
     m_dirty = false;
-    // The commands answer with the analysis as they read it back after writing: the panels take
-    // that instead of reading the document a second time.
-    bool taken = false;
-    if (!json.empty())
-    {
-        try
-        {
-            m_draft = aa::parseAnalysis(json, aa::Strings::builtIn(), aa::ParseMode::Update);
-            m_base = m_draft;
-            m_found = true;
-            m_stale = false;
-            if (!m_issue && !m_draft.issues.empty())
-                m_issue = 0;
-            selectIssue(m_issue);
-            taken = true;
-        }
-        catch (const aa::InputError& e)
-        {
-            writer::log().warn("panel: the command's answer did not parse, reading the document: {}", e.what());
-        }
-    }
-    if (!taken)
-        reload();
+    // The command answers with the analysis the document now holds: the panels take it instead
+    // of reading the document again.
+    m_draft = written;
+    m_base = written;
+    m_found = true;
+    m_stale = false;
+    if (!m_issue && !m_draft.issues.empty())
+        m_issue = 0;
+    selectIssue(m_issue);
     std::string status = strings().get(statusKey);
     if (!m_conflicts.empty())
     {
@@ -441,12 +408,12 @@ void DeckSession::insert()
 {
     commitViews();
     guarded([&] {
-        // The plan follows from the analysis typed so far (its "what would help" items).
+        // The same insert as the scripting API's: the command gives the items their ids and
+        // derives the plan from them, so each row is tied to its item.
         aa::Analysis analysis = m_draft;
-        analysis.plan = aa::derivePlan(analysis);
-        execute("insert", { { "Analysis", uno::Any(fromUtf8(aa::toJson(analysis))) } });
-        // insert answers with what it was given, not with what it reads back: read the document.
-        afterWrite({}, "panel.status.inserted");
+        analysis.plan.clear();
+        analysis.hasPlan = false;
+        afterWrite(m_commands.insert(document(), std::move(analysis)), "panel.status.inserted");
     });
     notify();
 }
@@ -457,8 +424,7 @@ void DeckSession::update()
     guarded([&] {
         if (!m_found)
             throw aa::InputError(strings().get("error.noAnalysis"));
-        const std::string result = writeDraft();
-        afterWrite(result, "panel.status.updated");
+        afterWrite(writeDraft(), "panel.status.updated");
     });
     notify();
 }
@@ -469,8 +435,7 @@ void DeckSession::updatePlan()
     guarded([&] {
         if (m_dirty && m_found)
             writeDraft();
-        const std::string result = execute("updatePlan", {});
-        afterWrite(result, "panel.status.planUpdated");
+        afterWrite(m_commands.updatePlan(document()), "panel.status.planUpdated");
     });
     notify();
 }
@@ -478,11 +443,8 @@ void DeckSession::updatePlan()
 void DeckSession::goTo(const aa::Place& place)
 {
     const auto xDoc = document();
-    const writer::DocumentBlocks blocks = writer::readBlocks(xDoc);
-    const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
-    if (!current.found)
-        throw aa::InputError(strings().get("error.noAnalysis"));
-    auto xAnchor = writer::anchorFor(blocks, current, place);
+    const writer::DocumentState state = writer::readExisting(xDoc);
+    auto xAnchor = writer::anchorFor(state.blocks, state.current, place);
     if (!xAnchor.is())
         return;
     uno::Reference<text::XTextViewCursorSupplier> xSupplier(xDoc->getCurrentController(), uno::UNO_QUERY_THROW);
@@ -511,8 +473,7 @@ void DeckSession::addIssue(const std::string& title)
         m_issue = aa::addIssue(m_draft, title);
         if (m_found)
         {
-            const std::string result = writeDraft();
-            afterWrite(result, "panel.status.updated");
+            afterWrite(writeDraft(), "panel.status.updated");
             m_issue = m_draft.issues.empty() ? std::nullopt : std::optional<std::size_t>(m_draft.issues.size() - 1);
         }
         else
@@ -580,7 +541,7 @@ void DeckSession::removeIssue()
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
             writeDraft();
-        afterWrite(execute("removeIssue", { { "Issue", uno::Any(fromUtf8(id)) } }), "panel.status.removed");
+        afterWrite(m_commands.removeIssue(document(), id), "panel.status.removed");
         selectIssue(index > 0 ? std::optional<std::size_t>(index - 1) : std::optional<std::size_t>(0));
     });
     notify();
@@ -605,9 +566,7 @@ void DeckSession::moveIssue(bool up)
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
             writeDraft();
-        afterWrite(execute("moveIssue", { { "Issue", uno::Any(fromUtf8(id)) },
-                                          { "Direction", uno::Any(OUString::createFromAscii(up ? "up" : "down")) } }),
-                   "panel.status.moved");
+        afterWrite(m_commands.moveIssue(document(), id, up), "panel.status.moved");
         m_issue = target;
     });
     notify();
@@ -617,13 +576,7 @@ void DeckSession::runReview()
 {
     commitViews();
     guarded([&] {
-        const aa::ReadResult current = aa::readAnalysis(writer::readBlocks(document()).blocks);
-        if (!current.found)
-            throw aa::InputError(strings().get("error.noAnalysis"));
-        aa::ReviewOptions options;
-        options.today = aa::todayIso();
-        options.extraJargon = writer::readOptions(m_xContext).jargonWords;
-        m_findings = aa::review(current.analysis, options);
+        m_findings = m_commands.review(document());
         m_reviewed = true;
         setStatus(m_findings.empty() ? strings().get("panel.review.clean") : aa::findingCounts(m_findings), false);
     });
@@ -634,11 +587,9 @@ void DeckSession::addReviewComments()
 {
     commitViews();
     const bool done = guarded([&] {
-        const boost::json::object counts = boost::json::parse(execute("reviewComments", {})).as_object();
-        setStatus(strings().format("dialog.review.done",
-                                   { std::to_string(counts.at("added").to_number<long long>()),
-                                     std::to_string(counts.at("kept").to_number<long long>()),
-                                     std::to_string(counts.at("removed").to_number<long long>()) }),
+        const writer::CommentResult counts = m_commands.reviewComments(document());
+        setStatus(strings().format("dialog.review.done", { std::to_string(counts.added), std::to_string(counts.kept),
+                                                           std::to_string(counts.removed) }),
                   false);
     });
     if (done)

@@ -1,12 +1,12 @@
 // The state the deck's panels share for one Writer frame: the analysis as the panels show it,
-// the selected issue and question, the review's findings, the last status message. Commands go
-// through the scripting API's service (org.assessmentanalysis.Analysis), so the sidebar and
-// scripts change documents by the same code path.
+// the selected issue and question, the review's findings, the last status message. Buttons call
+// the typed commands (writer::Commands): the same ones the scripting API and the menu call.
 //
 // Everything here runs on Writer's UI thread (sidebar events, selection and modify events).
 #pragma once
 
 #include "Analysis.hpp"
+#include "Commands.hxx"
 #include "Review.hpp"
 #include "UnoString.hxx"
 
@@ -103,28 +103,24 @@ public:
     void documentSwitched();
 
 private:
-    /// Runs a command of the scripting API on this document; returns its JSON result.
-    std::string execute(const char* command, const std::vector<std::pair<const char*, css::uno::Any>>& extra);
     /// Runs change, reporting any failure in the status; true when it succeeded.
     template <typename F> bool guarded(F&& change);
-    /// Writes the draft through the update command; returns its answer.
-    std::string writeDraft();
-    /// After a command wrote: json is its answer (the analysis read back), empty to read the
-    /// document; statusKey the message to show.
-    void afterWrite(const std::string& json, const char* statusKey);
+    /// Writes the draft, merged with what the document holds now (mergePanelEdits), through
+    /// the update command; notes conflicts for the status. Returns the analysis written.
+    aa::Analysis writeDraft();
+    /// After a command wrote: the panels take the analysis it answered with; statusKey the
+    /// message to show.
+    void afterWrite(const aa::Analysis& written, const char* statusKey);
     void goTo(const aa::Place& place);
     void listen();
 
     css::uno::Reference<css::uno::XComponentContext> m_xContext;
     css::uno::Reference<css::frame::XFrame> m_xFrame;
+    writer::Commands m_commands;
     css::uno::Reference<css::uno::XInterface> m_xListener; ///< selection, modify, undo, frame events
     css::uno::Reference<css::frame::XController> m_xListenedController;
     css::uno::Reference<css::frame::XModel> m_xListenedModel;
     std::vector<SessionView*> m_views;
-
-    /// The edited draft merged with what the document holds now (mergePanelEdits), as JSON
-    /// for the update command; notes conflicts in the status.
-    std::string mergedDraftJson();
 
     aa::Analysis m_draft;
     aa::Analysis m_base; ///< the analysis as last read from the document

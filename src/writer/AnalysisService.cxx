@@ -1,5 +1,7 @@
 #include "AnalysisService.hxx"
 
+#include "Commands.hxx"
+
 #include "DocumentReader.hxx"
 #include "DocumentReview.hxx"
 #include "DocumentUpdater.hxx"
@@ -124,6 +126,97 @@ AnalysisService::AnalysisService(const uno::Reference<uno::XComponentContext>& x
     applyUiLocale(m_xContext);
 }
 
+namespace
+{
+/// A scripting command: its arguments in, its JSON answer out.
+using Handler = std::string (*)(const Commands& commands, const Arguments& args, AnalysisService& service);
+
+std::string countsJson(const CommentResult& result)
+{
+    boost::json::object counts;
+    counts["added"] = result.added;
+    counts["kept"] = result.kept;
+    counts["removed"] = result.removed;
+    return boost::json::serialize(counts);
+}
+
+std::string optionalString(const Arguments& args, const char* name)
+{
+    return args.has(OUString::createFromAscii(name)) ? toUtf8(args.string(OUString::createFromAscii(name))) : std::string();
+}
+
+const std::map<std::string, Handler>& handlers()
+{
+    static const std::map<std::string, Handler> table{
+        { "version", [](const Commands&, const Arguments&, AnalysisService&) { return versionJson(); } },
+        { "helpUrl",
+          [](const Commands&, const Arguments& args, AnalysisService& service) {
+              boost::json::object result;
+              const std::string page = optionalString(args, "Page");
+              result["url"] = service.helpUrl(page.empty() ? std::string("deck") : page);
+              return boost::json::serialize(result);
+          } },
+        { "lastTiming", [](const Commands&, const Arguments&, AnalysisService&) { return lastTimingJson(); } },
+        { "read",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              return aa::toJson(commands.read(args.document()).analysis);
+          } },
+        { "insert",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              return aa::toJson(commands.insert(args.document(), aa::parseAnalysis(toUtf8(args.string("Analysis")))));
+          } },
+        { "insertSkeleton",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              return aa::toJson(commands.insert(args.document(), aa::makeSkeleton(args.integer("Count"))));
+          } },
+        { "update",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              const aa::Analysis desired = aa::parseAnalysis(toUtf8(args.string("Analysis")), aa::Strings::builtIn(),
+                                                             aa::ParseMode::Update);
+              return aa::toJson(commands.update(xDoc, desired));
+          } },
+        { "updatePlan",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              return aa::toJson(commands.updatePlan(args.document()));
+          } },
+        { "removeIssue",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              return aa::toJson(commands.removeIssue(xDoc, toUtf8(args.string("Issue"))));
+          } },
+        { "moveIssue",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              const std::string id = toUtf8(args.string("Issue"));
+              const std::string direction = toUtf8(args.string("Direction"));
+              if (direction != "up" && direction != "down")
+                  throw aa::InputError(
+                      strings().format("error.badArgument", { "Direction", "\"up\" or \"down\"" }));
+              return aa::toJson(commands.moveIssue(xDoc, id, direction == "up"));
+          } },
+        { "review",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              return aa::findingsToJson(commands.review(xDoc, optionalString(args, "Today")));
+          } },
+        { "reviewComments",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              return countsJson(
+                  commands.reviewComments(xDoc, optionalString(args, "Reviewer"), optionalString(args, "Today")));
+          } },
+        { "addSupervision",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              commands.addSupervision(xDoc, aa::parseSupervisionEntry(toUtf8(args.string("Supervision"))));
+              return std::string("{\"added\":1}");
+          } },
+    };
+    return table;
+}
+} // namespace
+
 std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
 {
     const Arguments args(rArgs);
@@ -132,119 +225,10 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
         armFault(toUtf8(args.string("InjectFault")));
     for (const char* layer : { "core", "std", "uno", "unknown" })
         faultPoint(layer);
-    if (command == "version")
-        return versionJson();
-    if (command == "helpUrl")
-    {
-        boost::json::object result;
-        result["url"] = helpUrl(args.has("Page") ? toUtf8(args.string("Page")) : std::string("deck"));
-        return boost::json::serialize(result);
-    }
-    if (command == "lastTiming")
-        return lastTimingJson();
-    if (command == "read")
-        return aa::toJson(aa::readAnalysis(readBlocks(args.document()).blocks).analysis);
-    if (command == "review" || command == "reviewComments")
-    {
-        const auto xDoc = args.document();
-        const DocumentBlocks blocks = readBlocks(xDoc);
-        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
-        if (!current.found)
-            throw aa::InputError(strings().get("error.noAnalysis"));
-        aa::ReviewOptions options;
-        options.today = args.has("Today") ? toUtf8(args.string("Today")) : aa::todayIso();
-        options.extraJargon = readOptions(m_xContext).jargonWords;
-        const std::vector<aa::Finding> findings = aa::review(current.analysis, options);
-        log().info("review: {} findings", findings.size());
-        if (command == "review")
-            return aa::findingsToJson(findings);
-        std::string reviewer = args.has("Reviewer") ? toUtf8(args.string("Reviewer")) : reviewerName(m_xContext);
-        if (reviewer.empty())
-            reviewer = strings().get("plan.flagAuthor");
-        const CommentResult result = addReviewComments(xDoc, blocks, current, findings, reviewer);
-        return "{\"added\":" + std::to_string(result.added) + ",\"kept\":" + std::to_string(result.kept)
-               + ",\"removed\":" + std::to_string(result.removed) + "}";
-    }
-    if (command == "addSupervision")
-    {
-        const auto xDoc = args.document();
-        aa::SupervisionEntry entry = aa::parseSupervisionEntry(toUtf8(args.string("Supervision")));
-        if (entry.date.empty())
-            entry.date = aa::todayIso();
-        if (entry.reviewer.empty())
-            entry.reviewer = reviewerName(m_xContext);
-        const DocumentBlocks blocks = readBlocks(xDoc);
-        appendSupervision(xDoc, blocks, aa::readAnalysis(blocks.blocks), entry);
-        log().info("supervision entry added");
-        return "{\"added\":1}";
-    }
-    if (command == "update")
-    {
-        const auto xDoc = args.document();
-        const aa::Analysis desired = aa::parseAnalysis(toUtf8(args.string("Analysis")),
-                                                       aa::Strings::builtIn(), aa::ParseMode::Update);
-        const DocumentBlocks blocks = readBlocks(xDoc);
-        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
-        if (!current.found)
-            throw aa::InputError(strings().get("error.noAnalysis"));
-        const aa::UpdatePlan plan = aa::planUpdate(current, desired);
-        applyUpdate(xDoc, blocks, plan);
-        log().info("update: {} edits, {} issues added, {} kept", plan.edits.size(),
-                   plan.addedIssues.size(), plan.keptIssues.size());
-        return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
-    }
-    if (command == "updatePlan")
-    {
-        const auto xDoc = args.document();
-        const DocumentBlocks blocks = readBlocks(xDoc);
-        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
-        if (!current.found)
-            throw aa::InputError(strings().get("error.noAnalysis"));
-        const aa::PlanUpdatePlan plan = aa::planPlanUpdate(current);
-        applyPlanUpdate(m_xContext, xDoc, blocks, current, plan);
-        log().info("updatePlan: {} edits{}", plan.edits.size(), plan.needsTable ? ", new table" : "");
-        return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
-    }
-    if (command == "removeIssue" || command == "moveIssue")
-    {
-        // The issue by its id: the panel and scripts name issues the way read returns them.
-        const auto xDoc = args.document();
-        const std::string id = toUtf8(args.string("Issue"));
-        const DocumentBlocks blocks = readBlocks(xDoc);
-        const aa::ReadResult current = aa::readAnalysis(blocks.blocks);
-        if (!current.found)
-            throw aa::InputError(strings().get("error.noAnalysis"));
-        std::size_t index = current.analysis.issues.size();
-        for (std::size_t i = 0; i < current.analysis.issues.size(); ++i)
-            if (current.analysis.issues[i].id == id)
-                index = i;
-        if (index == current.analysis.issues.size())
-            throw aa::InputError(strings().format("error.unknownIssueId", { aa::truncateUtf8(id, 40) }));
-        aa::UpdatePlan plan;
-        if (command == "removeIssue")
-            plan = aa::planRemoveIssue(current, index);
-        else
-        {
-            const std::string direction = toUtf8(args.string("Direction"));
-            if (direction != "up" && direction != "down")
-                throw aa::InputError(strings().format("error.badArgument", { "Direction", "\"up\" or \"down\"" }));
-            plan = aa::planMoveIssue(current, blocks.blocks, index, direction == "up");
-        }
-        applyUpdate(xDoc, blocks, plan, command == "removeIssue" ? "undo.removeIssue" : "undo.moveIssue");
-        log().info("{}: {} edits", command, plan.edits.size());
-        return aa::toJson(aa::readAnalysis(readBlocks(xDoc).blocks).analysis);
-    }
-    if (command == "insert" || command == "insertSkeleton")
-    {
-        const auto xDoc = args.document();
-        const aa::Analysis analysis = aa::withPlan(
-            command == "insert" ? aa::parseAnalysis(toUtf8(args.string("Analysis")))
-                                : aa::makeSkeleton(args.integer("Count")));
-        insertAnalysis(m_xContext, xDoc, analysis);
-        log().info("insert: {} issues, {} plan rows", analysis.issues.size(), analysis.plan.size());
-        return aa::toJson(analysis);
-    }
-    throw aa::InputError(strings().format("error.unknownCommand", { aa::truncateUtf8(command, 40) }));
+    const auto it = handlers().find(command);
+    if (it == handlers().end())
+        throw aa::InputError(strings().format("error.unknownCommand", { aa::truncateUtf8(command, 40) }));
+    return it->second(Commands(m_xContext), args, *this);
 }
 
 uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue>& rArgs)
@@ -358,8 +342,7 @@ void AnalysisService::runMenuCommand(const std::string& event)
         return;
     }
     const uno::Reference<text::XTextDocument> xDoc = currentDocument();
-    std::vector<beans::NamedValue> args{ beans::NamedValue("Command", uno::Any(fromUtf8(event))),
-                                         beans::NamedValue("Document", uno::Any(xDoc)) };
+    const Commands commands(m_xContext);
     if (event == "insertSkeleton")
     {
         auto xDialog = createDialog("InsertSkeleton", "dialog.skeleton.title",
@@ -368,7 +351,7 @@ void AnalysisService::runMenuCommand(const std::string& event)
             return;
         double fCount = 0;
         controlModel(xDialog, "Count")->getPropertyValue("Value") >>= fCount;
-        args.emplace_back("Count", uno::Any(static_cast<sal_Int32>(fCount)));
+        commands.insert(xDoc, aa::makeSkeleton(static_cast<long long>(fCount)));
     }
     else if (event == "addSupervision")
     {
@@ -381,32 +364,31 @@ void AnalysisService::runMenuCommand(const std::string& event)
         controlModel(xDialog, "Date")->setPropertyValue("Text", uno::Any(fromUtf8(aa::todayIso())));
         if (xDialog->execute() != 1)
             return;
-        boost::json::object entry;
-        for (const char* field : { "Date", "Discussed", "Influence", "Decisions", "Actions" })
-        {
+        auto field = [&](const char* name) {
             OUString aText;
-            controlModel(xDialog, field)->getPropertyValue("Text") >>= aText;
-            std::string key(field);
-            key[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(key[0])));
-            entry[key] = toUtf8(aText.replaceAll("\r\n", "\n"));
-        }
-        args.emplace_back("Supervision", uno::Any(fromUtf8(boost::json::serialize(entry))));
+            controlModel(xDialog, name)->getPropertyValue("Text") >>= aText;
+            return toUtf8(aText.replaceAll("\r\n", "\n"));
+        };
+        aa::SupervisionEntry entry;
+        entry.date = field("Date");
+        entry.discussed = field("Discussed");
+        entry.influence = field("Influence");
+        entry.decisions = field("Decisions");
+        entry.actions = field("Actions");
+        commands.addSupervision(xDoc, entry);
     }
-    else if (event != "updatePlan" && event != "reviewComments")
+    else if (event == "updatePlan")
+        commands.updatePlan(xDoc);
+    else if (event == "reviewComments")
     {
-        log().warn("trigger: unknown event");
-        return;
-    }
-    const std::string result = run(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size())));
-    if (event == "reviewComments")
-    {
-        const boost::json::object counts = boost::json::parse(result).as_object();
-        showMessage(fromUtf8(strings().format("dialog.review.done",
-                                              { std::to_string(counts.at("added").to_number<long long>()),
-                                                std::to_string(counts.at("kept").to_number<long long>()),
-                                                std::to_string(counts.at("removed").to_number<long long>()) })),
+        const CommentResult counts = commands.reviewComments(xDoc);
+        showMessage(fromUtf8(strings().format("dialog.review.done", { std::to_string(counts.added),
+                                                                      std::to_string(counts.kept),
+                                                                      std::to_string(counts.removed) })),
                     false);
     }
+    else
+        log().warn("trigger: unknown event");
 }
 
 /// The Writer document the menu command was chosen in: the desktop's current component, or the

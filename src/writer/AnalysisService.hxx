@@ -38,10 +38,12 @@ public:
     sal_Bool SAL_CALL supportsService(const OUString& rServiceName) override;
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
+    /// The help page inside the installed extension, at a page's anchor, as a file URL.
+    std::string helpUrl(const std::string& page);
+
 private:
     std::string run(const css::uno::Sequence<css::beans::NamedValue>& rArgs);
     void runMenuCommand(const std::string& event);
-    std::string helpUrl(const std::string& page);
     css::uno::Reference<css::text::XTextDocument> currentDocument();
     css::uno::Reference<css::awt::XDialog>
     createDialog(const char* name, const char* titleKey,

@@ -36,6 +36,7 @@
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XRefreshable.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 
 #include <set>
 
@@ -263,6 +264,76 @@ TEST(Sidebar, NewDocumentAddIssueAnswerAndInsert)
     EXPECT_EQ(a.plan[0].cell(aa::PlanColumn::Issue), a.issues[0].id);
     // The analysis went where the cursor was: after the existing text.
     EXPECT_EQ(bodyParagraphs(doc).front().text, "Before the analysis.");
+}
+
+namespace
+{
+/// The text of every cell of the plan table, row by row (header included).
+std::vector<std::vector<std::string>> planCells(const uno::Reference<text::XTextDocument>& doc)
+{
+    std::vector<std::vector<std::string>> rows;
+    auto xTable = planTable(doc);
+    if (!xTable.is())
+        return rows;
+    uno::Reference<table::XCellRange> xRange(xTable, uno::UNO_QUERY_THROW);
+    const sal_Int32 nRows = xTable->getRows()->getCount();
+    const sal_Int32 nCols = xTable->getColumns()->getCount();
+    for (sal_Int32 r = 0; r < nRows; ++r)
+    {
+        std::vector<std::string> row;
+        for (sal_Int32 c = 0; c < nCols; ++c)
+            row.push_back(toUtf8(uno::Reference<text::XText>(xRange->getCellByPosition(c, r), uno::UNO_QUERY_THROW)->getString()));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+} // namespace
+
+// Regression (issue 14, item 1): the deck's Insert left the plan rows without their AA_plan_
+// bookmarks, so Update action plan added every "what would help" item a second time.
+TEST(Sidebar, UpdateActionPlanAfterInsertFromTheDeckAddsNoRowAndKeepsTypedCells)
+{
+    auto doc = documentWith({ "Before the analysis." });
+    Closer closer(doc);
+    placeCursor(doc, 0, 20);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        Panel questions(doc, "QuestionsPanel");
+        issues.type("Title", "Mum's low mood and drinking");
+        ASSERT_TRUE(issues.press("addIssue"));
+        questions.select("QuestionList", questionIndex("origins"));
+        questions.press("questionSelected");
+        questions.type("Answer", "Mum's drinking began after her mother died last spring.");
+        questions.select("QuestionList", questionIndex("whatWouldHelp"));
+        questions.press("questionSelected");
+        questions.type("Answer", "Mum sees her GP about her low mood\nA place at the breakfast club for Mia");
+        ASSERT_TRUE(questions.press("insert"));
+        ASSERT_NE(questions.label("Status").find("inserted"), std::string::npos) << questions.label("Status");
+
+        const auto inserted = planCells(doc);
+        ASSERT_EQ(inserted.size(), 3u) << "a header and one row per item";
+        std::size_t planMarks = 0;
+        for (const std::string& name : bookmarkNames(doc))
+            planMarks += name.rfind("AA_plan_", 0) == 0;
+        EXPECT_EQ(planMarks, 2u) << "each row is tied to its item";
+
+        ASSERT_TRUE(questions.press("updatePlan"));
+        EXPECT_EQ(planCells(doc), inserted) << "the first Update action plan adds nothing";
+        ASSERT_TRUE(questions.press("updatePlan"));
+        EXPECT_EQ(planCells(doc), inserted) << "nor does the second";
+
+        // The worker fills in who is responsible for the first row, in the document.
+        auto xTable = planTable(doc);
+        uno::Reference<table::XCellRange> xRange(xTable, uno::UNO_QUERY_THROW);
+        uno::Reference<text::XText>(xRange->getCellByPosition(static_cast<sal_Int32>(aa::PlanColumn::Who), 1),
+                                    uno::UNO_QUERY_THROW)
+            ->setString("Ms Patel, family support worker");
+        ASSERT_TRUE(questions.press("updatePlan"));
+        const auto after = planCells(doc);
+        ASSERT_EQ(after.size(), inserted.size()) << "still one row per item";
+        EXPECT_EQ(after[1][static_cast<std::size_t>(aa::PlanColumn::Who)], "Ms Patel, family support worker");
+        EXPECT_EQ(after[2], inserted[2]);
+    });
 }
 
 TEST(Sidebar, PanelFollowsTheCursorIntoAnIssuesPart)

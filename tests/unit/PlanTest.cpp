@@ -130,11 +130,17 @@ TEST(Plan, WithPlanDerivesWhenNoneWasSupplied)
     ASSERT_FALSE(a.hasPlan);
     const Analysis planned = aa::withPlan(a);
     EXPECT_TRUE(planned.hasPlan);
-    EXPECT_EQ(planned.plan, aa::derivePlan(a));
+    Analysis withIds = a;
+    aa::assignItemIds(withIds);
+    EXPECT_EQ(planned.plan, aa::derivePlan(withIds));
     ASSERT_EQ(planned.plan.size(), 1u);
+    // The item got its id, and the row is tied to it (a row without would be added again by
+    // updatePlan: the deck's duplicated rows).
+    ASSERT_FALSE(planned.list(ListKind::WhatWouldHelp)[0].id.empty());
+    EXPECT_EQ(planned.plan[0].help, planned.list(ListKind::WhatWouldHelp)[0].id);
     // The rest is untouched.
     EXPECT_EQ(planned.issues, a.issues);
-    EXPECT_EQ(planned.lists, a.lists);
+    EXPECT_EQ(planned.lists, withIds.lists);
     EXPECT_EQ(planned.considerations, a.considerations);
 }
 
