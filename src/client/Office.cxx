@@ -98,8 +98,11 @@ Office::Office(const OfficeOptions& options) : m_options(options)
         installExtension(m_options.oxt);
         // A freshly added component is usable at once, but configuration (menus, keys) is read
         // at start-up: restart so the office is exactly what a user gets after installing.
-        shutdown();
-        start();
+        if (m_options.restartAfterInstall)
+        {
+            shutdown();
+            start();
+        }
     }
 }
 

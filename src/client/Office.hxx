@@ -20,6 +20,10 @@ struct OfficeOptions
     std::string profileDir; ///< created if missing; one soffice per profile at a time
     std::string oxt;        ///< extension to install (empty: none)
     bool headless = true;
+    /// After installing the extension, restart, so the office is exactly what a user gets after
+    /// the restart the Extension Manager asks for. false: keep running, as a user who has not
+    /// restarted yet.
+    bool restartAfterInstall = true;
 };
 
 class Office

@@ -91,3 +91,16 @@ TEST(Registration, SkeletonDialogLoadsWithTheControlsTheCodeUses)
     EXPECT_TRUE(xControls->getControl("Count").is());
     uno::Reference<lang::XComponent>(xDialog, uno::UNO_QUERY_THROW)->dispose();
 }
+
+// Regression (issue 13): right after installing through the Extension Manager, before the restart
+// it asks for, creating the service failed with "no factory symbol component_getFactory".
+TEST(Registration, ServiceWorksRightAfterInstallWithoutRestart)
+{
+    aa::client::OfficeOptions options;
+    options.profileDir = workDir() + "/no-restart-profile";
+    options.oxt = AA_OXT_PATH;
+    options.restartAfterInstall = false;
+    aa::client::Office fresh(options);
+    const std::string answer = fresh.call("version");
+    EXPECT_NE(answer.find("\"version\""), std::string::npos) << answer;
+}
