@@ -41,6 +41,7 @@ struct Token
     bool number = false; ///< digits or a number word
     bool month = false;  ///< a month name used as one
     bool weekday = false;
+    bool capitalised = false; ///< a capital then small letters: a name, or the first word of a sentence
 };
 
 struct Text
@@ -274,6 +275,8 @@ struct Match
     std::size_t tag = 0;   ///< which of the list's parts the phrase came from (PhraseList::add)
     std::size_t first = 0; ///< first token
     std::size_t last = 0;  ///< one past the last token
+    std::size_t shownFirst = 0; ///< the words to show: the phrase's [bracketed] part, else all of it
+    std::size_t shownLast = 0;
 };
 
 /// Words as numbers, so that matching compares integers: every word of every phrase has one.
@@ -308,16 +311,30 @@ public:
         for (const std::string& phrase : phrases)
         {
             std::vector<std::uint32_t> parts;
+            Shown shown;
+            std::size_t words = 0; // parts that stand for a word (all but $ and ^)
             std::size_t start = 0;
             while (start <= phrase.size())
             {
                 const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
-                const std::string piece = phrase.substr(start, end - start);
+                std::string piece = phrase.substr(start, end - start);
                 start = end + 1;
+                // "is [looked after]": only the bracketed words are shown as the term found.
+                const bool opens = !piece.empty() && piece.front() == '[';
+                const bool closes = !piece.empty() && piece.back() == ']';
+                if (opens)
+                    piece.erase(0, 1);
+                if (closes && !piece.empty())
+                    piece.pop_back();
+                if (opens)
+                    shown.from = words;
+                const std::size_t before = parts.size();
                 if (piece == "*")
                     parts.push_back(anyWord);
                 else if (piece == "#")
                     parts.push_back(numberWord);
+                else if (piece == "@")
+                    parts.push_back(nameWord);
                 else if (piece == "$")
                     parts.push_back(breakMark);
                 else if (piece == "^")
@@ -327,6 +344,10 @@ public:
                 else
                     for (const Token& t : tokenize(piece))
                         parts.push_back(vocabulary.add(t.word));
+                for (std::size_t i = before; i < parts.size(); ++i)
+                    words += parts[i] != breakMark && parts[i] != startMark;
+                if (closes)
+                    shown.to = words;
             }
             const std::size_t firstLiteral = parts.empty() || parts[0] != startMark ? 0 : 1;
             if (parts.size() <= firstLiteral || parts[firstLiteral] >= specialFrom)
@@ -337,6 +358,7 @@ public:
             byFirst_[first].push_back(phrases_.size());
             phrases_.push_back(std::move(parts));
             tags_.push_back(tag);
+            shown_.push_back(shown);
         }
     }
 
@@ -373,13 +395,19 @@ public:
                     }
                     if (part == numberWord)
                         ok = tokens[k].number;
+                    else if (part == nameWord)
+                        ok = tokens[k].capitalised;
                     else if (part != anyWord)
                         ok = tokens[k].id == part;
                     consumed = true;
                     ++k;
                 }
                 if (ok)
-                    out.push_back({ tags_[p], i, k });
+                {
+                    const Shown& shown = shown_[p];
+                    const std::size_t to = shown.to ? std::min(i + shown.to, k) : k;
+                    out.push_back({ tags_[p], i, k, std::min(i + shown.from, to), to });
+                }
             }
         }
         return out;
@@ -391,8 +419,15 @@ private:
     static constexpr std::uint32_t numberWord = 0xFFFFFFF1; ///< "#"
     static constexpr std::uint32_t breakMark = 0xFFFFFFF2;  ///< "$"
     static constexpr std::uint32_t startMark = 0xFFFFFFF3;  ///< "^"
+    static constexpr std::uint32_t nameWord = 0xFFFFFFF4;   ///< "@"
+    struct Shown
+    {
+        std::size_t from = 0; ///< words into the phrase
+        std::size_t to = 0;   ///< 0: to the end
+    };
     std::vector<std::vector<std::uint32_t>> phrases_;
     std::vector<std::size_t> tags_;
+    std::vector<Shown> shown_;
     std::vector<std::vector<std::size_t>> byFirst_;
 };
 
@@ -477,6 +512,7 @@ enum JargonTag : std::size_t
     Term,
     Everyday,
     ExplainedAfter,
+    ExplainedApposition,
     ExplainedBefore
 };
 
@@ -536,6 +572,7 @@ struct Lexicon
         jargon.add(vocabulary, list(strings, "jargon.terms"), Term);
         jargon.add(vocabulary, list(strings, "jargon.everyday"), Everyday);
         jargon.add(vocabulary, list(strings, "jargon.explainedAfter"), ExplainedAfter);
+        jargon.add(vocabulary, list(strings, "jargon.explainedApposition"), ExplainedApposition);
         jargon.add(vocabulary, list(strings, "jargon.explainedBefore"), ExplainedBefore);
         for (const std::string& a : list(strings, "jargon.acronymsAllowed"))
             acronymsAllowed.insert(a);
@@ -611,6 +648,8 @@ Text analyse(const std::string& s)
         const std::uint8_t f = flags(t[i]);
         t[i].number = t[i].digits > 0 || (f & NumberWord);
         t[i].weekday = (f & Weekday) != 0;
+        const char first = s[t[i].begin];
+        t[i].capitalised = first >= 'A' && first <= 'Z' && t[i].lower > 0;
         if (f & Month)
         {
             // "may" is a month only in a date: next to a number, or after "in", "by", "end of" ...
@@ -756,7 +795,8 @@ bool isSectionNumber(const Token& t)
            && std::all_of(t.word.begin() + 1, t.word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-bool explained(const Text& text, const Match& term, const std::vector<Match>& after, const std::vector<Match>& before)
+bool explained(const Text& text, const Match& term, const std::vector<Match>& after,
+               const std::vector<Match>& apposition, const std::vector<Match>& before)
 {
     const std::string& s = *text.original;
     const auto& t = text.tokens;
@@ -779,6 +819,11 @@ bool explained(const Text& text, const Match& term, const std::vector<Match>& af
         --back;
     if (back > 0 && s[back - 1] == '(' && term.first >= 2 && t[term.last - 1].end < s.size()
         && s[t[term.last - 1].end] == ')')
+        return true;
+    // "EHCP, the plan that sets out ...": a phrase in apposition straight after a comma.
+    const std::size_t termEnd = t[term.last - 1].end;
+    if (termEnd < s.size() && s[termEnd] == ','
+        && std::any_of(apposition.begin(), apposition.end(), [&](const Match& m) { return m.first == term.last; }))
         return true;
     // "A child in need plan is a written plan ...": an explanation within two words after.
     for (const Match& m : after)
@@ -839,22 +884,23 @@ Judgement judgeJargonText(const std::string& s, const std::vector<std::string>& 
         const std::string raw = text.raw(i, i + 1);
         const std::string singular = raw.size() > 2 && raw.back() == 's' ? raw.substr(0, raw.size() - 1) : raw;
         if (!shouting && isAcronym(t[i], raw) && !lex.acronymsAllowed.count(raw) && !lex.acronymsAllowed.count(singular))
-            candidates.push_back({ 0, i, i + 1 });
+            candidates.push_back({ Term, i, i + 1, i, i + 1 });
         else if (isSectionNumber(t[i]))
-            candidates.push_back({ 0, i, i + 1 });
+            candidates.push_back({ Term, i, i + 1, i, i + 1 });
         else if (t[i].word == "s" && i + 1 < t.size() && t[i + 1].digits > 0 && t[i].end < s.size() && s[t[i].end] == '.'
                  && t[i + 1].begin == t[i].end + 1)
-            candidates.push_back({ 0, i, i + 2 });
+            candidates.push_back({ Term, i, i + 2, i, i + 2 });
     }
     const std::vector<Match> after = tagged(all, ExplainedAfter);
+    const std::vector<Match> apposition = tagged(all, ExplainedApposition);
     const std::vector<Match> before = tagged(all, ExplainedBefore);
     Judgement j;
     std::set<std::string> seen;
     for (const Match& m : outermost(candidates))
     {
-        if (explained(text, m, after, before))
+        if (explained(text, m, after, apposition, before))
             continue;
-        const std::string raw = text.raw(m.first, m.last);
+        const std::string raw = text.raw(m.shownFirst, m.shownLast);
         if (seen.insert(compact(raw)).second)
             j.terms.push_back(raw);
     }
@@ -975,7 +1021,9 @@ Judgement judgeCell(const std::string& column, const std::string& s)
             if (vagueAction || !diffuse.empty() || rest <= 3)
                 return flag("reason.placeholder.contingency.vague", text.raw(vagueTrigger[0].first, n));
         }
-        if (!has(Trigger) && (vagueAction || !diffuse.empty() || n <= 4))
+        // No trigger: a placeholder when it is short or says only "something will be done", unless
+        // it holds a time ("within 48 hours"), which a bare placeholder never does.
+        if (!has(Trigger) && !hasCalendarPoint(text, all) && (vagueAction || !diffuse.empty() || n <= 4))
         {
             Judgement j = flag("reason.placeholder.contingency.vague", whole);
             j.reason = lex.strings.get("reason.placeholder.contingency.noTrigger");

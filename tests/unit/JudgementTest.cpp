@@ -160,12 +160,24 @@ TEST(JudgementJargon, PracticeTermsAreJargon)
     EXPECT_EQ(jargon("There are signs of disguised compliance."), Terms{ "disguised compliance" });
     EXPECT_EQ(jargon("Her parenting capacity has not been assessed."), Terms{ "parenting capacity" });
     EXPECT_EQ(jargon("Amy is a looked after child."), Terms{ "looked after child" });
+    EXPECT_EQ(jargon("Jay has been looked after since he was two."), Terms{ "looked after" });
+    EXPECT_EQ(jargon("Dad is in the precontemplation stage."), Terms{ "precontemplation" });
+    EXPECT_EQ(jargon("There are no concerns about Ben's presentation."), Terms{ "presentation" });
+}
+
+TEST(JudgementJargon, LookedAfterByFamilyIsPlain)
+{
+    EXPECT_TRUE(jargon("The boys were looked after by their nan while Mum was in hospital.").empty());
+    EXPECT_TRUE(jargon("Ellie is looked after by Auntie Jo on Saturdays.").empty());
 }
 
 TEST(JudgementJargon, ATermExplainedWhereItIsUsedIsPlain)
 {
     EXPECT_TRUE(jargon("We will meet as a core group (the family and the workers who meet to check the plan) every month.").empty());
     EXPECT_TRUE(jargon("The core group will meet monthly.").size() == 1);
+    EXPECT_TRUE(jargon("Your LADO, the officer who looks into worries about adults who work with children, will ring you.").empty());
+    EXPECT_TRUE(jargon("We will write a PEP (a plan for Jo's education) with the school.").empty());
+    EXPECT_EQ(jargon("The LADO, the school and the police met on Monday."), Terms{ "LADO" });
 }
 
 TEST(JudgementJargon, OptionTermsAreAdded)
@@ -215,6 +227,8 @@ TEST(JudgementPlanCell, AReviewNeedsAWhen)
     EXPECT_FALSE(placeholder("review", "Health visitor and SW at the monthly home visit"));
     EXPECT_TRUE(placeholder("review", "SW to monitor"));
     EXPECT_TRUE(placeholder("review", "As required"));
+    EXPECT_TRUE(placeholder("review", "At the review"));
+    EXPECT_TRUE(placeholder("review", "Constantly"));
 }
 
 TEST(JudgementPlanCell, AContingencyNeedsATrigger)
@@ -222,6 +236,7 @@ TEST(JudgementPlanCell, AContingencyNeedsATrigger)
     EXPECT_TRUE(placeholder("contingency", "If things don't improve, further action will be taken"));
     EXPECT_TRUE(placeholder("contingency", "Escalate to manager"));
     EXPECT_FALSE(placeholder("contingency", "If Jake is not collected by 4 pm, the school rings Grandad, who will take him home."));
+    EXPECT_FALSE(placeholder("contingency", "Three missed doses in a week: the pharmacist tells the GP within 24 hours."));
 }
 
 TEST(JudgementPlanCell, BlankIsNeverFlagged)
@@ -326,7 +341,7 @@ std::vector<aa::judgement::LabelledItem> corpus(JudgementKind kind)
     return aa::judgement::parseLabelled(kind, aa::test::readFile(corpusDir + "/" + aa::judgement::corpusFileName(kind)));
 }
 
-TEST(JudgementQuality, CrossValidatedAndHeldOutFiguresMeetTheTargets)
+TEST(JudgementQuality, CrossValidatedFiguresMeetTheTargets)
 {
     if (!std::filesystem::exists(corpusDir))
         GTEST_SKIP() << "no labelled corpus at " << corpusDir;
