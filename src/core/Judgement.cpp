@@ -881,11 +881,17 @@ Judgement judgeJargonText(const std::string& s, const std::vector<std::string>& 
     const bool shouting = capsWords >= 4 && capsWords * 5 >= letterWords * 3;
     for (std::size_t i = 0; i < t.size(); ++i)
     {
-        const std::string raw = text.raw(i, i + 1);
-        const std::string singular = raw.size() > 2 && raw.back() == 's' ? raw.substr(0, raw.size() - 1) : raw;
-        if (!shouting && isAcronym(t[i], raw) && !lex.acronymsAllowed.count(raw) && !lex.acronymsAllowed.count(singular))
-            candidates.push_back({ Term, i, i + 1, i, i + 1 });
-        else if (isSectionNumber(t[i]))
+        if (!shouting && t[i].upper >= 2)
+        {
+            const std::string raw = text.raw(i, i + 1);
+            const std::string singular = raw.size() > 2 && raw.back() == 's' ? raw.substr(0, raw.size() - 1) : raw;
+            if (isAcronym(t[i], raw) && !lex.acronymsAllowed.count(raw) && !lex.acronymsAllowed.count(singular))
+            {
+                candidates.push_back({ Term, i, i + 1, i, i + 1 });
+                continue;
+            }
+        }
+        if (isSectionNumber(t[i]))
             candidates.push_back({ Term, i, i + 1, i, i + 1 });
         else if (t[i].word == "s" && i + 1 < t.size() && t[i + 1].digits > 0 && t[i].end < s.size() && s[t[i].end] == '.'
                  && t[i + 1].begin == t[i].end + 1)
