@@ -1,0 +1,115 @@
+// How well the judgements agree with an experienced manager's labels: precision and recall of the
+// poor-practice label on the labelled corpus (shared/corpus/review-labelled), on the whole set,
+// by k-fold cross-validation and on a held-out part. Used by aa-review-quality and a unit test.
+#pragma once
+
+#include "Judgement.hpp"
+#include "JudgementModel.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aa::judgement
+{
+
+/// One labelled snippet of practice writing.
+struct LabelledItem
+{
+    std::string id;
+    std::string context; ///< the analysis field or the plan column; empty for the other kinds
+    std::string text;
+    std::string label;
+    std::vector<std::string> terms; ///< jargon: the labelled terms
+    bool poor = false;              ///< the label is the poor-practice one
+    std::size_t line = 0;           ///< 1-based line in its file
+    bool heldOut = false;           ///< in the held-out part (isHeldOutLine)
+};
+
+/// The corpus file of a kind ("analysis.jsonl" ...).
+const char* corpusFileName(JudgementKind kind);
+/// The labels of a kind as the corpus spells them: poor ("description", "vague", "compliance",
+/// "jargon", "placeholder") and good ("analysis", "observable", "motivation", "plain", "specific").
+const char* poorLabel(JudgementKind kind);
+const char* goodLabel(JudgementKind kind);
+
+/// The held-out part, fixed before any item was read: every third line of each file (3, 6, 9 ...).
+/// Its items were not read while the cue lists and rules were written.
+inline bool isHeldOutLine(std::size_t line) { return line % 3 == 0; }
+
+/// The items of one corpus file (JSON lines; blank lines skipped). Throws InputError naming the
+/// line when a line is not a JSON object with string id, text and label (and field, column or
+/// terms where the kind has them), or the label is not one of the kind's two.
+std::vector<LabelledItem> parseLabelled(JudgementKind kind, std::string_view jsonl);
+
+/// A confusion matrix of the poor-practice label.
+struct Counts
+{
+    std::size_t truePositive = 0, falsePositive = 0, falseNegative = 0, trueNegative = 0;
+    std::size_t items() const { return truePositive + falsePositive + falseNegative + trueNegative; }
+    /// Of the items flagged, the share labelled poor; NaN when nothing was flagged.
+    double precision() const;
+    /// Of the items labelled poor, the share flagged; NaN when none is labelled poor.
+    double recall() const;
+    void add(bool labelledPoor, bool flagged);
+};
+
+/// An item the judgement gets wrong.
+struct Miss
+{
+    std::string id;
+    std::string context;
+    std::string label;
+    std::string predicted;
+    std::string text;
+    std::string reason;
+    double score = 0;
+    bool heldOut = false;
+    std::vector<std::string> found; ///< jargon and placeholder: the terms found
+};
+
+/// Jargon: how the terms found compare with the labelled terms (case-insensitive).
+struct TermAgreement
+{
+    std::size_t labelled = 0;    ///< labelled terms
+    std::size_t exact = 0;       ///< labelled terms found exactly
+    std::size_t overlapping = 0; ///< labelled terms found exactly or as a part or a whole of a found term
+    std::size_t found = 0;       ///< terms found
+    std::size_t unlabelled = 0;  ///< terms found that overlap no labelled term of their item
+};
+
+struct QualityOptions
+{
+    std::size_t folds = 5;
+    std::uint32_t seed = 20270115;
+    /// Measure on the development part only (no held-out figures): for use while writing rules.
+    bool devOnly = false;
+};
+
+struct KindQuality
+{
+    JudgementKind kind = JudgementKind::DescriptionOnly;
+    bool learned = false;
+    Counts whole;          ///< the public judge functions (the shipped model) on every item
+    Counts crossValidated; ///< learned kinds: a model trained on the other folds; rule kinds: as whole
+    Counts heldOut;        ///< learned kinds: a model trained on the development part; rules: as whole
+    std::vector<Miss> misses;               ///< whole set
+    std::vector<Miss> crossValidatedMisses; ///< learned kinds only
+    TermAgreement terms;                    ///< jargon only
+};
+
+/// The judgement of an item by the public functions the review calls (judgeAnalysisPart ...).
+Judgement judgeItem(JudgementKind kind, const LabelledItem& item);
+
+/// Measures one kind on its items (see KindQuality). Folds are stratified by label and dealt
+/// from a shuffle with options.seed (std::mt19937), so the figures are the same on every run.
+KindQuality measure(JudgementKind kind, const std::vector<LabelledItem>& items, const QualityOptions& options);
+
+/// A learned kind's model trained on items (all of them).
+Model trainOn(JudgementKind kind, const std::vector<LabelledItem>& items);
+
+/// The measurements as JSON: {"protocol": {...}, "judgements": [{...}]}.
+std::string qualityToJson(const std::vector<KindQuality>& quality, const QualityOptions& options);
+
+} // namespace aa::judgement
