@@ -26,14 +26,31 @@ aa::Analysis bigAnalysis(int issues)
         issue.id = "issue" + std::to_string(i);
         issue.title = "Issue number " + std::to_string(i);
         issue.raisedBy = { aa::Voice::Practitioner, aa::Voice::Child };
-        for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+        for (std::size_t p = 0; p < aa::requiredIssueParts; ++p)
             issue.parts[p] = words("Part " + std::to_string(p) + " of " + std::to_string(i), 60);
-        a.list(aa::ListKind::WhatWouldHelp).push_back({ words("Help for " + std::to_string(i), 20), { issue.id }, "" });
-        a.list(aa::ListKind::SuccessSigns).push_back({ words("Sign for " + std::to_string(i), 15), { issue.id }, "" });
+        aa::Item need;
+        need.text = words("Help for " + std::to_string(i), 20);
+        need.issues = { issue.id };
+        need.id = "need" + std::to_string(i);
+        aa::Item sign;
+        sign.text = words("Sign for " + std::to_string(i), 15);
+        sign.items = { need.id };
+        a.list(aa::ListKind::WhatNeedsToHappen).push_back(std::move(need));
+        a.list(aa::ListKind::SuccessSigns).push_back(std::move(sign));
         a.issues.push_back(std::move(issue));
     }
-    for (std::size_t c = 0; c < aa::considerationCount; ++c)
-        a.considerations[c] = words("Consideration " + std::to_string(c), 60);
+    for (std::size_t t = 0; t < aa::topicCount; ++t)
+        a.topics[t] = words("Topic " + std::to_string(t), 60);
+    for (int n = 1; n <= 2; ++n)
+    {
+        aa::Adult adult;
+        adult.id = "adult" + std::to_string(n);
+        adult.name = "Adult " + std::to_string(n);
+        adult.relationship = "parent";
+        adult.part(aa::AdultPart::Understanding) = words("Understanding " + std::to_string(n), 60);
+        adult.part(aa::AdultPart::Motivation) = words("Motivation " + std::to_string(n), 60);
+        a.adults.push_back(std::move(adult));
+    }
     return a;
 }
 

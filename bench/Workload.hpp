@@ -12,9 +12,9 @@ namespace aa::bench
 std::string words(const std::string& seed, int count);
 
 /// The analysis of a large assessment (as in tests/integration/ScaleTest.cxx): `issues` issues,
-/// each with its three parts of ~60 words, a "what would help" item (~20 words) and a success
-/// sign (~15 words) of its own, so the derived plan has a row per issue; the eight further
-/// questions answered in ~60 words each. No plan: insert derives it.
+/// each with its three required parts of ~60 words, a "what needs to happen" item (~20 words)
+/// and a success sign (~15 words) tied to it, so the derived plan has a row per issue with an
+/// outcome; every topic answered in ~60 words, two adults. No plan: insert derives it.
 aa::Analysis bigAnalysis(int issues);
 
 /// The median; NaN for an empty list.

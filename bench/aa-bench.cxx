@@ -471,8 +471,10 @@ void Bench::cycle(int n, const std::string& json, SizeResults& results, bool kee
     const std::string changedText = aa::bench::words("Changed impact of " + changed.id, 60);
     changed.part(aa::IssuePart::ImpactOnChild) = changedText;
     record("update", timed("update", doc, aa::toJson(desired)));
-    desired.list(aa::ListKind::WhatWouldHelp)
-        .push_back({ aa::bench::words("One more thing to help with " + changed.id, 20), { changed.id }, "" });
+    aa::Item more;
+    more.text = aa::bench::words("One more thing to help with " + changed.id, 20);
+    more.issues = { changed.id };
+    desired.list(aa::ListKind::WhatNeedsToHappen).push_back(std::move(more));
     record("updateItem", timed("update", doc, aa::toJson(desired)));
     const Timed plan = timed("updatePlan", doc);
     record("updatePlan", plan);

@@ -8,32 +8,51 @@ namespace aa
 {
 namespace
 {
-constexpr const char* bookmarkPrefix = "AA_issue_";
 constexpr std::size_t maxIdLength = 31;
 
-std::optional<std::string> idAfterPrefix(const std::string& name, const std::string& prefix)
+const char* prefix(MarkKind kind)
 {
-    if (name.compare(0, prefix.size(), prefix) != 0)
-        return std::nullopt;
-    std::string id = name.substr(prefix.size());
-    if (!isValidIssueId(id))
-        return std::nullopt;
-    return id;
+    switch (kind)
+    {
+        case MarkKind::Issue:
+            return "AA_issue_";
+        case MarkKind::Adult:
+            return "AA_adult_";
+        case MarkKind::Help:
+            return "AA_help_";
+        case MarkKind::Plan:
+            return "AA_plan_";
+    }
+    return "AA_";
 }
 
 bool isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-} // namespace
 
-const Issue* Analysis::findIssue(const std::string& id) const
+template <typename T> const T* findById(const std::vector<T>& list, const std::string& id)
 {
-    for (const Issue& issue : issues)
-        if (issue.id == id)
-            return &issue;
+    for (const T& entry : list)
+        if (entry.id == id)
+            return &entry;
     return nullptr;
 }
+} // namespace
 
-bool isValidIssueId(const std::string& id)
+const Issue* Analysis::findIssue(const std::string& id) const { return findById(issues, id); }
+const Adult* Analysis::findAdult(const std::string& id) const { return findById(adults, id); }
+const Item* Analysis::findItem(const std::string& id) const
+{
+    return id.empty() ? nullptr : findById(list(ListKind::WhatNeedsToHappen), id);
+}
+std::optional<std::size_t> Analysis::indexOfIssue(const std::string& id) const
+{
+    for (std::size_t i = 0; i < issues.size(); ++i)
+        if (issues[i].id == id)
+            return i;
+    return std::nullopt;
+}
+
+bool isValidId(const std::string& id)
 {
     if (id.empty() || id.size() > maxIdLength || !isAsciiLetter(id[0]))
         return false;
@@ -43,23 +62,19 @@ bool isValidIssueId(const std::string& id)
     return true;
 }
 
-std::string issueBookmarkName(const std::string& id) { return bookmarkPrefix + id; }
+std::string bookmarkName(MarkKind kind, const std::string& id) { return prefix(kind) + id; }
 
-std::optional<std::string> issueIdFromBookmark(const std::string& name)
+std::optional<std::string> idFromBookmark(MarkKind kind, const std::string& name)
 {
-    return idAfterPrefix(name, bookmarkPrefix);
+    if (!isOurBookmark(kind, name))
+        return std::nullopt;
+    std::string id = name.substr(std::char_traits<char>::length(prefix(kind)));
+    if (!isValidId(id))
+        return std::nullopt;
+    return id;
 }
 
-std::string helpBookmarkName(const std::string& id) { return "AA_help_" + id; }
-std::optional<std::string> helpIdFromBookmark(const std::string& name)
-{
-    return idAfterPrefix(name, "AA_help_");
-}
-std::string planRowBookmarkName(const std::string& helpId) { return "AA_plan_" + helpId; }
-std::optional<std::string> helpIdFromPlanRowBookmark(const std::string& name)
-{
-    return idAfterPrefix(name, "AA_plan_");
-}
+bool isOurBookmark(MarkKind kind, const std::string& name) { return name.rfind(prefix(kind), 0) == 0; }
 
 namespace
 {
@@ -98,23 +113,35 @@ std::string HelpIdAllocator::allocate(const std::string& text)
     return id;
 }
 
-
+std::string freeId(const std::string& base, const std::set<std::string>& taken)
+{
+    for (std::size_t n = 1;; ++n)
+        if (std::string id = base + std::to_string(n); !taken.count(id))
+            return id;
+}
 
 bool operator==(const Issue& a, const Issue& b)
 {
-    return a.id == b.id && a.title == b.title && a.raisedBy == b.raisedBy && a.parts == b.parts;
+    return a.id == b.id && a.title == b.title && a.raisedBy == b.raisedBy && a.raisedByAdults == b.raisedByAdults
+           && a.parts == b.parts;
+}
+bool operator==(const Adult& a, const Adult& b)
+{
+    return a.id == b.id && a.name == b.name && a.relationship == b.relationship && a.parts == b.parts;
 }
 bool operator==(const Item& a, const Item& b)
 {
-    return a.text == b.text && a.issues == b.issues && a.id == b.id;
+    return a.text == b.text && a.issues == b.issues && a.adults == b.adults && a.items == b.items && a.id == b.id
+           && a.must == b.must && a.ifNot == b.ifNot;
 }
 bool operator==(const PlanRow& a, const PlanRow& b)
 {
-    return a.cells == b.cells && a.help == b.help && a.flagged == b.flagged;
+    return a.issues == b.issues && a.cells == b.cells && a.help == b.help && a.must == b.must
+           && a.flagged == b.flagged;
 }
 bool operator==(const Analysis& a, const Analysis& b)
 {
-    return a.issues == b.issues && a.lists == b.lists && a.considerations == b.considerations
+    return a.issues == b.issues && a.adults == b.adults && a.lists == b.lists && a.topics == b.topics
            && a.plan == b.plan && a.unplaced == b.unplaced;
 }
 

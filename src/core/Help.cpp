@@ -47,11 +47,11 @@ std::vector<HelpPage> helpPages(const Strings& help, const Strings& strings)
     HelpPage questions{ "questions", help.get("help.question.title"), { help.get("help.question.intro") }, {} };
     for (const Question& q : catalogue(strings))
     {
-        if (q.key == "title")
+        if (q.key == QuestionKey::title())
             continue;
-        const std::string key = "help.question." + q.key;
+        const std::string key = "help.question." + q.key.name();
         if (!help.has(key))
-            throw InputError("The help has no text in depth for the question " + q.key + ".");
+            throw InputError("The help has no text in depth for the question " + q.key.name() + ".");
         questions.sections.push_back(
             { q.label, { q.question, help.get(key), strings.get("panel.standardPrefix") + q.standard } });
     }

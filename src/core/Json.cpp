@@ -15,329 +15,707 @@ namespace
 {
 namespace json = boost::json;
 
-/// Walks a parsed document, turning every problem into an InputError with a path.
-class Validator
+std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+std::string hex(char32_t code)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    std::string s;
+    for (int shift = 12; shift >= 0; shift -= 4)
+        s += digits[(code >> shift) & 0xF];
+    return s;
+}
+
+/// Checks of texts and ids shared by the JSON walkers and validateAnalysis.
+class Checks
 {
 public:
-    Validator(const Strings& strings, ParseMode mode) : strings_(strings), mode_(mode) {}
+    Checks(const Strings& strings, ParseMode mode) : strings_(strings), mode_(mode) {}
 
-    Analysis analysis(const json::value& root)
-    {
-        const json::object& obj = object(root, "The analysis");
-        allowOnly(obj, "", { "schema", "issues", "strengths", "whatWouldHelp", "successSigns",
-                              "considerations", "plan", "unplaced" });
-        const json::value* schema = obj.if_contains("schema");
-        if (!schema || !schema->is_int64() || schema->as_int64() != schemaVersion)
-            fail("error.schema", {});
-
-        Analysis result;
-        const json::value* issues = obj.if_contains("issues");
-        if (!issues)
-            fail("error.missing", { "issues" });
-        const json::array& issueArray = array(*issues, "issues", Limits::maxIssues);
-        if (issueArray.empty())
-            fail("error.noIssues", {});
-        std::set<std::string> ids;
-        for (std::size_t i = 0; i < issueArray.size(); ++i)
-        {
-            Issue issue = this->issue(issueArray[i], "issues[" + std::to_string(i) + "]");
-            if (!ids.insert(issue.id).second)
-                fail("error.duplicateId", { "issues[" + std::to_string(i) + "].id", issue.id });
-            result.issues.push_back(std::move(issue));
-        }
-
-        for (std::size_t k = 0; k < listKindCount; ++k)
-        {
-            const char* name = jsonName(static_cast<ListKind>(k));
-            if (const json::value* list = obj.if_contains(name))
-            {
-                const json::array& items = array(*list, name, Limits::maxItems);
-                for (std::size_t i = 0; i < items.size(); ++i)
-                    result.lists[k].push_back(item(items[i], std::string(name) + "[" + std::to_string(i) + "]",
-                                                   ids, k == static_cast<std::size_t>(ListKind::WhatWouldHelp)));
-            }
-        }
-        const std::set<std::string> helpIds = assignHelpIds(result.list(ListKind::WhatWouldHelp));
-
-        if (const json::value* considerations = obj.if_contains("considerations"))
-        {
-            const json::object& c = object(*considerations, "considerations");
-            std::vector<std::string> names;
-            for (std::size_t k = 0; k < considerationCount; ++k)
-                names.push_back(jsonName(static_cast<Consideration>(k)));
-            allowOnly(c, "considerations.", names);
-            for (std::size_t k = 0; k < considerationCount; ++k)
-                result.considerations[k] = optionalText(c, names[k], "considerations.", true);
-        }
-
-        if (const json::value* plan = obj.if_contains("plan"))
-        {
-            result.hasPlan = true;
-            const json::array& rows = array(*plan, "plan", Limits::maxItems);
-            for (std::size_t i = 0; i < rows.size(); ++i)
-                result.plan.push_back(
-                    planRow(rows[i], "plan[" + std::to_string(i) + "]", ids, helpIds));
-        }
-
-        if (const json::value* unplaced = obj.if_contains("unplaced"))
-        {
-            const json::array& texts = array(*unplaced, "unplaced", Limits::maxItems);
-            for (std::size_t i = 0; i < texts.size(); ++i)
-                result.unplaced.push_back(text(texts[i], "unplaced[" + std::to_string(i) + "]", true));
-        }
-        return result;
-    }
-
-private:
     [[noreturn]] void fail(const std::string& key, const std::vector<std::string>& args) const
     {
         throw InputError(strings_.format(key, args));
     }
 
+    /// A text: length, control characters, and one paragraph where one is expected.
+    void text(const std::string& s, const std::string& path, bool multiParagraph) const
+    {
+        const std::size_t chars = codePointCount(s);
+        if (chars > Limits::maxTextChars)
+            fail("error.tooLong", { path, std::to_string(chars), std::to_string(Limits::maxTextChars) });
+        if (const auto bad = firstForbiddenCodePoint(s))
+            fail("error.controlChar", { path, "U+" + hex(*bad) });
+        if (!multiParagraph && s.find('\n') != std::string::npos)
+            fail("error.newline", { path });
+    }
+
+    /// A one-paragraph text that insert needs (a title, a name, an item's text).
+    void required(const std::string& s, const std::string& path) const
+    {
+        text(s, path, false);
+        if (mode_ == ParseMode::Insert && isBlank(s))
+            fail("error.empty", { path });
+    }
+
+    void id(const std::string& s, const std::string& path) const
+    {
+        if (!isValidId(s))
+            fail("error.badId", { path });
+    }
+
+    ParseMode mode() const { return mode_; }
+    const Strings& strings() const { return strings_; }
+
+private:
+    const Strings& strings_;
+    ParseMode mode_;
+};
+
+/// Walks a parsed JSON document, turning every problem of form into an InputError with a path.
+class Walker
+{
+public:
+    explicit Walker(const Checks& checks) : c_(checks) {}
+
     const json::object& object(const json::value& v, const std::string& path) const
     {
         if (!v.is_object())
-            fail("error.notObject", { path });
+            c_.fail("error.notObject", { path });
         return v.get_object();
     }
 
     const json::array& array(const json::value& v, const std::string& path, std::size_t max) const
     {
         if (!v.is_array())
-            fail("error.notArray", { path });
+            c_.fail("error.notArray", { path });
         const json::array& a = v.get_array();
         if (a.size() > max)
-            fail("error.tooMany", { path, std::to_string(a.size()), std::to_string(max) });
+            c_.fail("error.tooMany", { path, std::to_string(a.size()), std::to_string(max) });
         return a;
     }
 
-    void allowOnly(const json::object& obj, const std::string& prefix,
-                   const std::vector<std::string>& names) const
+    void allowOnly(const json::object& obj, const std::string& prefix, const std::vector<std::string>& names) const
     {
         for (const auto& entry : obj)
         {
             const std::string key(entry.key());
             if (std::find(names.begin(), names.end(), key) == names.end())
-                fail("error.unknownField", { prefix + truncateUtf8(key, 40) });
+                c_.fail("error.unknownField", { prefix + truncateUtf8(key, 40) });
         }
     }
 
-    std::string text(const json::value& v, const std::string& path, bool multiParagraph) const
+    std::string string(const json::value& v, const std::string& path) const
     {
         if (!v.is_string())
-            fail("error.notString", { path });
+            c_.fail("error.notString", { path });
         const json::string& s = v.get_string();
-        std::string out = unixLineBreaks(std::string_view(s.data(), s.size()));
-        const std::size_t chars = codePointCount(out);
-        if (chars > Limits::maxTextChars)
-            fail("error.tooLong",
-                 { path, std::to_string(chars), std::to_string(Limits::maxTextChars) });
-        if (const auto bad = firstForbiddenCodePoint(out))
-            fail("error.controlChar", { path, "U+" + hex(*bad) });
-        if (!multiParagraph && out.find('\n') != std::string::npos)
-            fail("error.newline", { path });
+        return unixLineBreaks(std::string_view(s.data(), s.size()));
+    }
+
+    /// A text: its form here, and its content checked as every text is.
+    std::string text(const json::value& v, const std::string& path, bool multiParagraph) const
+    {
+        std::string out = string(v, path);
+        c_.text(out, path, multiParagraph);
         return out;
     }
 
-    std::string optionalText(const json::object& obj, const std::string& key,
-                             const std::string& prefix, bool multiParagraph) const
+    std::string optionalText(const json::object& obj, const std::string& key, const std::string& prefix,
+                             bool multiParagraph) const
     {
         const json::value* v = obj.if_contains(key);
         return v ? text(*v, prefix + key, multiParagraph) : std::string();
     }
 
-    std::string requiredText(const json::object& obj, const std::string& key,
-                             const std::string& prefix) const
+    std::string requiredString(const json::object& obj, const std::string& key, const std::string& prefix) const
     {
         const json::value* v = obj.if_contains(key);
         if (!v)
-            fail("error.missing", { prefix + key });
-        std::string s = text(*v, prefix + key, false);
-        if (mode_ == ParseMode::Insert && s.find_first_not_of(" \t") == std::string::npos)
-            fail("error.empty", { prefix + key });
-        return s;
+            c_.fail("error.missing", { prefix + key });
+        return string(*v, prefix + key);
     }
 
-    static std::string hex(char32_t code)
+    bool optionalBool(const json::object& obj, const std::string& key, const std::string& prefix) const
     {
-        static const char digits[] = "0123456789ABCDEF";
-        std::string s;
-        for (int shift = 12; shift >= 0; shift -= 4)
-            s += digits[(code >> shift) & 0xF];
-        return s;
+        const json::value* v = obj.if_contains(key);
+        if (!v)
+            return false;
+        if (!v->is_bool())
+            c_.fail("error.notBool", { prefix + key });
+        return v->get_bool();
     }
 
-    Issue issue(const json::value& v, const std::string& path) const
-    {
-        const json::object& obj = object(v, path);
-        const std::string prefix = path + ".";
-        allowOnly(obj, prefix,
-                  { "id", "title", "raisedBy", "origins", "maintainingFactors", "impactOnChild" });
-        Issue issue;
-        const json::value* id = obj.if_contains("id");
-        if (!id)
-            fail("error.missing", { prefix + "id" });
-        if (!id->is_string())
-            fail("error.notString", { prefix + "id" });
-        issue.id = std::string(id->get_string());
-        if (!isValidIssueId(issue.id))
-            fail("error.badId", { prefix + "id" });
-        issue.title = requiredText(obj, "title", prefix);
-        if (const json::value* raisedBy = obj.if_contains("raisedBy"))
-        {
-            const json::array& voices = array(*raisedBy, prefix + "raisedBy", voiceCount * 4);
-            std::array<bool, voiceCount> seen{};
-            for (std::size_t i = 0; i < voices.size(); ++i)
-            {
-                const std::string vpath = prefix + "raisedBy[" + std::to_string(i) + "]";
-                if (!voices[i].is_string())
-                    fail("error.notString", { vpath });
-                const std::string name(voices[i].get_string());
-                std::size_t found = voiceCount;
-                for (std::size_t k = 0; k < voiceCount; ++k)
-                    if (name == jsonName(static_cast<Voice>(k)))
-                        found = k;
-                if (found == voiceCount)
-                    fail("error.unknownVoice", { vpath, truncateUtf8(name, 40) });
-                if (seen[found])
-                    fail("error.duplicateVoice", { prefix + "raisedBy", name });
-                seen[found] = true;
-            }
-            for (std::size_t k = 0; k < voiceCount; ++k)
-                if (seen[k])
-                    issue.raisedBy.push_back(static_cast<Voice>(k));
-        }
-        for (std::size_t p = 0; p < issuePartCount; ++p)
-            issue.parts[p] = optionalText(obj, jsonName(static_cast<IssuePart>(p)), prefix, true);
-        return issue;
-    }
-
-    std::vector<std::string> issueRefs(const json::object& obj, const std::string& prefix,
-                                       const std::set<std::string>& ids) const
+    /// A list of ids (any ids: what they refer to is checked later), repeats dropped.
+    std::vector<std::string> ids(const json::object& obj, const std::string& key, const std::string& prefix,
+                                 std::size_t max) const
     {
         std::vector<std::string> refs;
-        const json::value* v = obj.if_contains("issues");
+        const json::value* v = obj.if_contains(key);
         if (!v)
             return refs;
-        const json::array& a = array(*v, prefix + "issues", Limits::maxIssues);
+        const json::array& a = array(*v, prefix + key, max);
         for (std::size_t i = 0; i < a.size(); ++i)
         {
-            const std::string path = prefix + "issues[" + std::to_string(i) + "]";
-            if (!a[i].is_string())
-                fail("error.notString", { path });
-            const std::string id(a[i].get_string());
-            if (!ids.count(id))
-                fail("error.unknownIssue", { path, truncateUtf8(id, 40) });
+            const std::string id = string(a[i], at(prefix + key, i));
             if (std::find(refs.begin(), refs.end(), id) == refs.end())
                 refs.push_back(id);
         }
         return refs;
     }
 
-    Item item(const json::value& v, const std::string& path, const std::set<std::string>& ids,
-              bool withId) const
+    /// Voice names into voices; the names the walker does not know are handed to other.
+    template <typename Other>
+    std::vector<Voice> voices(const json::object& obj, const std::string& prefix, Other other) const
     {
-        const json::object& obj = object(v, path);
+        std::vector<Voice> voices;
+        const json::value* raisedBy = obj.if_contains("raisedBy");
+        if (!raisedBy)
+            return voices;
+        const json::array& names = array(*raisedBy, prefix + "raisedBy", 20);
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < names.size(); ++i)
+        {
+            const std::string path = at(prefix + "raisedBy", i);
+            const std::string name = string(names[i], path);
+            if (!seen.insert(name).second)
+                c_.fail("error.duplicateVoice", { prefix + "raisedBy", truncateUtf8(name, 40) });
+            std::size_t found = voiceCount;
+            for (std::size_t k = 0; k < voiceCount; ++k)
+                if (name == jsonName(static_cast<Voice>(k)))
+                    found = k;
+            if (found < voiceCount)
+                voices.push_back(static_cast<Voice>(found));
+            else
+                other(name, path);
+        }
+        std::sort(voices.begin(), voices.end());
+        return voices;
+    }
+
+    const Checks& checks() const { return c_; }
+
+private:
+    const Checks& c_;
+};
+
+/// Gives the "what needs to happen" items without an id their autoHelpId(); a repeated id is an
+/// error (path: the list's name in the JSON).
+void assignHelpIds(std::vector<Item>& items, const std::string& listPath, const Checks& c)
+{
+    HelpIdAllocator ids;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!items[i].id.empty() && !ids.take(items[i].id))
+            c.fail("error.duplicateId", { at(listPath, i) + ".id", items[i].id });
+    for (Item& item : items)
+        if (item.id.empty())
+            item.id = ids.allocate(item.text);
+}
+
+/// Schema 1, the released version's: read with its own field names (so messages name them) and
+/// upgraded to the current model.
+class Schema1
+{
+public:
+    explicit Schema1(const Walker& w) : w_(w), c_(w.checks()) {}
+
+    Analysis read(const json::object& obj)
+    {
+        w_.allowOnly(obj, "", { "schema", "issues", "strengths", "whatWouldHelp", "successSigns", "considerations",
+                                "plan", "unplaced" });
+        Analysis result;
+        const json::value* issues = obj.if_contains("issues");
+        if (!issues)
+            c_.fail("error.missing", { "issues" });
+        const json::array& issueArray = w_.array(*issues, "issues", Limits::maxIssues);
+        if (issueArray.empty())
+            c_.fail("error.noIssues", {});
+        for (std::size_t i = 0; i < issueArray.size(); ++i)
+        {
+            Issue issue = this->issue(issueArray[i], at("issues", i));
+            if (!ids_.insert(issue.id).second)
+                c_.fail("error.duplicateId", { at("issues", i) + ".id", issue.id });
+            result.issues.push_back(std::move(issue));
+        }
+        const char* lists[] = { "strengths", "whatWouldHelp", "successSigns" };
+        for (std::size_t k = 0; k < listKindCount; ++k)
+            if (const json::value* list = obj.if_contains(lists[k]))
+            {
+                const json::array& items = w_.array(*list, lists[k], Limits::maxItems);
+                for (std::size_t i = 0; i < items.size(); ++i)
+                    result.lists[k].push_back(item(items[i], at(lists[k], i), k == 1));
+            }
+        assignHelpIds(result.list(ListKind::WhatNeedsToHappen), "whatWouldHelp", c_);
+        std::set<std::string> helpIds;
+        for (const Item& item : result.list(ListKind::WhatNeedsToHappen))
+            helpIds.insert(item.id);
+
+        std::string parents[2];
+        if (const json::value* considerations = obj.if_contains("considerations"))
+        {
+            const json::object& co = w_.object(*considerations, "considerations");
+            const std::pair<const char*, std::string*> fields[] = {
+                { "riskAndProtectiveBalance", &result.topic(Topic::RiskAndProtectiveBalance) },
+                { "parentsMotivation", &parents[1] },
+                { "notKnown", &result.topic(Topic::NotKnown) },
+                { "absentFigures", &result.topic(Topic::AbsentFigures) },
+                { "childUnderstanding", &result.topic(Topic::ChildExperience) },
+                { "parentsUnderstanding", &parents[0] },
+                { "culturalAndLanguage", &result.topic(Topic::CulturalAndLanguage) },
+                { "patterns", &result.topic(Topic::Patterns) },
+            };
+            std::vector<std::string> names;
+            for (const auto& [name, target] : fields)
+                names.emplace_back(name);
+            w_.allowOnly(co, "considerations.", names);
+            for (const auto& [name, target] : fields)
+                *target = w_.optionalText(co, name, "considerations.", true);
+        }
+
+        if (const json::value* plan = obj.if_contains("plan"))
+        {
+            result.hasPlan = true;
+            const json::array& rows = w_.array(*plan, "plan", Limits::maxItems);
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                result.plan.push_back(planRow(rows[i], at("plan", i), helpIds));
+        }
+        if (const json::value* unplaced = obj.if_contains("unplaced"))
+        {
+            const json::array& texts = w_.array(*unplaced, "unplaced", Limits::maxItems);
+            for (std::size_t i = 0; i < texts.size(); ++i)
+                result.unplaced.push_back(w_.text(texts[i], at("unplaced", i), true));
+        }
+        upgradeAdults(result, parents);
+        return result;
+    }
+
+private:
+    Issue issue(const json::value& v, const std::string& path)
+    {
+        const json::object& obj = w_.object(v, path);
+        const std::string prefix = path + ".";
+        w_.allowOnly(obj, prefix, { "id", "title", "raisedBy", "origins", "maintainingFactors", "impactOnChild" });
+        Issue issue;
+        issue.id = w_.requiredString(obj, "id", prefix);
+        c_.id(issue.id, prefix + "id");
+        issue.title = w_.requiredString(obj, "title", prefix);
+        c_.required(issue.title, prefix + "title");
+        const std::size_t index = legacyVoices_.size();
+        legacyVoices_.emplace_back();
+        issue.raisedBy = w_.voices(obj, prefix, [&](const std::string& name, const std::string& vpath) {
+            if (name == "parents")
+                legacyVoices_[index].first = true;
+            else if (name == "significantAdults")
+                legacyVoices_[index].second = true;
+            else
+                c_.fail("error.unknownVoice1", { vpath, truncateUtf8(name, 40) });
+        });
+        for (IssuePart p : { IssuePart::Origins, IssuePart::MaintainingFactors, IssuePart::ImpactOnChild })
+            issue.part(p) = w_.optionalText(obj, jsonName(p), prefix, true);
+        return issue;
+    }
+
+    std::vector<std::string> issueRefs(const json::object& obj, const std::string& prefix)
+    {
+        std::vector<std::string> refs = w_.ids(obj, "issues", prefix, Limits::maxIssues);
+        const json::array& a = obj.at("issues").get_array();
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!ids_.count(std::string(a[i].get_string())))
+                c_.fail("error.unknownIssue", { at(prefix + "issues", i), truncateUtf8(std::string(a[i].get_string()), 40) });
+        return refs;
+    }
+
+    Item item(const json::value& v, const std::string& path, bool withId)
+    {
+        const json::object& obj = w_.object(v, path);
         const std::string prefix = path + ".";
         if (withId)
-            allowOnly(obj, prefix, { "id", "text", "issues" });
+            w_.allowOnly(obj, prefix, { "id", "text", "issues" });
         else
-            allowOnly(obj, prefix, { "text", "issues" });
+            w_.allowOnly(obj, prefix, { "text", "issues" });
         Item item;
-        item.text = requiredText(obj, "text", prefix);
-        item.issues = issueRefs(obj, prefix, ids);
-        if (const json::value* id = obj.if_contains("id"))
+        item.text = w_.requiredString(obj, "text", prefix);
+        c_.required(item.text, prefix + "text");
+        if (obj.if_contains("issues"))
+            item.issues = issueRefs(obj, prefix);
+        if (obj.if_contains("id"))
         {
-            if (!id->is_string())
-                fail("error.notString", { prefix + "id" });
-            item.id = std::string(id->get_string());
-            if (!isValidIssueId(item.id))
-                fail("error.badId", { prefix + "id" });
+            item.id = w_.requiredString(obj, "id", prefix);
+            c_.id(item.id, prefix + "id");
         }
         return item;
     }
 
-    /// Checks the ids given to "what would help" items and gives one to each item without
-    /// (see autoHelpId).
-    std::set<std::string> assignHelpIds(std::vector<Item>& items) const
+    PlanRow planRow(const json::value& v, const std::string& path, const std::set<std::string>& helpIds)
     {
-        HelpIdAllocator ids;
-        for (std::size_t i = 0; i < items.size(); ++i)
-            if (!items[i].id.empty() && !ids.take(items[i].id))
-                fail("error.duplicateId", { "whatWouldHelp[" + std::to_string(i) + "].id", items[i].id });
-        for (Item& item : items)
-            if (item.id.empty())
-                item.id = ids.allocate(item.text);
-        return ids.taken();
-    }
-
-    PlanRow planRow(const json::value& v, const std::string& path, const std::set<std::string>& ids,
-                    const std::set<std::string>& helpIds) const
-    {
-        const json::object& obj = object(v, path);
+        const json::object& obj = w_.object(v, path);
         const std::string prefix = path + ".";
-        std::vector<std::string> names;
-        for (std::size_t c = 0; c < planColumnCount; ++c)
-            names.push_back(jsonName(static_cast<PlanColumn>(c)));
-        std::vector<std::string> allowed = names;
-        allowed.push_back("help");
-        allowed.push_back("flagged");
-        allowOnly(obj, prefix, allowed);
+        w_.allowOnly(obj, prefix, { "issue", "outcome", "action", "who", "priority", "byWhen", "review",
+                                    "contingency", "help", "flagged" });
         PlanRow row;
-        for (std::size_t c = 1; c < planColumnCount; ++c)
-            row.cells[c] = optionalText(obj, names[c], prefix, true);
-        if (const json::value* issue = obj.if_contains("issue"))
+        for (PlanColumn c : { PlanColumn::Outcome, PlanColumn::Action, PlanColumn::Who, PlanColumn::Priority,
+                              PlanColumn::ByWhen, PlanColumn::Review, PlanColumn::Contingency })
+            row.cell(c) = w_.optionalText(obj, jsonName(c), prefix, true);
+        if (obj.if_contains("issue"))
         {
-            if (!issue->is_string())
-                fail("error.notString", { prefix + "issue" });
-            const std::string id(issue->get_string());
-            if (mode_ == ParseMode::Insert && !id.empty() && !ids.count(id))
-                fail("error.unknownIssue", { prefix + "issue", truncateUtf8(id, 40) });
-            if (!id.empty() && !isValidIssueId(id))
-                fail("error.badId", { prefix + "issue" });
-            row.cell(PlanColumn::Issue) = id;
+            const std::string id = w_.requiredString(obj, "issue", prefix);
+            if (!id.empty())
+            {
+                c_.id(id, prefix + "issue");
+                if (c_.mode() == ParseMode::Insert && !ids_.count(id))
+                    c_.fail("error.unknownIssue", { prefix + "issue", truncateUtf8(id, 40) });
+                row.issues.push_back(id);
+            }
         }
-        if (const json::value* help = obj.if_contains("help"))
+        if (obj.if_contains("help"))
         {
-            if (!help->is_string())
-                fail("error.notString", { prefix + "help" });
-            row.help = std::string(help->get_string());
-            if (mode_ == ParseMode::Insert && !row.help.empty() && !helpIds.count(row.help))
-                fail("error.unknownHelp", { prefix + "help", truncateUtf8(row.help, 40) });
-            if (!row.help.empty() && !isValidIssueId(row.help))
-                fail("error.badId", { prefix + "help" });
+            row.help = w_.requiredString(obj, "help", prefix);
+            if (!row.help.empty())
+            {
+                c_.id(row.help, prefix + "help");
+                if (c_.mode() == ParseMode::Insert && !helpIds.count(row.help))
+                    c_.fail("error.unknownItem", { prefix + "help", truncateUtf8(row.help, 40) });
+            }
         }
-        if (const json::value* flagged = obj.if_contains("flagged"))
-        {
-            if (!flagged->is_bool())
-                fail("error.notBool", { prefix + "flagged" });
-            row.flagged = flagged->get_bool();
-        }
+        row.flagged = w_.optionalBool(obj, "flagged", prefix);
         return row;
     }
 
-    const Strings& strings_;
-    ParseMode mode_;
+    /// The adults of schema 1's voices and answers, as the document reader makes them.
+    void upgradeAdults(Analysis& result, const std::string (&parents)[2]) const
+    {
+        bool parentsVoice = false, othersVoice = false;
+        for (const auto& [p, o] : legacyVoices_)
+        {
+            parentsVoice = parentsVoice || p;
+            othersVoice = othersVoice || o;
+        }
+        const Strings& s = c_.strings();
+        if (parentsVoice || !parents[0].empty() || !parents[1].empty())
+        {
+            Adult adult;
+            adult.id = "parents";
+            adult.name = s.get("adult.legacy.parents");
+            adult.part(AdultPart::Understanding) = parents[0];
+            adult.part(AdultPart::Motivation) = parents[1];
+            result.adults.push_back(std::move(adult));
+        }
+        if (othersVoice)
+        {
+            Adult adult;
+            adult.id = "otherAdults";
+            adult.name = s.get("adult.legacy.significantAdults");
+            result.adults.push_back(std::move(adult));
+        }
+        for (std::size_t i = 0; i < result.issues.size(); ++i)
+        {
+            if (legacyVoices_[i].first)
+                result.issues[i].raisedByAdults.push_back("parents");
+            if (legacyVoices_[i].second)
+                result.issues[i].raisedByAdults.push_back("otherAdults");
+        }
+    }
+
+    const Walker& w_;
+    const Checks& c_;
+    std::set<std::string> ids_;
+    std::vector<std::pair<bool, bool>> legacyVoices_; ///< per issue: parents, significant adults
 };
 
-json::array itemsToJson(const std::vector<Item>& items)
+/// Schema 2: its form here; what it says is checked by validateAnalysis.
+class Schema2
+{
+public:
+    explicit Schema2(const Walker& w) : w_(w), c_(w.checks()) {}
+
+    Analysis read(const json::object& obj)
+    {
+        w_.allowOnly(obj, "", { "schema", "safety", "childExperience", "issues", "weighingUp", "adults", "strengths",
+                                "whatNeedsToHappen", "successSigns", "recommendation", "plan", "unplaced" });
+        Analysis result;
+        result.topic(Topic::Safety) = w_.optionalText(obj, "safety", "", true);
+        result.topic(Topic::ChildExperience) = w_.optionalText(obj, "childExperience", "", true);
+        result.topic(Topic::Recommendation) = w_.optionalText(obj, "recommendation", "", true);
+        const json::value* issues = obj.if_contains("issues");
+        if (!issues)
+            c_.fail("error.missing", { "issues" });
+        const json::array& issueArray = w_.array(*issues, "issues", Limits::maxIssues);
+        for (std::size_t i = 0; i < issueArray.size(); ++i)
+            result.issues.push_back(issue(issueArray[i], at("issues", i)));
+        if (const json::value* adults = obj.if_contains("adults"))
+        {
+            const json::array& a = w_.array(*adults, "adults", Limits::maxAdults);
+            for (std::size_t i = 0; i < a.size(); ++i)
+                result.adults.push_back(adult(a[i], at("adults", i)));
+        }
+        if (const json::value* weighing = obj.if_contains("weighingUp"))
+        {
+            const json::object& wo = w_.object(*weighing, "weighingUp");
+            std::vector<std::string> names;
+            for (Topic t : weighingTopics())
+                names.emplace_back(jsonName(t));
+            w_.allowOnly(wo, "weighingUp.", names);
+            for (Topic t : weighingTopics())
+                result.topic(t) = w_.optionalText(wo, jsonName(t), "weighingUp.", true);
+        }
+        const std::vector<std::string> fields[listKindCount] = { { "text", "issues", "adults" },
+                                                                 { "id", "text", "issues", "must", "ifNot" },
+                                                                 { "text", "items", "issues" } };
+        for (std::size_t k = 0; k < listKindCount; ++k)
+        {
+            const char* name = jsonName(static_cast<ListKind>(k));
+            if (const json::value* list = obj.if_contains(name))
+            {
+                const json::array& items = w_.array(*list, name, Limits::maxItems);
+                for (std::size_t i = 0; i < items.size(); ++i)
+                    result.lists[k].push_back(item(items[i], at(name, i), fields[k]));
+            }
+        }
+        assignHelpIds(result.list(ListKind::WhatNeedsToHappen), "whatNeedsToHappen", c_);
+        if (const json::value* plan = obj.if_contains("plan"))
+        {
+            const json::object& po = w_.object(*plan, "plan");
+            w_.allowOnly(po, "plan.", { "rows", "review", "contingency", "agreed" });
+            result.topic(Topic::PlanReview) = w_.optionalText(po, "review", "plan.", true);
+            result.topic(Topic::Contingency) = w_.optionalText(po, "contingency", "plan.", true);
+            result.topic(Topic::PlanAgreed) = w_.optionalText(po, "agreed", "plan.", true);
+            if (const json::value* rows = po.if_contains("rows"))
+            {
+                result.hasPlan = true;
+                const json::array& a = w_.array(*rows, "plan.rows", Limits::maxItems);
+                for (std::size_t i = 0; i < a.size(); ++i)
+                    result.plan.push_back(planRow(a[i], at("plan.rows", i)));
+            }
+        }
+        if (const json::value* unplaced = obj.if_contains("unplaced"))
+        {
+            const json::array& texts = w_.array(*unplaced, "unplaced", Limits::maxItems);
+            for (std::size_t i = 0; i < texts.size(); ++i)
+                result.unplaced.push_back(w_.text(texts[i], at("unplaced", i), true));
+        }
+        return result;
+    }
+
+    static std::vector<Topic> weighingTopics()
+    {
+        return { Topic::RiskAndProtectiveBalance, Topic::NotKnown, Topic::AbsentFigures, Topic::CulturalAndLanguage,
+                 Topic::Patterns };
+    }
+
+private:
+    Issue issue(const json::value& v, const std::string& path) const
+    {
+        const json::object& obj = w_.object(v, path);
+        const std::string prefix = path + ".";
+        w_.allowOnly(obj, prefix, { "id", "title", "raisedBy", "raisedByAdults", "origins", "maintainingFactors",
+                                    "impactOnChild", "explanation" });
+        Issue issue;
+        issue.id = w_.requiredString(obj, "id", prefix);
+        issue.title = w_.requiredString(obj, "title", prefix);
+        issue.raisedBy = w_.voices(obj, prefix, [&](const std::string& name, const std::string& vpath) {
+            c_.fail("error.unknownVoice", { vpath, truncateUtf8(name, 40) });
+        });
+        issue.raisedByAdults = w_.ids(obj, "raisedByAdults", prefix, Limits::maxAdults);
+        for (std::size_t p = 0; p < issuePartCount; ++p)
+            issue.parts[p] = w_.optionalText(obj, jsonName(static_cast<IssuePart>(p)), prefix, true);
+        return issue;
+    }
+
+    Adult adult(const json::value& v, const std::string& path) const
+    {
+        const json::object& obj = w_.object(v, path);
+        const std::string prefix = path + ".";
+        w_.allowOnly(obj, prefix, { "id", "name", "relationship", "understanding", "motivation" });
+        Adult adult;
+        adult.id = w_.requiredString(obj, "id", prefix);
+        adult.name = w_.requiredString(obj, "name", prefix);
+        adult.relationship = w_.optionalText(obj, "relationship", prefix, false);
+        adult.part(AdultPart::Understanding) = w_.optionalText(obj, "understanding", prefix, true);
+        adult.part(AdultPart::Motivation) = w_.optionalText(obj, "motivation", prefix, true);
+        return adult;
+    }
+
+    Item item(const json::value& v, const std::string& path, const std::vector<std::string>& fields) const
+    {
+        const json::object& obj = w_.object(v, path);
+        const std::string prefix = path + ".";
+        w_.allowOnly(obj, prefix, fields);
+        Item item;
+        item.text = w_.requiredString(obj, "text", prefix);
+        item.issues = w_.ids(obj, "issues", prefix, Limits::maxIssues);
+        item.adults = w_.ids(obj, "adults", prefix, Limits::maxAdults);
+        item.items = w_.ids(obj, "items", prefix, Limits::maxItems);
+        if (obj.if_contains("id"))
+            item.id = w_.requiredString(obj, "id", prefix);
+        item.must = w_.optionalBool(obj, "must", prefix);
+        item.ifNot = w_.optionalText(obj, "ifNot", prefix, false);
+        return item;
+    }
+
+    PlanRow planRow(const json::value& v, const std::string& path) const
+    {
+        const json::object& obj = w_.object(v, path);
+        const std::string prefix = path + ".";
+        std::vector<std::string> allowed{ "issues", "help", "must", "flagged" };
+        for (std::size_t c = 1; c < planColumnCount; ++c)
+            allowed.emplace_back(jsonName(static_cast<PlanColumn>(c)));
+        w_.allowOnly(obj, prefix, allowed);
+        PlanRow row;
+        row.issues = w_.ids(obj, "issues", prefix, Limits::maxIssues);
+        for (std::size_t c = 1; c < planColumnCount; ++c)
+            row.cells[c] = w_.optionalText(obj, jsonName(static_cast<PlanColumn>(c)), prefix, true);
+        if (obj.if_contains("help"))
+            row.help = w_.requiredString(obj, "help", prefix);
+        row.must = w_.optionalBool(obj, "must", prefix);
+        row.flagged = w_.optionalBool(obj, "flagged", prefix);
+        return row;
+    }
+
+    const Walker& w_;
+    const Checks& c_;
+};
+
+/// Where a topic is in the JSON: "safety", "weighingUp.notKnown", "plan.review" ...
+std::string topicPath(Topic t)
+{
+    switch (t)
+    {
+        case Topic::Safety:
+        case Topic::ChildExperience:
+        case Topic::Recommendation:
+            return jsonName(t);
+        case Topic::PlanReview:
+            return "plan.review";
+        case Topic::Contingency:
+            return "plan.contingency";
+        case Topic::PlanAgreed:
+            return "plan.agreed";
+        default:
+            return std::string("weighingUp.") + jsonName(t);
+    }
+}
+
+json::array idsToJson(const std::vector<std::string>& ids)
+{
+    json::array a;
+    for (const std::string& id : ids)
+        a.emplace_back(id);
+    return a;
+}
+
+json::array itemsToJson(ListKind kind, const std::vector<Item>& items)
 {
     json::array a;
     for (const Item& item : items)
     {
-        json::array refs;
-        for (const std::string& id : item.issues)
-            refs.emplace_back(id);
         json::object o;
-        if (!item.id.empty())
+        if (kind == ListKind::WhatNeedsToHappen)
             o["id"] = item.id;
         o["text"] = item.text;
-        o["issues"] = std::move(refs);
+        if (kind == ListKind::SuccessSigns)
+            o["items"] = idsToJson(item.items);
+        o["issues"] = idsToJson(item.issues);
+        if (kind == ListKind::Strengths)
+            o["adults"] = idsToJson(item.adults);
+        if (kind == ListKind::WhatNeedsToHappen)
+        {
+            o["must"] = item.must;
+            o["ifNot"] = item.ifNot;
+        }
         a.emplace_back(std::move(o));
     }
     return a;
 }
 } // namespace
+
+void validateAnalysis(const Analysis& a, const Strings& strings, ParseMode mode)
+{
+    const Checks c(strings, mode);
+    if (a.issues.empty())
+        c.fail("error.noIssues", {});
+    if (a.issues.size() > Limits::maxIssues)
+        c.fail("error.tooMany", { "issues", std::to_string(a.issues.size()), std::to_string(Limits::maxIssues) });
+    if (a.adults.size() > Limits::maxAdults)
+        c.fail("error.tooMany", { "adults", std::to_string(a.adults.size()), std::to_string(Limits::maxAdults) });
+    std::set<std::string> issueIds, adultIds, itemIds;
+    for (std::size_t i = 0; i < a.adults.size(); ++i)
+    {
+        const Adult& adult = a.adults[i];
+        const std::string path = at("adults", i) + ".";
+        c.id(adult.id, path + "id");
+        if (!adultIds.insert(adult.id).second)
+            c.fail("error.duplicateId", { path + "id", adult.id });
+        c.required(adult.name, path + "name");
+        c.text(adult.relationship, path + "relationship", false);
+        c.text(adult.part(AdultPart::Understanding), path + "understanding", true);
+        c.text(adult.part(AdultPart::Motivation), path + "motivation", true);
+    }
+    auto refs = [&](const std::vector<std::string>& ids, const std::string& path, const std::set<std::string>& known,
+                    const char* error) {
+        for (std::size_t r = 0; r < ids.size(); ++r)
+            if (!known.count(ids[r]))
+                c.fail(error, { at(path, r), truncateUtf8(ids[r], 40) });
+    };
+    for (std::size_t i = 0; i < a.issues.size(); ++i)
+    {
+        const Issue& issue = a.issues[i];
+        const std::string path = at("issues", i) + ".";
+        c.id(issue.id, path + "id");
+        if (!issueIds.insert(issue.id).second)
+            c.fail("error.duplicateId", { path + "id", issue.id });
+        c.required(issue.title, path + "title");
+        for (std::size_t p = 0; p < issuePartCount; ++p)
+            c.text(issue.parts[p], path + jsonName(static_cast<IssuePart>(p)), true);
+        refs(issue.raisedByAdults, path + "raisedByAdults", adultIds, "error.unknownAdult");
+    }
+    for (std::size_t t = 0; t < topicCount; ++t)
+        c.text(a.topics[t], topicPath(static_cast<Topic>(t)), true);
+    const std::vector<Item>& needs = a.list(ListKind::WhatNeedsToHappen);
+    for (std::size_t i = 0; i < needs.size(); ++i)
+    {
+        if (needs[i].id.empty())
+            continue; // given out when the analysis is written
+        c.id(needs[i].id, at("whatNeedsToHappen", i) + ".id");
+        if (!itemIds.insert(needs[i].id).second)
+            c.fail("error.duplicateId", { at("whatNeedsToHappen", i) + ".id", needs[i].id });
+    }
+    for (std::size_t k = 0; k < listKindCount; ++k)
+    {
+        const char* name = jsonName(static_cast<ListKind>(k));
+        if (a.lists[k].size() > Limits::maxItems)
+            c.fail("error.tooMany", { name, std::to_string(a.lists[k].size()), std::to_string(Limits::maxItems) });
+        for (std::size_t i = 0; i < a.lists[k].size(); ++i)
+        {
+            const Item& item = a.lists[k][i];
+            const std::string path = at(name, i) + ".";
+            c.required(item.text, path + "text");
+            c.text(item.ifNot, path + "ifNot", false);
+            refs(item.issues, path + "issues", issueIds, "error.unknownIssue");
+            refs(item.adults, path + "adults", adultIds, "error.unknownAdult");
+            refs(item.items, path + "items", itemIds, "error.unknownItem");
+        }
+    }
+    if (a.plan.size() > Limits::maxItems)
+        c.fail("error.tooMany", { "plan.rows", std::to_string(a.plan.size()), std::to_string(Limits::maxItems) });
+    for (std::size_t r = 0; r < a.plan.size(); ++r)
+    {
+        const PlanRow& row = a.plan[r];
+        const std::string path = at("plan.rows", r) + ".";
+        for (std::size_t i = 0; i < row.issues.size(); ++i)
+            c.id(row.issues[i], at(path + "issues", i));
+        if (!row.help.empty())
+            c.id(row.help, path + "help");
+        for (std::size_t col = 1; col < planColumnCount; ++col)
+            c.text(row.cells[col], path + jsonName(static_cast<PlanColumn>(col)), true);
+        if (mode == ParseMode::Insert)
+        {
+            refs(row.issues, path + "issues", issueIds, "error.unknownIssue");
+            if (!row.help.empty() && !itemIds.count(row.help))
+                c.fail("error.unknownItem", { path + "help", truncateUtf8(row.help, 40) });
+        }
+    }
+    for (std::size_t i = 0; i < a.unplaced.size(); ++i)
+        c.text(a.unplaced[i], at("unplaced", i), true);
+}
 
 Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode mode)
 {
@@ -347,17 +725,26 @@ Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode 
     boost::system::error_code ec;
     json::parse_options options;
     options.max_depth = 16;
-    json::value root = json::parse(json::string_view(text.data(), text.size()), ec,
-                                   json::storage_ptr(), options);
+    json::value root = json::parse(json::string_view(text.data(), text.size()), ec, json::storage_ptr(), options);
     if (ec)
         throw InputError(strings.format("error.json", { ec.message() }));
-    return Validator(strings, mode).analysis(root);
+    const Checks checks(strings, mode);
+    const Walker walker(checks);
+    const json::object& obj = walker.object(root, "The analysis");
+    const json::value* schema = obj.if_contains("schema");
+    if (!schema || !schema->is_int64() || (schema->as_int64() != 1 && schema->as_int64() != 2))
+        checks.fail("error.schema", {});
+    Analysis analysis = schema->as_int64() == 1 ? Schema1(walker).read(obj) : Schema2(walker).read(obj);
+    validateAnalysis(analysis, strings, mode);
+    return analysis;
 }
 
 std::string toJson(const Analysis& analysis)
 {
     json::object root;
     root["schema"] = schemaVersion;
+    root["safety"] = analysis.topic(Topic::Safety);
+    root["childExperience"] = analysis.topic(Topic::ChildExperience);
     json::array issues;
     for (const Issue& issue : analysis.issues)
     {
@@ -368,27 +755,48 @@ std::string toJson(const Analysis& analysis)
         for (Voice v : issue.raisedBy)
             voices.emplace_back(jsonName(v));
         o["raisedBy"] = std::move(voices);
+        o["raisedByAdults"] = idsToJson(issue.raisedByAdults);
         for (std::size_t p = 0; p < issuePartCount; ++p)
             o[jsonName(static_cast<IssuePart>(p))] = issue.parts[p];
         issues.emplace_back(std::move(o));
     }
     root["issues"] = std::move(issues);
+    json::object weighing;
+    for (Topic t : Schema2::weighingTopics())
+        weighing[jsonName(t)] = analysis.topic(t);
+    root["weighingUp"] = std::move(weighing);
+    json::array adults;
+    for (const Adult& adult : analysis.adults)
+    {
+        json::object o;
+        o["id"] = adult.id;
+        o["name"] = adult.name;
+        o["relationship"] = adult.relationship;
+        o["understanding"] = adult.part(AdultPart::Understanding);
+        o["motivation"] = adult.part(AdultPart::Motivation);
+        adults.emplace_back(std::move(o));
+    }
+    root["adults"] = std::move(adults);
     for (std::size_t k = 0; k < listKindCount; ++k)
-        root[jsonName(static_cast<ListKind>(k))] = itemsToJson(analysis.lists[k]);
-    json::object considerations;
-    for (std::size_t k = 0; k < considerationCount; ++k)
-        considerations[jsonName(static_cast<Consideration>(k))] = analysis.considerations[k];
-    root["considerations"] = std::move(considerations);
-    json::array plan;
+        root[jsonName(static_cast<ListKind>(k))] = itemsToJson(static_cast<ListKind>(k), analysis.lists[k]);
+    root["recommendation"] = analysis.topic(Topic::Recommendation);
+    json::object plan;
+    json::array rows;
     for (const PlanRow& row : analysis.plan)
     {
         json::object o;
-        for (std::size_t c = 0; c < planColumnCount; ++c)
+        o["issues"] = idsToJson(row.issues);
+        for (std::size_t c = 1; c < planColumnCount; ++c)
             o[jsonName(static_cast<PlanColumn>(c))] = row.cells[c];
         o["help"] = row.help;
+        o["must"] = row.must;
         o["flagged"] = row.flagged;
-        plan.emplace_back(std::move(o));
+        rows.emplace_back(std::move(o));
     }
+    plan["rows"] = std::move(rows);
+    plan["review"] = analysis.topic(Topic::PlanReview);
+    plan["contingency"] = analysis.topic(Topic::Contingency);
+    plan["agreed"] = analysis.topic(Topic::PlanAgreed);
     root["plan"] = std::move(plan);
     if (!analysis.unplaced.empty())
     {
@@ -403,8 +811,7 @@ std::string toJson(const Analysis& analysis)
 Analysis makeSkeleton(long long count, const Strings& strings)
 {
     if (count < 1 || count > static_cast<long long>(Limits::maxIssues))
-        throw InputError(
-            strings.format("error.skeletonCount", { std::to_string(Limits::maxIssues) }));
+        throw InputError(strings.format("error.skeletonCount", { std::to_string(Limits::maxIssues) }));
     Analysis analysis;
     for (long long i = 1; i <= count; ++i)
     {

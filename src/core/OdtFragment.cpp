@@ -1,9 +1,11 @@
 #include "OdtFragment.hpp"
 
-#include "Catalogue.hpp"
+#include "Compose.hpp"
 #include "DocumentStructure.hpp"
 #include "Utf8.hpp"
 #include "Zip.hpp"
+
+#include <algorithm>
 
 namespace aa
 {
@@ -17,8 +19,9 @@ constexpr const char* namespaces
       " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
       " xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.3\"";
 
-/// Relative widths of the plan columns, in table order.
-constexpr int planColumnWidths[planColumnCount] = { 12, 14, 14, 13, 10, 9, 14, 14 };
+/// Relative widths of the plan columns (indexed by PlanColumn): the issue, outcome and action
+/// wide, priority narrow, by when wide enough for "31/01/2027" at the cells' size.
+constexpr int planColumnWidths[planColumnCount] = { 13, 19, 21, 13, 9, 11, 14, 14, 14 };
 
 /// ODF's encoding of a display name as a style name: spaces become "_20_".
 std::string odfName(const std::string& displayName)
@@ -42,6 +45,8 @@ std::string styleXml(const StyleSpec& spec)
         xml += " fo:keep-with-next=\"always\"";
     if (spec.spaceAboveMm100 >= 0)
         xml += " fo:margin-top=\"" + std::to_string(spec.spaceAboveMm100 / 1000.0) + "cm\"";
+    if (spec.indentMm100 > 0)
+        xml += " fo:margin-left=\"" + std::to_string(spec.indentMm100 / 1000.0) + "cm\"";
     xml += "/><style:text-properties";
     if (spec.bold)
         xml += " fo:font-weight=\"bold\"";
@@ -54,7 +59,7 @@ std::string styleXml(const StyleSpec& spec)
 }
 
 /// The styles travel with the package for completeness; Writer keeps the target document's
-/// definitions where they exist (the glue creates them first, see DocumentWriter).
+/// definitions where they exist (the glue creates them first, see DocumentGuard).
 std::string stylesXml()
 {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-styles";
@@ -66,11 +71,60 @@ std::string stylesXml()
     return xml;
 }
 
+std::string bookmarked(const std::string& name, const std::string& innerXml)
+{
+    const std::string escaped = escapeXml(name);
+    return "<text:bookmark-start text:name=\"" + escaped + "\"/>" + innerXml + "<text:bookmark-end text:name=\""
+           + escaped + "\"/>";
+}
+
+/// A prompt: a placeholder field, which Writer shows (and selects on a click, so typing replaces
+/// it) but does not print or export.
+std::string promptXml(const std::string& text)
+{
+    const std::string escaped = escapeXml(text);
+    return "<text:placeholder text:placeholder-type=\"text\" text:description=\"" + escaped + "\">&lt;" + escaped
+           + "&gt;</text:placeholder>";
+}
+
+/// The XML of a paragraph's runs.
+std::string runsXml(const std::vector<Run>& runs)
+{
+    std::string xml;
+    for (const Run& run : runs)
+        switch (run.kind)
+        {
+            case Run::Kind::Text:
+                xml += paragraphXml(run.text);
+                break;
+            case Run::Kind::Marked:
+                xml += bookmarked(run.mark, paragraphXml(run.text));
+                break;
+            case Run::Kind::Strong:
+                xml += "<text:span text:style-name=\"AAStrong\">" + paragraphXml(run.text) + "</text:span>";
+                break;
+            case Run::Kind::Link:
+            {
+                // A hyperlink to one of our bookmarks around a field showing the bookmark's text.
+                const std::string bookmark = escapeXml(run.mark);
+                xml += "<text:a xlink:type=\"simple\" xlink:href=\"#" + bookmark
+                       + "\"><text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"" + bookmark + "\">"
+                       + paragraphXml(run.text) + "</text:bookmark-ref></text:a>";
+                break;
+            }
+            case Run::Kind::Prompt:
+                xml += promptXml(run.text);
+                break;
+        }
+    return xml;
+}
+
 class ContentWriter
 {
 public:
-    ContentWriter(const Analysis& analysis, const Strings& strings, FragmentParts parts)
-        : analysis_(analysis), strings_(strings), parts_(parts)
+    ContentWriter(const Analysis& analysis, const Strings& strings, const FragmentParts& parts)
+        : analysis_(analysis), strings_(strings), parts_(parts), compose_(analysis, strings),
+          columns_(planTableColumns(analysis.plan))
     {
     }
 
@@ -84,132 +138,67 @@ public:
                 "</style:style>"
                 "<style:style style:name=\"AAPlanCellBox\" style:family=\"table-cell\">"
                 "<style:table-cell-properties fo:padding=\"0.08cm\" "
-                "fo:border=\"0.5pt solid #000000\"/></style:style>";
-        for (std::size_t c = 0; c < planColumnCount; ++c)
-            xml_ += "<style:style style:name=\"AAPlanCol" + std::to_string(c)
-                    + "\" style:family=\"table-column\"><style:table-column-properties "
-                      "style:column-width=\""
-                    + std::to_string(planColumnWidths[c] * 17 / 100.0) + "cm\" style:rel-width=\""
-                    + std::to_string(planColumnWidths[c] * 100) + "*\"/></style:style>";
-        xml_ += "</office:automatic-styles><office:body><office:text>";
-
-        if (parts_.analysis)
+                "fo:border=\"0.5pt solid #000000\"/></style:style>"
+                "<style:style style:name=\"AAStrong\" style:family=\"text\">"
+                "<style:text-properties fo:font-weight=\"bold\"/></style:style>";
+        int total = 0;
+        for (PlanColumn c : columns_)
+            total += planColumnWidths[static_cast<std::size_t>(c)];
+        for (PlanColumn c : columns_)
         {
-            heading(Role::Heading, 2, strings_.get("section.analysis"));
-            heading(Role::Subheading, 3, strings_.get("section.issues"));
-            for (const Issue& issue : analysis_.issues)
-                writeIssue(issue);
-            for (std::size_t k = 0; k < listKindCount; ++k)
-                writeList(static_cast<ListKind>(k));
-            heading(Role::Subheading, 3, strings_.get("section.considerations"));
-            for (std::size_t k = 0; k < considerationCount; ++k)
-            {
-                const char* key = jsonName(static_cast<Consideration>(k));
-                paragraph(Role::Question, 0, paragraphXml(label(key)));
-                answer(Role::ConsiderationAnswer, k, analysis_.considerations[k]);
-            }
+            const int width = planColumnWidths[static_cast<std::size_t>(c)];
+            xml_ += "<style:style style:name=\"AAPlanCol" + std::string(jsonName(c))
+                    + "\" style:family=\"table-column\"><style:table-column-properties style:column-width=\""
+                    + std::to_string(width * 17.0 / total) + "cm\" style:rel-width=\"" + std::to_string(width * 100)
+                    + "*\"/></style:style>";
         }
-        if (parts_.plan)
+        xml_ += "</office:automatic-styles><office:body><office:text>";
+        if (parts_.heading)
+            paragraph(compose_.analysisHeading());
+        for (std::size_t s = 0; s < sectionCount; ++s)
         {
-            heading(Role::Subheading, 3, strings_.get("section.plan"));
-            writePlan();
+            const auto section = static_cast<Section>(s);
+            if (!parts_.has(section))
+                continue;
+            if (section == Section::Plan)
+            {
+                if (parts_.hasHeading(section))
+                    paragraph(compose_.sectionHeading(section));
+                writePlan();
+            }
+            for (const NewParagraph& p : compose_.section(section, parts_.hasHeading(section) && section != Section::Plan))
+                paragraph(p);
         }
         xml_ += "<text:p/></office:text></office:body></office:document-content>";
         return std::move(xml_);
     }
 
 private:
-    std::string label(const std::string& key) const { return strings_.get("part." + key + ".label"); }
-
-    void heading(Role role, int level, const std::string& text, const std::string& inner = {})
+    /// Headings are text:h with their outline level, so the report's navigator lists them.
+    void paragraph(const NewParagraph& p)
     {
-        xml_ += "<text:h text:style-name=\"" + odfName(styleName(role)) + "\" text:outline-level=\""
-                + std::to_string(level) + "\">" + (inner.empty() ? paragraphXml(text) : inner)
-                + "</text:h>";
-    }
-
-    void paragraph(Role role, std::size_t index, const std::string& innerXml)
-    {
-        xml_ += "<text:p text:style-name=\"" + odfName(styleName(role, index)) + "\">" + innerXml
-                + "</text:p>";
-    }
-
-    /// A multi-paragraph answer: one paragraph per line; an empty answer is one empty paragraph.
-    void answer(Role role, std::size_t index, const std::string& text)
-    {
-        std::size_t start = 0;
-        while (true)
+        const std::string style = odfName(styleName(p.role, p.index));
+        int level = 0;
+        switch (p.role)
         {
-            const std::size_t end = text.find('\n', start);
-            paragraph(role, index, paragraphXml(text.substr(start, end - start)));
-            if (end == std::string::npos)
+            case Role::Heading:
+                level = 2;
                 break;
-            start = end + 1;
+            case Role::Subheading:
+                level = 3;
+                break;
+            case Role::IssueTitle:
+            case Role::AdultName:
+                level = p.isPrompt() ? 0 : 4;
+                break;
+            default:
+                break;
         }
-    }
-
-    /// A hyperlink to the issue's heading around a field showing the heading's current text.
-    std::string issueLink(const std::string& id) const
-    {
-        const Issue* issue = analysis_.findIssue(id);
-        const std::string bookmark = escapeXml(issueBookmarkName(id));
-        return "<text:a xlink:type=\"simple\" xlink:href=\"#" + bookmark
-               + "\"><text:bookmark-ref text:reference-format=\"text\" text:ref-name=\"" + bookmark
-               + "\">" + paragraphXml(issue ? issue->title : id) + "</text:bookmark-ref></text:a>";
-    }
-
-    void writeIssue(const Issue& issue)
-    {
-        const std::string bookmark = escapeXml(issueBookmarkName(issue.id));
-        heading(Role::IssueTitle, 4, issue.title,
-                "<text:bookmark-start text:name=\"" + bookmark + "\"/>" + paragraphXml(issue.title)
-                    + "<text:bookmark-end text:name=\"" + bookmark + "\"/>");
-        std::string voices;
-        for (Voice v : issue.raisedBy)
-        {
-            if (!voices.empty())
-                voices += strings_.get("raisedBy.separator");
-            voices += strings_.get(std::string("voice.") + jsonName(v));
-        }
-        if (voices.empty())
-            voices = strings_.get("raisedBy.none");
-        paragraph(Role::RaisedBy, 0, paragraphXml(strings_.get("raisedBy.prefix") + voices));
-        for (std::size_t p = 0; p < issuePartCount; ++p)
-        {
-            paragraph(Role::Question, 0, paragraphXml(label(jsonName(static_cast<IssuePart>(p)))));
-            answer(Role::IssuePartAnswer, p, issue.parts[p]);
-        }
-    }
-
-    void writeList(ListKind kind)
-    {
-        const auto index = static_cast<std::size_t>(kind);
-        heading(Role::Subheading, 3, strings_.get(std::string("section.") + jsonName(kind)));
-        const std::vector<Item>& items = analysis_.list(kind);
-        if (items.empty())
-            paragraph(Role::ListItem, index, "");
-        for (const Item& item : items)
-        {
-            std::string inner = paragraphXml(item.text);
-            if (kind == ListKind::WhatWouldHelp && !item.id.empty())
-            {
-                const std::string bookmark = escapeXml(helpBookmarkName(item.id));
-                inner = "<text:bookmark-start text:name=\"" + bookmark + "\"/>" + inner
-                        + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
-            }
-            if (!item.issues.empty())
-            {
-                inner += paragraphXml(strings_.get("item.linkPrefix"));
-                for (std::size_t i = 0; i < item.issues.size(); ++i)
-                {
-                    if (i)
-                        inner += paragraphXml(strings_.get("item.linkSeparator"));
-                    inner += issueLink(item.issues[i]);
-                }
-                inner += paragraphXml(strings_.get("item.linkSuffix"));
-            }
-            paragraph(Role::ListItem, index, inner);
-        }
+        if (level)
+            xml_ += "<text:h text:style-name=\"" + style + "\" text:outline-level=\"" + std::to_string(level) + "\">"
+                    + runsXml(p.runs) + "</text:h>";
+        else
+            xml_ += "<text:p text:style-name=\"" + style + "\">" + runsXml(p.runs) + "</text:p>";
     }
 
     void cell(const std::string& innerXmlParagraphs)
@@ -218,35 +207,21 @@ private:
                 + innerXmlParagraphs + "</table:table-cell>";
     }
 
-    std::string cellParagraphs(const std::string& text) const
+    std::string cellParagraph(const std::string& innerXml) const
     {
-        const std::string style = odfName(styleName(Role::PlanCell));
-        std::string out;
-        std::size_t start = 0;
-        while (true)
-        {
-            const std::size_t end = text.find('\n', start);
-            out += "<text:p text:style-name=\"" + style + "\">"
-                   + paragraphXml(text.substr(start, end - start)) + "</text:p>";
-            if (end == std::string::npos)
-                break;
-            start = end + 1;
-        }
-        return out;
+        return "<text:p text:style-name=\"" + odfName(styleName(Role::PlanCell)) + "\">" + innerXml + "</text:p>";
     }
 
     void writePlan()
     {
         xml_ += "<table:table table:name=\"AnalysisActionPlan\" table:style-name=\"AAPlanTable\">";
-        for (std::size_t c = 0; c < planColumnCount; ++c)
-            xml_ += "<table:table-column table:style-name=\"AAPlanCol" + std::to_string(c) + "\"/>";
+        for (PlanColumn c : columns_)
+            xml_ += "<table:table-column table:style-name=\"AAPlanCol" + std::string(jsonName(c)) + "\"/>";
         xml_ += "<table:table-header-rows><table:table-row>";
         const std::string header = odfName(styleName(Role::PlanHeader));
-        for (std::size_t c = 0; c < planColumnCount; ++c)
+        for (PlanColumn c : columns_)
             cell("<text:p text:style-name=\"" + header + "\">"
-                     + paragraphXml(strings_.get(std::string("plan.")
-                                                 + jsonName(static_cast<PlanColumn>(c))))
-                     + "</text:p>");
+                 + paragraphXml(strings_.get(std::string("plan.") + jsonName(c))) + "</text:p>");
         xml_ += "</table:table-row></table:table-header-rows>";
         std::vector<PlanRow> rows = analysis_.plan;
         if (rows.empty())
@@ -254,36 +229,79 @@ private:
         for (const PlanRow& row : rows)
         {
             xml_ += "<table:table-row>";
-            const std::string& issueId = row.cell(PlanColumn::Issue);
-            std::string flag;
-            if (row.flagged)
-                flag = "<text:p text:style-name=\"" + odfName(styleName(Role::PlanFlag)) + "\">"
-                       + paragraphXml(strings_.get("plan.flag")) + "</text:p>";
-            cell(flag + "<text:p text:style-name=\"" + odfName(styleName(Role::PlanCell)) + "\">"
-                 + (issueId.empty() ? "" : issueLink(issueId)) + "</text:p>");
-            for (std::size_t c = 1; c < planColumnCount; ++c)
-            {
-                std::string paragraphs = cellParagraphs(row.cells[c]);
-                if (c == static_cast<std::size_t>(PlanColumn::Action) && !row.help.empty())
-                {
-                    // A point bookmark at the start of the action cell ties the row to its item.
-                    const std::size_t open = paragraphs.find('>') + 1;
-                    paragraphs.insert(open, "<text:bookmark text:name=\""
-                                                + escapeXml(planRowBookmarkName(row.help)) + "\"/>");
-                }
-                cell(paragraphs);
-            }
+            for (PlanColumn c : columns_)
+                cell(cellXml(row, c));
             xml_ += "</table:table-row>";
         }
         xml_ += "</table:table>";
     }
 
+    std::string cellXml(const PlanRow& row, PlanColumn c) const
+    {
+        if (c == PlanColumn::Issue)
+        {
+            std::string out;
+            if (row.flagged)
+                out = "<text:p text:style-name=\"" + odfName(styleName(Role::PlanFlag)) + "\">"
+                      + paragraphXml(strings_.get("plan.flag")) + "</text:p>";
+            for (const std::string& id : row.issues)
+                out += cellParagraph(runsXml({ compose_.link(MarkKind::Issue, id) }));
+            if (row.issues.empty())
+                out += cellParagraph("");
+            return out;
+        }
+        const std::vector<std::string> lines = splitParagraphs(row.cell(c));
+        std::string out;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+        {
+            std::string inner = paragraphXml(lines[i]);
+            // The action: a point bookmark at its start ties the row to its item; a must is marked.
+            if (c == PlanColumn::Action && i == 0 && row.must)
+                inner = runsXml({ Run{ Run::Kind::Strong, compose_.mustPrefix(), {} } }) + inner;
+            if (c == PlanColumn::Action && i == 0 && !row.help.empty())
+                inner = "<text:bookmark text:name=\"" + escapeXml(bookmarkName(MarkKind::Plan, row.help)) + "\"/>" + inner;
+            out += cellParagraph(inner);
+        }
+        return out;
+    }
+
     const Analysis& analysis_;
     const Strings& strings_;
-    FragmentParts parts_;
+    const FragmentParts& parts_;
+    const Composer compose_;
+    const std::vector<PlanColumn> columns_;
     std::string xml_;
 };
 } // namespace
+
+FragmentParts FragmentParts::all()
+{
+    FragmentParts parts;
+    parts.sections.fill(true);
+    parts.headings.fill(true);
+    return parts;
+}
+
+FragmentParts FragmentParts::only(Section section, bool withHeading)
+{
+    FragmentParts parts;
+    parts.heading = false;
+    parts.sections.fill(false);
+    parts.headings.fill(false);
+    parts.set(section, true, withHeading);
+    return parts;
+}
+
+std::vector<PlanColumn> planTableColumns(const std::vector<PlanRow>& rows)
+{
+    std::vector<PlanColumn> columns;
+    for (std::size_t c = 0; c < newTableColumns; ++c)
+        columns.push_back(static_cast<PlanColumn>(c));
+    for (PlanColumn legacy : { PlanColumn::Review, PlanColumn::Contingency })
+        if (std::any_of(rows.begin(), rows.end(), [&](const PlanRow& row) { return !isBlank(row.cell(legacy)); }))
+            columns.push_back(legacy);
+    return columns;
+}
 
 std::string paragraphXml(const std::string& text)
 {
@@ -313,7 +331,12 @@ std::string paragraphXml(const std::string& text)
     return out;
 }
 
-std::string buildOdtFragment(const Analysis& analysis, const Strings& strings, FragmentParts parts)
+std::string buildOdtContent(const Analysis& analysis, const Strings& strings, const FragmentParts& parts)
+{
+    return ContentWriter(analysis, strings, parts).build();
+}
+
+std::string buildOdtFragment(const Analysis& analysis, const Strings& strings, const FragmentParts& parts)
 {
     const std::string manifest
         = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
@@ -326,7 +349,7 @@ std::string buildOdtFragment(const Analysis& analysis, const Strings& strings, F
           "</manifest:manifest>";
     return storedZip({ { "mimetype", "application/vnd.oasis.opendocument.text" },
                        { "META-INF/manifest.xml", manifest },
-                       { "content.xml", ContentWriter(analysis, strings, parts).build() },
+                       { "content.xml", buildOdtContent(analysis, strings, parts) },
                        { "styles.xml", stylesXml() } });
 }
 

@@ -8,16 +8,19 @@
 namespace aa
 {
 
-/// One row per "what would help" item, in order: linked to the item's first issue (none when
-/// the item names no issue), the action is the item's text, the outcome lists the success signs
-/// of that issue (one paragraph each); who, priority, by when, review and contingency are left
-/// for the practitioner to fill in.
+/// One row per "what needs to happen" item, the musts first (each group in the analysis's
+/// order): linked to every issue the item serves, the action is the item's text, the outcome
+/// lists the success signs tied to that item (one paragraph each); who, priority, by when and
+/// progress are left for the practitioner to fill in.
 std::vector<PlanRow> derivePlan(const Analysis& analysis);
 
-/// True when a plan row names the issue and has an action (not just blanks).
+/// The row derivePlan makes for one item.
+PlanRow planRowFor(const Analysis& analysis, const Item& item);
+
+/// True when a plan row serves the issue and has an action (not just blanks).
 bool hasPlanAction(const Analysis& analysis, const std::string& issueId);
 
-/// Gives every "what would help" item without an id its autoHelpId(); a repeated id is
+/// Gives every "what needs to happen" item without an id its autoHelpId(); a repeated id is
 /// cleared first, so the first item keeps it. The JSON parser does the same, so an analysis
 /// built in C++ (the deck's draft) and one parsed from JSON get the same ids.
 void assignItemIds(Analysis& analysis);

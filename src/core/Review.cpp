@@ -1,9 +1,12 @@
 #include "Review.hpp"
 
 #include "Catalogue.hpp"
+#include "Compose.hpp"
 #include "Errors.hpp"
+#include "Judgement.hpp"
 #include "Plan.hpp"
 #include "Utf8.hpp"
+#include "Zip.hpp"
 
 #include <boost/json.hpp>
 
@@ -16,86 +19,24 @@ namespace aa
 {
 namespace
 {
-/// Typographic punctuation (what AutoCorrect types) as its ASCII counterpart, so that it
-/// separates words as the plain characters do.
-std::string plain(const std::string& s)
-{
-    static const std::pair<const char*, const char*> map[]
-        = { { "\xE2\x80\x98", "'" }, { "\xE2\x80\x99", "'" }, { "\xE2\x80\x9C", "\"" }, { "\xE2\x80\x9D", "\"" },
-            { "\xE2\x80\x93", "-" }, { "\xE2\x80\x94", "-" }, { "\xE2\x80\xA6", "..." }, { "\xC2\xA0", " " } };
-    std::string out = s;
-    for (const auto& [from, to] : map)
-        for (std::size_t pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + std::strlen(to)))
-            out.replace(pos, std::strlen(from), to);
-    return out;
-}
-
 std::string lower(const std::string& text)
 {
-    std::string out = plain(text);
+    std::string out = text;
     for (char& c : out)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
-std::vector<std::string> list(const Strings& strings, const std::string& key)
-{
-    std::vector<std::string> out;
-    const std::string value = strings.get(key);
-    std::size_t start = 0;
-    while (start <= value.size())
-    {
-        const std::size_t end = std::min(value.find(',', start), value.size());
-        std::string word = value.substr(start, end - start);
-        if (!word.empty())
-            out.push_back(word);
-        start = end + 1;
-    }
-    return out;
-}
-
-/// Letters, digits, letters of other scripts, and the hyphen: "so-called" is one word.
-bool isWordChar(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) || c == '-';
-}
-
-/// Whether phrase (lower case) occurs in text (lower case) as whole words.
-bool containsPhrase(const std::string& text, const std::string& phrase)
-{
-    for (std::size_t pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos + 1))
-    {
-        const bool startOk = pos == 0 || !isWordChar(text[pos - 1]);
-        const std::size_t end = pos + phrase.size();
-        const bool endOk = end >= text.size() || !isWordChar(text[end]);
-        if (startOk && endOk)
-            return true;
-    }
-    return false;
-}
-
-bool containsAny(const std::string& lowerText, const std::vector<std::string>& phrases)
-{
-    return std::any_of(phrases.begin(), phrases.end(),
-                       [&](const std::string& p) { return containsPhrase(lowerText, p); });
-}
-
-bool blank(const std::string& s) { return isBlank(s); }
-
-std::size_t wordCount(const std::string& s)
-{
-    std::size_t n = 0;
-    bool inWord = false;
-    for (char c : s)
-    {
-        const bool w = !std::isspace(static_cast<unsigned char>(c));
-        n += w && !inWord;
-        inWord = w;
-    }
-    return n;
-}
-
 std::string quote(const std::string& text) { return truncateUtf8(text, 80) + (text.size() > 80 ? "..." : ""); }
+
+std::string hex8(std::uint32_t value)
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string s;
+    for (int shift = 28; shift >= 0; shift -= 4)
+        s += digits[(value >> shift) & 0xF];
+    return s;
+}
 
 const char* const monthNames[]
     = { "january", "february", "march",     "april",   "may",      "june",
@@ -105,201 +46,306 @@ class Reviewer
 {
 public:
     Reviewer(const Analysis& analysis, const ReviewOptions& options, const Strings& strings)
-        : a_(analysis), options_(options), s_(strings)
+        : a_(analysis), options_(options), s_(strings), compose_(analysis, strings)
     {
     }
 
-    /// In document order: the analysis as a whole (its heading), the issues, the success
-    /// signs, the further questions, the plan.
+    /// In document order: the analysis as a whole, the issues, the adults, the lists, weighing
+    /// it up, the plan; then the report around it and the supervision record.
     std::vector<Finding> run()
     {
         reviewAnalysis();
         for (const Issue& issue : a_.issues)
             reviewIssue(issue);
-        reviewSuccessSigns();
-        reviewConsiderations();
+        reviewWeighingUp();
+        for (const Adult& adult : a_.adults)
+            reviewAdult(adult);
+        reviewLists();
         reviewPlan();
+        if (options_.report)
+            reviewReport(*options_.report);
         return std::move(findings_);
     }
 
 private:
-    /// key is the message's resource key, "review." and the rule id.
-    void add(const std::string& key, Severity severity, const char* standard,
-             const std::vector<std::string>& args, Place place, const std::string& reasonKey = {})
+    /// A certain finding; key is the message's resource key, "review." and the rule id.
+    void certain(const std::string& key, Severity severity, const char* standard, const std::vector<std::string>& args,
+                 Place place)
     {
         Finding f;
         f.rule = key.substr(std::string("review.").size());
+        f.kind = FindingKind::Certain;
         f.severity = severity;
         f.standard = standard;
         f.message = s_.format(key, args);
-        if (!reasonKey.empty())
-            f.reason = s_.get(reasonKey);
         f.place = std::move(place);
         findings_.push_back(std::move(f));
     }
 
-    void reviewIssue(const Issue& issue)
+    /// A judgement: the question to ask (key), the judge's reason, and the key that dismissing
+    /// it remembers. Left out when dismissed for this document.
+    void judgement(const std::string& key, const char* standard, const std::vector<std::string>& args, Place place,
+                   const Judgement& j, const std::string& judged)
     {
-        static const char* const missing[issuePartCount]
-            = { "review.issue.noOrigins", "review.issue.noMaintainingFactors", "review.issue.noImpact" };
-        if (!hasPlanAction(a_, issue.id))
-            add("review.issue.noAction", Severity::Error, "Standard 6", { quote(issue.title) },
-                { Place::Kind::IssueTitle, issue.id, 0, 0 });
-        const std::vector<std::string> explanation = list(s_, "review.words.explanation");
-        for (std::size_t p = 0; p < issuePartCount; ++p)
+        Finding f;
+        f.rule = key.substr(std::string("review.").size());
+        f.kind = FindingKind::Judgement;
+        f.severity = Severity::Warning;
+        f.standard = standard;
+        f.message = s_.format(key, args);
+        f.reason = j.reason;
+        f.place = std::move(place);
+        f.key = f.rule + "|" + placeKey(f.place) + "|" + hex8(crc32(judged));
+        if (!j.terms.empty())
+            f.key += "|" + j.terms.front();
+        if (options_.dismissed.count(f.key))
+            return;
+        findings_.push_back(std::move(f));
+    }
+
+    static std::string placeKey(const Place& p)
+    {
+        return std::to_string(static_cast<int>(p.kind)) + ":" + p.issue + ":" + std::to_string(p.index) + ":"
+               + std::to_string(p.item);
+    }
+
+    /// Words a family would not understand in a text a family will read; one question per term.
+    void jargon(const std::string& text, const Place& place, const std::string& where)
+    {
+        if (isBlank(text))
+            return;
+        const Judgement j = judgeJargon(text, options_.extraJargon);
+        if (!j.flagged)
+            return;
+        for (const std::string& term : j.terms)
         {
-            Place place{ Place::Kind::IssuePart, issue.id, p, 0 };
-            const std::string& text = issue.parts[p];
-            const std::string where
-                = s_.format(std::string("review.place.") + jsonName(static_cast<IssuePart>(p)), { quote(issue.title) });
-            if (blank(text))
-                add(missing[p], Severity::Error, "Standard 5", { quote(issue.title) }, place);
-            else if (wordCount(text) >= 8 && !containsAny(lower(text), explanation))
-                add("review.part.descriptionOnly", Severity::Warning, "Standard 5", { where }, place,
-                    "review.part.descriptionOnly.reason");
-            jargon(text, place, where);
+            Judgement one = j;
+            one.terms = { term };
+            judgement("review.jargon", "Standard 7", { where, term }, place, one, text);
         }
     }
 
     void reviewAnalysis()
     {
-        const bool childView = std::any_of(a_.issues.begin(), a_.issues.end(), [](const Issue& issue) {
-            return std::find(issue.raisedBy.begin(), issue.raisedBy.end(), Voice::Child) != issue.raisedBy.end();
-        });
-        if (!childView)
-            add("review.analysis.noChildView", Severity::Error, "Standard 5", {}, {});
-        if (a_.list(ListKind::Strengths).empty())
-            add("review.analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
-        if (a_.list(ListKind::SuccessSigns).empty())
-            add("review.analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
+        if (isBlank(a_.topic(Topic::Safety)))
+            certain("review.analysis.noSafety", Severity::Error, "Standard 7", {},
+                    { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Safety), 0 });
+        if (isBlank(a_.topic(Topic::ChildExperience)))
+            certain("review.analysis.noChildView", Severity::Error, "Standard 5", {},
+                    { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::ChildExperience), 0 });
+        for (Topic t : { Topic::Safety, Topic::ChildExperience })
+            jargon(a_.topic(t), { Place::Kind::Topic, {}, static_cast<std::size_t>(t), 0 },
+                   questionLabel(QuestionKey::of(t), s_));
     }
 
-    void reviewSuccessSigns()
+    void reviewIssue(const Issue& issue)
     {
-        const auto& signs = a_.list(ListKind::SuccessSigns);
-        for (std::size_t i = 0; i < signs.size(); ++i)
-            if (!observable(signs[i].text))
-                add("review.successSign.notObservable", Severity::Warning, "Standard 6", { quote(signs[i].text) },
-                    { Place::Kind::ListItem, {}, static_cast<std::size_t>(ListKind::SuccessSigns), i });
-    }
-
-    /// A person, a behaviour, a number or a date: something someone could see happen.
-    bool observable(const std::string& text) const
-    {
-        const std::string l = lower(text);
-        if (std::any_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-            return true;
-        for (const char* month : monthNames)
-            if (containsPhrase(l, month))
-                return true;
-        if (containsAny(l, list(s_, "review.words.observable")))
-            return true;
-        // A name: a capitalised word that does not start the sentence.
-        for (std::size_t i = 1; i + 1 < text.size(); ++i)
-            if (text[i - 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i])) && i > 2
-                && text[i - 2] != '.')
-                return true;
-        return false;
-    }
-
-    void reviewConsiderations()
-    {
-        static const Consideration required[] = { Consideration::NotKnown, Consideration::ParentsMotivation,
-                                                  Consideration::RiskAndProtectiveBalance, Consideration::AbsentFigures };
-        for (std::size_t k = 0; k < considerationCount; ++k)
+        static const char* const missing[requiredIssueParts]
+            = { "review.issue.noOrigins", "review.issue.noMaintainingFactors", "review.issue.noImpact" };
+        static const char* const questions[requiredIssueParts]
+            = { "review.part.descriptionOnly.origins", "review.part.descriptionOnly.maintainingFactors",
+                "review.part.descriptionOnly.impactOnChild" };
+        const Place title{ Place::Kind::IssueTitle, issue.id, 0, 0 };
+        if (!hasPlanAction(a_, issue.id))
+            certain("review.issue.noAction", Severity::Error, "Standard 6", { quote(issue.title) }, title);
+        if (issue.raisedBy.empty() && issue.raisedByAdults.empty())
+            certain("review.issue.noneIdentified", Severity::Info, "Standard 5", { quote(issue.title) }, title);
+        jargon(issue.title, title, s_.format("review.place.title", { quote(issue.title) }));
+        for (std::size_t p = 0; p < issuePartCount; ++p)
         {
-            const auto c = static_cast<Consideration>(k);
-            const std::string& text = a_.consideration(c);
-            const Place place{ Place::Kind::Consideration, {}, k, 0 };
-            const std::string label = s_.get(std::string("part.") + jsonName(c) + ".label");
-            if (blank(text) && std::find(std::begin(required), std::end(required), c) != std::end(required))
-                add("review.consideration.unanswered", Severity::Warning, "Standard 5 (social care)", { label }, place);
-            const std::string l = lower(text);
-            if (c == Consideration::ParentsMotivation && !blank(text)
-                && containsAny(l, list(s_, "review.words.compliance"))
-                && !containsAny(l, list(s_, "review.words.motivation")))
-                add("review.motivation.compliance", Severity::Warning, "Standard 5 (social care)", {}, place,
-                    "review.motivation.compliance.reason");
-            jargon(text, place, label);
+            const Place place{ Place::Kind::IssuePart, issue.id, p, 0 };
+            const std::string& text = issue.parts[p];
+            const char* name = jsonName(static_cast<IssuePart>(p));
+            const std::string where = s_.format(std::string("review.place.") + name, { quote(issue.title) });
+            if (p < requiredIssueParts)
+            {
+                if (isBlank(text))
+                    certain(missing[p], Severity::Error, "Standard 5", { quote(issue.title) }, place);
+                else if (const Judgement j = judgeAnalysisPart(name, text); j.flagged)
+                    judgement(questions[p], "Standard 5", { where }, place, j, text);
+            }
+            jargon(text, place, where);
         }
     }
 
+    void reviewWeighingUp()
+    {
+        static const Topic required[] = { Topic::RiskAndProtectiveBalance, Topic::NotKnown, Topic::AbsentFigures };
+        for (Topic t : topicsOf(Section::WeighingUp))
+        {
+            const Place place{ Place::Kind::Topic, {}, static_cast<std::size_t>(t), 0 };
+            const std::string label = questionLabel(QuestionKey::of(t), s_);
+            const bool isRequired = std::find(std::begin(required), std::end(required), t) != std::end(required);
+            if (isBlank(a_.topic(t)))
+                certain("review.weighingUp.unanswered", isRequired ? Severity::Warning : Severity::Info,
+                        "Standard 5 (social care)", { label }, place);
+            jargon(a_.topic(t), place, label);
+        }
+    }
+
+    void reviewAdult(const Adult& adult)
+    {
+        const std::string name = adult.name.empty() ? adult.id : adult.name;
+        const Place understanding{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Understanding), 0 };
+        const Place motivation{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Motivation), 0 };
+        if (isBlank(adult.part(AdultPart::Understanding)))
+            certain("review.adult.noUnderstanding", Severity::Warning, "Standard 5", { quote(name) }, understanding);
+        const std::string& motive = adult.part(AdultPart::Motivation);
+        if (isBlank(motive))
+            certain("review.adult.noMotivation", Severity::Warning, "Standard 5 (social care)", { quote(name) }, motivation);
+        else if (const Judgement j = judgeMotivation(motive); j.flagged)
+            judgement("review.motivation.compliance", "Standard 5 (social care)", { quote(name) }, motivation, j, motive);
+        jargon(adult.part(AdultPart::Understanding), understanding,
+               s_.format("review.place.adultUnderstanding", { quote(name) }));
+        jargon(motive, motivation, s_.format("review.place.adultMotivation", { quote(name) }));
+    }
+
+    void reviewLists()
+    {
+        if (a_.adults.empty())
+            certain("review.analysis.noAdults", Severity::Warning, "Standard 5", {}, {});
+        if (a_.list(ListKind::Strengths).empty())
+            certain("review.analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
+        if (a_.list(ListKind::SuccessSigns).empty())
+            certain("review.analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
+        for (std::size_t k = 0; k < listKindCount; ++k)
+        {
+            const auto kind = static_cast<ListKind>(k);
+            const std::vector<Item>& items = a_.lists[k];
+            for (std::size_t i = 0; i < items.size(); ++i)
+            {
+                const Item& item = items[i];
+                const Place place{ Place::Kind::ListItem, {}, k, i };
+                const std::string where = s_.format(std::string("review.place.") + jsonName(kind), { quote(item.text) });
+                if (kind == ListKind::WhatNeedsToHappen && item.must && isBlank(item.ifNot))
+                    certain("review.must.noConsequence", Severity::Warning, "Standard 6", { quote(item.text) }, place);
+                if (kind == ListKind::SuccessSigns)
+                {
+                    if (item.items.empty())
+                        certain("review.successSign.untied", Severity::Info, "Standard 6", { quote(item.text) }, place);
+                    if (const Judgement j = judgeSuccessSign(item.text); j.flagged)
+                        judgement("review.successSign.vague", "Standard 6", { quote(item.text) }, place, j, item.text);
+                }
+                jargon(item.text, place, where);
+                jargon(item.ifNot, place, where);
+            }
+        }
+        jargon(a_.topic(Topic::Recommendation),
+               { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Recommendation), 0 },
+               questionLabel(QuestionKey::of(Topic::Recommendation), s_));
+        if (isBlank(a_.topic(Topic::Recommendation)))
+            certain("review.analysis.noRecommendation", Severity::Error, "Standard 7", {},
+                    { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Recommendation), 0 });
+    }
+
+    /// One certain finding per row, listing what it lacks (what a manager would write).
     void reviewPlan()
     {
+        const bool planReview = !isBlank(a_.topic(Topic::PlanReview));
+        const bool planContingency = !isBlank(a_.topic(Topic::Contingency));
+        bool rowWithoutReview = false, rowWithoutContingency = false;
         for (std::size_t i = 0; i < a_.plan.size(); ++i)
         {
             const PlanRow& row = a_.plan[i];
             const std::string n = std::to_string(i + 1);
-            const Place place{ Place::Kind::PlanRow, row.cell(PlanColumn::Issue), i, 0 };
-            const std::string& issue = row.cell(PlanColumn::Issue);
-            if (row.flagged || (!issue.empty() && !a_.findIssue(issue)))
-                add("review.plan.orphan", Severity::Error, "Standard 6", { n }, place);
-            if (blank(row.cell(PlanColumn::Who)))
-                add("review.plan.noOwner", Severity::Error, "Standard 6", { n }, place);
+            const std::string action = quote(row.cell(PlanColumn::Action));
+            const Place place{ Place::Kind::PlanRow, row.issues.empty() ? std::string() : row.issues.front(), i, 0 };
+            const bool gone = std::any_of(row.issues.begin(), row.issues.end(),
+                                          [&](const std::string& id) { return !a_.findIssue(id); });
+            if (row.flagged || gone)
+                certain("review.plan.orphan", Severity::Error, "Standard 6", { n, action }, place);
+            std::vector<std::string> lacks;
+            for (PlanColumn c : { PlanColumn::Action, PlanColumn::Outcome, PlanColumn::Who, PlanColumn::ByWhen,
+                                  PlanColumn::Priority })
+                if (isBlank(row.cell(c)))
+                    lacks.push_back(s_.get(std::string("review.plan.lacks.") + jsonName(c)));
+            const bool done = progressDone(row.cell(PlanColumn::Progress), s_);
+            if (!lacks.empty() && !done)
+                certain("review.plan.rowIncomplete", isBlank(row.cell(PlanColumn::Who)) || isBlank(row.cell(PlanColumn::ByWhen))
+                                                         ? Severity::Error
+                                                         : Severity::Warning,
+                        "Standard 6", { n, action, joinList(lacks) }, place);
+            rowWithoutReview = rowWithoutReview || isBlank(row.cell(PlanColumn::Review));
+            rowWithoutContingency = rowWithoutContingency || isBlank(row.cell(PlanColumn::Contingency));
             const std::string& byWhen = row.cell(PlanColumn::ByWhen);
-            if (blank(byWhen))
-                add("review.plan.noDate", Severity::Error, "Standard 6", { n }, place);
-            else
+            const std::string date = parseDate(byWhen);
+            if (!date.empty() && !options_.today.empty() && date < options_.today && !done)
+                certain("review.plan.datePassed", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
+            for (PlanColumn c : { PlanColumn::Who, PlanColumn::ByWhen, PlanColumn::Review, PlanColumn::Contingency })
             {
-                const std::string date = parseDate(byWhen);
-                if (date.empty())
-                    add("review.plan.notADate", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
-                else if (!options_.today.empty() && date < options_.today)
-                    add("review.plan.datePassed", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
+                const std::string& cell = row.cell(c);
+                if (isBlank(cell))
+                    continue;
+                if (const Judgement j = judgePlanCell(jsonName(c), cell); j.flagged)
+                    judgement(std::string("review.plan.placeholder.") + jsonName(c), "Standard 6",
+                              { n, quote(j.terms.empty() ? cell : j.terms.front()) }, place, j, cell);
             }
-            if (blank(row.cell(PlanColumn::Review)))
-                add("review.plan.noReview", Severity::Error, "Standard 6", { n }, place);
-            if (blank(row.cell(PlanColumn::Contingency)))
-                add("review.plan.noContingency", Severity::Warning, "Standard 6", { n }, place);
+            for (PlanColumn c : { PlanColumn::Outcome, PlanColumn::Action, PlanColumn::Who, PlanColumn::Review,
+                                  PlanColumn::Contingency, PlanColumn::Progress })
+                jargon(row.cell(c), place, s_.format("review.place.planRow", { n }));
         }
+        // The plan's one review arrangement and one contingency stand in for empty row cells.
+        const std::pair<Topic, bool> arrangements[] = { { Topic::PlanReview, planReview || !rowWithoutReview },
+                                                         { Topic::Contingency, planContingency || !rowWithoutContingency } };
+        for (const auto& [topic, covered] : arrangements)
+        {
+            const Place place{ Place::Kind::PlanArrangement, {}, static_cast<std::size_t>(topic), 0 };
+            const std::string& text = a_.topic(topic);
+            if (!covered)
+                certain(std::string("review.plan.no.") + jsonName(topic), topic == Topic::PlanReview ? Severity::Error : Severity::Warning,
+                        "Standard 6", {}, place);
+            if (!isBlank(text))
+            {
+                const char* column = topic == Topic::PlanReview ? "review" : "contingency";
+                if (const Judgement j = judgePlanCell(column, text); j.flagged)
+                    judgement(std::string("review.plan.placeholder.") + column + "Plan", "Standard 6",
+                              { quote(j.terms.empty() ? text : j.terms.front()) }, place, j, text);
+                jargon(text, place, questionLabel(QuestionKey::of(topic), s_));
+            }
+        }
+        const Place agreed{ Place::Kind::PlanArrangement, {}, static_cast<std::size_t>(Topic::PlanAgreed), 0 };
+        if (isBlank(a_.topic(Topic::PlanAgreed)))
+            certain("review.plan.no.planAgreed", Severity::Info, "Standard 6", {}, agreed);
     }
 
-    /// Words a family would not understand, and acronyms, once per word per place.
-    void jargon(const std::string& raw, const Place& place, const std::string& where)
+    void reviewReport(const ReportFacts& report)
     {
-        std::vector<std::string> words = list(s_, "review.words.jargon");
-        for (const std::string& extra : options_.extraJargon)
-            if (!isBlank(extra) && std::find(words.begin(), words.end(), lower(extra)) == words.end())
-                words.push_back(lower(extra));
-        const std::vector<std::string> allowed = list(s_, "review.words.acronymsAllowed");
-        const std::string text = plain(raw);
-        const std::string l = lower(text);
-        std::set<std::string> seen;
-        for (const std::string& word : words)
-            if (containsPhrase(l, word) && seen.insert(word).second)
-                add("review.jargon", Severity::Info, "Standard 7", { where, word }, place);
-        // Acronyms: words of 2 to 6 capitals (and digits) not on the allowed list.
-        std::size_t i = 0;
-        while (i < text.size())
+        for (std::size_t i = 0; i < report.promptsLeft.size(); ++i)
+            certain("review.report.promptLeft", Severity::Warning, "Standard 7", { quote(report.promptsLeft[i]) },
+                    { Place::Kind::ReportPrompt, {}, i, 0 });
+        const Place place{ Place::Kind::Supervision, {}, 0, 0 };
+        if (report.supervision.empty())
+            certain("review.supervision.none", Severity::Warning, "Standard 8", {}, place);
+        else if (std::all_of(report.supervision.begin(), report.supervision.end(),
+                             [](const SupervisionEntry& e) { return isBlank(e.influence); }))
+            certain("review.supervision.noInfluence", Severity::Warning, "Standard 8", {}, place);
+    }
+
+    std::string joinList(const std::vector<std::string>& parts) const
+    {
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i)
         {
-            while (i < text.size() && !isWordChar(text[i]))
-                ++i;
-            std::size_t j = i;
-            while (j < text.size() && isWordChar(text[j]))
-                ++j;
-            const std::string word = text.substr(i, j - i);
-            const bool caps = word.size() >= 2 && word.size() <= 6
-                              && std::all_of(word.begin(), word.end(), [](char c) {
-                                     return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
-                                 })
-                              && std::any_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-            if (caps && std::find(allowed.begin(), allowed.end(), word) == allowed.end() && seen.insert(lower(word)).second)
-                add("review.jargon", Severity::Info, "Standard 7", { where, word }, place);
-            i = j;
+            if (i)
+                out += i + 1 == parts.size() ? s_.get("review.list.and") : s_.get("review.list.separator");
+            out += parts[i];
         }
+        return out;
     }
 
     const Analysis& a_;
     const ReviewOptions& options_;
     const Strings& s_;
+    const Composer compose_;
     std::vector<Finding> findings_;
 };
 
 int monthNumber(const std::string& word)
 {
     const std::string l = lower(word);
+    // The full name or an abbreviation of three letters or more ("Sep", "Sept").
     for (int m = 0; m < 12; ++m)
-        if (l == monthNames[m] || (l.size() >= 3 && std::string(monthNames[m]).compare(0, l.size(), l) == 0 && l.size() == 3))
+        if (l == monthNames[m] || (l.size() >= 3 && std::string(monthNames[m]).compare(0, l.size(), l) == 0))
             return m + 1;
     return 0;
 }
@@ -328,8 +374,8 @@ std::vector<std::string> tokens(const std::string& text)
             if (!current.empty())
                 out.push_back(current);
             current.clear();
-            if (c == '/' || c == '-')
-                out.push_back(std::string(1, c));
+            if (c == '/' || c == '-' || c == '.')
+                out.push_back(c == '.' ? std::string("/") : std::string(1, c)); // 01.03.2027 as 01/03/2027
         }
     }
     if (!current.empty())
@@ -383,7 +429,7 @@ std::string parseDate(const std::string& text)
     for (const std::string& w : t)
     {
         endOf = endOf || lower(w) == "end";
-        if (w != "-" && w != "/" && lower(w) != "of" && lower(w) != "by" && lower(w) != "end")
+        if (w != "-" && w != "/" && lower(w) != "of" && lower(w) != "by" && lower(w) != "end" && lower(w) != "the")
             words.push_back(stripOrdinal(w));
     }
     if (words.size() >= 2 && isNumber(words.back()) && words.back().size() == 4)
@@ -404,6 +450,25 @@ std::string parseDate(const std::string& text)
     return {};
 }
 
+bool progressDone(const std::string& text, const Strings& strings)
+{
+    const std::string l = lower(text);
+    const std::string words = strings.get("review.words.done");
+    std::size_t start = 0;
+    while (start <= words.size())
+    {
+        const std::size_t end = std::min(words.find(',', start), words.size());
+        const std::string word = words.substr(start, end - start);
+        if (!word.empty() && l.compare(0, word.size(), word) == 0
+            && (l.size() == word.size() || !std::isalpha(static_cast<unsigned char>(l[word.size()]))))
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+const char* findingKindName(FindingKind kind) { return kind == FindingKind::Judgement ? "judgement" : "certain"; }
+
 std::vector<Finding> review(const Analysis& analysis, const ReviewOptions& options, const Strings& strings)
 {
     return Reviewer(analysis, options, strings).run();
@@ -421,7 +486,7 @@ void validateSupervisionEntry(const SupervisionEntry& entry, const Strings& stri
         if (const auto bad = firstForbiddenCodePoint(*text); bad && *bad != '\n')
             throw InputError(strings.format("error.controlChar", { name, std::to_string(*bad) }));
     }
-    if (blank(entry.discussed) && blank(entry.influence) && blank(entry.decisions) && blank(entry.actions))
+    if (isBlank(entry.discussed) && isBlank(entry.influence) && isBlank(entry.decisions) && isBlank(entry.actions))
         throw InputError(strings.get("error.emptySupervision"));
 }
 
@@ -459,34 +524,53 @@ SupervisionEntry parseSupervisionEntry(std::string_view text, const Strings& str
 std::string findingsToJson(const std::vector<Finding>& findings)
 {
     namespace json = boost::json;
-    static const char* const kinds[] = { "analysis", "issueTitle", "issuePart", "listItem", "consideration", "planRow" };
+    static const char* const kinds[] = { "analysis", "issueTitle", "issuePart", "listItem", "topic",
+                                         "adult",    "planRow",    "plan",      "reportPrompt", "supervision" };
     json::array out;
     for (const Finding& f : findings)
     {
         json::object place;
         place["kind"] = kinds[static_cast<std::size_t>(f.place.kind)];
-        if (!f.place.issue.empty())
-            place["issue"] = f.place.issue;
         switch (f.place.kind)
         {
-            case Place::Kind::IssuePart: place["part"] = jsonName(static_cast<IssuePart>(f.place.index)); break;
-            case Place::Kind::Consideration:
-                place["consideration"] = jsonName(static_cast<Consideration>(f.place.index));
+            case Place::Kind::IssueTitle:
+                place["issue"] = f.place.issue;
+                break;
+            case Place::Kind::IssuePart:
+                place["issue"] = f.place.issue;
+                place["part"] = jsonName(static_cast<IssuePart>(f.place.index));
+                break;
+            case Place::Kind::Topic:
+            case Place::Kind::PlanArrangement:
+                place["topic"] = jsonName(static_cast<Topic>(f.place.index));
+                break;
+            case Place::Kind::Adult:
+                place["adult"] = f.place.issue;
+                place["part"] = jsonName(static_cast<AdultPart>(f.place.index));
                 break;
             case Place::Kind::ListItem:
                 place["list"] = jsonName(static_cast<ListKind>(f.place.index));
                 place["item"] = f.place.item;
                 break;
-            case Place::Kind::PlanRow: place["row"] = f.place.index; break;
-            default: break;
+            case Place::Kind::PlanRow:
+                place["row"] = f.place.index;
+                break;
+            case Place::Kind::ReportPrompt:
+                place["prompt"] = f.place.index;
+                break;
+            default:
+                break;
         }
         json::object o;
         o["rule"] = f.rule;
+        o["kind"] = findingKindName(f.kind);
         o["severity"] = severityName(f.severity);
         o["standard"] = f.standard;
         o["message"] = f.message;
         o["reason"] = f.reason;
         o["place"] = std::move(place);
+        if (!f.key.empty())
+            o["key"] = f.key;
         out.emplace_back(std::move(o));
     }
     return json::serialize(json::object{ { "findings", std::move(out) } });

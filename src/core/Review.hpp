@@ -1,9 +1,16 @@
-// The supervisor's review of an analysis (Standards 5 to 8): rules as data plus small checks.
+// The supervisor's review of an analysis (Standards 5 to 8).
+//
+// Two kinds of finding. Certain findings are facts about the structure: an empty answer or cell,
+// a row whose issue is gone, a prompt left in a report section, no supervision entry. Judgements
+// come from heuristics about the writing (Judgement.hpp, measured in docs/review-quality.md) and
+// are worded as the questions a supervisor would ask, never as verdicts.
 #pragma once
 
 #include "Analysis.hpp"
 #include "Strings.hpp"
 
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,32 +25,53 @@ enum class Severity
     Info,
 };
 
+enum class FindingKind
+{
+    Certain,   ///< a fact about the structure
+    Judgement, ///< a question about the writing, from a heuristic
+};
+
 /// Where a finding points in the analysis, in the model's terms (the glue finds the paragraph).
 struct Place
 {
     enum class Kind
     {
-        Analysis,      ///< the analysis as a whole
-        IssueTitle,    ///< issue
-        IssuePart,     ///< issue + part
-        ListItem,      ///< list + index
-        Consideration, ///< consideration
-        PlanRow,       ///< index (0-based plan row)
+        Analysis,        ///< the analysis as a whole
+        IssueTitle,      ///< issue
+        IssuePart,       ///< issue + part
+        ListItem,        ///< index: ListKind, item: the item's index in its list
+        Topic,           ///< index: Topic
+        Adult,           ///< issue: the adult's id; index: AdultPart
+        PlanRow,         ///< index: 0-based plan row
+        PlanArrangement, ///< index: Topic (the plan's review, contingency, who agreed)
+        ReportPrompt,    ///< index: the n-th prompt left in the report's own sections
+        Supervision,     ///< the supervision record
     };
     Kind kind = Kind::Analysis;
-    std::string issue;
-    std::size_t index = 0; ///< IssuePart, ListKind, Consideration, or the plan row / item index
-    std::size_t item = 0;  ///< ListItem: the item's index in its list
+    std::string issue; ///< IssueTitle, IssuePart: the issue's id; Adult: the adult's id
+    std::size_t index = 0;
+    std::size_t item = 0;
 };
 
 struct Finding
 {
     std::string rule; ///< stable id, e.g. "issue.noOrigins"
+    FindingKind kind = FindingKind::Certain;
     Severity severity = Severity::Warning;
     std::string standard; ///< e.g. "Standard 5"
-    std::string message;  ///< a sentence for the supervisor; quotes titles, never long text
-    std::string reason;   ///< for heuristics: why it was flagged
+    std::string message;  ///< certain: a sentence; judgement: the question to ask; quotes titles, never long text
+    std::string reason;   ///< judgements: what in the text led to it
     Place place;
+    /// Judgements: what dismissing it remembers (the rule, the place and the text judged), so a
+    /// dismissed judgement stays dismissed until the text changes.
+    std::string key;
+};
+
+/// What the glue knows of the report around the analysis.
+struct ReportFacts
+{
+    std::vector<std::string> promptsLeft;      ///< template prompts still in the report's sections
+    std::vector<SupervisionEntry> supervision; ///< the supervision record's entries
 };
 
 struct ReviewOptions
@@ -52,24 +80,29 @@ struct ReviewOptions
     /// More words a family would not understand (lower case), from the options page, checked
     /// as well as the built-in list.
     std::vector<std::string> extraJargon;
+    /// Judgements dismissed for this document (their keys): left out.
+    std::set<std::string> dismissed;
+    /// The report around the analysis; without it the rules about the report's sections
+    /// (Standard 7) and the supervision record (Standard 8) are not applied.
+    std::optional<ReportFacts> report;
 };
 
-/// Every finding for the analysis, in document order (issues, lists, further questions, plan).
+/// Every finding for the analysis, in document order (the analysis as a whole, the issues, the
+/// adults, the lists, the plan, the report, the supervision record).
 std::vector<Finding> review(const Analysis& analysis, const ReviewOptions& options,
                             const Strings& strings = Strings::builtIn());
 
 const char* severityName(Severity severity); ///< "error", "warning", "info"
+const char* findingKindName(FindingKind kind); ///< "certain", "judgement"
 
-/// The date a plan cell states, as YYYY-MM-DD: "2027-03-01", "1/3/2027", "01/03/2027" (day
-/// first, as in the UK), "1 March 2027", "March 2027" (the first), "end of March 2027" (the
-/// last day). Empty when it is not a date.
+/// The date a plan cell states, as YYYY-MM-DD: "2027-03-01", "1/3/2027", "01/03/2027",
+/// "01.03.2027", "1/3/27" (day first, as in the UK), "1 March 2027", "1st Sept 2027",
+/// "March 2027" (the first), "end of March 2027" (the last day). Empty when it is not a date
+/// (which may still be a plannable point, such as "within 10 working days of the ICPC").
 std::string parseDate(const std::string& text);
 
-/// One entry of the supervision record (Standard 8).
-struct SupervisionEntry
-{
-    std::string date, reviewer, discussed, influence, decisions, actions;
-};
+/// True when a progress cell says the action is done ("Done", "Completed on 3 March").
+bool progressDone(const std::string& text, const Strings& strings = Strings::builtIn());
 
 /// Throws InputError when a field is too long or holds a control character, or when discussed,
 /// influence, decisions and actions are all blank.
@@ -79,7 +112,8 @@ void validateSupervisionEntry(const SupervisionEntry& entry, const Strings& stri
 /// at least one of discussed, influence, decisions, actions must be given). Throws InputError.
 SupervisionEntry parseSupervisionEntry(std::string_view json, const Strings& strings = Strings::builtIn());
 
-/// The findings as JSON: {"findings":[{"rule","severity","standard","message","reason","place":{...}}]}.
+/// The findings as JSON: {"findings":[{"rule","kind","severity","standard","message","reason",
+/// "place":{...},"key"}]}.
 std::string findingsToJson(const std::vector<Finding>& findings);
 
 } // namespace aa

@@ -14,283 +14,471 @@ namespace aa
 {
 namespace
 {
-std::string voicesText(const std::vector<Voice>& voices, const Strings& strings)
-{
-    std::string text;
-    for (Voice v : voices)
-    {
-        if (!text.empty())
-            text += strings.get("raisedBy.separator");
-        text += strings.get(std::string("voice.") + jsonName(v));
-    }
-    return strings.get("raisedBy.prefix") + (text.empty() ? strings.get("raisedBy.none") : text);
-}
-
-std::string questionLabel(const std::string& key, const Strings& strings)
-{
-    return strings.get("part." + key + ".label");
-}
-
-NewParagraph itemParagraph(ListKind kind, const Item& item)
-{
-    NewParagraph p{ Role::ListItem, static_cast<std::size_t>(kind), item.text, {}, item.issues };
-    if (kind == ListKind::WhatWouldHelp && !item.id.empty())
-        p.bookmark = helpBookmarkName(item.id);
-    return p;
-}
-
-/// Collects edits, keeping one InsertAfter per anchor.
+/// Collects edits, keeping one InsertAfter and one InsertBefore per anchor (in call order).
 class EditList
 {
 public:
-    void replace(std::size_t block, NewParagraph p)
-    {
-        edits_.push_back({ Edit::Kind::Replace, block, { std::move(p) } });
-    }
+    void replace(std::size_t block, NewParagraph p) { edits_.push_back({ Edit::Kind::Replace, block, { std::move(p) } }); }
     void remove(std::size_t block) { edits_.push_back({ Edit::Kind::Delete, block, {} }); }
-    void insertAfter(std::size_t block, std::vector<NewParagraph> paragraphs)
+    void insertAfter(std::size_t block, const std::vector<NewParagraph>& paragraphs)
     {
-        if (paragraphs.empty())
-            return;
-        auto it = inserts_.find(block);
-        if (it == inserts_.end())
-            inserts_[block] = std::move(paragraphs);
-        else
-            it->second.insert(it->second.end(), paragraphs.begin(), paragraphs.end());
+        append(after_, block, paragraphs);
+    }
+    void insertBefore(std::size_t block, const std::vector<NewParagraph>& paragraphs)
+    {
+        append(before_, block, paragraphs);
     }
     std::vector<Edit> take()
     {
-        for (auto& [block, paragraphs] : inserts_)
+        for (auto& [block, paragraphs] : before_)
+            edits_.push_back({ Edit::Kind::InsertBefore, block, std::move(paragraphs) });
+        for (auto& [block, paragraphs] : after_)
             edits_.push_back({ Edit::Kind::InsertAfter, block, std::move(paragraphs) });
         return std::move(edits_);
     }
 
 private:
+    static void append(std::map<std::size_t, std::vector<NewParagraph>>& to, std::size_t block,
+                       const std::vector<NewParagraph>& paragraphs)
+    {
+        if (paragraphs.empty())
+            return;
+        auto& list = to[block];
+        list.insert(list.end(), paragraphs.begin(), paragraphs.end());
+    }
+
     std::vector<Edit> edits_;
-    std::map<std::size_t, std::vector<NewParagraph>> inserts_;
+    std::map<std::size_t, std::vector<NewParagraph>> after_, before_;
 };
 
-/// Rewrites a multi-paragraph text in place: paragraph by paragraph where lines differ, new
-/// paragraphs after the last one (or after anchor when there are none), surplus deleted.
-void updateText(EditList& edits, const std::string& current, const std::string& desired,
-                const std::vector<std::size_t>& blocks, std::size_t anchor, Role role, std::size_t index)
+/// Where new paragraphs go: after a paragraph, or (after a table, which paragraphs cannot be
+/// inserted after) before the paragraph that follows it.
+struct Anchor
 {
-    if (current == desired && !(blocks.empty() && !desired.empty()))
-        return;
-    const std::vector<std::string> want = splitParagraphs(desired);
-    std::vector<std::string> have = blocks.empty() ? std::vector<std::string>{} : splitParagraphs(current);
-    have.resize(blocks.size());
-    const std::size_t common = std::min(want.size(), blocks.size());
-    for (std::size_t i = 0; i < common; ++i)
-        if (want[i] != have[i])
-            edits.replace(blocks[i], { role, index, want[i], {}, {} });
-    std::vector<NewParagraph> extra;
-    for (std::size_t i = common; i < want.size(); ++i)
-        extra.push_back({ role, index, want[i], {}, {} });
-    edits.insertAfter(blocks.empty() ? anchor : blocks.back(), std::move(extra));
-    for (std::size_t i = common; i < blocks.size(); ++i)
-        edits.remove(blocks[i]);
-}
+    std::size_t block = 0;
+    bool before = false;
+};
 
-/// The last block of the analysis before the plan: where things go when their own place is
-/// gone.
-std::size_t fallbackAnchor(const Layout& layout)
+/// The blocks a section takes up in the document.
+struct Span
 {
-    std::size_t anchor = layout.first.value_or(0);
-    auto consider = [&](std::size_t b) {
-        if (layout.planHeading && b >= *layout.planHeading)
-            return;
-        if (layout.planTable && b >= *layout.planTable)
-            return;
-        anchor = std::max(anchor, b);
-    };
-    for (const IssueLayout& issue : layout.issues)
-        consider(issue.last);
-    for (const auto& items : layout.items)
-        for (std::size_t b : items)
-            consider(b);
-    for (const auto& heading : layout.listHeadings)
-        if (heading)
-            consider(*heading);
-    if (layout.considerationsHeading)
-        consider(*layout.considerationsHeading);
-    for (const auto& q : layout.considerationQuestions)
-        if (q)
-            consider(*q);
-    for (const auto& c : layout.considerations)
-        for (std::size_t b : c)
-            consider(b);
-    return anchor;
-}
-
-/// Where a part's first paragraph goes when it has none: after its question label, or after
-/// whatever of the issue comes before it (an earlier part's answers or label, "Identified by",
-/// the title).
-std::size_t partAnchor(const IssueLayout& issue, std::size_t part)
-{
-    if (issue.questions[part])
-        return *issue.questions[part];
-    for (std::size_t p = part; p-- > 0;)
+    std::optional<std::size_t> first, last;
+    void add(std::size_t b)
     {
-        if (!issue.parts[p].empty())
-            return issue.parts[p].back();
-        if (issue.questions[p])
-            return *issue.questions[p];
+        first = first ? std::min(*first, b) : b;
+        last = last ? std::max(*last, b) : b;
     }
-    return issue.raisedBy.value_or(issue.title);
-}
-} // namespace
-
-std::vector<NewParagraph> issueParagraphs(const Issue& issue, const Strings& strings)
-{
-    std::vector<NewParagraph> paragraphs;
-    paragraphs.push_back({ Role::IssueTitle, 0, issue.title, issueBookmarkName(issue.id), {} });
-    paragraphs.push_back({ Role::RaisedBy, 0, voicesText(issue.raisedBy, strings), {}, {} });
-    for (std::size_t p = 0; p < issuePartCount; ++p)
+    void add(const std::optional<std::size_t>& b)
     {
-        paragraphs.push_back(
-            { Role::Question, 0, questionLabel(jsonName(static_cast<IssuePart>(p)), strings), {}, {} });
-        for (const std::string& line : splitParagraphs(issue.parts[p]))
-            paragraphs.push_back({ Role::IssuePartAnswer, p, line, {}, {} });
+        if (b)
+            add(*b);
     }
-    return paragraphs;
+    void add(const TextLayout& t)
+    {
+        add(t.label);
+        for (std::size_t b : t.paragraphs)
+            add(b);
+    }
+    bool present() const { return first.has_value(); }
+};
+
+std::size_t lastOf(const TextLayout& t, std::size_t fallback)
+{
+    std::size_t last = t.label.value_or(fallback);
+    for (std::size_t b : t.paragraphs)
+        last = std::max(last, b);
+    return std::max(last, fallback);
 }
 
-UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired, const Strings& strings)
+class Planner
 {
-    UpdatePlan plan;
-    EditList edits;
-    const Analysis& have = current.analysis;
-    const Layout& layout = current.layout;
-    const std::size_t fallback = fallbackAnchor(layout);
-
-    std::set<std::string> desiredIds;
-    std::vector<NewParagraph> newIssues;
-    for (const Issue& want : desired.issues)
+public:
+    Planner(const ReadResult& current, const Analysis& desired, const Strings& strings)
+        : current_(current), have_(current.analysis), layout_(current.layout), desired_(desired),
+          compose_(desired, strings), strings_(strings)
     {
-        desiredIds.insert(want.id);
-        std::size_t index = have.issues.size();
-        for (std::size_t i = 0; i < have.issues.size(); ++i)
-            if (have.issues[i].id == want.id)
-                index = i;
-        if (index == have.issues.size())
+    }
+
+    UpdatePlan plan()
+    {
+        for (std::size_t s = 0; s < sectionCount; ++s)
+            spans_[s] = span(static_cast<Section>(s));
+        for (std::size_t b : layout_.legacyBlocks)
+            edits_.remove(b);
+        for (const auto& [block, section] : layout_.legacyHeadings)
+            edits_.replace(block, compose_.sectionHeading(section));
+        for (std::size_t s = 0; s < sectionCount; ++s)
         {
-            const auto paragraphs = issueParagraphs(want, strings);
-            newIssues.insert(newIssues.end(), paragraphs.begin(), paragraphs.end());
-            plan.addedIssues.push_back(want.id);
-            continue;
+            const auto section = static_cast<Section>(s);
+            if (spans_[s].present())
+                updateSection(section);
+            else if (section != Section::Plan || layout_.planTable)
+                insertAt(anchorFor(section), compose_.section(section, true));
         }
-        const Issue& is = have.issues[index];
-        const IssueLayout& where = layout.issues[index];
-        if (is.title != want.title || !where.bookmarkIntact)
-            edits.replace(where.title, { Role::IssueTitle, 0, want.title, issueBookmarkName(want.id), {} });
-        if (is.raisedBy != want.raisedBy)
-        {
-            NewParagraph voices{ Role::RaisedBy, 0, voicesText(want.raisedBy, strings), {}, {} };
-            if (where.raisedBy)
-                edits.replace(*where.raisedBy, std::move(voices));
-            else
-                edits.insertAfter(where.title, { std::move(voices) });
-        }
-        for (std::size_t p = 0; p < issuePartCount; ++p)
-            updateText(edits, is.parts[p], want.parts[p], where.parts[p], partAnchor(where, p),
-                       Role::IssuePartAnswer, p);
-    }
-    for (const Issue& is : have.issues)
-        if (!desiredIds.count(is.id))
-            plan.keptIssues.push_back(is.id);
-    if (!newIssues.empty())
-    {
-        std::size_t anchor = fallback;
-        if (!layout.issues.empty())
-            anchor = layout.issues.back().last;
-        else if (layout.issuesHeading)
-            anchor = *layout.issuesHeading;
-        else if (layout.first)
-            anchor = *layout.first;
-        edits.insertAfter(anchor, std::move(newIssues));
+        result_.edits = edits_.take();
+        return std::move(result_);
     }
 
-    for (std::size_t k = 0; k < listKindCount; ++k)
+    /// Inserts at an anchor.
+    void insertAt(const Anchor& anchor, const std::vector<NewParagraph>& paragraphs)
     {
-        const auto kind = static_cast<ListKind>(k);
-        const std::vector<Item>& want = desired.lists[k];
-        const std::vector<Item>& is = have.lists[k];
-        const std::vector<std::size_t>& blocks = layout.items[k];
-        const std::size_t common = std::min(want.size(), is.size());
+        if (anchor.before)
+            edits_.insertBefore(anchor.block, paragraphs);
+        else
+            edits_.insertAfter(anchor.block, paragraphs);
+    }
+
+    /// After block: a table's anchor is the paragraph after it.
+    Anchor after(std::size_t block) const
+    {
+        if (layout_.planTable && block == *layout_.planTable)
+            return Anchor{ block + 1, true };
+        return Anchor{ block, false };
+    }
+
+private:
+    Span span(Section section) const
+    {
+        Span sp;
+        sp.add(layout_.sections[static_cast<std::size_t>(section)]);
+        for (Topic t : topicsOf(section))
+            sp.add(layout_.topics[static_cast<std::size_t>(t)]);
+        switch (section)
+        {
+            case Section::Issues:
+                for (const IssueLayout& issue : layout_.issues)
+                {
+                    sp.add(issue.title);
+                    sp.add(issue.last);
+                }
+                break;
+            case Section::Adults:
+                for (const AdultLayout& adult : layout_.adults)
+                {
+                    sp.add(adult.name);
+                    sp.add(adult.last);
+                }
+                sp.add(layout_.adultsPrompt);
+                break;
+            case Section::Strengths:
+            case Section::WhatNeedsToHappen:
+            case Section::SuccessSigns:
+            {
+                const std::size_t k = listIndex(section);
+                for (std::size_t b : layout_.items[k])
+                    sp.add(b);
+                sp.add(layout_.listPrompts[k]);
+                if (section == Section::WhatNeedsToHappen)
+                    for (const auto& b : layout_.ifNot)
+                        sp.add(b);
+                break;
+            }
+            case Section::Plan:
+                sp.add(layout_.planTable);
+                break;
+            default:
+                break;
+        }
+        return sp;
+    }
+
+    static std::size_t listIndex(Section section)
+    {
+        return static_cast<std::size_t>(section) - static_cast<std::size_t>(Section::Strengths);
+    }
+
+    /// Where a section the document lacks goes: after the sections before it (in the order of
+    /// the analysis), or before the ones after it.
+    Anchor anchorFor(Section section) const
+    {
+        std::optional<std::size_t> lastBefore, firstAfter;
+        for (std::size_t s = 0; s < sectionCount; ++s)
+        {
+            const Span& sp = spans_[s];
+            if (!sp.present())
+                continue;
+            if (s < static_cast<std::size_t>(section))
+                lastBefore = lastBefore ? std::max(*lastBefore, *sp.last) : *sp.last;
+            else if (s > static_cast<std::size_t>(section))
+                firstAfter = firstAfter ? std::min(*firstAfter, *sp.first) : *sp.first;
+        }
+        if (lastBefore)
+            return after(*lastBefore);
+        if (firstAfter && layout_.heading && *layout_.heading < *firstAfter)
+            return after(*layout_.heading);
+        if (firstAfter)
+            return Anchor{ *firstAfter, true };
+        return after(layout_.heading.value_or(layout_.first.value_or(0)));
+    }
+
+    /// Brings an answer in line: its paragraphs rewritten where lines differ, its prompt when it
+    /// is empty, its label where it is answered (and labelled). at: where it goes when it has no
+    /// paragraph and no label.
+    void answer(QuestionKey key, const std::string& have, const std::string& want, const TextLayout& where,
+                bool labelled, const Anchor& at)
+    {
+        const std::vector<std::size_t>& paras = where.paragraphs;
+        if (isBlank(want))
+        {
+            if (paras.empty())
+            {
+                if (where.label)
+                    edits_.replace(*where.label, compose_.prompt(key));
+                else
+                    insertAt(at, { compose_.prompt(key) });
+                return;
+            }
+            if (!(isBlank(have) && where.prompt))
+                edits_.replace(paras[0], compose_.prompt(key));
+            for (std::size_t i = 1; i < paras.size(); ++i)
+                edits_.remove(paras[i]);
+            if (where.label)
+                edits_.remove(*where.label);
+            return;
+        }
+        std::vector<NewParagraph> lines = compose_.answer(key, want, false);
+        if (paras.empty())
+        {
+            if (labelled && !where.label)
+                lines.insert(lines.begin(), compose_.label(key));
+            insertAt(where.label ? Anchor{ *where.label, false } : at, lines);
+            return;
+        }
+        if (labelled && !where.label)
+            edits_.insertBefore(paras[0], { compose_.label(key) });
+        if (have == want && !where.prompt)
+            return;
+        std::vector<std::string> was = splitParagraphs(have);
+        was.resize(paras.size());
+        const std::size_t common = std::min(lines.size(), paras.size());
         for (std::size_t i = 0; i < common; ++i)
-            if (!(want[i] == is[i]))
-                edits.replace(blocks[i], itemParagraph(kind, want[i]));
+            if (lines[i].text() != was[i] || (i == 0 && where.prompt))
+                edits_.replace(paras[i], lines[i]);
+        edits_.insertAfter(paras.back(), std::vector<NewParagraph>(lines.begin() + static_cast<std::ptrdiff_t>(common), lines.end()));
+        for (std::size_t i = common; i < paras.size(); ++i)
+            edits_.remove(paras[i]);
+    }
+
+    void updateSection(Section section)
+    {
+        const std::size_t s = static_cast<std::size_t>(section);
+        switch (section)
+        {
+            case Section::Issues:
+                updateIssues();
+                return;
+            case Section::Adults:
+                updateAdults();
+                return;
+            case Section::Strengths:
+            case Section::WhatNeedsToHappen:
+            case Section::SuccessSigns:
+                updateList(static_cast<ListKind>(listIndex(section)));
+                return;
+            default:
+                break;
+        }
+        // The topics, each after the one before it (or after the heading, or the plan table).
+        std::optional<std::size_t> previous = layout_.sections[s];
+        if (section == Section::Plan && layout_.planTable)
+            previous = *layout_.planTable;
+        for (Topic t : topicsOf(section))
+        {
+            const TextLayout& where = layout_.topics[static_cast<std::size_t>(t)];
+            const Anchor at = previous ? after(*previous) : anchorFor(section);
+            answer(QuestionKey::of(t), have_.topic(t), desired_.topic(t), where, topicHasLabel(t), at);
+            if (where.label || !where.paragraphs.empty())
+                previous = lastOf(where, previous.value_or(0));
+        }
+    }
+
+    void updateIssues()
+    {
+        std::set<std::string> desiredIds;
+        std::vector<NewParagraph> added;
+        for (const Issue& want : desired_.issues)
+        {
+            desiredIds.insert(want.id);
+            const auto index = have_.indexOfIssue(want.id);
+            if (!index)
+            {
+                const auto paragraphs = compose_.issue(want);
+                added.insert(added.end(), paragraphs.begin(), paragraphs.end());
+                result_.addedIssues.push_back(want.id);
+                continue;
+            }
+            const Issue& is = have_.issues[*index];
+            const IssueLayout& where = layout_.issues[*index];
+            if (is.title != want.title || !where.bookmarkIntact)
+                edits_.replace(where.title, compose_.issueTitle(want));
+            if (is.raisedBy != want.raisedBy || is.raisedByAdults != want.raisedByAdults || where.raisedByLegacy
+                || !where.raisedBy)
+            {
+                if (where.raisedBy)
+                    edits_.replace(*where.raisedBy, compose_.raisedBy(want));
+                else
+                    edits_.insertAfter(where.title, { compose_.raisedBy(want) });
+            }
+            std::size_t previous = where.raisedBy.value_or(where.title);
+            for (std::size_t p = 0; p < issuePartCount; ++p)
+            {
+                answer(QuestionKey::of(static_cast<IssuePart>(p)), is.parts[p], want.parts[p], where.parts[p], true,
+                       Anchor{ previous, false });
+                previous = lastOf(where.parts[p], previous);
+            }
+        }
+        for (const Issue& is : have_.issues)
+            if (!desiredIds.count(is.id))
+                result_.keptIssues.push_back(is.id);
+        if (added.empty())
+            return;
+        const std::optional<std::size_t> heading = layout_.sections[static_cast<std::size_t>(Section::Issues)];
+        if (!layout_.issues.empty())
+            insertAt(after(layout_.issues.back().last), added);
+        else if (heading)
+            insertAt(after(*heading), added);
+        else
+            insertAt(anchorFor(Section::Issues), added);
+    }
+
+    void updateAdults()
+    {
+        const std::size_t inDocument = layout_.adults.size(); // the legacy adults are not, yet
+        std::vector<NewParagraph> added;
+        for (const Adult& want : desired_.adults)
+        {
+            std::optional<std::size_t> index;
+            for (std::size_t i = 0; i < inDocument; ++i)
+                if (have_.adults[i].id == want.id)
+                    index = i;
+            if (!index)
+            {
+                const auto paragraphs = compose_.adult(want);
+                added.insert(added.end(), paragraphs.begin(), paragraphs.end());
+                continue;
+            }
+            const Adult& is = have_.adults[*index];
+            const AdultLayout& where = layout_.adults[*index];
+            if (is.name != want.name || is.relationship != want.relationship || !where.bookmarkIntact)
+                edits_.replace(where.name, compose_.adultName(want));
+            std::size_t previous = where.name;
+            for (std::size_t p = 0; p < adultPartCount; ++p)
+            {
+                answer(QuestionKey::of(static_cast<AdultPart>(p)), is.parts[p], want.parts[p], where.parts[p], true,
+                       Anchor{ previous, false });
+                previous = lastOf(where.parts[p], previous);
+            }
+        }
+        const std::optional<std::size_t> heading = layout_.sections[static_cast<std::size_t>(Section::Adults)];
+        if (added.empty())
+        {
+            if (inDocument == 0 && desired_.adults.empty() && !layout_.adultsPrompt && heading)
+                edits_.insertAfter(*heading, { compose_.adultsPrompt() });
+            return;
+        }
+        if (inDocument > 0)
+            insertAt(after(layout_.adults.back().last), added);
+        else if (layout_.adultsPrompt)
+        {
+            edits_.replace(*layout_.adultsPrompt, added.front());
+            edits_.insertAfter(*layout_.adultsPrompt, std::vector<NewParagraph>(added.begin() + 1, added.end()));
+        }
+        else if (heading)
+            insertAt(after(*heading), added);
+        else
+            insertAt(anchorFor(Section::Adults), added);
+    }
+
+    static bool sameItem(const Item& a, const Item& b)
+    {
+        return a.text == b.text && a.issues == b.issues && a.adults == b.adults && a.items == b.items && a.id == b.id
+               && a.must == b.must;
+    }
+
+    void updateList(ListKind kind)
+    {
+        const std::size_t k = static_cast<std::size_t>(kind);
+        const bool needs = kind == ListKind::WhatNeedsToHappen;
+        const std::vector<Item>& want = desired_.lists[k];
+        const std::vector<Item>& is = have_.lists[k];
+        const std::vector<std::size_t>& blocks = layout_.items[k];
+        const std::size_t common = std::min(want.size(), is.size());
+        auto ifNotBlock = [&](std::size_t i) -> std::optional<std::size_t> {
+            return needs && i < layout_.ifNot.size() ? layout_.ifNot[i] : std::nullopt;
+        };
+        for (std::size_t i = 0; i < common; ++i)
+        {
+            if (!sameItem(want[i], is[i]))
+                edits_.replace(blocks[i], compose_.item(kind, want[i]));
+            if (!needs)
+                continue;
+            const std::vector<NewParagraph> wanted = compose_.ifNot(want[i]);
+            const std::optional<std::size_t> there = ifNotBlock(i);
+            if (!wanted.empty() && there)
+            {
+                if (want[i].ifNot != is[i].ifNot || (isBlank(want[i].ifNot) && !isBlank(is[i].ifNot)))
+                    edits_.replace(*there, wanted.front());
+            }
+            else if (!wanted.empty())
+                edits_.insertAfter(blocks[i], wanted);
+            else if (there)
+                edits_.remove(*there);
+        }
         std::vector<NewParagraph> extra;
         for (std::size_t i = common; i < want.size(); ++i)
-            extra.push_back(itemParagraph(kind, want[i]));
-        const std::size_t anchor
-            = !blocks.empty() ? blocks.back() : layout.listHeadings[k].value_or(fallback);
-        edits.insertAfter(anchor, std::move(extra));
+        {
+            extra.push_back(compose_.item(kind, want[i]));
+            if (needs)
+            {
+                const auto more = compose_.ifNot(want[i]);
+                extra.insert(extra.end(), more.begin(), more.end());
+            }
+        }
         for (std::size_t i = common; i < is.size(); ++i)
-            edits.remove(blocks[i]);
+        {
+            edits_.remove(blocks[i]);
+            if (const auto there = ifNotBlock(i))
+                edits_.remove(*there);
+        }
+        const std::optional<std::size_t> prompt = layout_.listPrompts[k];
+        const std::optional<std::size_t> heading = layout_.sections[static_cast<std::size_t>(sectionOf(kind))];
+        if (!extra.empty())
+        {
+            if (!blocks.empty())
+            {
+                std::size_t last = blocks.back();
+                if (const auto there = ifNotBlock(blocks.size() - 1))
+                    last = std::max(last, *there);
+                edits_.insertAfter(last, extra);
+            }
+            else if (prompt)
+            {
+                edits_.replace(*prompt, extra.front());
+                edits_.insertAfter(*prompt, std::vector<NewParagraph>(extra.begin() + 1, extra.end()));
+            }
+            else
+                insertAt(heading ? after(*heading) : anchorFor(sectionOf(kind)), extra);
+        }
+        else if (want.empty() && !prompt)
+        {
+            if (!blocks.empty())
+                edits_.insertBefore(blocks.front(), { compose_.listPrompt(kind) });
+            else
+                insertAt(heading ? after(*heading) : anchorFor(sectionOf(kind)), { compose_.listPrompt(kind) });
+        }
     }
 
-    for (std::size_t c = 0; c < considerationCount; ++c)
-        updateText(edits, have.considerations[c], desired.considerations[c], layout.considerations[c],
-                   layout.considerationQuestions[c].value_or(fallback), Role::ConsiderationAnswer, c);
+    const ReadResult& current_;
+    const Analysis& have_;
+    const Layout& layout_;
+    const Analysis& desired_;
+    const Composer compose_;
+    const Strings& strings_;
+    std::array<Span, sectionCount> spans_;
+    EditList edits_;
+    UpdatePlan result_;
+};
 
-    plan.edits = edits.take();
-    return plan;
-}
-
-std::vector<Edit> titleRepairs(const ReadResult& current)
-{
-    std::vector<Edit> edits;
-    for (std::size_t i = 0; i < current.analysis.issues.size(); ++i)
-    {
-        const Issue& issue = current.analysis.issues[i];
-        const IssueLayout& where = current.layout.issues[i];
-        if (!where.bookmarkIntact)
-            edits.push_back({ Edit::Kind::Replace, where.title,
-                              { { Role::IssueTitle, 0, issue.title, issueBookmarkName(issue.id), {} } } });
-    }
-    return edits;
-}
-
-PlanUpdatePlan planPlanUpdate(const ReadResult& current)
-{
-    PlanUpdatePlan result;
-    result.repairs = titleRepairs(current);
-    const Analysis& analysis = current.analysis;
-    const std::vector<PlanRow> derived = derivePlan(analysis);
-    if (!current.layout.planTable)
-    {
-        result.needsTable = true;
-        result.rows = derived;
-        return result;
-    }
-    std::set<std::string> helpIds;
-    for (const Item& item : analysis.list(ListKind::WhatWouldHelp))
-        helpIds.insert(item.id);
-    std::set<std::string> rowsFor;
-    for (std::size_t i = 0; i < analysis.plan.size(); ++i)
-    {
-        const PlanRow& row = analysis.plan[i];
-        const PlanRowLayout& where = current.layout.planRows[i];
-        if (!row.help.empty())
-            rowsFor.insert(row.help);
-        const std::string& issue = row.cell(PlanColumn::Issue);
-        const bool valid = (row.help.empty() || helpIds.count(row.help))
-                           && (issue.empty() || analysis.findIssue(issue));
-        if (!valid && !row.flagged)
-            result.edits.push_back({ PlanEdit::Kind::Flag, where.row, 0, {} });
-        else if (valid && row.flagged)
-            result.edits.push_back({ PlanEdit::Kind::Unflag, where.row, where.flagParagraph, {} });
-    }
-    for (const PlanRow& row : derived)
-        if (!rowsFor.count(row.help))
-            result.edits.push_back({ PlanEdit::Kind::AppendRow, 0, 0, row });
-    return result;
-}
-
-namespace
-{
 void checkIssueIndex(const ReadResult& current, std::size_t index, const Strings& strings)
 {
     if (!current.found || index >= current.analysis.issues.size())
@@ -305,6 +493,168 @@ void deleteIssueBlocks(UpdatePlan& plan, const IssueLayout& where)
 }
 } // namespace
 
+UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired, const Strings& strings)
+{
+    return Planner(current, desired, strings).plan();
+}
+
+std::vector<Edit> headingRepairs(const ReadResult& current, const Strings& strings)
+{
+    const Composer compose(current.analysis, strings);
+    std::vector<Edit> edits;
+    for (std::size_t i = 0; i < current.layout.issues.size(); ++i)
+        if (!current.layout.issues[i].bookmarkIntact)
+            edits.push_back({ Edit::Kind::Replace, current.layout.issues[i].title,
+                              { compose.issueTitle(current.analysis.issues[i]) } });
+    for (std::size_t i = 0; i < current.layout.adults.size(); ++i)
+        if (!current.layout.adults[i].bookmarkIntact)
+            edits.push_back({ Edit::Kind::Replace, current.layout.adults[i].name,
+                              { compose.adultName(current.analysis.adults[i]) } });
+    return edits;
+}
+
+PlanUpdatePlan planPlanUpdate(const ReadResult& current)
+{
+    PlanUpdatePlan result;
+    result.repairs = headingRepairs(current);
+    const Analysis& analysis = current.analysis;
+    if (!current.layout.planTable)
+    {
+        result.needsTable = true;
+        result.rows = derivePlan(analysis);
+        return result;
+    }
+    std::set<std::string> rowsFor;
+    std::size_t lastMustRow = 0; // table row index; 0: none
+    std::size_t rowCount = 1;    // the header
+    for (const PlanRowLayout& where : current.layout.planRows)
+        rowCount = std::max(rowCount, where.row + 1);
+    for (std::size_t i = 0; i < analysis.plan.size(); ++i)
+    {
+        const PlanRow& row = analysis.plan[i];
+        const PlanRowLayout& where = current.layout.planRows[i];
+        if (!row.help.empty())
+            rowsFor.insert(row.help);
+        if (row.must)
+            lastMustRow = std::max(lastMustRow, where.row);
+        const Item* item = analysis.findItem(row.help);
+        // The row serves the issues its item serves (tied to one more issue later, say), when
+        // its issue cell holds nothing but our links.
+        const bool retie = item && !item->issues.empty() && row.issues != item->issues && !where.issueCellTyped;
+        const std::vector<std::string>& issues = retie ? item->issues : row.issues;
+        const bool issuesThere = std::all_of(issues.begin(), issues.end(),
+                                             [&](const std::string& id) { return analysis.findIssue(id) != nullptr; });
+        const bool valid = (row.help.empty() || item) && issuesThere;
+        if (retie)
+        {
+            PlanEdit edit{ PlanEdit::Kind::SetIssues, where.row, 0, {} };
+            edit.content.issues = item->issues;
+            result.edits.push_back(std::move(edit));
+        }
+        if (!valid && !row.flagged)
+            result.edits.push_back({ PlanEdit::Kind::Flag, where.row, 0, {} });
+        else if (valid && row.flagged)
+            result.edits.push_back({ PlanEdit::Kind::Unflag, where.row, where.flagParagraph, {} });
+    }
+    // New rows: a must after the last must row (the musts come first), the others at the end.
+    // Inserting moves the rows below: the edits so far name rows as they are now, so new rows
+    // come last, the ones lower in the table first.
+    std::vector<PlanRow> musts, others;
+    for (const PlanRow& row : derivePlan(analysis))
+        if (!rowsFor.count(row.help))
+            (row.must ? musts : others).push_back(row);
+    for (const PlanRow& row : others)
+        result.edits.push_back({ PlanEdit::Kind::InsertRow, rowCount++, 0, row });
+    std::size_t at = lastMustRow + 1;
+    for (const PlanRow& row : musts)
+        result.edits.push_back({ PlanEdit::Kind::InsertRow, at++, 0, row });
+    return result;
+}
+
+Analysis analysisAfterUpdate(const ReadResult& current, const Analysis& desired)
+{
+    Analysis after = current.analysis;
+    const std::size_t realAdults = current.layout.adults.size();
+    after.issues.clear();
+    for (const Issue& is : current.analysis.issues)
+    {
+        const Issue* want = desired.findIssue(is.id);
+        after.issues.push_back(want ? *want : is);
+    }
+    for (const Issue& want : desired.issues)
+        if (!current.analysis.findIssue(want.id))
+            after.issues.push_back(want);
+    after.adults.clear();
+    for (std::size_t i = 0; i < realAdults; ++i)
+    {
+        const Adult* want = desired.findAdult(current.analysis.adults[i].id);
+        after.adults.push_back(want ? *want : current.analysis.adults[i]);
+    }
+    for (const Adult& want : desired.adults)
+        if (!after.findAdult(want.id))
+            after.adults.push_back(want);
+    after.lists = desired.lists;
+    after.topics = desired.topics;
+    // Links to what the document does not hold go, as the reader drops them.
+    for (Issue& issue : after.issues)
+        issue.raisedByAdults.erase(std::remove_if(issue.raisedByAdults.begin(), issue.raisedByAdults.end(),
+                                                  [&](const std::string& id) { return !after.findAdult(id); }),
+                                   issue.raisedByAdults.end());
+    for (auto& items : after.lists)
+        for (Item& item : items)
+        {
+            item.issues.erase(std::remove_if(item.issues.begin(), item.issues.end(),
+                                             [&](const std::string& id) { return !after.findIssue(id); }),
+                              item.issues.end());
+            item.adults.erase(std::remove_if(item.adults.begin(), item.adults.end(),
+                                             [&](const std::string& id) { return !after.findAdult(id); }),
+                              item.adults.end());
+        }
+    return after;
+}
+
+Analysis analysisAfterPlanUpdate(const ReadResult& current, const PlanUpdatePlan& plan)
+{
+    Analysis after = current.analysis;
+    if (plan.needsTable)
+    {
+        after.plan = plan.rows;
+        after.hasPlan = true;
+        return after;
+    }
+    // Rows by their table row index, as the edits name them.
+    std::vector<std::pair<std::size_t, PlanRow>> rows;
+    for (std::size_t i = 0; i < after.plan.size(); ++i)
+        rows.emplace_back(current.layout.planRows[i].row, after.plan[i]);
+    for (const PlanEdit& edit : plan.edits)
+    {
+        auto row = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.first == edit.row; });
+        switch (edit.kind)
+        {
+            case PlanEdit::Kind::Flag:
+            case PlanEdit::Kind::Unflag:
+                if (row != rows.end())
+                    row->second.flagged = edit.kind == PlanEdit::Kind::Flag;
+                break;
+            case PlanEdit::Kind::SetIssues:
+                if (row != rows.end())
+                    row->second.issues = edit.content.issues;
+                break;
+            case PlanEdit::Kind::InsertRow:
+                for (auto& r : rows)
+                    if (r.first >= edit.row)
+                        ++r.first;
+                rows.emplace_back(edit.row, edit.content);
+                break;
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    after.plan.clear();
+    for (auto& r : rows)
+        after.plan.push_back(std::move(r.second));
+    return after;
+}
+
 UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index, const Strings& strings)
 {
     checkIssueIndex(current, index, strings);
@@ -313,8 +663,8 @@ UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index, const S
     return plan;
 }
 
-UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index,
-                         bool up, const Strings& strings)
+UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index, bool up,
+                         const Strings& strings)
 {
     checkIssueIndex(current, index, strings);
     const std::size_t count = current.analysis.issues.size();
@@ -325,10 +675,10 @@ UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& bl
     const IssueLayout& where = current.layout.issues[moving];
     const IssueLayout& before = current.layout.issues[moving - 1];
     // Everything the rewrite writes again; any other text in the issue would be lost.
-    const std::vector<NewParagraph> rewrite = issueParagraphs(current.analysis.issues[moving], strings);
+    const std::vector<NewParagraph> rewrite = Composer(current.analysis, strings).issue(current.analysis.issues[moving]);
     std::set<std::string> carried;
     for (const NewParagraph& np : rewrite)
-        carried.insert(np.text);
+        carried.insert(np.text());
     for (std::size_t b = where.title; b <= where.last && b < blocks.size(); ++b)
     {
         const Paragraph* para = std::get_if<Paragraph>(&blocks[b]);
@@ -336,16 +686,8 @@ UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& bl
             throw InputError(strings.get("error.issueMoveUnsafe"));
     }
     UpdatePlan plan;
-    // The paragraph before the neighbour's heading: the "Key issues" heading or whatever
-    // precedes it. The heading is always there: the issue before has a title block >= 1.
-    if (before.title == 0)
-        throw InputError(strings.get("error.issueFirst"));
-    // Paragraphs can only be inserted after a paragraph: not after a table there (one below
-    // the issue before, which the reader does not count as part of that issue).
-    const std::size_t anchor = before.title - 1;
-    if (anchor >= blocks.size() || !std::holds_alternative<Paragraph>(blocks[anchor]))
-        throw InputError(strings.get("error.issueMoveUnsafe"));
-    plan.edits.push_back(Edit{ Edit::Kind::InsertAfter, anchor, rewrite });
+    // The neighbour's heading: the rewrite goes before it.
+    plan.edits.push_back(Edit{ Edit::Kind::InsertBefore, before.title, rewrite });
     deleteIssueBlocks(plan, where);
     return plan;
 }

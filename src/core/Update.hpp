@@ -6,6 +6,7 @@
 #pragma once
 
 #include "Analysis.hpp"
+#include "Compose.hpp"
 #include "DocumentStructure.hpp"
 #include "Strings.hpp"
 
@@ -15,24 +16,14 @@
 namespace aa
 {
 
-/// A paragraph to write: its style (role and index), its text, a bookmark around the text
-/// (issue titles, "what would help" items) and links to issues after it (list items).
-struct NewParagraph
-{
-    Role role = Role::None;
-    std::size_t index = 0;
-    std::string text;
-    std::string bookmark;
-    std::vector<std::string> links;
-};
-
 struct Edit
 {
     enum class Kind
     {
-        Replace,     ///< rewrite the paragraph at block with paragraphs[0]
-        InsertAfter, ///< insert paragraphs, in order, after the paragraph at block
-        Delete,      ///< delete the paragraph at block
+        Replace,      ///< rewrite the paragraph at block with paragraphs[0]
+        InsertAfter,  ///< insert paragraphs, in order, after the paragraph at block
+        InsertBefore, ///< insert paragraphs, in order, before the paragraph at block
+        Delete,       ///< delete the paragraph at block
     };
     Kind kind = Kind::Replace;
     std::size_t block = 0;
@@ -41,15 +32,19 @@ struct Edit
 
 struct UpdatePlan
 {
-    std::vector<Edit> edits;               ///< at most one InsertAfter per anchor block
+    std::vector<Edit> edits;               ///< at most one InsertAfter and one InsertBefore per block
     std::vector<std::string> addedIssues;  ///< ids of issues that will be inserted
     std::vector<std::string> keptIssues;   ///< ids in the document but not in the analysis: kept
 };
 
 /// The edits that turn the document's analysis (current) into desired: only parts whose text
-/// differs are touched; new issues go after the last issue; issues missing from desired are
-/// kept (reported in keptIssues). The plan table is not touched (see planPlanUpdate).
-/// Requires current.found.
+/// differs are touched; new issues go after the last issue, new adults after the last adult;
+/// issues and adults missing from desired are kept (issues reported in keptIssues); a section
+/// the document lacks is written where it belongs (after the section before it); an answer left
+/// empty becomes its prompt, and an answered question gets its label back. Schema 1's structure
+/// is brought to the current one: the parents' answers are written as an adult's, the child's
+/// understanding in its own section, old headings get their new wording, "identified by" lines
+/// name the adults. The plan table is not touched (see planPlanUpdate). Requires current.found.
 UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired,
                       const Strings& strings = Strings::builtIn());
 
@@ -68,39 +63,44 @@ UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index,
 UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index,
                          bool up, const Strings& strings = Strings::builtIn());
 
-/// The paragraphs of a new issue, in document order.
-std::vector<NewParagraph> issueParagraphs(const Issue& issue, const Strings& strings = Strings::builtIn());
-
 struct PlanEdit
 {
     enum class Kind
     {
-        AppendRow, ///< add content as a new last row
-        Flag,      ///< mark row (a table row index) as no longer matching the analysis
+        InsertRow, ///< add content as a new row at row (a table row index; the end for the count)
+        Flag,      ///< mark row as no longer matching the analysis
         Unflag,    ///< remove our mark from row: it matches again
+        SetIssues, ///< rewrite row's issue cell as links to content.issues (it holds only our links)
     };
-    Kind kind = Kind::AppendRow;
-    std::size_t row = 0;     ///< table row index (Flag, Unflag)
+    Kind kind = Kind::InsertRow;
+    std::size_t row = 0;           ///< table row index
     std::size_t flagParagraph = 0; ///< Unflag: the flag paragraph's index in the issue cell
-    PlanRow content;         ///< AppendRow
+    PlanRow content;               ///< InsertRow, SetIssues
 };
 
-/// Rewrites of issue headings whose bookmark is gone or covers no text (after a retype, or an
-/// undo that Writer could not replay), so that the links to them work again.
-std::vector<Edit> titleRepairs(const ReadResult& current);
+/// Rewrites of issue and adult headings whose bookmark is gone or covers no text (after a
+/// retype, or an undo that Writer could not replay), so that the links to them work again.
+std::vector<Edit> headingRepairs(const ReadResult& current, const Strings& strings = Strings::builtIn());
 
 struct PlanUpdatePlan
 {
-    std::vector<Edit> repairs;    ///< titleRepairs(), applied first
+    std::vector<Edit> repairs;    ///< headingRepairs(), applied first
     bool needsTable = false;      ///< the document has no plan table: insert one with rows
     std::vector<PlanRow> rows;    ///< needsTable: the rows of the new table
-    std::vector<PlanEdit> edits;  ///< otherwise
+    std::vector<PlanEdit> edits;  ///< otherwise, in the order to apply them (row indices as they are then)
 };
 
-/// Brings the plan in line with the analysis in the document: a row for every "what would
-/// help" item that has none (derived as derivePlan does), a flag on every row whose item or
-/// issue is gone, the flag removed where it matches again. Never deletes a row or changes a
-/// cell a person typed.
+/// Brings the plan in line with the analysis in the document: a row for every "what needs to
+/// happen" item that has none (derived as derivePlan does; a must's after the last must row,
+/// others at the end), the issue links of a row brought in line with its item's issues (when
+/// the cell holds nothing but our links), a flag on every row whose item or issue is gone, the
+/// flag removed where it matches again. Never deletes a row or changes a cell a person typed.
 PlanUpdatePlan planPlanUpdate(const ReadResult& current);
+
+/// The analysis the document holds after planUpdate's edits are applied, worked out without
+/// reading it again (what the commands answer with unless asked to read back).
+Analysis analysisAfterUpdate(const ReadResult& current, const Analysis& desired);
+/// The analysis after planPlanUpdate's edits.
+Analysis analysisAfterPlanUpdate(const ReadResult& current, const PlanUpdatePlan& plan);
 
 } // namespace aa

@@ -97,11 +97,37 @@ std::string escapeXml(std::string_view text)
     return out;
 }
 
-std::string todayIso()
+std::tm localNow()
 {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
+#ifdef _WIN32
+    localtime_s(&local, &now);
+#else
     localtime_r(&now, &local);
+#endif
+    return local;
+}
+
+std::string displayDate(const std::string& iso, std::string_view language)
+{
+    static const char* const months[] = { "January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December" };
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || language.substr(0, 2) != "en")
+        return iso;
+    const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+    const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return iso;
+    const std::string year = iso.substr(0, 4);
+    if (language == "en-US")
+        return std::string(months[month - 1]) + " " + std::to_string(day) + ", " + year;
+    return std::to_string(day) + " " + months[month - 1] + " " + year;
+}
+
+std::string todayIso()
+{
+    const std::tm local = localNow();
     char buffer[16];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
     return buffer;

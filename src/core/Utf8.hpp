@@ -1,6 +1,7 @@
 // Small UTF-8 helpers shared by the core.
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,12 @@ std::string unixLineBreaks(std::string_view text);
 bool isBlank(std::string_view text);
 /// Today's local date as YYYY-MM-DD.
 std::string todayIso();
+/// A date (YYYY-MM-DD) the way a document's language writes it: "30 November 2026" (en-GB and
+/// other English), "November 30, 2026" (en-US); the date as given for other languages or when it
+/// is not a date.
+std::string displayDate(const std::string& iso, std::string_view language);
+/// The local date and time now (the one place that asks the platform's calendar).
+std::tm localNow();
 
 /// At most maxBytes of text, cut at a character boundary (for quoting input in messages).
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);

@@ -12,6 +12,8 @@
 #include "UnoString.hxx"
 
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
+#include <com/sun/star/awt/Key.hpp>
+#include <com/sun/star/awt/KeyEvent.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
@@ -89,24 +91,29 @@ struct PanelSpec
     std::vector<const char*> methods;
 };
 
-/// The questions the panel offers: all, less the further questions hidden on the options page.
+/// The questions the panel offers: all, less the weighing-up questions hidden on the options page.
 std::vector<aa::Question> visibleQuestions(const uno::Reference<uno::XComponentContext>& xContext)
 {
     const writer::Options options = writer::readOptions(xContext);
     std::vector<aa::Question> questions = aa::panelQuestions();
     questions.erase(std::remove_if(questions.begin(), questions.end(),
                                    [&](const aa::Question& q) {
-                                       return q.scope == aa::QuestionScope::Consideration
+                                       return q.key.section() == aa::Section::WeighingUp
                                               && std::find(options.hiddenFurtherQuestions.begin(),
-                                                           options.hiddenFurtherQuestions.end(), q.key)
+                                                           options.hiddenFurtherQuestions.end(), q.key.name())
                                                      != options.hiddenFurtherQuestions.end();
                                    }),
                     questions.end());
     return questions;
 }
 
-const char* const voiceControls[aa::voiceCount]
-    = { "VoicePractitioner", "VoiceChild", "VoiceParents", "VoiceOtherWorkers", "VoiceSignificantAdults" };
+const char* const voiceControls[aa::voiceCount] = { "VoicePractitioner", "VoiceChild", "VoiceOtherWorkers" };
+
+/// The Questions panel's controls for a text answer, and for a list edited an item at a time.
+const char* const textControls[] = { "AnswerLabel", "Answer" };
+const char* const listControls[] = { "ItemsLabel", "Items",  "ItemUp", "ItemDown",   "ItemTextLabel", "ItemText",
+                                     "AddItem",    "ChangeItem", "RemoveItem", "TiesLabel", "Ties" };
+const char* const mustControls[] = { "Must", "IfNotLabel", "IfNot" };
 
 const PanelSpec& spec(Kind kind)
 {
@@ -127,14 +134,19 @@ const PanelSpec& spec(Kind kind)
               { "VoicesLabel", "Label", "panel.voicesLabel" },
               { "VoicePractitioner", "Label", "panel.voice.practitioner" },
               { "VoiceChild", "Label", "panel.voice.child" },
-              { "VoiceParents", "Label", "panel.voice.parents" },
               { "VoiceOtherWorkers", "Label", "panel.voice.otherWorkers" },
-              { "VoiceSignificantAdults", "Label", "panel.voice.significantAdults" },
               { "VoicePractitioner", "HelpText", "panel.tip.voices" },
               { "VoiceChild", "HelpText", "panel.tip.voices" },
-              { "VoiceParents", "HelpText", "panel.tip.voices" },
               { "VoiceOtherWorkers", "HelpText", "panel.tip.voices" },
-              { "VoiceSignificantAdults", "HelpText", "panel.tip.voices" } },
+              { "AdultVoicesLabel", "Label", "panel.adultVoicesLabel" },
+              { "AdultVoices", "HelpText", "panel.tip.adultVoices" },
+              { "AdultsLabel", "Label", "panel.adultsLabel" },
+              { "AdultList", "HelpText", "panel.tip.adultList" },
+              { "AdultNameLabel", "Label", "panel.adultName" },
+              { "RelationshipLabel", "Label", "panel.relationship" },
+              { "AddAdult", "Label", "panel.addAdult" },
+              { "ChangeAdult", "Label", "panel.changeAdult" },
+              { "RemoveAdult", "Label", "panel.removeAdult" } },
             { { "Summary", { Fit::Stretch } },
               { "ListLabel", { Fit::Stretch } },
               { "IssueList", { Fit::Stretch } },
@@ -148,10 +160,20 @@ const PanelSpec& spec(Kind kind)
               { "VoicesLabel", { Fit::Stretch } },
               { "VoicePractitioner", { Fit::Share, 0, 2 } },
               { "VoiceChild", { Fit::Share, 1, 2 } },
-              { "VoiceParents", { Fit::Share, 0, 2 } },
-              { "VoiceOtherWorkers", { Fit::Share, 1, 2 } },
-              { "VoiceSignificantAdults", { Fit::Stretch } } },
-            { "issueSelected", "addIssue", "renameIssue", "removeIssue", "moveUp", "moveDown", "voiceToggled" } } },
+              { "VoiceOtherWorkers", { Fit::Stretch } },
+              { "AdultVoicesLabel", { Fit::Stretch } },
+              { "AdultVoices", { Fit::Stretch } },
+              { "AdultsLabel", { Fit::Stretch } },
+              { "AdultList", { Fit::Stretch } },
+              { "AdultNameLabel", { Fit::Stretch } },
+              { "AdultName", { Fit::Stretch } },
+              { "RelationshipLabel", { Fit::Stretch } },
+              { "Relationship", { Fit::Stretch } },
+              { "AddAdult", { Fit::Share, 0, 3 } },
+              { "ChangeAdult", { Fit::Share, 1, 3 } },
+              { "RemoveAdult", { Fit::Share, 2, 3 } } },
+            { "issueSelected", "addIssue", "titleKey", "renameIssue", "removeIssue", "moveUp", "moveDown", "voiceToggled",
+              "adultVoicesChanged", "adultSelected", "addAdult", "changeAdult", "removeAdult" } } },
         { Kind::Questions,
           { "QuestionsPanel",
             { { "QuestionLabel", "Label", "panel.questionList" },
@@ -159,35 +181,68 @@ const PanelSpec& spec(Kind kind)
               { "Guidance", "HelpText", "panel.tip.guidance" },
               { "AnswerLabel", "Label", "panel.answerLabel" },
               { "Answer", "HelpText", "panel.tip.answer" },
+              { "ItemsLabel", "Label", "panel.itemsLabel" },
+              { "Items", "HelpText", "panel.tip.items" },
+              { "ItemUp", "Label", "panel.itemUp" },
+              { "ItemDown", "Label", "panel.itemDown" },
+              { "ItemTextLabel", "Label", "panel.itemText" },
+              { "AddItem", "Label", "panel.addItem" },
+              { "ChangeItem", "Label", "panel.changeItem" },
+              { "RemoveItem", "Label", "panel.removeItem" },
+              { "TiesLabel", "Label", "panel.tiesLabel" },
+              { "Ties", "HelpText", "panel.tip.ties" },
+              { "Must", "Label", "panel.must" },
+              { "IfNotLabel", "Label", "panel.ifNotLabel" },
               { "Insert", "Label", "panel.insert" },
               { "Update", "Label", "panel.update" },
               { "UpdatePlan", "Label", "panel.updatePlan" },
               { "GoTo", "Label", "panel.goTo" } },
-            { { "Context", { Fit::Stretch } },
+            { { "QuestionLabel", { Fit::Stretch } },
               { "QuestionList", { Fit::Stretch } },
+              { "Context", { Fit::Stretch } },
               { "Guidance", { Fit::Stretch } },
               { "AnswerLabel", { Fit::Stretch } },
               { "Answer", { Fit::Stretch } },
+              { "ItemsLabel", { Fit::Stretch } },
+              { "Items", { Fit::Stretch } },
+              { "ItemUp", { Fit::Right } },
+              { "ItemDown", { Fit::Right } },
+              { "ItemTextLabel", { Fit::Stretch } },
+              { "ItemText", { Fit::Stretch } },
+              { "AddItem", { Fit::Share, 0, 3 } },
+              { "ChangeItem", { Fit::Share, 1, 3 } },
+              { "RemoveItem", { Fit::Share, 2, 3 } },
+              { "TiesLabel", { Fit::Stretch } },
+              { "Ties", { Fit::Stretch } },
+              { "Must", { Fit::Stretch } },
+              { "IfNotLabel", { Fit::Stretch } },
+              { "IfNot", { Fit::Stretch } },
               { "Insert", { Fit::Share, 0, 2 } },
               { "Update", { Fit::Share, 1, 2 } },
               { "UpdatePlan", { Fit::Share, 0, 2 } },
               { "GoTo", { Fit::Share, 1, 2 } },
               { "Status", { Fit::Stretch } } },
-            { "questionSelected", "insert", "update", "updatePlan", "goTo" } } },
+            { "questionSelected", "answerFocused", "itemSelected", "itemKey", "addItem", "changeItem", "removeItem",
+              "itemUp", "itemDown", "tiesChanged", "mustToggled", "insert", "update", "updatePlan", "goTo" } } },
         { Kind::Review,
           { "ReviewPanel",
             { { "RunReview", "Label", "panel.runReview" },
               { "AddComments", "Label", "panel.addComments" },
+              { "IncludeJudgements", "Label", "panel.includeJudgements" },
               { "FindingsLabel", "Label", "panel.findingsLabel" },
               { "Findings", "HelpText", "panel.tip.findings" },
-              { "Detail", "HelpText", "panel.tip.findingDetail" } },
+              { "Detail", "HelpText", "panel.tip.findingDetail" },
+              { "Dismiss", "Label", "panel.dismiss" },
+              { "Dismiss", "HelpText", "panel.tip.dismiss" } },
             { { "RunReview", { Fit::Share, 0, 2 } },
               { "AddComments", { Fit::Share, 1, 2 } },
+              { "IncludeJudgements", { Fit::Stretch } },
               { "Counts", { Fit::Stretch } },
               { "FindingsLabel", { Fit::Stretch } },
               { "Findings", { Fit::Stretch } },
-              { "Detail", { Fit::Stretch } } },
-            { "runReview", "addComments", "findingSelected" } } },
+              { "Detail", { Fit::Stretch } },
+              { "Dismiss", { Fit::Stretch } } },
+            { "runReview", "addComments", "findingSelected", "dismiss" } } },
     };
     return specs.at(kind);
 }
@@ -271,12 +326,12 @@ public:
     sal_Int32 SAL_CALL getMinimalWidth() override { return m_nDesignWidth; }
 
     // XContainerWindowEventHandler
-    sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XWindow>&, const uno::Any&,
+    sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XWindow>&, const uno::Any& rEvent,
                                         const OUString& rMethod) override
     {
         // Exceptions thrown here vanish inside the dialog code: catch and log them all.
         bool handled = false;
-        writer::logFailures("panel handler", [&] { handled = handle(toUtf8(rMethod)); });
+        writer::logFailures("panel handler", [&] { handled = handle(toUtf8(rMethod), rEvent); });
         return handled;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override
@@ -309,11 +364,13 @@ public:
 
     void commitTyping() override
     {
-        if (m_kind != Kind::Questions || !m_pSession || m_shownKey.empty())
+        if (m_kind != Kind::Questions || !m_pSession || !m_shownKey)
             return;
         writer::logFailures("panel commit", [&] {
+            if (m_shownKey->kind == aa::QuestionKey::Kind::List)
+                return;
             aa::Analysis draft = m_pSession->draft();
-            if (aa::setPanelAnswer(draft, m_shownIssue, m_shownKey, text("Answer")))
+            if (aa::setPanelAnswer(draft, m_shownSelection, *m_shownKey, text("Answer")))
                 m_pSession->editDraft() = std::move(draft);
         });
     }
@@ -485,7 +542,38 @@ private:
         }
     }
 
-    bool handle(const std::string& method)
+    static bool isReturn(const uno::Any& rEvent)
+    {
+        awt::KeyEvent aKey;
+        return (rEvent >>= aKey) && aKey.KeyCode == awt::Key::RETURN && aKey.Modifiers == 0;
+    }
+
+    std::vector<std::size_t> selectedAll(const char* name) const
+    {
+        uno::Sequence<sal_Int16> aSelected;
+        model(name)->getPropertyValue("SelectedItems") >>= aSelected;
+        std::vector<std::size_t> out;
+        for (sal_Int16 n : aSelected)
+            if (n >= 0)
+                out.push_back(static_cast<std::size_t>(n));
+        return out;
+    }
+
+    bool checked(const char* name) const
+    {
+        sal_Int16 nState = 0;
+        model(name)->getPropertyValue("State") >>= nState;
+        return nState == 1;
+    }
+
+    void show(const char* name, bool visible) const
+    {
+        uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
+        if (xControl.is())
+            xControl->setVisible(visible);
+    }
+
+    bool handle(const std::string& method, const uno::Any& rEvent)
     {
         if (!m_pSession)
             return false;
@@ -496,8 +584,15 @@ private:
             s.selectIssue(selected("IssueList"));
             s.notify();
         }
-        else if (method == "addIssue")
+        else if (method == "addIssue" || (method == "titleKey" && isReturn(rEvent)))
+        {
+            const std::size_t before = s.draft().issues.size();
             s.addIssue(text("Title"));
+            if (s.draft().issues.size() > before)
+                set("Title", "Text", uno::Any(OUString()));
+        }
+        else if (method == "titleKey")
+            return true;
         else if (method == "renameIssue")
             s.renameIssue(text("Title"));
         else if (method == "removeIssue")
@@ -511,15 +606,38 @@ private:
         else if (method == "voiceToggled")
         {
             for (std::size_t v = 0; v < aa::voiceCount; ++v)
+                s.setVoice(static_cast<aa::Voice>(v), checked(voiceControls[v]));
+        }
+        else if (method == "adultVoicesChanged")
+        {
+            std::vector<std::string> ids;
+            for (std::size_t i : selectedAll("AdultVoices"))
+                if (i < s.draft().adults.size())
+                    ids.push_back(s.draft().adults[i].id);
+            s.setAdultVoices(ids);
+        }
+        else if (method == "adultSelected")
+        {
+            s.commitViews();
+            s.selectAdult(selected("AdultList"));
+            m_shownAdult.reset();
+            s.notify();
+        }
+        else if (method == "addAdult")
+        {
+            const std::size_t before = s.draft().adults.size();
+            s.addAdult(text("AdultName"), text("Relationship"));
+            if (s.draft().adults.size() > before)
             {
-                sal_Int16 nState = 0;
-                model(voiceControls[v])->getPropertyValue("State") >>= nState;
-                const auto& voices = s.issue() ? s.draft().issues[*s.issue()].raisedBy : std::vector<aa::Voice>();
-                const bool has = std::find(voices.begin(), voices.end(), static_cast<aa::Voice>(v)) != voices.end();
-                if ((nState == 1) != has)
-                    s.setVoice(static_cast<aa::Voice>(v), nState == 1);
+                set("AdultName", "Text", uno::Any(OUString()));
+                set("Relationship", "Text", uno::Any(OUString()));
+                m_shownAdult = s.adult();
             }
         }
+        else if (method == "changeAdult")
+            s.changeAdult(text("AdultName"), text("Relationship"));
+        else if (method == "removeAdult")
+            s.removeAdult();
         else if (method == "questionSelected")
         {
             commitTyping();
@@ -528,6 +646,49 @@ private:
                 s.selectQuestion(questions[*index].key);
             s.notify();
         }
+        else if (method == "answerFocused")
+            s.refreshIfStale();
+        else if (method == "itemSelected")
+        {
+            s.selectItem(selected("Items"));
+            m_shownItem.reset();
+            s.notify();
+        }
+        else if (method == "addItem" || (method == "itemKey" && isReturn(rEvent)))
+        {
+            std::string typed = text("ItemText");
+            while (!typed.empty() && (typed.back() == '\n' || typed.back() == '\r'))
+                typed.pop_back();
+            const auto key = s.question();
+            const std::size_t before = key.kind == aa::QuestionKey::Kind::List ? s.draft().lists[key.index].size() : 0;
+            s.addItem(typed);
+            if (key.kind == aa::QuestionKey::Kind::List && s.draft().lists[key.index].size() > before)
+            {
+                set("ItemText", "Text", uno::Any(OUString()));
+                m_shownItem = s.item();
+            }
+        }
+        else if (method == "itemKey")
+            return true;
+        else if (method == "changeItem")
+            s.changeItem(text("ItemText"));
+        else if (method == "removeItem")
+            s.removeItem();
+        else if (method == "itemUp" || method == "itemDown")
+            s.moveItem(method == "itemUp");
+        else if (method == "tiesChanged")
+        {
+            std::vector<std::string> issues, adults, items;
+            for (std::size_t i : selectedAll("Ties"))
+                if (i < m_ties.size())
+                {
+                    const auto& [kind, id] = m_ties[i];
+                    (kind == aa::MarkKind::Issue ? issues : kind == aa::MarkKind::Adult ? adults : items).push_back(id);
+                }
+            s.setItemTies(issues, adults, items);
+        }
+        else if (method == "mustToggled")
+            s.setItemMust(checked("Must"), text("IfNot"));
         else if (method == "insert")
             s.insert();
         else if (method == "update")
@@ -539,7 +700,7 @@ private:
         else if (method == "runReview")
             s.runReview();
         else if (method == "addComments")
-            s.addReviewComments();
+            s.addReviewComments(checked("IncludeJudgements"));
         else if (method == "findingSelected")
         {
             const auto row = selected("Findings");
@@ -547,6 +708,12 @@ private:
                 s.goToFinding(*m_findingOfRow[*row]);
             else
                 refresh();
+        }
+        else if (method == "dismiss")
+        {
+            const auto row = selected("Findings");
+            if (row && *row < m_findingOfRow.size() && m_findingOfRow[*row])
+                s.dismissFinding(*m_findingOfRow[*row]);
         }
         else
             return false;
@@ -563,14 +730,24 @@ private:
         return xBox->execute() == awt::MessageBoxResults::YES;
     }
 
+    void setMultiSelection(const char* name, const std::vector<std::string>& items, const std::vector<std::size_t>& chosen)
+    {
+        uno::Sequence<OUString> aItems(static_cast<sal_Int32>(items.size()));
+        for (std::size_t i = 0; i < items.size(); ++i)
+            aItems[static_cast<sal_Int32>(i)] = fromUtf8(items[i]);
+        set(name, "StringItemList", uno::Any(aItems));
+        uno::Sequence<sal_Int16> aSelected(static_cast<sal_Int32>(chosen.size()));
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            aSelected[static_cast<sal_Int32>(i)] = static_cast<sal_Int16>(chosen[i]);
+        set(name, "SelectedItems", uno::Any(aSelected));
+    }
+
     void refreshIssues()
     {
         const DeckSession& s = *m_pSession;
         const aa::Analysis& a = s.draft();
         std::string summary = s.readOnly() ? strings().get("panel.status.readOnly") + "\n" : std::string();
-        if (!a.issues.empty())
-            summary += aa::completenessLine(a) + "\n";
-        summary += aa::voicesLine(a);
+        summary += aa::completenessLine(a) + "\n" + aa::voicesLine(a);
         setLabel("Summary", summary);
         std::vector<std::string> entries;
         for (std::size_t i = 0; i < a.issues.size(); ++i)
@@ -594,10 +771,35 @@ private:
             set(voiceControls[v], "State", uno::Any(static_cast<sal_Int16>(on ? 1 : 0)));
             enable(voiceControls[v], hasIssue);
         }
+        std::vector<std::string> adults;
+        std::vector<std::size_t> identified;
+        for (std::size_t i = 0; i < a.adults.size(); ++i)
+        {
+            adults.push_back(aa::adultHeading(a.adults[i]));
+            if (hasIssue)
+            {
+                const auto& ids = a.issues[*s.issue()].raisedByAdults;
+                if (std::find(ids.begin(), ids.end(), a.adults[i].id) != ids.end())
+                    identified.push_back(i);
+            }
+        }
+        setMultiSelection("AdultVoices", adults, identified);
+        enable("AdultVoices", hasIssue && !a.adults.empty());
+        setItems("AdultList", adults, s.adult());
+        if (s.adult() != m_shownAdult)
+        {
+            const bool hasAdult = s.adult().has_value();
+            set("AdultName", "Text", uno::Any(fromUtf8(hasAdult ? a.adults[*s.adult()].name : std::string())));
+            set("Relationship", "Text",
+                uno::Any(fromUtf8(hasAdult ? a.adults[*s.adult()].relationship : std::string())));
+            m_shownAdult = s.adult();
+        }
         for (const char* name : { "Rename", "Remove" })
             enable(name, hasIssue);
         enable("Up", hasIssue && *s.issue() > 0);
         enable("Down", hasIssue && *s.issue() + 1 < a.issues.size());
+        enable("ChangeAdult", s.adult().has_value());
+        enable("RemoveAdult", s.adult().has_value());
     }
 
     void refreshQuestions()
@@ -609,16 +811,23 @@ private:
         std::optional<std::size_t> current;
         for (std::size_t i = 0; i < questions.size(); ++i)
         {
-            labels.push_back(questions[i].label);
+            const bool answered = aa::isAnswered(a, s.selection(), questions[i].key);
+            labels.push_back(strings().get(answered ? "panel.answered" : "panel.unanswered") + questions[i].label);
             if (questions[i].key == s.question())
                 current = i;
         }
         setItems("QuestionList", labels, current);
-        const bool perIssue = aa::isIssueQuestion(s.question());
+        const aa::QuestionKey key = s.question();
+        const bool perIssue = key.perIssue();
+        const bool perAdult = key.perAdult();
         const bool hasIssue = s.issue().has_value();
+        const bool hasAdult = s.adult().has_value();
         if (perIssue)
             setLabel("Context", hasIssue ? strings().format("panel.forIssue", { a.issues[*s.issue()].title })
                                          : strings().get("panel.noIssueSelected"));
+        else if (perAdult)
+            setLabel("Context", hasAdult ? strings().format("panel.forAdult", { aa::adultHeading(a.adults[*s.adult()]) })
+                                         : strings().get("panel.noAdultSelected"));
         else
             setLabel("Context", strings().get("panel.forAnalysis"));
         if (current)
@@ -626,16 +835,83 @@ private:
             const aa::Question& q = questions[*current];
             setLabel("Guidance", q.question + "\n" + q.guidance + "\n" + strings().get("panel.standardPrefix") + q.standard);
         }
-        set("Answer", "Text", uno::Any(fromUtf8(aa::panelAnswer(a, s.issue(), s.question()))));
-        enable("Answer", !perIssue || hasIssue);
-        m_shownKey = s.question();
-        m_shownIssue = s.issue();
+        const bool isList = key.kind == aa::QuestionKey::Kind::List;
+        for (const char* name : textControls)
+            show(name, !isList);
+        for (const char* name : listControls)
+            show(name, isList);
+        const bool needs = key == aa::QuestionKey::of(aa::ListKind::WhatNeedsToHappen);
+        for (const char* name : mustControls)
+            show(name, needs);
+        if (isList)
+            refreshList(static_cast<aa::ListKind>(key.index));
+        else
+        {
+            set("Answer", "Text", uno::Any(fromUtf8(aa::panelAnswer(a, s.selection(), key))));
+            enable("Answer", (!perIssue || hasIssue) && (!perAdult || hasAdult));
+        }
+        m_shownKey = key;
+        m_shownSelection = s.selection();
         enable("Insert", !s.inDocument());
         enable("Update", s.inDocument());
         enable("UpdatePlan", s.inDocument());
         enable("GoTo", s.inDocument());
         setLabel("Status", s.dirty() && s.inDocument() && !s.statusIsError() ? strings().get("panel.status.pending")
                                                                                : s.status());
+    }
+
+    void refreshList(aa::ListKind kind)
+    {
+        const DeckSession& s = *m_pSession;
+        const aa::Analysis& a = s.draft();
+        const std::vector<aa::Item>& items = a.list(kind);
+        std::vector<std::string> lines;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            lines.push_back(aa::itemLine(a, kind, i));
+        setItems("Items", lines, s.item());
+        const bool hasItem = s.item().has_value() && *s.item() < items.size();
+        if (s.item() != m_shownItem || !(m_shownKey && *m_shownKey == s.question()))
+        {
+            set("ItemText", "Text", uno::Any(fromUtf8(hasItem ? items[*s.item()].text : std::string())));
+            m_shownItem = s.item();
+        }
+        // What the selected item can be tied to, and what it is tied to.
+        m_ties.clear();
+        std::vector<std::string> ties;
+        std::vector<std::size_t> chosen;
+        auto offer = [&](aa::MarkKind markKind, const std::string& id, const std::string& line,
+                         const std::vector<std::string>& current) {
+            if (hasItem && std::find(current.begin(), current.end(), id) != current.end())
+                chosen.push_back(ties.size());
+            m_ties.emplace_back(markKind, id);
+            ties.push_back(line);
+        };
+        const aa::Item* item = hasItem ? &items[*s.item()] : nullptr;
+        const std::vector<std::string> none;
+        if (kind == aa::ListKind::SuccessSigns)
+            for (const aa::Item& need : a.list(aa::ListKind::WhatNeedsToHappen))
+                offer(aa::MarkKind::Help, need.id, strings().format("panel.tie.item", { need.text }),
+                      item ? item->items : none);
+        for (const aa::Issue& issue : a.issues)
+            offer(aa::MarkKind::Issue, issue.id, strings().format("panel.tie.issue", { issue.title }),
+                  item ? item->issues : none);
+        if (kind == aa::ListKind::Strengths)
+            for (const aa::Adult& adult : a.adults)
+                offer(aa::MarkKind::Adult, adult.id, strings().format("panel.tie.adult", { aa::adultHeading(adult) }),
+                      item ? item->adults : none);
+        setMultiSelection("Ties", ties, chosen);
+        enable("Ties", hasItem);
+        for (const char* name : { "ChangeItem", "RemoveItem" })
+            enable(name, hasItem);
+        enable("ItemUp", hasItem && *s.item() > 0);
+        enable("ItemDown", hasItem && *s.item() + 1 < items.size());
+        if (kind == aa::ListKind::WhatNeedsToHappen)
+        {
+            set("Must", "State", uno::Any(static_cast<sal_Int16>(item && item->must ? 1 : 0)));
+            set("IfNot", "Text", uno::Any(fromUtf8(item ? item->ifNot : std::string())));
+            enable("Must", hasItem);
+            enable("IfNot", hasItem && item->must);
+        }
     }
 
     void refreshReview()
@@ -656,14 +932,17 @@ private:
         else
             setLabel("Counts", s.findings().empty() ? strings().get("panel.review.clean") : aa::findingCounts(s.findings()));
         std::string detail;
+        bool judgement = false;
         if (previous && *previous < m_findingOfRow.size() && m_findingOfRow[*previous]
             && *m_findingOfRow[*previous] < s.findings().size())
         {
             const aa::Finding& f = s.findings()[*m_findingOfRow[*previous]];
             detail = strings().format("panel.review.detail", { f.message, f.reason, f.standard });
+            judgement = f.kind == aa::FindingKind::Judgement;
         }
-        setLabel("Detail", detail);
+        set("Detail", "Text", uno::Any(fromUtf8(detail)));
         enable("AddComments", s.reviewed() && !s.findings().empty());
+        enable("Dismiss", judgement);
     }
 
     uno::Reference<uno::XComponentContext> m_xContext;
@@ -682,8 +961,12 @@ private:
     std::map<std::string, awt::Rectangle> m_design;
     std::map<std::string, sal_Int32> m_stretchLeftOf;
     std::optional<std::size_t> m_shownIssue;
+    std::optional<std::size_t> m_shownAdult;
+    std::optional<std::size_t> m_shownItem;
     std::size_t m_shownCount = 0;
-    std::string m_shownKey;
+    std::optional<aa::QuestionKey> m_shownKey;
+    aa::PanelSelection m_shownSelection;
+    std::vector<std::pair<aa::MarkKind, std::string>> m_ties; ///< the Ties list's rows
     std::vector<std::optional<std::size_t>> m_findingOfRow;
 };
 

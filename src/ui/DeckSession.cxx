@@ -120,21 +120,26 @@ std::vector<Registered>& registry()
     return sessions;
 }
 
-std::optional<aa::Place> placeOfQuestion(const aa::Analysis& analysis, std::optional<std::size_t> issue,
-                                         const std::string& key)
+std::optional<aa::Place> placeOfQuestion(const aa::Analysis& analysis, const aa::PanelSelection& selection,
+                                         aa::QuestionKey key)
 {
-    const std::string id = issue && *issue < analysis.issues.size() ? analysis.issues[*issue].id : std::string();
-    if (key == "title")
-        return id.empty() ? std::nullopt : std::optional<aa::Place>(aa::Place{ aa::Place::Kind::IssueTitle, id, 0, 0 });
-    for (std::size_t p = 0; p < aa::issuePartCount; ++p)
-        if (key == aa::jsonName(static_cast<aa::IssuePart>(p)))
-            return id.empty() ? std::nullopt : std::optional<aa::Place>(aa::Place{ aa::Place::Kind::IssuePart, id, p, 0 });
-    for (std::size_t k = 0; k < aa::listKindCount; ++k)
-        if (key == aa::jsonName(static_cast<aa::ListKind>(k)))
-            return aa::Place{ aa::Place::Kind::ListItem, {}, k, 0 };
-    for (std::size_t c = 0; c < aa::considerationCount; ++c)
-        if (key == aa::jsonName(static_cast<aa::Consideration>(c)))
-            return aa::Place{ aa::Place::Kind::Consideration, {}, c, 0 };
+    switch (key.kind)
+    {
+        case aa::QuestionKey::Kind::Title:
+        case aa::QuestionKey::Kind::IssuePart:
+            if (!selection.issue || *selection.issue >= analysis.issues.size())
+                return std::nullopt;
+            return aa::Place{ key.kind == aa::QuestionKey::Kind::Title ? aa::Place::Kind::IssueTitle : aa::Place::Kind::IssuePart,
+                              analysis.issues[*selection.issue].id, key.index, 0 };
+        case aa::QuestionKey::Kind::AdultPart:
+            if (!selection.adult || *selection.adult >= analysis.adults.size())
+                return std::nullopt;
+            return aa::Place{ aa::Place::Kind::Adult, analysis.adults[*selection.adult].id, key.index, 0 };
+        case aa::QuestionKey::Kind::List:
+            return aa::Place{ aa::Place::Kind::ListItem, {}, key.index, 0 };
+        case aa::QuestionKey::Kind::Topic:
+            return aa::Place{ aa::Place::Kind::Topic, {}, key.index, 0 };
+    }
     return std::nullopt;
 }
 } // namespace
@@ -244,7 +249,8 @@ void DeckSession::documentSwitched()
         m_base = aa::Analysis();
         m_found = m_dirty = m_reviewed = false;
         m_stale = true;
-        m_issue.reset();
+        m_selection = {};
+        m_item.reset();
         m_findings.clear();
         m_lastParagraph.clear();
         m_status.clear();
@@ -297,7 +303,37 @@ void DeckSession::selectIssue(std::optional<std::size_t> issue)
 {
     if (issue && *issue >= m_draft.issues.size())
         issue.reset();
-    m_issue = issue;
+    m_selection.issue = issue;
+}
+
+void DeckSession::selectAdult(std::optional<std::size_t> adult)
+{
+    if (adult && *adult >= m_draft.adults.size())
+        adult.reset();
+    m_selection.adult = adult;
+}
+
+void DeckSession::selectQuestion(aa::QuestionKey key)
+{
+    if (!(key == m_question))
+        m_item.reset();
+    m_question = key;
+}
+
+/// Keeps the selections pointing at something that is there.
+static void clampSelection(aa::PanelSelection& selection, std::optional<std::size_t>& item, const aa::Analysis& draft,
+                           aa::QuestionKey question)
+{
+    if (!selection.issue && !draft.issues.empty())
+        selection.issue = 0;
+    if (selection.issue && *selection.issue >= draft.issues.size())
+        selection.issue = draft.issues.empty() ? std::nullopt : std::optional<std::size_t>(draft.issues.size() - 1);
+    if (!selection.adult && !draft.adults.empty())
+        selection.adult = 0;
+    if (selection.adult && *selection.adult >= draft.adults.size())
+        selection.adult = draft.adults.empty() ? std::nullopt : std::optional<std::size_t>(draft.adults.size() - 1);
+    if (question.kind != aa::QuestionKey::Kind::List || (item && *item >= draft.lists[question.index].size()))
+        item.reset();
 }
 
 template <typename F> bool DeckSession::guarded(F&& change)
@@ -357,9 +393,7 @@ void DeckSession::reload()
             m_draft = result.analysis;
             m_base = result.analysis;
         }
-        if (!m_issue && !m_draft.issues.empty())
-            m_issue = 0;
-        selectIssue(m_issue);
+        clampSelection(m_selection, m_item, m_draft, m_question);
         if (m_status.empty() || !m_statusError)
             setStatus(strings().get(m_readOnly  ? "panel.status.readOnly"
                                     : m_found ? "panel.status.inDocument"
@@ -372,7 +406,7 @@ aa::Analysis DeckSession::writeDraft()
 {
     // The merge sees the document as the update command reads it: no second read.
     return m_commands.update(document(), [&](const aa::Analysis& current) {
-        std::vector<std::string> conflicts;
+        std::vector<aa::QuestionKey> conflicts;
         aa::Analysis merged = aa::mergePanelEdits(m_base, m_draft, current, &conflicts);
         m_conflicts = conflicts;
         return merged;
@@ -388,9 +422,7 @@ void DeckSession::afterWrite(const aa::Analysis& written, const char* statusKey)
     m_base = written;
     m_found = true;
     m_stale = false;
-    if (!m_issue && !m_draft.issues.empty())
-        m_issue = 0;
-    selectIssue(m_issue);
+    clampSelection(m_selection, m_item, m_draft, m_question);
     std::string status = strings().get(statusKey);
     if (!m_conflicts.empty())
     {
@@ -444,7 +476,7 @@ void DeckSession::goTo(const aa::Place& place)
 {
     const auto xDoc = document();
     const writer::DocumentState state = writer::readExisting(xDoc);
-    auto xAnchor = writer::anchorFor(state.blocks, state.current, place);
+    auto xAnchor = writer::anchorFor(xDoc, state.blocks, state.current, place);
     if (!xAnchor.is())
         return;
     uno::Reference<text::XTextViewCursorSupplier> xSupplier(xDoc->getCurrentController(), uno::UNO_QUERY_THROW);
@@ -455,7 +487,7 @@ void DeckSession::goToQuestion()
 {
     commitViews();
     guarded([&] {
-        const auto place = placeOfQuestion(m_draft, m_issue, m_question);
+        const auto place = placeOfQuestion(m_draft, m_selection, m_question);
         if (!place)
             throw aa::InputError(strings().get("panel.noIssueSelected"));
         goTo(*place);
@@ -463,18 +495,22 @@ void DeckSession::goToQuestion()
     notify();
 }
 
-void DeckSession::addIssue(const std::string& title)
+void DeckSession::change(const std::function<void(aa::Analysis&)>& edit, const char* statusKey)
 {
     commitViews();
     guarded([&] {
-        if (aa::isBlank(title))
-            throw aa::InputError(strings().get("panel.error.blankTitle"));
+        edit(m_draft);
         m_dirty = true;
-        m_issue = aa::addIssue(m_draft, title);
+        clampSelection(m_selection, m_item, m_draft, m_question);
         if (m_found)
         {
-            afterWrite(writeDraft(), "panel.status.updated");
-            m_issue = m_draft.issues.empty() ? std::nullopt : std::optional<std::size_t>(m_draft.issues.size() - 1);
+            // The selections are by position; the document keeps the order the draft has.
+            const aa::PanelSelection selection = m_selection;
+            const auto item = m_item;
+            afterWrite(writeDraft(), statusKey);
+            m_selection = selection;
+            m_item = item;
+            clampSelection(m_selection, m_item, m_draft, m_question);
         }
         else
             setStatus(strings().get("panel.status.noAnalysis"), false);
@@ -482,56 +518,76 @@ void DeckSession::addIssue(const std::string& title)
     notify();
 }
 
+void DeckSession::addIssue(const std::string& title)
+{
+    if (aa::isBlank(title))
+    {
+        setStatus(strings().get("panel.error.blankTitle"), true);
+        notify();
+        return;
+    }
+    change([&](aa::Analysis& a) { m_selection.issue = aa::addIssue(a, title); });
+    if (!m_draft.issues.empty())
+        m_selection.issue = m_draft.issues.size() - 1;
+    notify();
+}
+
 void DeckSession::renameIssue(const std::string& title)
 {
-    commitViews();
-    guarded([&] {
-        if (!m_issue)
-            throw aa::InputError(strings().get("panel.noIssueSelected"));
-        if (aa::isBlank(title))
-            throw aa::InputError(strings().get("panel.error.blankTitle"));
+    if (!m_selection.issue || aa::isBlank(title))
+    {
+        setStatus(strings().get(m_selection.issue ? "panel.error.blankTitle" : "panel.noIssueSelected"), true);
+        notify();
+        return;
+    }
+    const std::size_t index = *m_selection.issue;
+    change([&](aa::Analysis& a) {
         std::string clean = title;
         std::replace(clean.begin(), clean.end(), '\n', ' ');
         std::replace(clean.begin(), clean.end(), '\r', ' ');
-        m_dirty = true;
-        m_draft.issues[*m_issue].title = clean;
-        if (m_found)
-            afterWrite(writeDraft(),
-                       "panel.status.updated");
+        a.issues[index].title = clean;
     });
-    notify();
 }
 
 void DeckSession::setVoice(aa::Voice voice, bool on)
 {
-    commitViews();
-    guarded([&] {
-        if (!m_issue)
-            throw aa::InputError(strings().get("panel.noIssueSelected"));
-        std::vector<aa::Voice>& voices = m_draft.issues[*m_issue].raisedBy;
-        const bool has = std::find(voices.begin(), voices.end(), voice) != voices.end();
-        if (has == on)
-            return;
-        m_dirty = true;
+    if (!m_selection.issue)
+        return;
+    const std::size_t index = *m_selection.issue;
+    const auto& voices = m_draft.issues[index].raisedBy;
+    if ((std::find(voices.begin(), voices.end(), voice) != voices.end()) == on)
+        return;
+    change([&](aa::Analysis& a) {
+        std::vector<aa::Voice>& v = a.issues[index].raisedBy;
         if (on)
-            voices.push_back(voice);
+            v.push_back(voice);
         else
-            voices.erase(std::remove(voices.begin(), voices.end(), voice), voices.end());
-        std::sort(voices.begin(), voices.end());
-        if (m_found)
-            afterWrite(writeDraft(),
-                       "panel.status.updated");
+            v.erase(std::remove(v.begin(), v.end(), voice), v.end());
+        std::sort(v.begin(), v.end());
     });
-    notify();
+}
+
+void DeckSession::setAdultVoices(const std::vector<std::string>& adultIds)
+{
+    if (!m_selection.issue)
+        return;
+    const std::size_t index = *m_selection.issue;
+    std::vector<std::string> ordered;
+    for (const aa::Adult& adult : m_draft.adults)
+        if (std::find(adultIds.begin(), adultIds.end(), adult.id) != adultIds.end())
+            ordered.push_back(adult.id);
+    if (ordered == m_draft.issues[index].raisedByAdults)
+        return;
+    change([&](aa::Analysis& a) { a.issues[index].raisedByAdults = ordered; });
 }
 
 void DeckSession::removeIssue()
 {
     commitViews();
     guarded([&] {
-        if (!m_issue)
+        if (!m_selection.issue)
             throw aa::InputError(strings().get("panel.noIssueSelected"));
-        const std::size_t index = *m_issue;
+        const std::size_t index = *m_selection.issue;
         if (!m_found)
         {
             m_draft.issues.erase(m_draft.issues.begin() + static_cast<std::ptrdiff_t>(index));
@@ -551,25 +607,150 @@ void DeckSession::moveIssue(bool up)
 {
     commitViews();
     guarded([&] {
-        if (!m_issue)
+        if (!m_selection.issue)
             throw aa::InputError(strings().get("panel.noIssueSelected"));
-        const std::size_t index = *m_issue;
+        const std::size_t index = *m_selection.issue;
         if ((up && index == 0) || (!up && index + 1 >= m_draft.issues.size()))
             throw aa::InputError(strings().get(up ? "error.issueFirst" : "error.issueLast"));
         const std::size_t target = up ? index - 1 : index + 1;
         if (!m_found)
         {
             std::swap(m_draft.issues[index], m_draft.issues[target]);
-            m_issue = target;
+            m_selection.issue = target;
             return;
         }
         const std::string id = m_draft.issues[index].id;
         if (m_dirty)
             writeDraft();
         afterWrite(m_commands.moveIssue(document(), id, up), "panel.status.moved");
-        m_issue = target;
+        m_selection.issue = target;
     });
     notify();
+}
+
+void DeckSession::addAdult(const std::string& name, const std::string& relationship)
+{
+    if (aa::isBlank(name))
+    {
+        setStatus(strings().get("panel.error.blankName"), true);
+        notify();
+        return;
+    }
+    change([&](aa::Analysis& a) { aa::addAdult(a, name, relationship); });
+    if (!m_draft.adults.empty())
+        m_selection.adult = m_draft.adults.size() - 1;
+    notify();
+}
+
+void DeckSession::changeAdult(const std::string& name, const std::string& relationship)
+{
+    if (!m_selection.adult || aa::isBlank(name))
+    {
+        setStatus(strings().get(m_selection.adult ? "panel.error.blankName" : "panel.noAdultSelected"), true);
+        notify();
+        return;
+    }
+    const std::size_t index = *m_selection.adult;
+    change([&](aa::Analysis& a) {
+        aa::Adult& adult = a.adults[index];
+        const aa::Adult renamed = a.adults[aa::addAdult(a, name, relationship)];
+        a.adults.pop_back();
+        adult.name = renamed.name;
+        adult.relationship = renamed.relationship;
+    });
+}
+
+void DeckSession::removeAdult()
+{
+    if (!m_selection.adult)
+        return;
+    const std::size_t index = *m_selection.adult;
+    change([&](aa::Analysis& a) { aa::removeAdult(a, index); }, "panel.status.adultRemoved");
+}
+
+namespace
+{
+std::optional<aa::ListKind> listOf(aa::QuestionKey key)
+{
+    if (key.kind != aa::QuestionKey::Kind::List)
+        return std::nullopt;
+    return static_cast<aa::ListKind>(key.index);
+}
+} // namespace
+
+void DeckSession::addItem(const std::string& text)
+{
+    const auto kind = listOf(m_question);
+    if (!kind || aa::isBlank(text))
+    {
+        setStatus(strings().get("panel.error.blankItem"), true);
+        notify();
+        return;
+    }
+    change([&](aa::Analysis& a) { m_item = aa::addItem(a, *kind, text); });
+    if (kind && !m_draft.lists[static_cast<std::size_t>(*kind)].empty())
+        m_item = m_draft.lists[static_cast<std::size_t>(*kind)].size() - 1;
+    notify();
+}
+
+void DeckSession::changeItem(const std::string& text)
+{
+    const auto kind = listOf(m_question);
+    if (!kind || !m_item || aa::isBlank(text))
+        return;
+    const std::size_t index = *m_item;
+    if (m_draft.lists[static_cast<std::size_t>(*kind)][index].text == text)
+        return;
+    change([&](aa::Analysis& a) { aa::setItemText(a, *kind, index, text); });
+}
+
+void DeckSession::removeItem()
+{
+    const auto kind = listOf(m_question);
+    if (!kind || !m_item)
+        return;
+    const std::size_t index = *m_item;
+    change([&](aa::Analysis& a) { aa::removeItem(a, *kind, index); });
+}
+
+void DeckSession::moveItem(bool up)
+{
+    const auto kind = listOf(m_question);
+    if (!kind || !m_item)
+        return;
+    const std::size_t index = *m_item;
+    const std::size_t size = m_draft.lists[static_cast<std::size_t>(*kind)].size();
+    if ((up && index == 0) || (!up && index + 1 >= size))
+        return;
+    change([&](aa::Analysis& a) { aa::moveItem(a, *kind, index, up); });
+    m_item = up ? index - 1 : index + 1;
+    notify();
+}
+
+void DeckSession::setItemTies(const std::vector<std::string>& issues, const std::vector<std::string>& adults,
+                              const std::vector<std::string>& items)
+{
+    const auto kind = listOf(m_question);
+    if (!kind || !m_item)
+        return;
+    const std::size_t index = *m_item;
+    aa::Analysis tied = m_draft;
+    aa::setItemTies(tied, *kind, index, issues, adults, items);
+    if (tied.lists == m_draft.lists)
+        return;
+    change([&](aa::Analysis& a) { aa::setItemTies(a, *kind, index, issues, adults, items); });
+}
+
+void DeckSession::setItemMust(bool must, const std::string& ifNot)
+{
+    if (!m_item || !(m_question == aa::QuestionKey::of(aa::ListKind::WhatNeedsToHappen)))
+        return;
+    const std::size_t index = *m_item;
+    aa::Analysis changed = m_draft;
+    aa::setItemMust(changed, index, must, ifNot);
+    if (changed.lists == m_draft.lists)
+        return;
+    change([&](aa::Analysis& a) { aa::setItemMust(a, index, must, ifNot); });
 }
 
 void DeckSession::runReview()
@@ -583,11 +764,12 @@ void DeckSession::runReview()
     notify();
 }
 
-void DeckSession::addReviewComments()
+void DeckSession::addReviewComments(bool includeJudgements)
 {
     commitViews();
     const bool done = guarded([&] {
-        const writer::CommentResult counts = m_commands.reviewComments(document());
+        const writer::CommentResult counts = m_commands.reviewComments(
+            document(), {}, {}, includeJudgements ? writer::CommentKinds::All : writer::CommentKinds::Certain);
         setStatus(strings().format("dialog.review.done", { std::to_string(counts.added), std::to_string(counts.kept),
                                                            std::to_string(counts.removed) }),
                   false);
@@ -598,6 +780,18 @@ void DeckSession::addReviewComments()
         runReview();
         setStatus(status, false);
     }
+    notify();
+}
+
+void DeckSession::dismissFinding(std::size_t finding)
+{
+    guarded([&] {
+        if (finding >= m_findings.size() || m_findings[finding].kind != aa::FindingKind::Judgement)
+            return;
+        m_commands.dismiss(document(), m_findings[finding].key);
+        m_findings.erase(m_findings.begin() + static_cast<std::ptrdiff_t>(finding));
+        setStatus(strings().get("panel.review.dismissed"), false);
+    });
     notify();
 }
 
@@ -658,37 +852,80 @@ void DeckSession::cursorMoved()
         // What was typed in the panel goes into the draft first, so a reload cannot drop it.
         commitViews();
         if (m_stale || (role.role != aa::Role::Question && !aa::analysisHasParagraph(m_draft, *key, paragraphText)))
-            reload();
-        if (*key != "title")
-            m_question = *key;
-        if (aa::isIssueQuestion(*key) || *key == "title")
+            refreshFromDocument();
+        if (!(*key == aa::QuestionKey::title()))
+            selectQuestion(*key);
+        // The issue (or adult) is the one whose heading is the nearest above the cursor.
+        const bool perIssue = key->perIssue();
+        const bool perAdult = key->perAdult();
+        if (perIssue || perAdult)
         {
-            // The issue is the nearest issue heading above the cursor.
             auto xWalk = xText->createTextCursorByRange(xView->getStart());
             uno::Reference<text::XParagraphCursor> xWalkPara(xWalk, uno::UNO_QUERY_THROW);
             uno::Reference<beans::XPropertySet> xWalkProps(xWalk, uno::UNO_QUERY_THROW);
-            const OUString aTitleStyle = fromUtf8(aa::styleName(aa::Role::IssueTitle));
+            const OUString aHeadingStyle = fromUtf8(aa::styleName(perIssue ? aa::Role::IssueTitle : aa::Role::AdultName));
             for (int steps = 0; steps < 2000; ++steps)
             {
                 OUString aWalkStyle;
                 xWalkProps->getPropertyValue("ParaStyleName") >>= aWalkStyle;
-                if (aWalkStyle == aTitleStyle)
+                if (aWalkStyle == aHeadingStyle)
                 {
                     xWalkPara->gotoStartOfParagraph(false);
                     xWalkPara->gotoEndOfParagraph(true);
-                    const std::string title = toUtf8(xWalk->getString());
-                    for (std::size_t i = 0; i < m_draft.issues.size(); ++i)
-                        if (m_draft.issues[i].title == title)
-                        {
-                            m_issue = i;
-                            break;
-                        }
+                    const std::string heading = toUtf8(xWalk->getString());
+                    if (perIssue)
+                    {
+                        for (std::size_t i = 0; i < m_draft.issues.size(); ++i)
+                            if (m_draft.issues[i].title == heading)
+                            {
+                                m_selection.issue = i;
+                                break;
+                            }
+                    }
+                    else
+                        for (std::size_t i = 0; i < m_draft.adults.size(); ++i)
+                            if (aa::adultHeading(m_draft.adults[i]) == heading)
+                            {
+                                m_selection.adult = i;
+                                break;
+                            }
                     break;
                 }
                 if (!xWalkPara->gotoPreviousParagraph(false))
                     break;
             }
         }
+        notify();
+    });
+}
+
+void DeckSession::refreshFromDocument()
+{
+    if (!m_dirty)
+    {
+        reload();
+        return;
+    }
+    // Changes typed in the panel are pending: what the document holds now comes in beside them.
+    guarded([&] {
+        const aa::ReadResult current = m_commands.read(document());
+        m_stale = false;
+        if (!current.found)
+            return;
+        std::vector<aa::QuestionKey> conflicts;
+        m_draft = aa::mergePanelEdits(m_base, m_draft, current.analysis, &conflicts);
+        m_base = current.analysis;
+        m_conflicts.insert(m_conflicts.end(), conflicts.begin(), conflicts.end());
+        clampSelection(m_selection, m_item, m_draft, m_question);
+    });
+}
+
+void DeckSession::refreshIfStale()
+{
+    if (!m_stale || m_busy)
+        return;
+    writer::logFailures("panel: reading what was typed in the document", [&] {
+        refreshFromDocument();
         notify();
     });
 }

@@ -7,6 +7,7 @@
 
 #include "Analysis.hpp"
 #include "Commands.hxx"
+#include "Panel.hpp"
 #include "Review.hpp"
 #include "UnoString.hxx"
 
@@ -18,6 +19,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/uno/XInterface.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,19 +60,27 @@ public:
     bool inDocument() const { return m_found; }
     bool dirty() const { return m_dirty; }
     bool readOnly() const { return m_readOnly; }
-    std::optional<std::size_t> issue() const { return m_issue; }
-    const std::string& question() const { return m_question; }
+    std::optional<std::size_t> issue() const { return m_selection.issue; }
+    std::optional<std::size_t> adult() const { return m_selection.adult; }
+    const aa::PanelSelection& selection() const { return m_selection; }
+    aa::QuestionKey question() const { return m_question; }
+    std::optional<std::size_t> item() const { return m_item; }
     const std::string& status() const { return m_status; }
     bool statusIsError() const { return m_statusError; }
     const std::vector<aa::Finding>& findings() const { return m_findings; }
     bool reviewed() const { return m_reviewed; }
 
     void selectIssue(std::optional<std::size_t> issue);
-    void selectQuestion(const std::string& key) { m_question = key; }
+    void selectAdult(std::optional<std::size_t> adult);
+    void selectQuestion(aa::QuestionKey key);
+    void selectItem(std::optional<std::size_t> item) { m_item = item; }
     void setStatus(const std::string& text, bool error);
 
     /// Reads the document again, unless the panels hold changes not yet written.
     void reload();
+    /// Before the panel shows an answer for editing: the document's current text where it
+    /// changed since the panel read it (only when the document changed: no work per keystroke).
+    void refreshIfStale();
 
     // The buttons. Each catches everything and reports it in the status.
     void insert();
@@ -80,11 +90,24 @@ public:
     void addIssue(const std::string& title);
     void renameIssue(const std::string& title);
     void setVoice(aa::Voice voice, bool on);
+    void setAdultVoices(const std::vector<std::string>& adultIds);
     void removeIssue();
     void moveIssue(bool up);
+    void addAdult(const std::string& name, const std::string& relationship);
+    void changeAdult(const std::string& name, const std::string& relationship);
+    void removeAdult();
+    /// The list items of the selected list question.
+    void addItem(const std::string& text);
+    void changeItem(const std::string& text);
+    void removeItem();
+    void moveItem(bool up);
+    void setItemTies(const std::vector<std::string>& issues, const std::vector<std::string>& adults,
+                     const std::vector<std::string>& items);
+    void setItemMust(bool must, const std::string& ifNot);
     void runReview();
-    void addReviewComments();
+    void addReviewComments(bool includeJudgements);
     void goToFinding(std::size_t finding);
+    void dismissFinding(std::size_t finding);
 
     /// The cursor moved (a selection change): follows it into the analysis. Cheap when the
     /// cursor stays in the same paragraph or is outside the analysis.
@@ -108,10 +131,15 @@ private:
     /// Writes the draft, merged with what the document holds now (mergePanelEdits), through
     /// the update command; notes conflicts for the status. Returns the analysis written.
     aa::Analysis writeDraft();
+    /// A change to the draft made in the panels: applied to the draft, and written to the
+    /// document at once where the analysis is there (statusKey then the message).
+    void change(const std::function<void(aa::Analysis&)>& edit, const char* statusKey = "panel.status.updated");
     /// After a command wrote: the panels take the analysis it answered with; statusKey the
     /// message to show.
     void afterWrite(const aa::Analysis& written, const char* statusKey);
     void goTo(const aa::Place& place);
+    /// Reads the document again; with changes pending in the panel, merges them with it.
+    void refreshFromDocument();
     void listen();
 
     css::uno::Reference<css::uno::XComponentContext> m_xContext;
@@ -124,14 +152,15 @@ private:
 
     aa::Analysis m_draft;
     aa::Analysis m_base; ///< the analysis as last read from the document
-    std::vector<std::string> m_conflicts; ///< keys both the panel and the document changed
+    std::vector<aa::QuestionKey> m_conflicts; ///< questions both the panel and the document changed
     bool m_found = false;
     bool m_dirty = false;
     bool m_readOnly = false;
     bool m_stale = true;
     bool m_busy = false; ///< a command is running: our own edits move the cursor too
-    std::optional<std::size_t> m_issue;
-    std::string m_question = "origins";
+    aa::PanelSelection m_selection;
+    aa::QuestionKey m_question = aa::QuestionKey::of(aa::Topic::Safety);
+    std::optional<std::size_t> m_item; ///< the selected item of a list question
     std::string m_status;
     bool m_statusError = false;
     std::vector<aa::Finding> m_findings;

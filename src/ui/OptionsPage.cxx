@@ -2,6 +2,7 @@
 // is created by the options dialog, which calls this handler with "initialize", "ok" and
 // "back" as its external_event.
 #include "Catalogue.hpp"
+#include "Compose.hpp"
 #include "Log.hxx"
 #include "Options.hxx"
 #include "Strings.hpp"
@@ -28,10 +29,10 @@ namespace
 {
 constexpr const char* handlerName = "org.assessmentanalysis.OptionsHandler";
 
-/// The control names of the further-question check boxes: "Show" + the JSON name, capitalised.
-std::string checkBoxFor(aa::Consideration c)
+/// The control names of the weighing-up questions' check boxes: "Show" + the JSON name, capitalised.
+std::string checkBoxFor(aa::Topic t)
 {
-    std::string name = aa::jsonName(c);
+    std::string name = aa::jsonName(t);
     name[0] = static_cast<char>(name[0] - 'a' + 'A');
     return "Show" + name;
 }
@@ -99,9 +100,8 @@ private:
                  { "QuestionsLabel", "options.questions" },
                  { "JargonLabel", "options.jargon" } })
             model(xControls, control)->setPropertyValue("Label", uno::Any(fromUtf8(s.get(key))));
-        for (std::size_t c = 0; c < aa::considerationCount; ++c)
+        for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
-            const auto consideration = static_cast<aa::Consideration>(c);
             model(xControls, checkBoxFor(consideration))
                 ->setPropertyValue("Label", uno::Any(fromUtf8(s.get(std::string("part.") + aa::jsonName(consideration) + ".label"))));
         }
@@ -114,9 +114,8 @@ private:
         for (const std::string& word : options.jargonWords)
             jargon += (jargon.empty() ? "" : "\n") + word;
         model(xControls, "Jargon")->setPropertyValue("Text", uno::Any(fromUtf8(jargon)));
-        for (std::size_t c = 0; c < aa::considerationCount; ++c)
+        for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
-            const auto consideration = static_cast<aa::Consideration>(c);
             const bool hidden = std::find(options.hiddenFurtherQuestions.begin(), options.hiddenFurtherQuestions.end(),
                                           aa::jsonName(consideration))
                                 != options.hiddenFurtherQuestions.end();
@@ -137,9 +136,8 @@ private:
             if (!aLine.isEmpty())
                 options.jargonWords.push_back(toUtf8(aLine));
         }
-        for (std::size_t c = 0; c < aa::considerationCount; ++c)
+        for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
-            const auto consideration = static_cast<aa::Consideration>(c);
             sal_Int16 nState = 1;
             model(xControls, checkBoxFor(consideration))->getPropertyValue("State") >>= nState;
             if (nState == 0)

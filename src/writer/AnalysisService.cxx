@@ -60,7 +60,7 @@ namespace aa::writer
 namespace
 {
 constexpr const char* implementationName = "org.assessmentanalysis.Analysis";
-constexpr const char* version = "0.1.0";
+constexpr const char* version = AA_VERSION;
 
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
 
@@ -80,6 +80,17 @@ public:
         if (!(value(rName) >>= aValue))
             throw aa::InputError(strings().format("error.badArgument", { toUtf8(rName), "a string" }));
         return aValue;
+    }
+
+    /// An optional true/false argument.
+    bool flag(const OUString& rName) const
+    {
+        if (!has(rName))
+            return false;
+        bool bValue = false;
+        if (!(value(rName) >>= bValue))
+            throw aa::InputError(strings().format("error.badArgument", { toUtf8(rName), "true or false" }));
+        return bValue;
     }
 
     sal_Int32 integer(const OUString& rName) const
@@ -114,8 +125,10 @@ private:
 
 std::string versionJson()
 {
-    return std::string("{\"version\":\"") + version + "\",\"schema\":"
-           + std::to_string(aa::schemaVersion) + "}";
+    boost::json::object result;
+    result["version"] = version;
+    result["schema"] = aa::schemaVersion;
+    return boost::json::serialize(result);
 }
 } // namespace
 
@@ -174,16 +187,16 @@ const std::map<std::string, Handler>& handlers()
               const auto xDoc = args.document();
               const aa::Analysis desired = aa::parseAnalysis(toUtf8(args.string("Analysis")), aa::Strings::builtIn(),
                                                              aa::ParseMode::Update);
-              return aa::toJson(commands.update(xDoc, desired));
+              return aa::toJson(commands.update(xDoc, desired, args.flag("ReadBack")));
           } },
         { "updatePlan",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              return aa::toJson(commands.updatePlan(args.document()));
+              return aa::toJson(commands.updatePlan(args.document(), args.flag("ReadBack")));
           } },
         { "removeIssue",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
               const auto xDoc = args.document();
-              return aa::toJson(commands.removeIssue(xDoc, toUtf8(args.string("Issue"))));
+              return aa::toJson(commands.removeIssue(xDoc, toUtf8(args.string("Issue")), args.flag("ReadBack")));
           } },
         { "moveIssue",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
@@ -193,7 +206,7 @@ const std::map<std::string, Handler>& handlers()
               if (direction != "up" && direction != "down")
                   throw aa::InputError(
                       strings().format("error.badArgument", { "Direction", "\"up\" or \"down\"" }));
-              return aa::toJson(commands.moveIssue(xDoc, id, direction == "up"));
+              return aa::toJson(commands.moveIssue(xDoc, id, direction == "up", args.flag("ReadBack")));
           } },
         { "review",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
@@ -203,8 +216,23 @@ const std::map<std::string, Handler>& handlers()
         { "reviewComments",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
               const auto xDoc = args.document();
-              return countsJson(
-                  commands.reviewComments(xDoc, optionalString(args, "Reviewer"), optionalString(args, "Today")));
+              const std::string kinds = optionalString(args, "Kinds");
+              if (!kinds.empty() && kinds != "certain" && kinds != "all")
+                  throw aa::InputError(strings().format("error.badArgument", { "Kinds", "\"certain\" or \"all\"" }));
+              return countsJson(commands.reviewComments(xDoc, optionalString(args, "Reviewer"),
+                                                        optionalString(args, "Today"),
+                                                        kinds == "all" ? CommentKinds::All : CommentKinds::Certain));
+          } },
+        { "dismiss",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              const auto xDoc = args.document();
+              commands.dismiss(xDoc, toUtf8(args.string("Key")));
+              return std::string("{\"dismissed\":1}");
+          } },
+        { "undismissAll",
+          [](const Commands& commands, const Arguments& args, AnalysisService&) {
+              commands.undismissAll(args.document());
+              return std::string("{\"dismissed\":0}");
           } },
         { "addSupervision",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {

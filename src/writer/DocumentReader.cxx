@@ -30,9 +30,14 @@ OUString stringProperty(const uno::Reference<beans::XPropertySet>& xProps, const
 }
 
 /// Portions of a paragraph: text runs with their hyperlink, fields with the bookmark they show,
-/// and the names of bookmarks that start here.
-void readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa::Paragraph& rOut)
+/// the names of bookmarks that start here, and prompts (placeholder fields, whose text is not
+/// the practitioner's). The paragraph's text is built from the portions; false when a portion
+/// of a kind we do not read the text of (a footnote, a frame) is there, so the caller asks the
+/// paragraph for its text instead.
+bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa::Paragraph& rOut)
 {
+    bool complete = true;
+    std::string text;
     auto xPortions = xPara->createEnumeration();
     while (xPortions->hasMoreElements())
     {
@@ -55,8 +60,14 @@ void readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
             }
             continue;
         }
-        if (aType != "Text" && aType != "TextField")
+        if (aType == "SoftPageBreak" || aType == "Annotation" || aType == "AnnotationEnd" || aType == "ReferenceMark"
+            || aType == "InContentMetadata" || aType == "Redline")
             continue;
+        if (aType != "Text" && aType != "TextField")
+        {
+            complete = false;
+            continue;
+        }
         aa::Span span;
         span.text = toUtf8(uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString());
         span.link = toUtf8(stringProperty(xPortion, "HyperLinkURL"));
@@ -65,11 +76,19 @@ void readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
             uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue("TextField"),
                                                        uno::UNO_QUERY);
             uno::Reference<lang::XServiceInfo> xInfo(xField, uno::UNO_QUERY);
+            if (xInfo.is() && xInfo->supportsService("com.sun.star.text.TextField.JumpEdit"))
+            {
+                rOut.prompt = true;
+                continue;
+            }
             if (xInfo.is() && xInfo->supportsService("com.sun.star.text.TextField.GetReference"))
                 span.fieldBookmark = toUtf8(stringProperty(xField, "SourceName"));
         }
+        text += span.text;
         rOut.spans.push_back(std::move(span));
     }
+    rOut.text = std::move(text);
+    return complete;
 }
 
 aa::Paragraph readParagraph(const uno::Reference<uno::XInterface>& xElement)
@@ -80,15 +99,13 @@ aa::Paragraph readParagraph(const uno::Reference<uno::XInterface>& xElement)
     return para;
 }
 
-/// Adds the text and the marks (bookmarks, links, fields) to a paragraph read by style only.
-/// Marks matter only where there is text or one of our styles; an empty paragraph may still hold
-/// a bookmark of ours, which an empty part keeps.
+/// Adds the text and the marks (bookmarks, links, fields, prompts) to a paragraph read by style
+/// only, from its portions (a paragraph's getString() would run Writer's text export a second
+/// time).
 void readDetail(const uno::Reference<uno::XInterface>& xElement, aa::Paragraph& para)
 {
-    const OUString aText = uno::Reference<text::XTextRange>(xElement, uno::UNO_QUERY_THROW)->getString();
-    para.text = toUtf8(aText);
-    if (!aText.isEmpty() || aa::roleOfStyle(para.style).role != aa::Role::None)
-        readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW), para);
+    if (!readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW), para))
+        para.text = toUtf8(uno::Reference<text::XTextRange>(xElement, uno::UNO_QUERY_THROW)->getString());
 }
 
 aa::Cell readCell(const uno::Reference<text::XText>& xCellText)
@@ -141,41 +158,51 @@ aa::Table readTable(const uno::Reference<text::XTextTable>& xTable, bool full)
 bool isOurs(const aa::Block& block)
 {
     if (const aa::Table* table = std::get_if<aa::Table>(&block))
-        return !table->rows.empty() && !table->rows[0].empty() && !table->rows[0][0].empty()
-               && aa::roleOfStyle(table->rows[0][0][0].style).role == aa::Role::PlanHeader;
+    {
+        if (table->rows.empty() || table->rows[0].empty() || table->rows[0][0].empty())
+            return false;
+        const aa::Role role = aa::roleOfStyle(table->rows[0][0][0].style).role;
+        return role == aa::Role::PlanHeader || role == aa::Role::SupervisionHeader;
+    }
     return aa::roleOfStyle(std::get<aa::Paragraph>(block).style).role != aa::Role::None;
 }
 
-/// How many issue-heading bookmarks the document holds.
-std::size_t issueBookmarkCount(const uno::Reference<text::XTextDocument>& xDoc)
+bool isHeadingBookmark(const std::string& name)
+{
+    return aa::isOurBookmark(aa::MarkKind::Issue, name) || aa::isOurBookmark(aa::MarkKind::Adult, name);
+}
+
+/// How many issue and adult heading bookmarks the document holds.
+std::size_t headingBookmarkCount(const uno::Reference<text::XTextDocument>& xDoc)
 {
     uno::Reference<text::XBookmarksSupplier> xSupplier(xDoc, uno::UNO_QUERY);
     std::size_t n = 0;
     if (xSupplier.is())
         for (const OUString& rName : xSupplier->getBookmarks()->getElementNames())
-            n += rName.startsWith("AA_issue_") ? 1 : 0;
+            n += isHeadingBookmark(toUtf8(rName)) ? 1 : 0;
     return n;
 }
 
-std::size_t issueBookmarksRead(const std::vector<aa::Block>& blocks)
+std::size_t headingBookmarksRead(const std::vector<aa::Block>& blocks)
 {
     std::size_t n = 0;
     for (const aa::Block& block : blocks)
         if (const aa::Paragraph* para = std::get_if<aa::Paragraph>(&block))
             for (const std::string& name : para->bookmarks)
-                n += name.rfind("AA_issue_", 0) == 0 ? 1 : 0;
+                n += isHeadingBookmark(name) ? 1 : 0;
     return n;
 }
 
-void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last)
+/// Reads the blocks first..last in full, each once (done marks those read).
+void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last, std::vector<bool>& done)
 {
     for (std::size_t i = first; i <= last && i < result.blocks.size(); ++i)
     {
+        if (done[i])
+            continue;
+        done[i] = true;
         if (aa::Paragraph* para = std::get_if<aa::Paragraph>(&result.blocks[i]))
-        {
-            if (para->text.empty() && para->spans.empty() && para->bookmarks.empty())
-                readDetail(uno::Reference<uno::XInterface>(result.handles[i], uno::UNO_QUERY), *para);
-        }
+            readDetail(uno::Reference<uno::XInterface>(result.handles[i], uno::UNO_QUERY), *para);
         else
             result.blocks[i] = readTable(uno::Reference<text::XTextTable>(result.handles[i], uno::UNO_QUERY_THROW), true);
     }
@@ -211,11 +238,12 @@ DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
             first = std::min(first, i);
             last = i;
         }
-    const std::size_t headings = issueBookmarkCount(xDoc);
+    const std::size_t headings = headingBookmarkCount(xDoc);
+    std::vector<bool> done(result.blocks.size(), false);
     if (first < result.blocks.size())
-        readDetails(result, first, last);
-    if (issueBookmarksRead(result.blocks) < headings && !result.blocks.empty())
-        readDetails(result, 0, result.blocks.size() - 1);
+        readDetails(result, first, last, done);
+    if (headingBookmarksRead(result.blocks) < headings && !result.blocks.empty())
+        readDetails(result, 0, result.blocks.size() - 1, done);
     return result;
 }
 

@@ -1,8 +1,11 @@
 #include "DocumentReview.hxx"
 
 #include "DocumentGuard.hxx"
+#include "DocumentWriter.hxx"
+#include "ParagraphWriter.hxx"
 #include "Strings.hpp"
 #include "UnoString.hxx"
+#include "Utf8.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -17,6 +20,11 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
 
 #include <map>
 #include <set>
@@ -39,66 +47,176 @@ struct ExistingComment
 };
 } // namespace
 
-uno::Reference<text::XTextRange> anchorFor(const DocumentBlocks& blocks, const aa::ReadResult& current,
-                                           const aa::Place& place)
+namespace
+{
+/// The template's prompts (placeholder fields) that stand in paragraphs not of our styles, in
+/// document order: those are the report's own sections, not yet written.
+std::vector<uno::Reference<text::XTextContent>> reportPrompts(const uno::Reference<text::XTextDocument>& xDoc)
+{
+    std::vector<uno::Reference<text::XTextContent>> prompts;
+    uno::Reference<text::XTextFieldsSupplier> xFields(xDoc, uno::UNO_QUERY);
+    if (!xFields.is())
+        return prompts;
+    auto xEnum = xFields->getTextFields()->createEnumeration();
+    while (xEnum->hasMoreElements())
+    {
+        uno::Reference<lang::XServiceInfo> xInfo(xEnum->nextElement(), uno::UNO_QUERY);
+        if (!xInfo.is() || !xInfo->supportsService("com.sun.star.text.TextField.JumpEdit"))
+            continue;
+        uno::Reference<text::XTextContent> xField(xInfo, uno::UNO_QUERY);
+        if (!xField.is() || xField->getAnchor()->getText() != xDoc->getText())
+            continue;
+        OUString aStyle;
+        uno::Reference<beans::XPropertySet>(xDoc->getText()->createTextCursorByRange(xField->getAnchor()), uno::UNO_QUERY_THROW)
+                ->getPropertyValue("ParaStyleName")
+            >>= aStyle;
+        if (aa::roleOfStyle(toUtf8(aStyle)).role == aa::Role::None)
+            prompts.push_back(xField);
+    }
+    // Writer lists fields in no promised order: sort by position.
+    uno::Reference<text::XTextRangeCompare> xCompare(xDoc->getText(), uno::UNO_QUERY);
+    if (xCompare.is())
+        std::stable_sort(prompts.begin(), prompts.end(), [&](const auto& a, const auto& b) {
+            return xCompare->compareRegionStarts(a->getAnchor(), b->getAnchor()) > 0;
+        });
+    return prompts;
+}
+
+const OUString dismissedProperty("AssessmentAnalysisDismissed");
+} // namespace
+
+uno::Reference<text::XTextRange> anchorFor(const uno::Reference<text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
+                                           const aa::ReadResult& current, const aa::Place& place)
 {
     const aa::Layout& layout = current.layout;
     auto paragraph = [&](std::size_t block) -> uno::Reference<text::XTextRange> {
         return block < blocks.handles.size() ? blocks.handles[block]->getAnchor() : nullptr;
     };
-    auto issueIndex = [&](const std::string& id) -> std::optional<std::size_t> {
-        for (std::size_t i = 0; i < current.analysis.issues.size(); ++i)
-            if (current.analysis.issues[i].id == id)
-                return i;
-        return std::nullopt;
+    auto text = [&](const aa::TextLayout& where) -> uno::Reference<text::XTextRange> {
+        if (!where.paragraphs.empty())
+            return paragraph(where.paragraphs.front());
+        if (where.label)
+            return paragraph(*where.label);
+        return nullptr;
     };
+    auto cell = [&](std::size_t row) -> uno::Reference<text::XTextRange> {
+        uno::Reference<table::XCellRange> xRange(blocks.handles[*layout.planTable], uno::UNO_QUERY);
+        sal_Int32 column = 0;
+        for (std::size_t c = 0; c < layout.planColumns.size(); ++c)
+            if (layout.planColumns[c] == aa::PlanColumn::Action)
+                column = static_cast<sal_Int32>(c);
+        if (!xRange.is())
+            return nullptr;
+        return uno::Reference<text::XText>(xRange->getCellByPosition(column, static_cast<sal_Int32>(row)), uno::UNO_QUERY_THROW)
+            ->getStart();
+    };
+    uno::Reference<text::XTextRange> found;
     switch (place.kind)
     {
         case aa::Place::Kind::IssueTitle:
         case aa::Place::Kind::IssuePart:
-            if (auto i = issueIndex(place.issue))
+            if (auto i = current.analysis.indexOfIssue(place.issue))
             {
                 const aa::IssueLayout& issue = layout.issues[*i];
                 if (place.kind == aa::Place::Kind::IssuePart && place.index < aa::issuePartCount)
-                {
-                    if (!issue.parts[place.index].empty())
-                        return paragraph(issue.parts[place.index].front());
-                    if (issue.questions[place.index])
-                        return paragraph(*issue.questions[place.index]);
-                }
-                return paragraph(issue.title);
+                    found = text(issue.parts[place.index]);
+                if (!found.is())
+                    found = paragraph(issue.title);
             }
+            break;
+        case aa::Place::Kind::Adult:
+            for (std::size_t i = 0; i < layout.adults.size(); ++i)
+                if (current.analysis.adults[i].id == place.issue)
+                {
+                    if (place.index < aa::adultPartCount)
+                        found = text(layout.adults[i].parts[place.index]);
+                    if (!found.is())
+                        found = paragraph(layout.adults[i].name);
+                }
             break;
         case aa::Place::Kind::ListItem:
-            if (place.index < aa::listKindCount && place.item < layout.items[place.index].size())
-                return paragraph(layout.items[place.index][place.item]);
-            if (place.index < aa::listKindCount && layout.listHeadings[place.index])
-                return paragraph(*layout.listHeadings[place.index]);
-            break;
-        case aa::Place::Kind::Consideration:
-            if (place.index < aa::considerationCount)
+            if (place.index < aa::listKindCount)
             {
-                if (!layout.considerations[place.index].empty())
-                    return paragraph(layout.considerations[place.index].front());
-                if (layout.considerationQuestions[place.index])
-                    return paragraph(*layout.considerationQuestions[place.index]);
+                if (place.item < layout.items[place.index].size())
+                    found = paragraph(layout.items[place.index][place.item]);
+                else if (layout.listPrompts[place.index])
+                    found = paragraph(*layout.listPrompts[place.index]);
             }
+            break;
+        case aa::Place::Kind::Topic:
+        case aa::Place::Kind::PlanArrangement:
+            if (place.index < aa::topicCount)
+                found = text(layout.topics[place.index]);
             break;
         case aa::Place::Kind::PlanRow:
             if (layout.planTable && place.index < layout.planRows.size())
-            {
-                uno::Reference<table::XCellRange> xRange(blocks.handles[*layout.planTable], uno::UNO_QUERY);
-                if (xRange.is())
-                    return uno::Reference<text::XText>(
-                               xRange->getCellByPosition(2, static_cast<sal_Int32>(layout.planRows[place.index].row)),
-                               uno::UNO_QUERY_THROW)
-                        ->getStart();
-            }
+                found = cell(layout.planRows[place.index].row);
+            break;
+        case aa::Place::Kind::ReportPrompt:
+        {
+            const auto prompts = reportPrompts(xDoc);
+            if (place.index < prompts.size())
+                found = prompts[place.index]->getAnchor();
+            break;
+        }
+        case aa::Place::Kind::Supervision:
+            found = templatePlace(xDoc, aa::TemplatePlace::Supervision);
             break;
         case aa::Place::Kind::Analysis:
             break;
     }
+    if (found.is())
+        return found;
+    if (layout.heading)
+        return paragraph(*layout.heading);
     return layout.first ? paragraph(*layout.first) : nullptr;
+}
+
+aa::ReportFacts reportFacts(const uno::Reference<text::XTextDocument>& xDoc, const DocumentBlocks& blocks)
+{
+    aa::ReportFacts facts;
+    for (const auto& xField : reportPrompts(xDoc))
+    {
+        OUString aHint;
+        uno::Reference<beans::XPropertySet>(xField, uno::UNO_QUERY_THROW)->getPropertyValue("PlaceHolder") >>= aHint;
+        facts.promptsLeft.push_back(toUtf8(aHint));
+    }
+    facts.supervision = aa::readSupervision(blocks.blocks);
+    return facts;
+}
+
+std::set<std::string> dismissedJudgements(const uno::Reference<text::XTextDocument>& xDoc)
+{
+    std::set<std::string> keys;
+    uno::Reference<document::XDocumentPropertiesSupplier> xSupplier(xDoc, uno::UNO_QUERY);
+    if (!xSupplier.is())
+        return keys;
+    uno::Reference<beans::XPropertySet> xProps(xSupplier->getDocumentProperties()->getUserDefinedProperties(),
+                                               uno::UNO_QUERY);
+    if (!xProps.is() || !xProps->getPropertySetInfo()->hasPropertyByName(dismissedProperty))
+        return keys;
+    OUString aValue;
+    xProps->getPropertyValue(dismissedProperty) >>= aValue;
+    for (const std::string& line : aa::splitParagraphs(toUtf8(aValue)))
+        if (!line.empty())
+            keys.insert(line);
+    return keys;
+}
+
+void storeDismissedJudgements(const uno::Reference<text::XTextDocument>& xDoc, const std::set<std::string>& keys)
+{
+    checkWritable(xDoc);
+    std::string value;
+    for (const std::string& key : keys)
+        value += (value.empty() ? "" : "\n") + key;
+    uno::Reference<document::XDocumentPropertiesSupplier> xSupplier(xDoc, uno::UNO_QUERY_THROW);
+    auto xUser = xSupplier->getDocumentProperties()->getUserDefinedProperties();
+    uno::Reference<beans::XPropertySet> xProps(xUser, uno::UNO_QUERY_THROW);
+    if (xProps->getPropertySetInfo()->hasPropertyByName(dismissedProperty))
+        xProps->setPropertyValue(dismissedProperty, uno::Any(fromUtf8(value)));
+    else
+        uno::Reference<beans::XPropertyContainer>(xUser, uno::UNO_QUERY_THROW)
+            ->addProperty(dismissedProperty, beans::PropertyAttribute::REMOVABLE, uno::Any(fromUtf8(value)));
 }
 
 std::string userName(const uno::Reference<uno::XComponentContext>& xContext)
@@ -164,7 +282,7 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
             ++result.kept;
             continue;
         }
-        auto xAnchor = anchorFor(blocks, current, finding.place);
+        auto xAnchor = anchorFor(xDoc, blocks, current, finding.place);
         if (xAnchor.is())
         {
             checkNotProtected(xAnchor);
@@ -178,15 +296,10 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
     if (toAdd.empty() && toRemove.empty())
         return result;
     asOneUndoStep(xDoc, "undo.reviewComments", [&] {
-        uno::Reference<lang::XMultiServiceFactory> xFactory(xDoc, uno::UNO_QUERY_THROW);
+        ParagraphWriter writer(xDoc);
         for (const auto& [xAnchor, content] : toAdd)
         {
-            uno::Reference<beans::XPropertySet> xNote(
-                xFactory->createInstance("com.sun.star.text.TextField.Annotation"), uno::UNO_QUERY_THROW);
-            xNote->setPropertyValue("Author", uno::Any(fromUtf8(reviewer)));
-            xNote->setPropertyValue("Content", uno::Any(fromUtf8(content)));
-            xAnchor->getText()->insertTextContent(xAnchor->getStart(),
-                                                  uno::Reference<text::XTextContent>(xNote, uno::UNO_QUERY_THROW), false);
+            writer.insertComment(xAnchor, reviewer, content);
             ++result.added;
         }
         for (const auto& xField : toRemove)
@@ -227,7 +340,11 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
             xTable = xCandidate;
     }
     uno::Reference<text::XTextRange> xAfter;
-    if (!xTable.is())
+    // The template has a place for the record: the table goes there, under its heading.
+    uno::Reference<text::XTextRange> xPlace = xTable.is() ? nullptr : templatePlace(xDoc, aa::TemplatePlace::Supervision);
+    if (xPlace.is())
+        checkNotProtected(xPlace);
+    else if (!xTable.is())
     {
         const std::size_t last = current.layout.last.value_or(blocks.handles.empty() ? 0 : blocks.handles.size() - 1);
         if (last >= blocks.handles.size())
@@ -255,7 +372,18 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
             xCursor->gotoEnd(true);
             uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(aStyle));
         };
-        if (!xTable.is())
+        if (xPlace.is())
+        {
+            auto xCursor = clearPrompt(xPlace->getText()->createTextCursorByRange(xPlace->getStart()));
+            uno::Reference<lang::XMultiServiceFactory> xFactory(xDoc, uno::UNO_QUERY_THROW);
+            xTable.set(xFactory->createInstance("com.sun.star.text.TextTable"), uno::UNO_QUERY_THROW);
+            xTable->initialize(1, 6);
+            xCursor->getText()->insertTextContent(uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW),
+                                                  uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW), false);
+            for (sal_Int32 c = 0; c < 6; ++c)
+                setCell(xTable, c, 0, strings().get(columns[c]), aHeaderStyle);
+        }
+        else if (!xTable.is())
         {
             // A heading and a new table in an empty paragraph of their own after the analysis.
             auto xText = xAfter->getText();

@@ -1,25 +1,21 @@
 #include "DocumentUpdater.hxx"
 
 #include "DocumentGuard.hxx"
+#include "DocumentWriter.hxx"
 #include "Errors.hpp"
 #include "FaultInjection.hxx"
 #include "OdtFragment.hpp"
+#include "ParagraphWriter.hxx"
 #include "Strings.hpp"
 #include "UnoString.hxx"
 #include "Utf8.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
-#include <com/sun/star/text/ReferenceFieldPart.hpp>
-#include <com/sun/star/text/ReferenceFieldSource.hpp>
-#include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
@@ -33,169 +29,16 @@ namespace
 {
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
 
-/// The cursor itself as the range to insert at: text inserted there leaves the cursor after it.
-uno::Reference<text::XTextRange> at(const uno::Reference<text::XTextCursor>& xCursor)
-{
-    return uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW);
-}
-
-/// Writes paragraphs the way the ODF fragment lays them out, through the text API.
-class ParagraphWriter
-{
-public:
-    explicit ParagraphWriter(const uno::Reference<text::XTextDocument>& xDoc)
-        : m_xDoc(xDoc), m_xFactory(xDoc, uno::UNO_QUERY_THROW)
-    {
-    }
-
-    /// Writes np into the empty paragraph at the (collapsed) cursor.
-    void write(const uno::Reference<text::XTextCursor>& xCursor, const aa::NewParagraph& np)
-    {
-        const uno::Reference<text::XText> xText = xCursor->getText();
-        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
-            ->setPropertyValue("ParaStyleName", uno::Any(fromUtf8(aa::styleName(np.role, np.index))));
-        xText->insertString(at(xCursor), fromUtf8(np.text), false);
-        if (!np.bookmark.empty())
-        {
-            // The paragraph was empty: its text runs from its start to the cursor.
-            removeBookmark(np.bookmark);
-            auto xSpan = xText->createTextCursorByRange(xCursor->getEnd());
-            uno::Reference<text::XParagraphCursor>(xSpan, uno::UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-            insertBookmark(uno::Reference<text::XTextRange>(xSpan, uno::UNO_QUERY_THROW), np.bookmark, true);
-        }
-        if (np.links.empty())
-            return;
-        const bool linksOnly = np.text.empty();
-        if (!linksOnly)
-            insertText(xCursor, strings().get("item.linkPrefix"));
-        for (std::size_t i = 0; i < np.links.size(); ++i)
-        {
-            if (i)
-                insertText(xCursor, strings().get("item.linkSeparator"));
-            insertIssueLink(xCursor, np.links[i]);
-        }
-        if (!linksOnly)
-            insertText(xCursor, strings().get("item.linkSuffix"));
-    }
-
-    void replace(const uno::Reference<text::XTextContent>& xPara, const aa::NewParagraph& np)
-    {
-        // Only a heading is rewritten inside its own bookmark: list items are replaced by
-        // position, so an item's bookmark may sit in another paragraph.
-        if (np.role == aa::Role::IssueTitle && !np.bookmark.empty() && replaceInsideBookmark(xPara, np))
-            return;
-        auto xAnchor = xPara->getAnchor();
-        auto xCursor = xAnchor->getText()->createTextCursorByRange(xAnchor);
-        xCursor->setString(OUString());
-        xCursor->collapseToStart();
-        write(xCursor, np);
-    }
-
-    /// Rewrites a bookmarked paragraph (an issue title) keeping the bookmark object itself, so
-    /// cross-references never point at a missing bookmark, not even after an undo: the new text
-    /// goes inside the bookmark, then the old text around it goes. False when the paragraph
-    /// has no such non-empty bookmark (then the caller rewrites it whole).
-    bool replaceInsideBookmark(const uno::Reference<text::XTextContent>& xPara, const aa::NewParagraph& np)
-    {
-        auto xMarks = uno::Reference<text::XBookmarksSupplier>(m_xDoc, uno::UNO_QUERY_THROW)->getBookmarks();
-        const OUString aName = fromUtf8(np.bookmark);
-        if (!xMarks->hasByName(aName))
-            return false;
-        uno::Reference<text::XTextContent> xMark(xMarks->getByName(aName), uno::UNO_QUERY_THROW);
-        const auto xText = xPara->getAnchor()->getText();
-        // The reader found the bookmark in this very paragraph; only its being empty matters.
-        if (xMark->getAnchor()->getString().isEmpty())
-            return false;
-        uno::Reference<beans::XPropertySet>(xText->createTextCursorByRange(xPara->getAnchor()), uno::UNO_QUERY_THROW)
-            ->setPropertyValue("ParaStyleName", uno::Any(fromUtf8(aa::styleName(np.role, np.index))));
-        auto xCursor = xText->createTextCursorByRange(xMark->getAnchor()->getStart());
-        xCursor->goRight(1, false);
-        xText->insertString(at(xCursor), fromUtf8(np.text), false);
-        xCursor->gotoRange(xMark->getAnchor()->getEnd(), true);
-        xCursor->setString(OUString());
-        auto xFirst = xText->createTextCursorByRange(xMark->getAnchor()->getStart());
-        xFirst->goRight(1, true);
-        xFirst->setString(OUString());
-        // The title paragraph holds the title only: what stands outside the bookmark goes.
-        auto xBefore = xText->createTextCursorByRange(xMark->getAnchor()->getStart());
-        uno::Reference<text::XParagraphCursor>(xBefore, uno::UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-        if (!xBefore->getString().isEmpty())
-            xBefore->setString(OUString());
-        auto xAfter = xText->createTextCursorByRange(xMark->getAnchor()->getEnd());
-        uno::Reference<text::XParagraphCursor>(xAfter, uno::UNO_QUERY_THROW)->gotoEndOfParagraph(true);
-        if (!xAfter->getString().isEmpty())
-            xAfter->setString(OUString());
-        return true;
-    }
-
-    void insertAfter(const uno::Reference<text::XTextContent>& xPara,
-                     const std::vector<aa::NewParagraph>& paragraphs)
-    {
-        auto xEnd = xPara->getAnchor()->getEnd();
-        auto xText = xEnd->getText();
-        auto xCursor = xText->createTextCursorByRange(xEnd);
-        for (const aa::NewParagraph& np : paragraphs)
-        {
-            xText->insertControlCharacter(at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
-            write(xCursor, np);
-        }
-    }
-
-    void insertText(const uno::Reference<text::XTextCursor>& xCursor, const std::string& s)
-    {
-        xCursor->getText()->insertString(at(xCursor), fromUtf8(s), false);
-    }
-
-    /// A cross-reference field showing the issue heading's text, inside a hyperlink to it.
-    void insertIssueLink(const uno::Reference<text::XTextCursor>& xCursor, const std::string& id)
-    {
-        const OUString aBookmark = fromUtf8(aa::issueBookmarkName(id));
-        uno::Reference<beans::XPropertySet> xField(
-            m_xFactory->createInstance("com.sun.star.text.TextField.GetReference"), uno::UNO_QUERY_THROW);
-        xField->setPropertyValue("ReferenceFieldSource", uno::Any(text::ReferenceFieldSource::BOOKMARK));
-        xField->setPropertyValue("SourceName", uno::Any(aBookmark));
-        xField->setPropertyValue("ReferenceFieldPart", uno::Any(text::ReferenceFieldPart::TEXT));
-        auto xText = xCursor->getText();
-        uno::Reference<text::XTextContent> xContent(xField, uno::UNO_QUERY_THROW);
-        xText->insertTextContent(at(xCursor), xContent, false);
-        auto xLink = xText->createTextCursorByRange(xContent->getAnchor());
-        uno::Reference<beans::XPropertySet>(xLink, uno::UNO_QUERY_THROW)
-            ->setPropertyValue("HyperLinkURL", uno::Any("#" + aBookmark));
-        xCursor->gotoRange(xContent->getAnchor()->getEnd(), false);
-        // Text typed after the link must not become part of it.
-        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
-            ->setPropertyValue("HyperLinkURL", uno::Any(OUString()));
-    }
-
-    void insertBookmark(const uno::Reference<text::XTextRange>& xRange, const std::string& name, bool absorb)
-    {
-        uno::Reference<text::XTextContent> xMark(m_xFactory->createInstance("com.sun.star.text.Bookmark"),
-                                                 uno::UNO_QUERY_THROW);
-        uno::Reference<container::XNamed>(xMark, uno::UNO_QUERY_THROW)->setName(fromUtf8(name));
-        xRange->getText()->insertTextContent(xRange, xMark, absorb);
-    }
-
-    void removeBookmark(const std::string& name)
-    {
-        auto xMarks = uno::Reference<text::XBookmarksSupplier>(m_xDoc, uno::UNO_QUERY_THROW)->getBookmarks();
-        if (!xMarks->hasByName(fromUtf8(name)))
-            return;
-        uno::Reference<text::XTextContent> xMark(xMarks->getByName(fromUtf8(name)), uno::UNO_QUERY_THROW);
-        xMark->getAnchor()->getText()->removeTextContent(xMark);
-    }
-
-    uno::Reference<lang::XMultiServiceFactory> factory() const { return m_xFactory; }
-
-private:
-    uno::Reference<text::XTextDocument> m_xDoc;
-    uno::Reference<lang::XMultiServiceFactory> m_xFactory;
-};
-
 uno::Reference<text::XTextContent> handle(const DocumentBlocks& blocks, std::size_t index)
 {
     if (index >= blocks.handles.size())
         throw uno::RuntimeException("DocumentUpdater: block index out of range");
     return blocks.handles[index];
+}
+
+bool isTable(const DocumentBlocks& blocks, std::size_t index)
+{
+    return uno::Reference<text::XTextTable>(handle(blocks, index), uno::UNO_QUERY).is();
 }
 
 void deleteParagraph(const uno::Reference<text::XTextContent>& xPara)
@@ -210,74 +53,102 @@ uno::Reference<text::XText> cellText(const uno::Reference<text::XTextTable>& xTa
         uno::UNO_QUERY_THROW);
 }
 
-/// Fills a freshly added plan row: the issue link, the derived cells, and the point bookmark
-/// that ties the row to its "what would help" item.
-void writePlanRow(ParagraphWriter& writer, const uno::Reference<text::XTextTable>& xTable, sal_Int32 row,
-                  const aa::PlanRow& content)
+/// Writes one cell of a new plan row: the issue links, the action (with its must and the point
+/// bookmark that ties the row to its item), or a text of one paragraph per line.
+void writePlanCell(ParagraphWriter& writer, const aa::Composer& compose, const uno::Reference<text::XText>& xText,
+                   aa::PlanColumn column, const aa::PlanRow& content)
 {
-    for (std::size_t c = 0; c < aa::planColumnCount; ++c)
+    xText->setString(OUString());
+    auto xCursor = xText->createTextCursor();
+    std::vector<aa::NewParagraph> paragraphs;
+    if (column == aa::PlanColumn::Issue)
     {
-        auto xText = cellText(xTable, static_cast<sal_Int32>(c), row);
-        xText->setString(OUString());
-        auto xCursor = xText->createTextCursor();
-        aa::NewParagraph np{ aa::Role::PlanCell, 0, {}, {}, {} };
-        if (c == static_cast<std::size_t>(aa::PlanColumn::Issue))
-        {
-            if (!content.cells[c].empty())
-                np.links.push_back(content.cells[c]);
-            writer.write(xCursor, np);
-            continue;
-        }
-        const std::vector<std::string> lines = aa::splitParagraphs(content.cells[c]);
-        for (std::size_t i = 0; i < lines.size(); ++i)
-        {
-            if (i)
-                xText->insertControlCharacter(at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
-            np.text = lines[i];
-            writer.write(xCursor, np);
-        }
-        if (c == static_cast<std::size_t>(aa::PlanColumn::Action) && !content.help.empty())
-            writer.insertBookmark(xText->getStart(), aa::planRowBookmarkName(content.help), false);
+        for (const std::string& id : content.issues)
+            paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, { compose.link(aa::MarkKind::Issue, id) } });
+    }
+    else
+    {
+        for (const std::string& line : aa::splitParagraphs(content.cell(column)))
+            paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, { aa::Run{ aa::Run::Kind::Text, line, {} } } });
+        if (column == aa::PlanColumn::Action && content.must)
+            paragraphs.front().runs.insert(paragraphs.front().runs.begin(),
+                                           aa::Run{ aa::Run::Kind::Strong, compose.mustPrefix(), {} });
+    }
+    if (paragraphs.empty())
+        paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, {} });
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+    {
+        if (i)
+            xText->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        writer.write(xCursor, paragraphs[i]);
+    }
+    if (column == aa::PlanColumn::Action && !content.help.empty())
+        writer.insertBookmark(xText->getStart(), aa::bookmarkName(aa::MarkKind::Plan, content.help), false);
+}
+
+/// The paragraphs of a cell.
+std::vector<uno::Reference<text::XTextContent>> cellParagraphs(const uno::Reference<text::XText>& xCell)
+{
+    std::vector<uno::Reference<text::XTextContent>> out;
+    auto xParas = uno::Reference<container::XEnumerationAccess>(xCell, uno::UNO_QUERY_THROW)->createEnumeration();
+    while (xParas->hasMoreElements())
+    {
+        uno::Reference<text::XTextContent> xPara(xParas->nextElement(), uno::UNO_QUERY);
+        if (xPara.is())
+            out.push_back(xPara);
+    }
+    return out;
+}
+
+bool isFlagParagraph(const uno::Reference<text::XTextContent>& xPara)
+{
+    OUString aStyle;
+    uno::Reference<beans::XPropertySet>(xPara, uno::UNO_QUERY_THROW)->getPropertyValue("ParaStyleName") >>= aStyle;
+    return aStyle == fromUtf8(aa::styleName(aa::Role::PlanFlag));
+}
+
+/// Rewrites the links of an issue cell (which holds nothing else but our flag, if flagged).
+void setIssueLinks(ParagraphWriter& writer, const aa::Composer& compose, const uno::Reference<text::XText>& xCell,
+                   const std::vector<std::string>& issues)
+{
+    const auto paragraphs = cellParagraphs(xCell);
+    std::size_t first = 0;
+    while (first < paragraphs.size() && isFlagParagraph(paragraphs[first]))
+        ++first;
+    if (first == paragraphs.size())
+        return;
+    auto xRange = xCell->createTextCursorByRange(paragraphs[first]->getAnchor()->getStart());
+    xRange->gotoEnd(true);
+    xRange->setString(OUString());
+    auto xCursor = xCell->createTextCursorByRange(xRange->getStart());
+    for (std::size_t i = 0; i < issues.size(); ++i)
+    {
+        if (i)
+            xCell->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
+        writer.write(xCursor, aa::NewParagraph{ aa::Role::PlanCell, 0, { compose.link(aa::MarkKind::Issue, issues[i]) } });
     }
 }
 
-void flagRow(ParagraphWriter& writer, const uno::Reference<text::XTextTable>& xTable, sal_Int32 row)
+void flagRow(ParagraphWriter& writer, const uno::Reference<text::XTextTable>& xTable, sal_Int32 column, sal_Int32 row)
 {
-    auto xText = cellText(xTable, 0, row);
+    auto xText = cellText(xTable, column, row);
     auto xCursor = xText->createTextCursor();
-    xText->insertString(at(xCursor), fromUtf8(strings().get("plan.flag")), false);
-    xText->insertControlCharacter(at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
+    xText->insertString(ParagraphWriter::at(xCursor), fromUtf8(strings().get("plan.flag")), false);
+    xText->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
     auto xFlag = xText->createTextCursor();
     uno::Reference<beans::XPropertySet>(xFlag, uno::UNO_QUERY_THROW)
         ->setPropertyValue("ParaStyleName", uno::Any(fromUtf8(aa::styleName(aa::Role::PlanFlag))));
     uno::Reference<text::XParagraphCursor>(xFlag, uno::UNO_QUERY_THROW)->gotoEndOfParagraph(false);
-    uno::Reference<beans::XPropertySet> xNote(
-        writer.factory()->createInstance("com.sun.star.text.TextField.Annotation"), uno::UNO_QUERY_THROW);
-    xNote->setPropertyValue("Author", uno::Any(fromUtf8(strings().get("plan.flagAuthor"))));
-    xNote->setPropertyValue("Content", uno::Any(fromUtf8(strings().get("plan.flagComment"))));
-    xText->insertTextContent(xFlag->getEnd(), uno::Reference<text::XTextContent>(xNote, uno::UNO_QUERY_THROW), false);
+    writer.insertComment(xFlag->getEnd(), strings().get("plan.flagAuthor"), strings().get("plan.flagComment"));
 }
 
-void unflagRow(const uno::Reference<text::XTextTable>& xTable, sal_Int32 row, std::size_t flagParagraph)
+void unflagRow(const uno::Reference<text::XTextTable>& xTable, sal_Int32 column, sal_Int32 row, std::size_t flagParagraph)
 {
-    uno::Reference<container::XEnumerationAccess> xCell(cellText(xTable, 0, row), uno::UNO_QUERY_THROW);
-    auto xParas = xCell->createEnumeration();
-    for (std::size_t k = 0; xParas->hasMoreElements(); ++k)
-    {
-        uno::Reference<text::XTextContent> xPara(xParas->nextElement(), uno::UNO_QUERY);
-        if (k != flagParagraph || !xPara.is())
-            continue;
-        OUString aStyle;
-        uno::Reference<beans::XPropertySet>(xPara, uno::UNO_QUERY_THROW)->getPropertyValue("ParaStyleName") >>= aStyle;
-        if (aStyle == fromUtf8(aa::styleName(aa::Role::PlanFlag)))
-            deleteParagraph(xPara);
-        return;
-    }
+    const auto paragraphs = cellParagraphs(cellText(xTable, column, row));
+    if (flagParagraph < paragraphs.size() && isFlagParagraph(paragraphs[flagParagraph]))
+        deleteParagraph(paragraphs[flagParagraph]);
 }
-} // namespace
 
-namespace
-{
 void checkEdits(const DocumentBlocks& blocks, const std::vector<aa::Edit>& edits)
 {
     for (const aa::Edit& edit : edits)
@@ -296,14 +167,38 @@ void applyEdits(ParagraphWriter& writer, const DocumentBlocks& blocks, const std
     // Inserts and replacements first, deletions last, so that every anchor still exists.
     for (const aa::Edit& edit : edits)
     {
-        if (edit.kind == aa::Edit::Kind::Replace)
-            writer.replace(handle(blocks, edit.block), edit.paragraphs.front());
-        else if (edit.kind == aa::Edit::Kind::InsertAfter)
-            writer.insertAfter(handle(blocks, edit.block), edit.paragraphs);
+        switch (edit.kind)
+        {
+            case aa::Edit::Kind::Replace:
+                writer.replace(handle(blocks, edit.block), edit.paragraphs.front());
+                break;
+            case aa::Edit::Kind::InsertAfter:
+                writer.insertAfter(handle(blocks, edit.block), edit.paragraphs);
+                break;
+            case aa::Edit::Kind::InsertBefore:
+                // After the paragraph before, where there is one: splitting the paragraph itself
+                // at its start could take its bookmarks along.
+                if (edit.block > 0 && !isTable(blocks, edit.block - 1))
+                    writer.insertAfter(handle(blocks, edit.block - 1), edit.paragraphs);
+                else
+                    writer.insertBefore(handle(blocks, edit.block), edit.paragraphs);
+                break;
+            case aa::Edit::Kind::Delete:
+                break;
+        }
     }
     for (const aa::Edit& edit : edits)
         if (edit.kind == aa::Edit::Kind::Delete)
             deleteParagraph(handle(blocks, edit.block));
+}
+
+/// The column of the table a plan column is in (std::nullopt: the table has no such column).
+std::optional<sal_Int32> tableColumn(const aa::Layout& layout, aa::PlanColumn column)
+{
+    for (std::size_t c = 0; c < layout.planColumns.size(); ++c)
+        if (layout.planColumns[c] == column)
+            return static_cast<sal_Int32>(c);
+    return std::nullopt;
 }
 } // namespace
 
@@ -330,21 +225,30 @@ void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,
     checkWritable(xDoc);
     checkEdits(blocks, plan.repairs);
     const aa::Layout& layout = current.layout;
+    const aa::Composer compose(current.analysis);
     if (plan.needsTable)
     {
-        // The table was deleted by hand: a new one goes after the analysis.
-        auto xAnchor = handle(blocks, layout.last.value_or(0))->getAnchor();
-        checkNotProtected(xAnchor);
+        // The table was deleted by hand: a new one goes at the template's place for the plan, or
+        // after the analysis.
         aa::Analysis withRows = current.analysis;
         withRows.plan = plan.rows;
-        const std::string package = aa::buildOdtFragment(withRows, strings(), { false, true });
+        uno::Reference<text::XTextRange> xAnchor = templatePlace(xDoc, aa::TemplatePlace::Plan);
+        const bool atPlace = xAnchor.is();
+        if (!atPlace)
+            xAnchor = handle(blocks, layout.last.value_or(0))->getAnchor();
+        checkNotProtected(xAnchor);
+        aa::FragmentParts parts = aa::FragmentParts::only(aa::Section::Plan, !atPlace);
+        const std::string package = aa::buildOdtFragment(withRows, strings(), parts);
         asOneUndoStep(xDoc, "undo.updatePlan", [&] {
             ensureStyles(xDoc);
             ParagraphWriter writer(xDoc);
             applyEdits(writer, blocks, plan.repairs);
             auto xText = xAnchor->getText();
             auto xCursor = xText->createTextCursorByRange(xAnchor->getEnd());
-            xText->insertControlCharacter(at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
+            if (atPlace)
+                xCursor = clearPrompt(xCursor);
+            else
+                xText->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
             insertPackage(xContext, xCursor, package);
         });
         refreshFields(xDoc);
@@ -359,6 +263,7 @@ void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,
         refreshFields(xDoc);
         return;
     }
+    const sal_Int32 issueColumn = tableColumn(layout, aa::PlanColumn::Issue).value_or(0);
     asOneUndoStep(xDoc, "undo.updatePlan", [&] {
         ensureStyles(xDoc);
         ParagraphWriter writer(xDoc);
@@ -369,17 +274,21 @@ void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,
             switch (edit.kind)
             {
                 case aa::PlanEdit::Kind::Flag:
-                    flagRow(writer, xTable, row);
+                    flagRow(writer, xTable, issueColumn, row);
                     break;
                 case aa::PlanEdit::Kind::Unflag:
-                    unflagRow(xTable, row, edit.flagParagraph);
+                    unflagRow(xTable, issueColumn, row, edit.flagParagraph);
                     break;
-                case aa::PlanEdit::Kind::AppendRow:
+                case aa::PlanEdit::Kind::SetIssues:
+                    setIssueLinks(writer, compose, cellText(xTable, issueColumn, row), edit.content.issues);
+                    break;
+                case aa::PlanEdit::Kind::InsertRow:
                 {
-                    auto xRows = xTable->getRows();
-                    const sal_Int32 newRow = xRows->getCount();
-                    xRows->insertByIndex(newRow, 1);
-                    writePlanRow(writer, xTable, newRow, edit.content);
+                    xTable->getRows()->insertByIndex(row, 1);
+                    for (std::size_t c = 0; c < layout.planColumns.size(); ++c)
+                        if (const auto column = layout.planColumns[c])
+                            writePlanCell(writer, compose, cellText(xTable, static_cast<sal_Int32>(c), row), *column,
+                                          edit.content);
                     break;
                 }
             }

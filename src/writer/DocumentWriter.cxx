@@ -53,9 +53,8 @@ uno::Reference<text::XTextCursor> insertionCursor(const uno::Reference<text::XTe
         throw aa::InputError(aa::Strings::builtIn().get("error.notInBody"));
     return xBody->createTextCursorByRange(xView->getEnd());
 }
-/// When the cursor's paragraph holds nothing but prompts (placeholder fields, as in the report
-/// template's analysis place), the prompts go: the analysis takes the prompt's place. Returns
-/// the cursor to insert at.
+} // namespace
+
 uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCursor>& xCursor)
 {
     const uno::Reference<text::XText> xText = xCursor->getText();
@@ -103,28 +102,86 @@ uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCu
     xPara->setString(OUString());
     return xText->createTextCursorByRange(xPara->getStart());
 }
+
+uno::Reference<text::XTextRange> templatePlace(const uno::Reference<text::XTextDocument>& xDoc, aa::TemplatePlace place)
+{
+    uno::Reference<text::XBookmarksSupplier> xSupplier(xDoc, uno::UNO_QUERY);
+    if (!xSupplier.is())
+        return nullptr;
+    auto xMarks = xSupplier->getBookmarks();
+    OUString aName = aa::glue::fromUtf8(aa::templatePlaceBookmark(place));
+    if (!xMarks->hasByName(aName) && place == aa::TemplatePlace::Analysis)
+        aName = OUString::createFromAscii(aa::legacyAnalysisPlace);
+    if (!xMarks->hasByName(aName))
+        return nullptr;
+    uno::Reference<text::XTextContent> xMark(xMarks->getByName(aName), uno::UNO_QUERY);
+    return xMark.is() ? xMark->getAnchor() : nullptr;
+}
+
+namespace
+{
+/// Where each part goes, and what each place gets.
+struct Insertion
+{
+    uno::Reference<text::XTextCursor> cursor;
+    aa::FragmentParts parts;
+};
+
+std::vector<Insertion> plan(const uno::Reference<text::XTextDocument>& xDoc)
+{
+    std::vector<Insertion> insertions;
+    // The template's own places: the section alone, under the template's heading.
+    aa::FragmentParts rest = aa::FragmentParts::all();
+    const std::pair<aa::TemplatePlace, aa::Section> own[] = { { aa::TemplatePlace::Safety, aa::Section::Safety },
+                                                               { aa::TemplatePlace::Recommendation, aa::Section::Recommendation },
+                                                               { aa::TemplatePlace::Plan, aa::Section::Plan } };
+    for (const auto& [place, section] : own)
+        if (auto xPlace = templatePlace(xDoc, place); xPlace.is() && xPlace->getText() == xDoc->getText())
+        {
+            insertions.push_back({ xPlace->getText()->createTextCursorByRange(xPlace->getStart()),
+                                   aa::FragmentParts::only(section, false) });
+            rest.set(section, false, false);
+        }
+    // The rest at the analysis place, or at the cursor. The template of version 0.2 has the
+    // analysis's heading above its place; 0.1's did not.
+    auto xAnalysis = templatePlace(xDoc, aa::TemplatePlace::Analysis);
+    if (xAnalysis.is() && xAnalysis->getText() == xDoc->getText())
+    {
+        uno::Reference<text::XBookmarksSupplier> xMarks(xDoc, uno::UNO_QUERY_THROW);
+        rest.heading = !xMarks->getBookmarks()->hasByName(
+            aa::glue::fromUtf8(aa::templatePlaceBookmark(aa::TemplatePlace::Analysis)));
+        insertions.push_back({ xAnalysis->getText()->createTextCursorByRange(xAnalysis->getStart()), rest });
+    }
+    else
+        insertions.push_back({ insertionCursor(xDoc), rest });
+    return insertions;
+}
 } // namespace
 
-void insertAnalysis(const uno::Reference<uno::XComponentContext>& xContext,
+bool insertAnalysis(const uno::Reference<uno::XComponentContext>& xContext,
                     const uno::Reference<text::XTextDocument>& xDoc, const aa::Analysis& analysis)
 {
     checkWritable(xDoc);
     if (hasAnalysisBookmark(xDoc))
         throw aa::InputError(aa::Strings::builtIn().get("error.alreadyInserted"));
-    auto xCursor = insertionCursor(xDoc);
-    checkNotProtected(uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW));
+    std::vector<Insertion> insertions = plan(xDoc);
+    for (const Insertion& insertion : insertions)
+        checkNotProtected(uno::Reference<text::XTextRange>(insertion.cursor, uno::UNO_QUERY_THROW));
 
     // Everything that can fail on our side happens before the document is touched.
-    const std::string package = aa::buildOdtFragment(analysis);
+    std::vector<std::string> packages;
+    for (const Insertion& insertion : insertions)
+        packages.push_back(aa::buildOdtFragment(analysis, aa::Strings::builtIn(), insertion.parts));
     asOneUndoStep(xDoc, "undo.insert", [&] {
         ensureStyles(xDoc);
-        xCursor = clearPrompt(xCursor);
-        insertPackage(xContext, xCursor, package);
+        for (std::size_t i = 0; i < insertions.size(); ++i)
+            insertPackage(xContext, clearPrompt(insertions[i].cursor), packages[i]);
         faultPoint("writer");
         if (!hasAnalysisBookmark(xDoc))
             throw uno::RuntimeException("insertAnalysis: Writer did not insert the analysis");
     });
     refreshFields(xDoc);
+    return insertions.size() > 1;
 }
 
 } // namespace aa::writer

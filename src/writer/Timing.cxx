@@ -2,6 +2,8 @@
 
 #include "Utf8.hpp"
 
+#include <boost/json.hpp>
+
 #include <mutex>
 
 namespace aa::writer
@@ -34,7 +36,9 @@ std::string lastTimingJson()
 {
     LastTiming& timing = last();
     std::lock_guard<std::mutex> lock(timing.mutex);
-    return "{\"command\":\"" + aa::escapeXml(timing.what) + "\",\"microseconds\":" + std::to_string(timing.microseconds)
-           + "}";
+    boost::json::object result;
+    result["command"] = timing.what;
+    result["microseconds"] = timing.microseconds;
+    return boost::json::serialize(result);
 }
 } // namespace aa::writer
