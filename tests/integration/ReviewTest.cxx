@@ -66,7 +66,7 @@ uno::Reference<text::XTextDocument> docWith(const std::string& json)
 
 TEST(Review, CompleteRealisticSampleHasNoErrors)
 {
-    auto doc = docWith(readFile(std::string(AA_SAMPLES_DIR) + "/reviewed-analysis.json"));
+    auto doc = docWith(readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json"));
     Closer closer(doc);
     const json::array findings = findingsOf(doc);
     const auto errors = countByRule(findings, "error");

@@ -23,7 +23,7 @@ TEST(TeamReview, FiftyMixedDocumentsIncludingACorruptAndAPasswordProtectedOne)
 {
     const std::string folder = workDir() + "/team";
     std::filesystem::create_directories(folder + "/sub");
-    const std::string complete = readFile(std::string(AA_SAMPLES_DIR) + "/reviewed-analysis.json");
+    const std::string complete = readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json");
     for (int i = 0; i < 48; ++i)
     {
         auto doc = documentWith({ "Report " + std::to_string(i) });

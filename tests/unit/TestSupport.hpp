@@ -8,10 +8,13 @@
 #include "Catalogue.hpp"
 #include "DocumentStructure.hpp"
 #include "Strings.hpp"
+#include "OdtFragment.hpp"
 #include "Zip.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -161,7 +164,7 @@ inline Item makeItem(const std::string& text, const std::vector<std::string>& is
     return item;
 }
 
-/// The id a "what would help" item without one gets when nothing is taken: "help_" and the
+/// The id a "what needs to happen" item without one gets when nothing is taken: "help_" and the
 /// CRC-32 of its text as 8 lowercase hex digits (worked out here, not by autoHelpId).
 inline std::string hashHelpId(const std::string& text)
 {
@@ -180,33 +183,17 @@ inline std::vector<std::string> lines(const std::string& text) { return aa::spli
 inline Paragraph para(Role role, std::size_t index, const std::string& text,
                       std::vector<std::string> bookmarks = {}, std::vector<Span> spans = {})
 {
-    return Paragraph{ styleName(role, index), text, std::move(bookmarks), std::move(spans), {} };
+    return Paragraph{ styleName(role, index), text, std::move(bookmarks), std::move(spans), {}, false };
 }
 
 /// A paragraph in someone else's style.
 inline Paragraph plain(const std::string& text, const std::string& style = "Text body")
 {
-    return Paragraph{ style, text, {}, {}, {} };
+    return Paragraph{ style, text, {}, {}, {}, false };
 }
 
-/// The question label the writer puts before an issue part or a further question.
-inline std::string label(const std::string& key)
-{
-    return Strings::builtIn().get("part." + key + ".label");
-}
-
-/// The "Identified by: ..." text of an issue.
-inline std::string raisedByText(const std::vector<Voice>& voices)
-{
-    const Strings& strings = Strings::builtIn();
-    std::string text;
-    for (Voice v : voices)
-        text += (text.empty() ? "" : strings.get("raisedBy.separator"))
-                + strings.get(std::string("voice.") + jsonName(v));
-    if (text.empty())
-        text = strings.get("raisedBy.none");
-    return strings.get("raisedBy.prefix") + text;
-}
+/// The question label the writer puts before an answer.
+inline std::string label(QuestionKey key) { return questionLabel(key); }
 
 /// The span a hyperlinked cross-reference field to an issue heading reads as.
 inline Span issueLinkSpan(const Analysis& a, const std::string& id)
@@ -219,134 +206,272 @@ struct LayoutOptions
 {
     bool mergeTextSpans = false; ///< Writer reports adjacent plain text as one portion
     bool stylesLost = false;     ///< every paragraph in "Normal", as after a trip through Word
+    FragmentParts parts = FragmentParts::all();
 };
 
-/// The blocks Writer shows for an analysis inserted by buildOdtFragment (see ContentWriter in
-/// OdtFragment.cpp), as DocumentReader reads them, between two paragraphs of the practitioner's
-/// report: block 0 is report text, block 1 the analysis heading, block 2 the issues subheading,
-/// then per issue its title, "Identified by", and for each part its question label and one
-/// paragraph per line; per list a subheading and one paragraph per item (one empty paragraph
-/// when the list is empty); the further questions; the plan subheading and table; an empty
-/// paragraph and more report text.
+/// Reads the blocks of a content.xml as buildOdtContent writes it, the way DocumentReader reads
+/// the same text from Writer once inserted: each paragraph's style (display name), its text
+/// (without prompts), the bookmarks starting in it, its runs as spans (a link, a field, plain
+/// text between marks), whether it holds a prompt. Only the subset of ODF our writer produces.
+class FragmentBlocks
+{
+public:
+    explicit FragmentBlocks(const std::string& xml, bool mergeTextSpans) : x_(xml), merge_(mergeTextSpans) {}
+
+    std::vector<Block> read()
+    {
+        const std::size_t body = x_.find("<office:text>");
+        if (body == std::string::npos)
+            throw std::runtime_error("no office:text");
+        pos_ = body + std::string("<office:text>").size();
+        std::vector<Block> blocks;
+        while (true)
+        {
+            skipText();
+            if (peek("</office:text>"))
+                break;
+            if (peek("<table:table "))
+                blocks.emplace_back(table());
+            else
+                blocks.emplace_back(paragraph());
+        }
+        return blocks;
+    }
+
+private:
+    struct Tag
+    {
+        std::string name;
+        std::map<std::string, std::string> attrs;
+        bool closing = false;
+        bool empty = false;
+    };
+
+    bool peek(const char* s) const { return x_.compare(pos_, std::strlen(s), s) == 0; }
+    void skipText()
+    {
+        while (pos_ < x_.size() && x_[pos_] != '<')
+            ++pos_;
+    }
+
+    static std::string decode(const std::string& s)
+    {
+        std::string out;
+        for (std::size_t i = 0; i < s.size(); ++i)
+        {
+            if (s[i] != '&')
+            {
+                out += s[i];
+                continue;
+            }
+            const std::size_t end = s.find(';', i);
+            const std::string entity = s.substr(i + 1, end - i - 1);
+            out += entity == "amp" ? "&" : entity == "lt" ? "<" : entity == "gt" ? ">" : entity == "quot" ? "\"" : "'";
+            i = end;
+        }
+        return out;
+    }
+
+    Tag tag()
+    {
+        Tag t;
+        const std::size_t end = x_.find('>', pos_);
+        std::string inside = x_.substr(pos_ + 1, end - pos_ - 1);
+        pos_ = end + 1;
+        if (!inside.empty() && inside[0] == '/')
+        {
+            t.closing = true;
+            inside.erase(0, 1);
+        }
+        if (!inside.empty() && inside.back() == '/')
+        {
+            t.empty = true;
+            inside.pop_back();
+        }
+        std::size_t i = 0;
+        while (i < inside.size() && inside[i] != ' ')
+            t.name += inside[i++];
+        while (i < inside.size())
+        {
+            while (i < inside.size() && inside[i] == ' ')
+                ++i;
+            const std::size_t eq = inside.find('=', i);
+            if (eq == std::string::npos)
+                break;
+            const std::string key = inside.substr(i, eq - i);
+            const std::size_t q1 = inside.find('"', eq);
+            const std::size_t q2 = inside.find('"', q1 + 1);
+            t.attrs[key] = decode(inside.substr(q1 + 1, q2 - q1 - 1));
+            i = q2 + 1;
+        }
+        return t;
+    }
+
+    static std::string displayName(const std::string& odf)
+    {
+        std::string out;
+        for (std::size_t i = 0; i < odf.size(); ++i)
+        {
+            if (odf.compare(i, 4, "_20_") == 0)
+            {
+                out += ' ';
+                i += 3;
+            }
+            else
+                out += odf[i];
+        }
+        return out;
+    }
+
+    /// One text:p or text:h and everything in it.
+    Paragraph paragraph()
+    {
+        const Tag open = tag();
+        Paragraph p;
+        p.style = open.attrs.count("text:style-name") ? displayName(open.attrs.at("text:style-name")) : "Text body";
+        if (open.empty)
+            return p;
+        std::string link, field;
+        bool inPrompt = false;
+        std::map<std::string, std::size_t> markStart; // bookmark -> text length at its start
+        Span current;
+        auto flush = [&] {
+            if (!current.text.empty() || !current.fieldBookmark.empty())
+            {
+                if (merge_ && !p.spans.empty() && p.spans.back().link.empty() && p.spans.back().fieldBookmark.empty()
+                    && current.link.empty() && current.fieldBookmark.empty())
+                    p.spans.back().text += current.text;
+                else
+                    p.spans.push_back(current);
+            }
+            current = Span{ "", link, field };
+        };
+        while (true)
+        {
+            if (pos_ < x_.size() && x_[pos_] != '<')
+            {
+                const std::size_t end = x_.find('<', pos_);
+                const std::string text = decode(x_.substr(pos_, end - pos_));
+                pos_ = end;
+                if (!inPrompt)
+                {
+                    current.text += text;
+                    p.text += text;
+                }
+                continue;
+            }
+            const Tag t = tag();
+            if (t.closing && (t.name == "text:p" || t.name == "text:h"))
+                break;
+            if (t.name == "text:s" || t.name == "text:tab")
+            {
+                const std::string c = t.name == "text:s" ? " " : "\t";
+                current.text += c;
+                p.text += c;
+            }
+            else if (t.name == "text:placeholder")
+            {
+                inPrompt = !t.closing;
+                p.prompt = true;
+            }
+            else if (t.name == "text:bookmark-start")
+            {
+                flush();
+                p.bookmarks.push_back(t.attrs.at("text:name"));
+                markStart[t.attrs.at("text:name")] = p.text.size();
+            }
+            else if (t.name == "text:bookmark-end")
+            {
+                flush();
+                const std::string name = t.attrs.at("text:name");
+                if (markStart.count(name) && markStart[name] == p.text.size())
+                    p.emptyBookmarks.push_back(name);
+            }
+            else if (t.name == "text:bookmark")
+            {
+                flush();
+                p.bookmarks.push_back(t.attrs.at("text:name"));
+                p.emptyBookmarks.push_back(t.attrs.at("text:name"));
+            }
+            else if (t.name == "text:a")
+            {
+                flush();
+                link = t.closing ? std::string() : t.attrs.at("xlink:href");
+                current = Span{ "", link, field };
+            }
+            else if (t.name == "text:bookmark-ref")
+            {
+                flush();
+                field = t.closing ? std::string() : t.attrs.at("text:ref-name");
+                current = Span{ "", link, field };
+            }
+            else if (t.name == "text:span")
+                flush();
+        }
+        flush();
+        return p;
+    }
+
+    Table table()
+    {
+        tag(); // table:table
+        Table table;
+        while (true)
+        {
+            skipText();
+            const std::size_t at = pos_;
+            const Tag t = tag();
+            if (t.closing && t.name == "table:table")
+                break;
+            if (!t.closing && t.name == "table:table-row")
+                table.rows.emplace_back();
+            else if (!t.closing && t.name == "table:table-cell")
+            {
+                table.rows.back().emplace_back();
+                while (true)
+                {
+                    skipText();
+                    if (peek("</table:table-cell>"))
+                    {
+                        tag();
+                        break;
+                    }
+                    table.rows.back().back().push_back(paragraph());
+                }
+            }
+            (void)at;
+        }
+        return table;
+    }
+
+    const std::string& x_;
+    bool merge_;
+    std::size_t pos_ = 0;
+};
+
+/// The blocks Writer shows for an analysis inserted by buildOdtFragment, as DocumentReader reads
+/// them, between two paragraphs of the practitioner's report: block 0 is report text, then the
+/// fragment's paragraphs and tables as the writer wrote them (its last, empty paragraph
+/// included), then more report text. The analysis must hold its plan (see withPlan()).
 inline std::vector<Block> documentBlocks(const Analysis& a, LayoutOptions options = {})
 {
-    const Strings& strings = Strings::builtIn();
     std::vector<Block> blocks;
-    const auto restyle = [&](Paragraph p) {
-        if (options.stylesLost)
-            p.style = "Normal";
-        return p;
-    };
-    const auto add = [&](Paragraph p) { blocks.emplace_back(restyle(std::move(p))); };
-    add(plain("Report text before the analysis", "Default Paragraph Style"));
-    add(para(Role::Heading, 0, strings.get("section.analysis")));
-    add(para(Role::Subheading, 0, strings.get("section.issues")));
-    for (const Issue& issue : a.issues)
-    {
-        Paragraph title = para(Role::IssueTitle, 0, issue.title, { issueBookmarkName(issue.id) });
-        if (issue.title.empty())
-            title.emptyBookmarks = title.bookmarks; // the bookmark holds nothing, like the title
-        else
-            title.spans = { Span{ issue.title, "", "" } };
-        add(title);
-        add(para(Role::RaisedBy, 0, raisedByText(issue.raisedBy)));
-        for (std::size_t p = 0; p < issuePartCount; ++p)
-        {
-            add(para(Role::Question, 0, label(jsonName(static_cast<IssuePart>(p)))));
-            for (const std::string& line : lines(issue.parts[p]))
-                add(para(Role::IssuePartAnswer, p, line));
-        }
-    }
-    for (std::size_t k = 0; k < listKindCount; ++k)
-    {
-        add(para(Role::Subheading, 0, strings.get(std::string("section.") + jsonName(static_cast<ListKind>(k)))));
-        if (a.lists[k].empty())
-            add(para(Role::ListItem, k, ""));
-        for (const Item& item : a.lists[k])
-        {
-            std::vector<Span> spans;
-            std::string text = item.text;
-            spans.push_back(Span{ item.text, "", "" });
-            if (!item.issues.empty())
-            {
-                const std::string prefix = strings.get("item.linkPrefix");
-                text += prefix;
-                if (options.mergeTextSpans)
-                    spans.back().text += prefix;
-                else
-                    spans.push_back(Span{ prefix, "", "" });
-                for (std::size_t i = 0; i < item.issues.size(); ++i)
-                {
-                    if (i)
-                    {
-                        text += strings.get("item.linkSeparator");
-                        spans.push_back(Span{ strings.get("item.linkSeparator"), "", "" });
-                    }
-                    spans.push_back(issueLinkSpan(a, item.issues[i]));
-                    text += spans.back().text;
-                }
-                text += strings.get("item.linkSuffix");
-                spans.push_back(Span{ strings.get("item.linkSuffix"), "", "" });
-            }
-            std::vector<std::string> bookmarks;
-            if (k == static_cast<std::size_t>(ListKind::WhatWouldHelp) && !item.id.empty())
-                bookmarks.push_back(helpBookmarkName(item.id));
-            Paragraph p = para(Role::ListItem, k, text, bookmarks, spans);
-            if (item.text.empty())
-                p.emptyBookmarks = p.bookmarks;
-            add(p);
-        }
-    }
-    add(para(Role::Subheading, 0, strings.get("section.considerations")));
-    for (std::size_t k = 0; k < considerationCount; ++k)
-    {
-        add(para(Role::Question, 0, label(jsonName(static_cast<Consideration>(k)))));
-        for (const std::string& line : lines(a.considerations[k]))
-            add(para(Role::ConsiderationAnswer, k, line));
-    }
-    add(para(Role::Subheading, 0, strings.get("section.plan")));
-    Table table;
-    Row header;
-    for (std::size_t c = 0; c < planColumnCount; ++c)
-        header.push_back(Cell{ restyle(
-            para(Role::PlanHeader, 0, strings.get(std::string("plan.") + jsonName(static_cast<PlanColumn>(c))))) });
-    table.rows.push_back(header);
-    std::vector<PlanRow> rows = a.plan;
-    if (rows.empty())
-        rows.emplace_back(); // a row to type into
-    for (const PlanRow& row : rows)
-    {
-        Row cells;
-        Cell issueCell;
-        if (row.flagged)
-            issueCell.push_back(restyle(para(Role::PlanFlag, 0, strings.get("plan.flag"))));
-        const std::string& id = row.cell(PlanColumn::Issue);
-        if (id.empty())
-            issueCell.push_back(restyle(para(Role::PlanCell, 0, "")));
-        else
-        {
-            const Span link = issueLinkSpan(a, id);
-            issueCell.push_back(restyle(para(Role::PlanCell, 0, link.text, {}, { link })));
-        }
-        cells.push_back(issueCell);
-        for (std::size_t c = 1; c < planColumnCount; ++c)
-        {
-            Cell cell;
-            for (const std::string& line : lines(row.cells[c]))
-                cell.push_back(restyle(para(Role::PlanCell, 0, line)));
-            if (c == static_cast<std::size_t>(PlanColumn::Action) && !row.help.empty())
-            {
-                // A point bookmark at the start of the action cell ties the row to its item.
-                cell.front().bookmarks.push_back(planRowBookmarkName(row.help));
-                cell.front().emptyBookmarks.push_back(planRowBookmarkName(row.help));
-            }
-            cells.push_back(cell);
-        }
-        table.rows.push_back(cells);
-    }
-    blocks.emplace_back(table);
-    blocks.emplace_back(plain(""));
+    blocks.emplace_back(plain("Report text before the analysis", "Default Paragraph Style"));
+    const std::string xml = buildOdtContent(a, Strings::builtIn(), options.parts);
+    for (Block& block : FragmentBlocks(xml, options.mergeTextSpans).read())
+        blocks.push_back(std::move(block));
     blocks.emplace_back(plain("Report text after the analysis"));
+    if (options.stylesLost)
+        for (Block& block : blocks)
+        {
+            if (Paragraph* p = std::get_if<Paragraph>(&block))
+                p->style = "Normal";
+            else
+                for (Row& row : std::get<Table>(block).rows)
+                    for (Cell& cell : row)
+                        for (Paragraph& p : cell)
+                            p.style = "Normal";
+        }
     return blocks;
 }
 
