@@ -95,7 +95,8 @@ uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCu
                 return xCursor;
             continue;
         }
-        if (aType != "Bookmark")
+        // A page may happen to start in the paragraph (a soft page break): it holds no text.
+        if (aType != "Bookmark" && aType != "SoftPageBreak")
             return xCursor;
     }
     if (!prompt && !xPara->getString().isEmpty())

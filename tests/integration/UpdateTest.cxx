@@ -258,8 +258,8 @@ TEST(Update, ChangesOnlyWhatChangedAndIsOneUndoStep)
     // The new issue's heading is inside its bookmark, so links to it show its title.
     {
         uno::Reference<text::XBookmarksSupplier> xMarks(doc, uno::UNO_QUERY_THROW);
-        uno::Reference<text::XTextContent> xMark(xMarks->getBookmarks()->getByName("AA_issue_sleep"), uno::UNO_QUERY_THROW);
-        EXPECT_EQ(toUtf8(xMark->getAnchor()->getString()), "Maya sleeps badly");
+        uno::Reference<text::XTextContent> xNew(xMarks->getBookmarks()->getByName("AA_issue_sleep"), uno::UNO_QUERY_THROW);
+        EXPECT_EQ(toUtf8(xNew->getAnchor()->getString()), "Maya sleeps badly");
     }
     const auto names = bookmarkNames(doc);
     EXPECT_NE(std::find(names.begin(), names.end(), "PractitionersOwnMark"), names.end());
