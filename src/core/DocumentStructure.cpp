@@ -327,6 +327,87 @@ private:
                 layout().first = i;
             layout().last = i;
         }
+        if (layout().first)
+        {
+            layout().first = startWithoutStyles(*layout().first);
+            layout().last = endWithoutStyles(*layout().last);
+        }
+    }
+
+    /// Without our styles, the last mark is the plan table: what the plan says under it (how it
+    /// will be reviewed, the contingency, who agreed it) is found by its labels' text. Each
+    /// answer runs to the next label; the last label's answer is one paragraph, since nothing
+    /// marks where the report's own text starts again.
+    std::size_t endWithoutStyles(std::size_t last) const
+    {
+        static constexpr std::size_t maxLookAhead = 200;
+        if (!std::holds_alternative<Table>(blocks_[last]))
+            return last;
+        std::optional<std::size_t> lastLabel;
+        std::optional<Topic> previous;
+        for (std::size_t j = last + 1; j < blocks_.size() && j - last <= maxLookAhead; ++j)
+        {
+            const Paragraph* p = std::get_if<Paragraph>(&blocks_[j]);
+            if (!p || isForeignHeading(p->style) || roleOfStyle(p->style).role != Role::None)
+                break;
+            const auto target = labels_.question(p->text);
+            const bool planLabel = target && target->kind == LabelTarget::Kind::Question
+                                   && target->key.kind == QuestionKey::Kind::Topic
+                                   && sectionOf(static_cast<Topic>(target->key.index)) == Section::Plan;
+            if (planLabel)
+            {
+                const auto topic = static_cast<Topic>(target->key.index);
+                if (previous && static_cast<int>(topic) <= static_cast<int>(*previous))
+                    break;
+                previous = topic;
+                lastLabel = j;
+            }
+            else if (!lastLabel && !trimmed(p->text).empty())
+                return last; // the report's own text follows the table
+        }
+        if (!lastLabel)
+            return last;
+        for (std::size_t j = *lastLabel + 1; j < blocks_.size(); ++j)
+        {
+            const Paragraph* p = std::get_if<Paragraph>(&blocks_[j]);
+            if (!p || isForeignHeading(p->style) || roleOfStyle(p->style).role != Role::None)
+                break;
+            if (!trimmed(p->text).empty())
+                return j;
+        }
+        return *lastLabel;
+    }
+
+    /// Without our styles (a .docx saved with direct formatting), the first mark is the first
+    /// issue's heading: the analysis heading and the sections before it (how safe the child is,
+    /// the child's experience, the key issues heading) are found back by their headings' text,
+    /// each before the one after it.
+    /// Headings in the report's own heading styles are never taken: they are the report's.
+    std::size_t startWithoutStyles(std::size_t first) const
+    {
+        static constexpr std::size_t maxLookBack = 200;
+        std::size_t start = first;
+        std::optional<Section> earliest;
+        if (const Paragraph* p = std::get_if<Paragraph>(&blocks_[first]))
+            if (const auto target = labels_.section(p->text); target && target->kind == SectionTarget::Kind::Section)
+                earliest = target->section;
+        for (std::size_t j = first; j-- > 0 && first - j <= maxLookBack;)
+        {
+            const Paragraph* p = std::get_if<Paragraph>(&blocks_[j]);
+            if (!p || isForeignHeading(p->style))
+                break;
+            const auto target = labels_.section(p->text);
+            if (!target)
+                continue;
+            if (target->kind == SectionTarget::Kind::Analysis && !target->legacy)
+                return j;
+            if (target->kind != SectionTarget::Kind::Section || target->legacy
+                || (earliest && static_cast<int>(target->section) >= static_cast<int>(*earliest)))
+                break;
+            earliest = target->section;
+            start = j;
+        }
+        return start;
     }
 
     /// A paragraph's role: by its style, or by our marks and labels when the style was lost.
