@@ -251,7 +251,8 @@ private:
             const std::string action = quote(row.cell(PlanColumn::Action));
             const Place place{ Place::Kind::PlanRow, row.issues.empty() ? std::string() : row.issues.front(), i, 0 };
             const bool gone = std::any_of(row.issues.begin(), row.issues.end(),
-                                          [&](const std::string& id) { return !a_.findIssue(id); });
+                                          [&](const std::string& id) { return !a_.findIssue(id); })
+                              || (!row.help.empty() && !a_.findItem(row.help));
             if (row.flagged || gone)
                 certain("review.plan.orphan", Severity::Error, "Standard 6", { n, action }, place);
             std::vector<std::string> lacks;
