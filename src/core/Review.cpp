@@ -457,7 +457,19 @@ std::string parseDate(const std::string& text)
 
 bool progressDone(const std::string& text, const Strings& strings)
 {
-    const std::string l = lower(text);
+    std::string l = lower(text);
+    // Spaces, tabs, line breaks and no-break spaces before the word do not hide it.
+    std::size_t first = 0;
+    while (first < l.size())
+    {
+        if (l[first] == ' ' || l[first] == '\t' || l[first] == '\n' || l[first] == '\r')
+            ++first;
+        else if (l.compare(first, 2, "\xC2\xA0") == 0)
+            first += 2;
+        else
+            break;
+    }
+    l.erase(0, first);
     const std::string words = strings.get("review.words.done");
     std::size_t start = 0;
     while (start <= words.size())
