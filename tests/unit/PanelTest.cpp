@@ -837,6 +837,22 @@ TEST(CompletenessLine, EachGapInOrder)
         << "no issues: no count of issues without an action";
 }
 
+TEST(CompletenessLine, TheExemplarIsCompleteAndEveryVoiceHeard)
+{
+    const Analysis sample = aa::parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json"));
+    ASSERT_EQ(sample.adults.size(), 2u);
+    EXPECT_EQ(aa::completenessLine(sample), "Every question has an answer.");
+    EXPECT_EQ(aa::voicesLine(sample), "Every voice is recorded in at least one issue.");
+    for (std::size_t i = 0; i < sample.issues.size(); ++i)
+    {
+        const std::string entry = aa::issueListEntry(sample, i);
+        EXPECT_NE(entry.find("(3 of 3 answered)"), std::string::npos) << entry;
+        EXPECT_EQ(entry.find("no action"), std::string::npos) << entry;
+    }
+    for (const auto& [key, sel] : everyQuestion(sample))
+        EXPECT_TRUE(aa::isAnswered(sample, sel, key) || key == QuestionKey::of(IssuePart::Explanation)) << key.name();
+}
+
 // ---------------------------------------------------------------------------------------------
 // newIssueId, newAdultId, addIssue, addAdult, removeAdult
 
@@ -1392,6 +1408,27 @@ TEST(AnalysisHasParagraph, EveryParagraphTheWriterMakesIsAndAChangedOneIsNot)
         { Role::IfNot, 1 },           { Role::TopicAnswer, 13 },
     };
     EXPECT_EQ(checked, want) << "every kind of answer paragraph was asked about";
+}
+
+TEST(AnalysisHasParagraph, EveryParagraphOfTheExemplarIs)
+{
+    const Analysis sample = aa::parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json"));
+    std::size_t checked = 0;
+    for (const Block& block : documentBlocks(sample))
+    {
+        const Paragraph* p = std::get_if<Paragraph>(&block);
+        if (!p)
+            continue;
+        const StyleRole role = aa::roleOfStyle(p->style);
+        if (role.role == Role::Question || role.role == Role::Subheading)
+            continue;
+        if (const std::optional<QuestionKey> key = aa::questionKeyAt(role, p->text))
+        {
+            ++checked;
+            EXPECT_TRUE(aa::analysisHasParagraph(sample, *key, p->text)) << key->name() << ": " << p->text;
+        }
+    }
+    EXPECT_GT(checked, 40u);
 }
 
 // ---------------------------------------------------------------------------------------------
