@@ -1364,6 +1364,27 @@ TEST(AnalysisHasParagraph, ListItemsByTheirTextFollowedByTheirTiesAndMustLines)
     EXPECT_FALSE(aa::analysisHasParagraph(a, strengths, "s1"));
 }
 
+TEST(AnalysisHasParagraph, WordsTypedAfterAnItemsTextMakeItAnotherItem)
+{
+    // Regression: an item's paragraph counted as current when it merely began with the item's
+    // text, so after "s1" became "s1 typed by hand" in the document the deck went on showing "s1"
+    // (issue 14: the deck shows the document's current text before it is edited).
+    const Analysis a = base();
+    const QuestionKey strengths = QuestionKey::of(ListKind::Strengths);
+    const QuestionKey needs = QuestionKey::of(ListKind::WhatNeedsToHappen);
+    for (const char* paragraph : { "s1 typed by hand", "s1 typed (about: Issue A, Sarah Green (Maya's mother))", "s10",
+                                   "s2, and more", "s1(about: Issue A)" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, strengths, paragraph)) << paragraph;
+    for (const char* paragraph : { "Must happen: h1 and more (about: Issue A)", "h2 reworded", "h3 typed", "h2x" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, needs, paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns),
+                                          "sign a typed (shows that this is working: h1)"));
+    // Its ties after it, as the writer puts them, are still the item.
+    EXPECT_TRUE(aa::analysisHasParagraph(a, strengths, "s1 (about: Issue A)"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns),
+                                         "sign a (shows that this is working: h1) (about: Issue B)"));
+}
+
 TEST(AnalysisHasParagraph, TopicsByLine)
 {
     Analysis a = base();
