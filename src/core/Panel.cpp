@@ -497,11 +497,20 @@ bool analysisHasParagraph(const Analysis& analysis, QuestionKey key, const std::
         {
             const std::string must = strings.get("item.mustPrefix");
             const std::string ifNot = strings.get("item.ifNotPrefix");
+            const std::string about = strings.get("item.linkPrefix");
+            const std::string shows = strings.get("item.showsPrefix");
+            auto startsWith = [](const std::string& text, std::size_t at, const std::string& prefix) {
+                return text.compare(at, prefix.size(), prefix) == 0;
+            };
             return std::any_of(analysis.lists[key.index].begin(), analysis.lists[key.index].end(), [&](const Item& item) {
                 if (item.text.empty())
                     return false;
+                // The item's text, then nothing or its ties: words typed after the text make another item.
                 const std::string shown = (item.must ? must : std::string()) + item.text;
-                return paragraph.compare(0, shown.size(), shown) == 0 || paragraph == ifNot + item.ifNot;
+                return (startsWith(paragraph, 0, shown)
+                        && (paragraph.size() == shown.size() || startsWith(paragraph, shown.size(), about)
+                            || startsWith(paragraph, shown.size(), shows)))
+                       || paragraph == ifNot + item.ifNot;
             });
         }
     }
