@@ -1180,6 +1180,30 @@ TEST(Review, SupervisionThatDoesNotSayHowItInfluencedTheAssessment)
 }
 
 // ---------------------------------------------------------------------------------------------
+// Texts come from the strings given
+
+TEST(Review, MessagesAndTheWordsForDoneComeFromTheStrings)
+{
+    const aa::Strings strings = aa::Strings::builtIn().overlaidWith(
+        aa::Strings::parse("review.plan.rowIncomplete=Ligne {1} ({2}) : il manque {3}.\n"
+                           "review.plan.lacks.priority=la priorité\n"
+                           "review.plan.lacks.who=le responsable\n"
+                           "review.list.and=\\u0020et\\u0020\n"
+                           "review.words.done=fait\n"));
+    Analysis a = complete();
+    a.plan[1].cell(PlanColumn::Priority) = "";
+    a.plan[1].cell(PlanColumn::Who) = "";
+    std::vector<Finding> findings = aa::review(a, withToday(), strings);
+    ASSERT_EQ(rulesOf(findings), Rules{ "plan.rowIncomplete" });
+    EXPECT_EQ(findings[0].message,
+              "Ligne 2 (A bedtime routine agreed with Maya and her mother) : il manque le responsable et la priorité.");
+    a.plan[1].cell(PlanColumn::Progress) = "Done";
+    EXPECT_EQ(rulesOf(aa::review(a, withToday(), strings)), Rules{ "plan.rowIncomplete" }) << "not a word for done here";
+    a.plan[1].cell(PlanColumn::Progress) = "Fait le 10 janvier";
+    EXPECT_EQ(rulesOf(aa::review(a, withToday(), strings)), Rules{});
+}
+
+// ---------------------------------------------------------------------------------------------
 // Document order, as Review.hpp promises
 
 TEST(Review, FindingsInDocumentOrder)
