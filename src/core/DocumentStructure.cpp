@@ -697,7 +697,8 @@ private:
         setContext(Context::Adult, part);
     }
 
-    Item parseItem(const Paragraph& p)
+    /// canBeMust: a "what needs to happen" item, whose text may start with the must's mark.
+    Item parseItem(const Paragraph& p, bool canBeMust)
     {
         Item item;
         bool beforeLinks = true;
@@ -728,7 +729,7 @@ private:
                         stripped = true;
                     }
             }
-        if (startsWith(item.text, labels_.mustPrefix()))
+        if (canBeMust && startsWith(item.text, labels_.mustPrefix()))
         {
             item.text.erase(0, labels_.mustPrefix().size());
             item.must = true;
@@ -744,12 +745,10 @@ private:
         currentIssueOpen_ = false;
         currentAdultOpen_ = false;
         setContext(Context::List, kind);
-        Item item = parseItem(p);
-        if (kind != static_cast<std::size_t>(ListKind::WhatNeedsToHappen))
-        {
+        const bool needs = kind == static_cast<std::size_t>(ListKind::WhatNeedsToHappen);
+        Item item = parseItem(p, needs);
+        if (!needs)
             item.id.clear();
-            item.must = false;
-        }
         if (item.text.empty() && item.issues.empty() && item.adults.empty() && item.items.empty())
         {
             if (p.prompt)
