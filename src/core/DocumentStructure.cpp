@@ -327,6 +327,46 @@ private:
                 layout().first = i;
             layout().last = i;
         }
+        if (layout().first)
+            extendByLabels();
+    }
+
+    /// Where our styles were lost, our headings and question labels (in a style that is no
+    /// heading) mark the analysis too: the safety and the child's experience come before the
+    /// first issue's bookmark, the plan's topics after its table. The extent reaches back to the
+    /// furthest of them before the first mark and on to the furthest after the last, with the
+    /// answer that follows that one (up to a blank paragraph), never past a heading of the
+    /// report's own or a table.
+    void extendByLabels()
+    {
+        auto labelled = [&](const Paragraph& p) {
+            if (p.prompt || isForeignHeading(p.style))
+                return false;
+            if (labels_.question(p.text))
+                return true;
+            const std::optional<SectionTarget> target = labels_.section(p.text);
+            return target && target->kind != SectionTarget::Kind::Supervision;
+        };
+        auto boundary = [&](std::size_t i) {
+            const Paragraph* p = std::get_if<Paragraph>(&blocks_[i]);
+            return !p || isForeignHeading(p->style);
+        };
+        for (std::size_t i = *layout().first; i-- > 0 && !boundary(i);)
+            if (labelled(std::get<Paragraph>(blocks_[i])))
+                layout().first = i;
+        std::optional<std::size_t> lastLabel;
+        for (std::size_t i = *layout().last + 1; i < blocks_.size() && !boundary(i); ++i)
+            if (labelled(std::get<Paragraph>(blocks_[i])))
+                lastLabel = i;
+        if (!lastLabel)
+            return;
+        layout().last = *lastLabel;
+        for (std::size_t i = *lastLabel + 1; i < blocks_.size() && !boundary(i); ++i)
+        {
+            if (isBlank(std::get<Paragraph>(blocks_[i]).text))
+                break;
+            layout().last = i;
+        }
     }
 
     /// A paragraph's role: by its style, or by our marks and labels when the style was lost.
