@@ -379,6 +379,10 @@ private:
             return { Role::IssueTitle, 0, false };
         if (hasBookmark(p, MarkKind::Adult))
             return { Role::AdultName, 0, false };
+        // A heading of the report's own that reads like one of ours (the template's "Analysis of
+        // the assessment", its heading for the plan) stands for ours: see onOtherParagraph.
+        if (isForeignHeading(p.style))
+            return role;
         if (labels_.question(p.text))
             return { Role::Question, 0, false };
         if (labels_.section(p.text))
