@@ -113,7 +113,12 @@ public:
             if (spans_[s].present())
                 updateSection(section);
             else if (section != Section::Plan || layout_.planTable)
+            {
                 insertAt(anchorFor(section), compose_.section(section, true));
+                if (section == Section::Issues)
+                    for (const Issue& issue : desired_.issues)
+                        result_.addedIssues.push_back(issue.id);
+            }
         }
         result_.edits = edits_.take();
         return std::move(result_);
