@@ -1026,6 +1026,14 @@ private:
                 issue.id = freeId("issue", issueIds);
                 issueIds.insert(issue.id);
             }
+        // The same for an adult's heading and the links to it ("identified by", strengths).
+        std::vector<std::size_t> unnamedAdults;
+        for (std::size_t i = 0; i < analysis().adults.size(); ++i)
+            if (analysis().adults[i].id.empty())
+                unnamedAdults.push_back(i);
+        const std::vector<std::string> danglingAdults = danglingAdultIds();
+        if (unnamedAdults.size() == 1 && danglingAdults.size() == 1)
+            analysis().adults[unnamedAdults[0]].id = danglingAdults[0];
         std::set<std::string> adultIds;
         for (const Adult& adult : analysis().adults)
             adultIds.insert(adult.id);
@@ -1060,6 +1068,24 @@ private:
         for (const PlanRow& row : analysis().plan)
             for (const std::string& id : row.issues)
                 note(id);
+        return ids;
+    }
+
+    /// Adult ids that links point to but no heading holds, in order of first appearance.
+    std::vector<std::string> danglingAdultIds()
+    {
+        std::vector<std::string> ids;
+        auto note = [&](const std::string& id) {
+            if (!id.empty() && !analysis().findAdult(id) && std::find(ids.begin(), ids.end(), id) == ids.end())
+                ids.push_back(id);
+        };
+        for (const Issue& issue : analysis().issues)
+            for (const std::string& id : issue.raisedByAdults)
+                note(id);
+        for (const auto& items : analysis().lists)
+            for (const Item& item : items)
+                for (const std::string& id : item.adults)
+                    note(id);
         return ids;
     }
 
