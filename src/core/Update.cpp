@@ -633,6 +633,16 @@ Analysis analysisAfterUpdate(const ReadResult& current, const Analysis& given)
             after.adults.push_back(want);
     after.lists = desired.lists;
     after.topics = desired.topics;
+    // Where the document has no plan at all, planUpdate writes none of it: the plan's topics come
+    // with its table (planPlanUpdate).
+    const Layout& layout = current.layout;
+    bool planThere = layout.sections[static_cast<std::size_t>(Section::Plan)] || layout.planTable;
+    for (Topic t : topicsOf(Section::Plan))
+        planThere = planThere || layout.topics[static_cast<std::size_t>(t)].label
+                    || !layout.topics[static_cast<std::size_t>(t)].paragraphs.empty();
+    if (!planThere)
+        for (Topic t : topicsOf(Section::Plan))
+            after.topic(t) = current.analysis.topic(t);
     // Links to what the document does not hold go, as the reader drops them.
     for (Issue& issue : after.issues)
         issue.raisedByAdults.erase(std::remove_if(issue.raisedByAdults.begin(), issue.raisedByAdults.end(),
