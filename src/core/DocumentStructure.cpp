@@ -976,6 +976,13 @@ private:
             taken.insert(adult.id);
         std::string ids[2];
         auto add = [&](std::size_t which, const char* base, const char* nameKey) {
+            // An update wrote this adult already (an issue it left out still has 0.1's line):
+            // the voice names them, unless 0.1's answers still wait for an adult to hold them.
+            if ((which == 1 || !parentsText) && analysis().findAdult(base))
+            {
+                ids[which] = base;
+                return;
+            }
             std::string id = base;
             if (taken.count(id))
                 id = freeId(base, taken);
