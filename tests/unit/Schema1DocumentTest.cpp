@@ -623,6 +623,10 @@ TEST(UpdateSchema1, TheDecksAnalysisToo)
     desired.topic(Topic::Safety) = "Safe now.";
     desired.list(ListKind::WhatNeedsToHappen)[0].must = true;
     desired.list(ListKind::WhatNeedsToHappen)[0].ifNot = "we will meet within a week.";
+    desired.list(ListKind::WhatNeedsToHappen).push_back(aa::test::makeItem("Anna helps on bad mornings.", { "mentalHealth" }, "mornings"));
+    desired.list(ListKind::WhatNeedsToHappen).back().must = true;
+    desired.list(ListKind::SuccessSigns).push_back(aa::test::makeItem("Maya arrives with an adult."));
+    desired.list(ListKind::SuccessSigns).back().items = { "mornings" };
     const aa::UpdatePlan plan = aa::planUpdate(read, desired);
     const std::vector<Block> updated = applyEdits(blocks, plan.edits);
     const ReadResult after = aa::readAnalysis(updated);
@@ -637,6 +641,15 @@ TEST(UpdateSchema1, TheDecksAnalysisToo)
     const ReadResult planned = aa::readAnalysis(aa::test::applyPlanUpdate(updated, after, planPlan));
     EXPECT_TRUE(planned.analysis == aa::analysisAfterPlanUpdate(after, planPlan));
     EXPECT_TRUE(aa::planPlanUpdate(planned).edits.empty());
+    // The new must's row is the first (0.1's rows are no musts), in 0.1's eight columns, its
+    // outcome the sign tied to it; the typed cells of the others are where they were.
+    ASSERT_EQ(planned.analysis.plan.size(), s.plan.size() + 1);
+    EXPECT_EQ(planned.analysis.plan[0].help, "mornings");
+    EXPECT_TRUE(planned.analysis.plan[0].must);
+    EXPECT_EQ(planned.analysis.plan[0].cell(PlanColumn::Outcome), "Maya arrives with an adult.");
+    EXPECT_EQ(planned.layout.planColumns.size(), 8u);
+    EXPECT_EQ(planned.analysis.plan[1].cell(PlanColumn::Who), "Ms Green, with the housing officer (Mr Ali)");
+    EXPECT_EQ(planned.analysis.plan[3].cell(PlanColumn::Contingency), "Ask the school nurse");
 }
 
 } // namespace

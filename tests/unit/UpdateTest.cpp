@@ -1208,6 +1208,11 @@ TEST(UpdateAnalysis, ManyShapesUpdateToManyShapes)
                  for (Item& item : list)
                      std::reverse(item.issues.begin(), item.issues.end());
          } },
+        { "items and adults in reverse order", [](Analysis& a) {
+             for (auto& list : a.lists)
+                 std::reverse(list.begin(), list.end());
+             std::reverse(a.adults.begin(), a.adults.end());
+         } },
         { "first and last items removed", [](Analysis& a) {
              for (auto& list : a.lists)
              {
@@ -1248,6 +1253,72 @@ TEST(UpdateAnalysis, ManyShapesUpdateToManyShapes)
             aa::validateAnalysis(desired, strings(), aa::ParseMode::Update);
             const aa::UpdatePlan plan = update(doc, desired);
             expectUpdatedTo(doc, plan, desired);
+        }
+    }
+}
+
+/// A report made from the template with a's parts at the template's places (see
+/// DocumentStructureTest's templateReport).
+std::vector<Block> templateReport(const Analysis& a)
+{
+    auto fragment = [&](const aa::FragmentParts& parts) {
+        return aa::test::FragmentBlocks(aa::buildOdtContent(a, strings(), parts), false).read();
+    };
+    std::vector<Block> blocks = { plain("Child and family assessment", "Heading 1"),
+                                  plain(strings().get("template.heading.safety"), "Heading 2") };
+    auto append = [&](const std::vector<Block>& more) { blocks.insert(blocks.end(), more.begin(), more.end()); };
+    append(fragment(aa::FragmentParts::only(Section::Safety, false)));
+    blocks.emplace_back(plain("The child's experience, wishes and feelings", "Heading 2"));
+    blocks.emplace_back(plain("The report's own words about the child."));
+    blocks.emplace_back(plain(strings().get("section.analysis"), "Heading 2"));
+    aa::FragmentParts rest = aa::FragmentParts::all();
+    rest.heading = false;
+    for (Section s : { Section::Safety, Section::Recommendation, Section::Plan })
+        rest.set(s, false, false);
+    append(fragment(rest));
+    blocks.emplace_back(plain(strings().get("template.heading.recommendation"), "Heading 2"));
+    append(fragment(aa::FragmentParts::only(Section::Recommendation, false)));
+    blocks.emplace_back(plain("Other agencies' views", "Heading 2"));
+    blocks.emplace_back(plain("The school and the GP agree."));
+    blocks.emplace_back(plain(strings().get("template.heading.plan"), "Heading 2"));
+    append(fragment(aa::FragmentParts::only(Section::Plan, false)));
+    blocks.emplace_back(plain("Timescales", "Heading 2"));
+    blocks.emplace_back(plain("Started 1 September."));
+    return blocks;
+}
+
+TEST(UpdateAnalysis, AReportMadeFromTheTemplateUpdatesInItsPlaces)
+{
+    const auto shapes = aa::test::shapes();
+    for (const auto& [from, a] : shapes)
+    {
+        const Doc doc = readDoc(templateReport(a));
+        ASSERT_TRUE(doc.read.analysis == a) << from;
+        for (const auto& [to, b] : shapes)
+        {
+            SCOPED_TRACE(from + " -> " + to);
+            Analysis desired = b;
+            aa::assignItemIds(desired);
+            const aa::UpdatePlan plan = update(doc, desired);
+            const std::vector<Block> after = applyEdits(doc.blocks, plan.edits);
+            // The report's own paragraphs are all there, in their order, none of ours among them
+            // where the template has its places.
+            std::vector<std::string> report, reportAfter;
+            for (const Block& blk : doc.blocks)
+                if (const Paragraph* p = std::get_if<Paragraph>(&blk); p && aa::roleOfStyle(p->style).role == Role::None && !p->text.empty())
+                    report.push_back(p->text);
+            for (const Block& blk : after)
+                if (const Paragraph* p = std::get_if<Paragraph>(&blk); p && aa::roleOfStyle(p->style).role == Role::None && !p->text.empty())
+                    reportAfter.push_back(p->text);
+            EXPECT_EQ(reportAfter, report);
+            const ReadResult read = aa::readAnalysis(after);
+            EXPECT_TRUE(read.analysis == aa::analysisAfterUpdate(doc.read, desired)) << aa::toJson(read.analysis);
+            EXPECT_TRUE(read.analysis.unplaced.empty());
+            EXPECT_FALSE(read.layout.sections[at(Section::Safety)]) << "no heading of ours where the template has one";
+            EXPECT_FALSE(read.layout.sections[at(Section::Recommendation)]);
+            EXPECT_FALSE(read.layout.sections[at(Section::Plan)]);
+            const aa::UpdatePlan again = aa::planUpdate(read, desired);
+            EXPECT_TRUE(again.edits.empty()) << ::testing::PrintToString(describeAll(again.edits));
         }
     }
 }
@@ -1377,6 +1448,23 @@ TEST(UpdateAnalysis, EverythingAtOnce)
     const ReadResult read = expectUpdatedTo(doc, plan, desired);
     EXPECT_EQ(read.analysis.topic(Topic::Recommendation), "rec1\nrec2\ntyped in the recommendation");
     EXPECT_TRUE(read.layout.issues[0].bookmarkIntact);
+}
+
+// DISABLED: reported, not fixed here. An issue title (or an adult's name) emptied is written as
+// its bookmark around no text, which the reader takes for a bookmark that is not intact
+// (ReadAnalysis.BookmarkIntactOnlyWhenTheHeadingHoldsItOverText keeps that from schema 1), so
+// every update rewrites the heading and every plan update repairs it, one undo step each time,
+// never settling.
+TEST(UpdateAnalysis, DISABLED_AnEmptiedTitleSettles)
+{
+    const Analysis a = aa::test::base();
+    const Doc doc = document(a);
+    Analysis desired = a;
+    desired.issues[1].title = "";
+    desired.adults[1].name = "";
+    const aa::UpdatePlan plan = update(doc, desired);
+    const ReadResult read = expectUpdatedTo(doc, plan, desired);
+    EXPECT_TRUE(aa::headingRepairs(read).empty());
 }
 
 // ---------------------------------------------------------------------------------------------
