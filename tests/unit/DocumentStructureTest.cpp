@@ -1124,6 +1124,32 @@ TEST(ReadAnalysis, HeadingThatLostItsBookmarkTakesBackTheIdLinksPointTo)
     }
 }
 
+TEST(ReadAnalysis, AdultHeadingThatLostItsBookmarkTakesBackTheIdLinksPointTo)
+{
+    // As an issue's heading does: the adult's name retyped (its bookmark gone), the "identified
+    // by" lines and the strengths still link to the adult's id.
+    const Analysis a = aa::test::base();
+    for (std::size_t i = 0; i < a.adults.size(); ++i)
+    {
+        SCOPED_TRACE(a.adults[i].id);
+        std::vector<Block> blocks = layout(a);
+        findParagraph(blocks, Role::AdultName, a.adults[i].name).bookmarks.clear();
+        const aa::ReadResult read = readAnalysis(blocks);
+        ASSERT_EQ(read.analysis.adults.size(), a.adults.size());
+        EXPECT_EQ(read.analysis.adults[i].id, a.adults[i].id);
+        EXPECT_FALSE(read.layout.adults[i].bookmarkIntact) << "headingRepairs puts the bookmark back";
+        EXPECT_TRUE(read.analysis == a) << aa::toJson(read.analysis);
+    }
+    // Both lost: which is whose is not known; fresh ids, the links dropped.
+    std::vector<Block> blocks = layout(a);
+    for (const Adult& adult : a.adults)
+        findParagraph(blocks, Role::AdultName, adult.name).bookmarks.clear();
+    const aa::ReadResult read = readAnalysis(blocks);
+    EXPECT_EQ(read.analysis.adults.at(0).id, "adult1");
+    EXPECT_EQ(read.analysis.adults.at(1).id, "adult2");
+    EXPECT_TRUE(read.analysis.issues.at(1).raisedByAdults.empty());
+}
+
 TEST(ReadAnalysis, HeadingTakesBackAnIdThatOnlyAPlanRowNames)
 {
     Analysis a;
