@@ -310,16 +310,24 @@ private:
     /// The analysis runs from the first to the last block that carries one of our marks.
     void findExtent()
     {
+        bool stylesLost = false; // a heading of ours or the plan's header without our style
         for (std::size_t i = 0; i < blocks_.size(); ++i)
         {
             bool ours = false;
             if (const Table* table = std::get_if<Table>(&blocks_[i]))
+            {
                 ours = isPlanTable(*table, labels_);
+                stylesLost = stylesLost
+                             || (ours && roleOfStyle(table->rows[0][0].empty() ? std::string() : table->rows[0][0][0].style).role
+                                             != Role::PlanHeader);
+            }
             else
             {
                 const Paragraph& p = std::get<Paragraph>(blocks_[i]);
-                ours = roleOfStyle(p.style).role != Role::None || hasBookmark(p, MarkKind::Issue)
-                       || hasBookmark(p, MarkKind::Adult) || hasLink(p);
+                const bool heading = hasBookmark(p, MarkKind::Issue) || hasBookmark(p, MarkKind::Adult);
+                const bool inOurStyle = roleOfStyle(p.style).role != Role::None;
+                stylesLost = stylesLost || (heading && !inOurStyle);
+                ours = inOurStyle || heading || hasLink(p);
             }
             if (!ours)
                 continue;
@@ -327,12 +335,12 @@ private:
                 layout().first = i;
             layout().last = i;
         }
-        if (layout().first)
+        if (layout().first && stylesLost)
             extendByLabels();
     }
 
-    /// Where our styles were lost, our headings and question labels (in a style that is no
-    /// heading) mark the analysis too: the safety and the child's experience come before the
+    /// Where our styles were lost (a heading of ours or the plan's header shows it), our headings
+    /// and question labels (in a style that is no heading) mark the analysis too: the safety and the child's experience come before the
     /// first issue's bookmark, the plan's topics after its table. The extent reaches back to the
     /// furthest of them before the first mark and on to the furthest after the last, with the
     /// answer that follows that one (up to a blank paragraph), never past a heading of the

@@ -379,11 +379,15 @@ TEST(ReadAnalysis, StylesLostTheReportAroundStaysOut)
     expectSameAnalysis(read.analysis, a);
     EXPECT_EQ(*read.layout.first, 3u);
     EXPECT_EQ(*read.layout.last, blocks.size() - 5) << "the plan's last answer, not the report after it";
-    // The writer's styles intact: nothing changes.
-    const std::vector<Block> styled = layout(a);
+    // The writer's styles intact: the labels' text is not looked at, so the report's own
+    // paragraph that reads like a heading of ours (not in a heading style) stays the report's.
+    std::vector<Block> styled = layout(a);
+    styled.emplace_back(plain(strings().get("section.recommendation")));
+    styled.emplace_back(plain("The report's own recommendation."));
     const aa::ReadResult intact = readAnalysis(styled);
     EXPECT_EQ(*intact.layout.first, 1u);
-    EXPECT_EQ(*intact.layout.last, styled.size() - 3);
+    EXPECT_EQ(*intact.layout.last, styled.size() - 5);
+    expectSameAnalysis(intact.analysis, a);
 }
 
 // ---------------------------------------------------------------------------------------------
