@@ -1398,6 +1398,40 @@ TEST(ReadAnalysis, AReportHeadingInsideAnIssueEndsItWithoutLosingAWord)
         EXPECT_TRUE(read.analysis.issues[i] == a.issues[i]);
 }
 
+TEST(ReadAnalysis, TheSupervisionRecordIsReadApartFromTheAnalysis)
+{
+    auto cell = [](Role role, const std::string& text) { return Cell{ para(role, 0, text) }; };
+    Table record;
+    aa::Row header;
+    for (const char* key : { "supervision.date", "supervision.reviewer", "supervision.discussed", "supervision.influence",
+                             "supervision.decisions", "supervision.actions" })
+        header.push_back(cell(Role::SupervisionHeader, strings().get(key)));
+    record.rows.push_back(header);
+    record.rows.push_back({ cell(Role::SupervisionCell, "2026-11-30"), cell(Role::SupervisionCell, "T. Manager"),
+                            cell(Role::SupervisionCell, "the mornings"), cell(Role::SupervisionCell, "a must added"),
+                            Cell{ para(Role::SupervisionCell, 0, "CIN plan"), para(Role::SupervisionCell, 0, "review in 6 weeks") },
+                            cell(Role::SupervisionCell, "") });
+    record.rows.push_back(aa::Row(6, cell(Role::SupervisionCell, " "))); // an empty row to type into
+    record.rows.push_back({ cell(Role::SupervisionCell, "2026-12-14") }); // fewer cells
+    const Analysis a = aa::test::base();
+    std::vector<Block> blocks = layout(a);
+    const std::size_t after = blocks.size() - 1;
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after), plain(strings().get("section.supervision"), "Heading 2"));
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after + 1), record);
+    const std::vector<aa::SupervisionEntry> entries = aa::readSupervision(blocks);
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries[0].reviewer, "T. Manager");
+    EXPECT_EQ(entries[0].influence, "a must added");
+    EXPECT_EQ(entries[0].decisions, "CIN plan\nreview in 6 weeks");
+    EXPECT_EQ(entries[1].date, "2026-12-14");
+    // Not the plan, not the analysis's, even inside it.
+    const aa::ReadResult read = readAnalysis(blocks);
+    expectSameAnalysis(read.analysis, a);
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(*read.layout.planTable + 1), record);
+    expectSameAnalysis(readAnalysis(blocks).analysis, a);
+    EXPECT_EQ(aa::readSupervision(blocks).size(), 4u);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Small functions
 
