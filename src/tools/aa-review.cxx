@@ -34,6 +34,35 @@ struct Options
     bool quiet = false;
 };
 
+/// A document's findings counted: certain ones by severity, judgements apart.
+struct Tally
+{
+    std::size_t errors = 0, warnings = 0, notes = 0, judgements = 0;
+};
+
+bool isJudgement(const json::object& finding)
+{
+    const json::value* kind = finding.if_contains("kind");
+    return kind && kind->is_string() && kind->as_string() == "judgement";
+}
+
+Tally tallyOf(const json::array& findings)
+{
+    Tally tally;
+    for (const auto& f : findings)
+    {
+        const json::object& o = f.as_object();
+        if (isJudgement(o))
+        {
+            ++tally.judgements;
+            continue;
+        }
+        const std::string sev(o.at("severity").as_string());
+        ++(sev == "error" ? tally.errors : sev == "warning" ? tally.warnings : tally.notes);
+    }
+    return tally;
+}
+
 void usage()
 {
     std::cerr << "usage: aa-review [--json FILE|-] [--html FILE] [--today YYYY-MM-DD] [--oxt FILE]\n"
@@ -222,11 +251,12 @@ int main(int argc, char** argv)
         fs::remove_all(profile);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    // Terminal report.
-    std::size_t reviewed = 0, totalErrors = 0;
-    for (const auto& d : documents)
+    // Terminal report: certain findings (facts about the structure) and judgements (questions a
+    // supervisor might ask about the writing) apart, never added up into one figure.
+    std::size_t reviewed = 0, totalErrors = 0, totalJudgements = 0;
+    for (auto& d : documents)
     {
-        const json::object& doc = d.as_object();
+        json::object& doc = d.as_object();
         const std::string status(doc.at("status").as_string());
         std::cout << doc.at("file").as_string().c_str() << ": ";
         if (status == "error")
@@ -235,28 +265,33 @@ int main(int argc, char** argv)
             continue;
         }
         ++reviewed;
-        std::size_t counts[3] = {};
-        for (const auto& f : doc.at("findings").as_array())
-        {
-            const std::string sev(f.as_object().at("severity").as_string());
-            ++counts[sev == "error" ? 0 : sev == "warning" ? 1 : 2];
-        }
-        totalErrors += counts[0];
+        const Tally tally = tallyOf(doc.at("findings").as_array());
+        doc["certain"] = json::object{ { "errors", tally.errors }, { "warnings", tally.warnings }, { "notes", tally.notes } };
+        doc["judgements"] = tally.judgements;
+        totalErrors += tally.errors;
+        totalJudgements += tally.judgements;
         if (status == "noAnalysis")
             std::cout << "no analysis section\n";
         else
-            std::cout << doc.at("issues").as_uint64() << " issues, " << counts[0] << " errors, " << counts[1]
-                      << " warnings, " << counts[2] << " notes\n";
-        for (const auto& f : doc.at("findings").as_array())
-        {
-            const json::object& o = f.as_object();
-            if (o.at("severity").as_string() != "info")
-                std::cout << "  [" << o.at("severity").as_string().c_str() << "] " << o.at("standard").as_string().c_str()
-                          << ": " << o.at("message").as_string().c_str() << "\n";
-        }
+            std::cout << doc.at("issues").as_uint64() << " issues; certain: " << tally.errors << " errors, "
+                      << tally.warnings << " warnings, " << tally.notes << " notes; judgements: " << tally.judgements << "\n";
+        for (const bool judgements : { false, true })
+            for (const auto& f : doc.at("findings").as_array())
+            {
+                const json::object& o = f.as_object();
+                if (isJudgement(o) != judgements || (!judgements && o.at("severity").as_string() == "info"))
+                    continue;
+                if (judgements)
+                    std::cout << "  [question] " << o.at("standard").as_string().c_str() << ": "
+                              << o.at("message").as_string().c_str() << "\n";
+                else
+                    std::cout << "  [" << o.at("severity").as_string().c_str() << "] " << o.at("standard").as_string().c_str()
+                              << ": " << o.at("message").as_string().c_str() << "\n";
+            }
     }
     std::cout << reviewed << " of " << documents.size() << " documents reviewed, " << unreadable
-              << " could not be opened, " << totalErrors << " error-level findings, in " << seconds << " s\n";
+              << " could not be opened; certain: " << totalErrors << " error-level findings; judgements: "
+              << totalJudgements << " questions to ask, in " << seconds << " s\n";
 
     if (!opt.jsonOut.empty())
     {
@@ -275,28 +310,33 @@ int main(int argc, char** argv)
                "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}.error{color:#a00}</style></head><body>"
                "<h1>Assessment analysis review</h1><p>"
             << reviewed << " of " << documents.size() << " documents reviewed on " << aa::escapeXml(opt.today)
-            << ".</p><table><tr><th>Document</th><th>Issues</th><th>Errors</th><th>Warnings</th><th>Notes</th><th>Main findings</th></tr>\n";
+            << ".</p><p>Certain findings are facts about the structure (an empty answer, a plan row without an owner). "
+               "Judgements are questions a supervisor might ask about the writing: they can be wrong, so they are "
+               "counted apart.</p><table><tr><th>Document</th><th>Issues</th><th>Certain: errors</th><th>Certain: "
+               "warnings</th><th>Certain: notes</th><th>Main certain findings</th><th>Judgements</th><th>Questions to ask</th></tr>\n";
         for (const auto& d : documents)
         {
             const json::object& doc = d.as_object();
             out << "<tr><td>" << aa::escapeXml(fs::path(std::string(doc.at("file").as_string())).filename().string()) << "</td>";
             if (doc.at("status").as_string() == "error")
             {
-                out << "<td colspan=\"5\" class=\"error\">" << aa::escapeXml(std::string(doc.at("error").as_string())) << "</td></tr>\n";
+                out << "<td colspan=\"7\" class=\"error\">" << aa::escapeXml(std::string(doc.at("error").as_string())) << "</td></tr>\n";
                 continue;
             }
-            std::size_t counts[3] = {};
-            std::string main;
+            const Tally tally = tallyOf(doc.at("findings").as_array());
+            std::string main, questions;
             for (const auto& f : doc.at("findings").as_array())
             {
                 const json::object& o = f.as_object();
-                const std::string sev(o.at("severity").as_string());
-                ++counts[sev == "error" ? 0 : sev == "warning" ? 1 : 2];
-                if (sev == "error")
-                    main += "<li>" + aa::escapeXml(std::string(o.at("message").as_string())) + "</li>";
+                const std::string item = "<li>" + aa::escapeXml(std::string(o.at("message").as_string())) + "</li>";
+                if (isJudgement(o))
+                    questions += item;
+                else if (o.at("severity").as_string() == "error")
+                    main += item;
             }
-            out << "<td>" << doc.at("issues").as_uint64() << "</td><td>" << counts[0] << "</td><td>" << counts[1]
-                << "</td><td>" << counts[2] << "</td><td><ul>" << main << "</ul></td></tr>\n";
+            out << "<td>" << doc.at("issues").as_uint64() << "</td><td>" << tally.errors << "</td><td>" << tally.warnings
+                << "</td><td>" << tally.notes << "</td><td><ul>" << main << "</ul></td><td>" << tally.judgements
+                << "</td><td><ul>" << questions << "</ul></td></tr>\n";
         }
         out << "</table></body></html>\n";
     }

@@ -75,23 +75,35 @@ TEST(TeamReview, FiftyMixedDocumentsIncludingACorruptAndAPasswordProtectedOne)
         }
         EXPECT_EQ(doc.at("status").as_string(), "reviewed") << file;
         EXPECT_EQ(doc.at("issues").to_number<std::int64_t>(), 4) << file;
+        // Certain findings and judgements are counted apart.
+        std::int64_t errors = 0, judgements = 0;
         for (const auto& f : doc.at("findings").as_array())
-            if (f.as_object().at("severity").as_string() == "error")
-            {
-                ++withErrors;
-                break;
-            }
+        {
+            const json::object& o = f.as_object();
+            if (o.at("kind").as_string() == "judgement")
+                ++judgements;
+            else if (o.at("severity").as_string() == "error")
+                ++errors;
+        }
+        EXPECT_EQ(doc.at("certain").as_object().at("errors").to_number<std::int64_t>(), errors) << file;
+        EXPECT_EQ(doc.at("judgements").to_number<std::int64_t>(), judgements) << file;
+        if (errors > 0)
+            ++withErrors;
     }
     EXPECT_EQ(withErrors, 16) << "the 16 documents with the derived plan have no owners or dates yet";
     const std::string text = readFile(workDir() + "/team.txt");
     EXPECT_NE(text.find("corrupt.docx: NOT REVIEWED"), std::string::npos) << text.substr(0, 500);
     EXPECT_NE(text.find("protected.odt: NOT REVIEWED"), std::string::npos);
     EXPECT_NE(text.find("48 of 50 documents reviewed"), std::string::npos);
+    EXPECT_NE(text.find("; certain: "), std::string::npos) << text.substr(0, 500);
+    EXPECT_NE(text.find("; judgements: "), std::string::npos);
     const std::string page = readFile(htmlOut);
     std::size_t rows = 0;
     for (std::size_t pos = page.find("<tr><td>"); pos != std::string::npos; pos = page.find("<tr><td>", pos + 1))
         ++rows;
     EXPECT_EQ(rows, 50u);
+    EXPECT_NE(page.find("<th>Certain: errors</th>"), std::string::npos);
+    EXPECT_NE(page.find("<th>Judgements</th>"), std::string::npos);
     std::cout << "[ info ] aa-review of 50 documents: " << seconds << " s (including starting Writer)\n";
     EXPECT_TRUE(office().alive());
 }
