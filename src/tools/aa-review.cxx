@@ -19,7 +19,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 using namespace css;
 namespace fs = std::filesystem;
@@ -142,7 +141,7 @@ int main(int argc, char** argv)
     const std::vector<fs::path> files = collect(opt.paths);
     const auto started = std::chrono::steady_clock::now();
     const std::string profile
-        = opt.profile.empty() ? (fs::temp_directory_path() / ("aa-review-" + std::to_string(::getpid()))).string() : opt.profile;
+        = opt.profile.empty() ? (fs::temp_directory_path() / ("aa-review-" + std::to_string(aa::platform::currentId()))).string() : opt.profile;
 
     json::array documents;
     int unreadable = 0;
