@@ -18,6 +18,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase3.hxx>
 
+#include <osl/file.hxx>
 #include <rtl/bootstrap.h>
 
 #include <atomic>
@@ -106,7 +107,10 @@ std::string officeProgramDir()
 
 std::string fileUrl(const std::string& path)
 {
-    return "file://" + std::filesystem::absolute(path).lexically_normal().string();
+    OUString aUrl;
+    osl::FileBase::getFileURLFromSystemPath(
+        fromUtf8(std::filesystem::absolute(path).lexically_normal().string()), aUrl);
+    return toUtf8(aUrl);
 }
 
 std::string describe(const uno::Exception& e) { return toUtf8(e.Message); }
