@@ -81,7 +81,8 @@ apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourcePar
 [ "$(id -u)" -ne 0 ] || apt_opts+=(-o APT::Sandbox::User=root)
 
 say "reading the package lists of $mirror bookworm-backports and bookworm (private apt state in $apt_dir)"
-if ! apt-get "${apt_opts[@]}" -qq update >"$apt_dir/update.log" 2>&1 || grep -q '^E:' "$apt_dir/update.log"; then
+if ! apt-get "${apt_opts[@]}" -qq update >"$apt_dir/update.log" 2>&1 ||
+    grep -qE '^(E:|W: Failed to fetch|W: Some index files failed)' "$apt_dir/update.log"; then
     cat "$apt_dir/update.log" >&2
     die "cannot read the package lists from $mirror (is the mirror reachable?)"
 fi
