@@ -623,7 +623,7 @@ void Bench::printMachine()
     std::printf("machine:      %ld cores (nproc), %s, %.1f GiB RAM\n", ::sysconf(_SC_NPROCESSORS_ONLN),
                 model.c_str(), memGiB);
     std::printf("LibreOffice:  %s\n",
-                commandOutput("/usr/lib/libreoffice/program/soffice --version 2>/dev/null").c_str());
+                commandOutput(shellQuoted(aa::platform::sofficePath(aa::client::officeProgramDir())) + " --version 2>/dev/null").c_str());
     std::printf("load average: %s (at start; another process may be running tests)\n",
                 commandOutput("cut -d' ' -f1-3 /proc/loadavg").c_str());
     std::printf("runs:         %d per measurement; every figure is a median; times in ms\n\n", m_options.runs);
