@@ -168,6 +168,8 @@ public:
                     paragraph(compose_.sectionHeading(section));
                 writePlan();
             }
+            if (section == Section::Plan && !parts_.planTopics)
+                continue;
             for (const NewParagraph& p : compose_.section(section, parts_.hasHeading(section) && section != Section::Plan))
                 paragraph(p);
         }

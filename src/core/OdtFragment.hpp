@@ -19,6 +19,9 @@ struct FragmentParts
     bool heading = true; ///< "Analysis of the assessment"
     std::array<bool, sectionCount> sections; ///< indexed by Section
     std::array<bool, sectionCount> headings; ///< the sections' own headings
+    /// With the plan: the plan's review, contingency and agreement under the table (false: the
+    /// table alone, for a document that still has them).
+    bool planTopics = true;
 
     /// Everything, with every heading: the analysis at the cursor of a document of any kind.
     static FragmentParts all();

@@ -559,6 +559,25 @@ PlanUpdatePlan planPlanUpdate(const ReadResult& current)
     {
         result.needsTable = true;
         result.rows = derivePlan(analysis);
+        // The table deleted by hand, the rest of the plan kept: the table alone goes back in
+        // its place, so the plan's answers are not written a second time.
+        std::optional<std::size_t> firstAnswer;
+        for (Topic t : topicsOf(Section::Plan))
+        {
+            const TextLayout& where = current.layout.topics[static_cast<std::size_t>(t)];
+            for (std::optional<std::size_t> block : { where.label, where.paragraphs.empty()
+                                                                       ? std::optional<std::size_t>()
+                                                                       : std::optional<std::size_t>(where.paragraphs.front()) })
+                if (block && (!firstAnswer || *block < *firstAnswer))
+                    firstAnswer = block;
+        }
+        if (firstAnswer)
+        {
+            result.tableAt = firstAnswer;
+            result.tableBefore = true;
+        }
+        else if (const auto heading = current.layout.sections[static_cast<std::size_t>(Section::Plan)])
+            result.tableAt = heading;
         return result;
     }
     std::set<std::string> rowsFor;

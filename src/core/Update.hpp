@@ -11,6 +11,7 @@
 #include "Strings.hpp"
 
 #include <string>
+#include <optional>
 #include <vector>
 
 namespace aa
@@ -87,6 +88,11 @@ struct PlanUpdatePlan
     std::vector<Edit> repairs;    ///< headingRepairs(), applied first
     bool needsTable = false;      ///< the document has no plan table: insert one with rows
     std::vector<PlanRow> rows;    ///< needsTable: the rows of the new table
+    /// needsTable, where the plan's heading or its review, contingency or agreement are still
+    /// there: the table alone goes in before the first of those answers (before), or after the
+    /// plan's heading; none: the whole plan goes after the analysis (or at the template's place).
+    std::optional<std::size_t> tableAt;
+    bool tableBefore = false;
     std::vector<PlanEdit> edits;  ///< otherwise, in the order to apply them (row indices as they are then)
 };
 

@@ -11,11 +11,13 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/document/XDocumentInsertable.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/io/SequenceInputStream.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/style/XStyle.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
@@ -142,7 +144,7 @@ void refreshFields(const uno::Reference<text::XTextDocument>& xDoc)
 }
 
 void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
-                   const uno::Reference<text::XTextCursor>& xCursor, const std::string& package)
+                   const uno::Reference<text::XTextCursor>& xCursor, const std::string& package, bool dropEmptyAfter)
 {
     auto xStream = io::SequenceInputStream::createStreamFromSequence(
         xContext, uno::Sequence<sal_Int8>(reinterpret_cast<const sal_Int8*>(package.data()),
@@ -179,9 +181,37 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     // style of the analysis's last paragraph, so give it back the style it had.
     OUString aOwnStyle;
     uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->getPropertyValue("ParaStyleName") >>= aOwnStyle;
+    // The paragraph that takes the package: a package that starts with a table leaves it empty
+    // before the table. Inside the analysis it must not be a stray paragraph of ours (it was
+    // split from one of our answers): it becomes plain body text. Removing it instead is not
+    // safe: disposing the paragraph just before a table aborts Writer 7.4 (measured), and joining
+    // it to the one before fails inside the import's undo context.
+    uno::Reference<text::XTextContent> xTaking;
+    if (dropEmptyAfter)
+    {
+        xTaking.set(uno::Reference<container::XEnumerationAccess>(xCursor, uno::UNO_QUERY_THROW)->createEnumeration()->nextElement(),
+                    uno::UNO_QUERY);
+        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(OUString("Text body")));
+    }
     uno::Reference<document::XDocumentInsertable>(xCursor, uno::UNO_QUERY_THROW)
         ->insertDocumentFromURL(OUString(), aProps);
-    if (xNextPara->gotoPreviousParagraph(false) && xNextPara->isEndOfParagraph() && !aOwnStyle.isEmpty())
+    if (dropEmptyAfter)
+    {
+        // The empty paragraph after what went in would be a stray line too: it goes (it follows
+        // the table, where disposing is safe).
+        if (xNextPara->gotoPreviousParagraph(false) && xNextPara->isEndOfParagraph())
+        {
+            uno::Reference<lang::XComponent> xAfter(
+                uno::Reference<container::XEnumerationAccess>(xNext, uno::UNO_QUERY_THROW)->createEnumeration()->nextElement(),
+                uno::UNO_QUERY);
+            if (xAfter.is() && xAfter != uno::Reference<lang::XComponent>(xTaking, uno::UNO_QUERY))
+                xAfter->dispose();
+        }
+        return;
+    }
+    if (!xNextPara->gotoPreviousParagraph(false) || !xNextPara->isEndOfParagraph())
+        return;
+    if (!aOwnStyle.isEmpty())
         uno::Reference<beans::XPropertySet>(xNext, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(aOwnStyle));
 }
 } // namespace aa::writer

@@ -32,8 +32,10 @@ void ensureStyles(const css::uno::Reference<css::text::XTextDocument>& xDoc);
 void refreshFields(const css::uno::Reference<css::text::XTextDocument>& xDoc);
 
 /// Splits the paragraph at the cursor so that Writer can insert an ODF package into an empty
-/// paragraph of its own, then inserts it there.
+/// paragraph of its own, then inserts it there. The empty paragraph left after the package keeps
+/// the style it had; with dropEmptyAfter it is removed (inside the analysis).
 void insertPackage(const css::uno::Reference<css::uno::XComponentContext>& xContext,
                    const css::uno::Reference<css::text::XTextCursor>& xCursor,
-                   const std::string& package);
+                   const std::string& package,
+                   bool dropEmptyAfter = false);
 } // namespace aa::writer

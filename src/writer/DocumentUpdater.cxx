@@ -220,28 +220,41 @@ void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,
     const aa::Composer compose(current.analysis);
     if (plan.needsTable)
     {
-        // The table was deleted by hand: a new one goes at the template's place for the plan, or
-        // after the analysis.
+        // The table was deleted by hand. The rest of the plan still there: the table alone goes
+        // back before the plan's answers (or after its heading). Otherwise the whole plan goes at
+        // the template's place for the plan, or after the analysis.
         aa::Analysis withRows = current.analysis;
         withRows.plan = plan.rows;
-        uno::Reference<text::XTextRange> xAnchor = templatePlace(xDoc, aa::TemplatePlace::Plan);
-        const bool atPlace = xAnchor.is();
-        if (!atPlace)
-            xAnchor = handle(blocks, layout.last.value_or(0))->getAnchor();
+        uno::Reference<text::XTextRange> xAnchor;
+        bool atPlace = false, before = false;
+        aa::FragmentParts parts = aa::FragmentParts::only(aa::Section::Plan, false);
+        if (plan.tableAt)
+        {
+            xAnchor = handle(blocks, *plan.tableAt)->getAnchor();
+            before = plan.tableBefore;
+            parts.planTopics = false;
+        }
+        else
+        {
+            xAnchor = templatePlace(xDoc, aa::TemplatePlace::Plan);
+            atPlace = xAnchor.is();
+            if (!atPlace)
+                xAnchor = handle(blocks, layout.last.value_or(0))->getAnchor();
+            parts = aa::FragmentParts::only(aa::Section::Plan, !atPlace);
+        }
         checkNotProtected(xAnchor);
-        aa::FragmentParts parts = aa::FragmentParts::only(aa::Section::Plan, !atPlace);
         const std::string package = aa::buildOdtFragment(withRows, strings(), parts);
         asOneUndoStep(xDoc, "undo.updatePlan", [&] {
             ensureStyles(xDoc);
             ParagraphWriter writer(xDoc);
             applyEdits(writer, blocks, plan.repairs);
             auto xText = xAnchor->getText();
-            auto xCursor = xText->createTextCursorByRange(xAnchor->getEnd());
+            auto xCursor = xText->createTextCursorByRange(before ? xAnchor->getStart() : xAnchor->getEnd());
             if (atPlace)
                 xCursor = clearPrompt(xCursor);
-            else
+            else if (!before)
                 xText->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
-            insertPackage(xContext, xCursor, package);
+            insertPackage(xContext, xCursor, package, plan.tableAt.has_value());
         });
         refreshFields(xDoc);
         return;

@@ -161,6 +161,38 @@ TEST(HandEdits, RetypedHeadingKeepsItsIdAndLinksShowTheNewTitle)
               "Housing is insecure");
 }
 
+TEST(HandEdits, DeletedPlanTableComesBackOnceAndThePlansAnswersStayOnce)
+{
+    auto doc = sampleDocument();
+    Closer closer(doc);
+    const aa::Analysis before = readModel(doc);
+    uno::Reference<lang::XComponent>(planTable(doc), uno::UNO_QUERY_THROW)->dispose();
+    ASSERT_FALSE(planTable(doc).is());
+    AA_UNO(office().call("updatePlan", doc));
+    const aa::Analysis after = readModel(doc);
+    ASSERT_TRUE(planTable(doc).is());
+    EXPECT_EQ(after.plan.size(), before.plan.size()) << "a row per item, derived again";
+    EXPECT_EQ(after.topics, before.topics) << "the plan's review, contingency and agreement once each";
+    const std::string text = bodyText(doc);
+    const std::string& review = before.topic(aa::Topic::PlanReview);
+    EXPECT_EQ(text.find(review), text.rfind(review));
+    // In its place: after the plan's heading, before how it will be reviewed.
+    const auto paras = bodyParagraphs(doc);
+    std::size_t table = paras.size(), label = paras.size();
+    for (std::size_t i = 0; i < paras.size(); ++i)
+    {
+        if (paras[i].style == "<table>" && table == paras.size())
+            table = i;
+        if (paras[i].text == aa::questionLabel(aa::QuestionKey::of(aa::Topic::PlanReview)))
+            label = i;
+    }
+    EXPECT_LT(table, label);
+    // Writer keeps the paragraph a table is inserted into: the one before the table may be
+    // empty, but it is plain text, not a stray paragraph of ours; none after it.
+    EXPECT_TRUE(paras[table - 1].text != "" || paras[table - 1].style.rfind("Analysis", 0) != 0) << paras[table - 1].style;
+    EXPECT_NE(paras[table + 1].text, "") << "no stray empty paragraph after the table";
+}
+
 TEST(HandEdits, PlanRowsAddedAndDeletedByHand)
 {
     auto doc = sampleDocument();

@@ -268,10 +268,21 @@ inline std::vector<aa::Block> applyPlanUpdate(const std::vector<aa::Block>& bloc
         EXPECT_TRUE(plan.edits.empty());
         aa::Analysis withRows = current.analysis;
         withRows.plan = plan.rows;
-        const std::string xml
-            = aa::buildOdtContent(withRows, aa::Strings::builtIn(), aa::FragmentParts::only(aa::Section::Plan, true));
+        // As the glue does: the table alone before the plan's answers (or after its heading)
+        // when they are still there, without the empty paragraph that ends the package;
+        // otherwise the whole plan after the analysis.
+        aa::FragmentParts parts = aa::FragmentParts::only(aa::Section::Plan, !plan.tableAt);
+        parts.planTopics = !plan.tableAt;
+        const std::string xml = aa::buildOdtContent(withRows, aa::Strings::builtIn(), parts);
         std::vector<aa::Block> fragment = FragmentBlocks(xml, false).read();
-        const std::size_t at = layout.last.value_or(0) + 1;
+        std::size_t at = layout.last.value_or(0) + 1;
+        if (plan.tableAt)
+        {
+            at = *plan.tableAt + (plan.tableBefore ? 0 : 1);
+            if (!fragment.empty() && std::holds_alternative<aa::Paragraph>(fragment.back())
+                && std::get<aa::Paragraph>(fragment.back()).text.empty())
+                fragment.pop_back();
+        }
         out.insert(out.begin() + static_cast<std::ptrdiff_t>(std::min(at, out.size())), fragment.begin(), fragment.end());
         return out;
     }
