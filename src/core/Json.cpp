@@ -545,7 +545,11 @@ private:
         item.adults = w_.ids(obj, "adults", prefix, Limits::maxAdults);
         item.items = w_.ids(obj, "items", prefix, Limits::maxItems);
         if (obj.if_contains("id"))
+        {
+            // Checked here: assignHelpIds would take an empty id for none and give one.
             item.id = w_.requiredString(obj, "id", prefix);
+            c_.id(item.id, prefix + "id");
+        }
         item.must = w_.optionalBool(obj, "must", prefix);
         item.ifNot = w_.optionalText(obj, "ifNot", prefix, false);
         return item;
