@@ -145,7 +145,8 @@ public:
         return v->get_bool();
     }
 
-    /// A list of ids (any ids: what they refer to is checked later), repeats dropped.
+    /// A list of ids (any ids: what they refer to is checked later). Repeats are kept, so that a
+    /// message names an entry by its place in the JSON; dropRepeats() removes them once checked.
     std::vector<std::string> ids(const json::object& obj, const std::string& key, const std::string& prefix,
                                  std::size_t max) const
     {
@@ -155,11 +156,7 @@ public:
             return refs;
         const json::array& a = array(*v, prefix + key, max);
         for (std::size_t i = 0; i < a.size(); ++i)
-        {
-            const std::string id = string(a[i], at(prefix + key, i));
-            if (std::find(refs.begin(), refs.end(), id) == refs.end())
-                refs.push_back(id);
-        }
+            refs.push_back(string(a[i], at(prefix + key, i)));
         return refs;
     }
 
@@ -197,6 +194,33 @@ public:
 private:
     const Checks& c_;
 };
+
+/// refs with only the first of each id.
+void dropRepeats(std::vector<std::string>& refs)
+{
+    std::set<std::string> seen;
+    std::vector<std::string> kept;
+    for (std::string& id : refs)
+        if (seen.insert(id).second)
+            kept.push_back(std::move(id));
+    refs = std::move(kept);
+}
+
+/// Every list of references in the analysis without repeats.
+void dropRepeats(Analysis& a)
+{
+    for (Issue& issue : a.issues)
+        dropRepeats(issue.raisedByAdults);
+    for (std::vector<Item>& list : a.lists)
+        for (Item& item : list)
+        {
+            dropRepeats(item.issues);
+            dropRepeats(item.adults);
+            dropRepeats(item.items);
+        }
+    for (PlanRow& row : a.plan)
+        dropRepeats(row.issues);
+}
 
 /// Gives the "what needs to happen" items without an id their autoHelpId(); a repeated id is an
 /// error (path: the list's name in the JSON).
@@ -317,10 +341,9 @@ private:
     std::vector<std::string> issueRefs(const json::object& obj, const std::string& prefix)
     {
         std::vector<std::string> refs = w_.ids(obj, "issues", prefix, Limits::maxIssues);
-        const json::array& a = obj.at("issues").get_array();
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (!ids_.count(std::string(a[i].get_string())))
-                c_.fail("error.unknownIssue", { at(prefix + "issues", i), truncateUtf8(std::string(a[i].get_string()), 40) });
+        for (std::size_t i = 0; i < refs.size(); ++i)
+            if (!ids_.count(refs[i]))
+                c_.fail("error.unknownIssue", { at(prefix + "issues", i), truncateUtf8(refs[i], 40) });
         return refs;
     }
 
@@ -740,6 +763,7 @@ Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode 
         checks.fail("error.schema", {});
     Analysis analysis = schema->as_int64() == 1 ? Schema1(walker).read(obj) : Schema2(walker).read(obj);
     validateAnalysis(analysis, strings, mode);
+    dropRepeats(analysis);
     return analysis;
 }
 
