@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace aa
@@ -220,6 +221,22 @@ void dropRepeats(Analysis& a)
         }
     for (PlanRow& row : a.plan)
         dropRepeats(row.issues);
+}
+
+/// Who identified an issue lists the adults in the analysis's order, as the document reader
+/// returns them (Analysis.hpp).
+void sortAdultRefs(Analysis& a)
+{
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < a.adults.size(); ++i)
+        order.emplace(a.adults[i].id, i);
+    const auto rank = [&](const std::string& id) {
+        const auto it = order.find(id);
+        return it == order.end() ? order.size() : it->second;
+    };
+    for (Issue& issue : a.issues)
+        std::stable_sort(issue.raisedByAdults.begin(), issue.raisedByAdults.end(),
+                         [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
 }
 
 /// Gives the "what needs to happen" items without an id their autoHelpId(); a repeated id is an
@@ -764,6 +781,7 @@ Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode 
     Analysis analysis = schema->as_int64() == 1 ? Schema1(walker).read(obj) : Schema2(walker).read(obj);
     validateAnalysis(analysis, strings, mode);
     dropRepeats(analysis);
+    sortAdultRefs(analysis);
     return analysis;
 }
 
