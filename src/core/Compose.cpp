@@ -113,8 +113,24 @@ Run Composer::link(MarkKind kind, const std::string& id) const
             shown = adultHeading(*adult, strings_);
     }
     else if (const Item* item = analysis_.findItem(id))
+    {
         shown = item->text;
+        while (shown.size() > 1 && (shown.back() == '.' || shown.back() == ' '))
+            shown.pop_back();
+    }
     return Run{ Run::Kind::Link, shown, bookmarkName(kind, id) };
+}
+
+std::vector<Run> Composer::issueLinks(const std::vector<std::string>& ids) const
+{
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+    {
+        if (i)
+            runs.push_back(Run{ Run::Kind::Text, strings_.get("item.linkSeparator"), {} });
+        runs.push_back(link(MarkKind::Issue, ids[i]));
+    }
+    return runs;
 }
 
 NewParagraph Composer::issueTitle(const Issue& issue) const
@@ -199,7 +215,22 @@ NewParagraph Composer::item(ListKind kind, const Item& item) const
     if (kind == ListKind::WhatNeedsToHappen && item.must)
         p.runs.push_back(Run{ Run::Kind::Strong, mustPrefix(), {} });
     if (kind == ListKind::WhatNeedsToHappen && !item.id.empty())
-        p.runs.push_back(Run{ Run::Kind::Marked, item.text, bookmarkName(MarkKind::Help, item.id) });
+    {
+        // The bookmark leaves out a closing full stop, so a success sign's link to the item
+        // reads as part of its sentence.
+        std::string marked = item.text;
+        std::string stop;
+        while (!marked.empty() && (marked.back() == '.' || marked.back() == ' '))
+        {
+            stop.insert(stop.begin(), marked.back());
+            marked.pop_back();
+        }
+        if (marked.empty())
+            std::swap(marked, stop);
+        p.runs.push_back(Run{ Run::Kind::Marked, marked, bookmarkName(MarkKind::Help, item.id) });
+        if (!stop.empty())
+            p.runs.push_back(Run{ Run::Kind::Text, stop, {} });
+    }
     else
         p.runs.push_back(Run{ Run::Kind::Text, item.text, {} });
     std::vector<Run> shows, about;

@@ -93,6 +93,8 @@ public:
 
     /// The link to one of our bookmarks as a run.
     Run link(MarkKind kind, const std::string& id) const;
+    /// Links to issues, separated: a plan row's issue cell.
+    std::vector<Run> issueLinks(const std::vector<std::string>& ids) const;
     /// The text of the prefix before a must's action, in lists and plan rows.
     std::string mustPrefix() const { return strings_.get("item.mustPrefix"); }
     const Strings& strings() const { return strings_; }

@@ -892,9 +892,9 @@ private:
                                     row.issues.push_back(*id);
                             }
                     std::string all = joinCell(cells[c], &row.flagged);
-                    all.erase(std::remove_if(all.begin(), all.end(), [](char ch) { return ch == '\n' || ch == ' ' || ch == ','; }),
+                    all.erase(std::remove_if(all.begin(), all.end(), [](char ch) { return ch == '\n' || ch == ' ' || ch == ',' || ch == ';'; }),
                               all.end());
-                    linked.erase(std::remove_if(linked.begin(), linked.end(), [](char ch) { return ch == '\n' || ch == ' ' || ch == ','; }),
+                    linked.erase(std::remove_if(linked.begin(), linked.end(), [](char ch) { return ch == '\n' || ch == ' ' || ch == ',' || ch == ';'; }),
                                  linked.end());
                     rowLayout.issueCellTyped = all != linked;
                     any = any || !row.issues.empty();
@@ -1192,7 +1192,7 @@ std::vector<StyleSpec> styleSpecs()
             case Role::PlanCell:
             case Role::SupervisionCell:
                 spec.parent = "Table Contents";
-                spec.fontSizePt = 9;
+                spec.fontSizePt = 8;
                 break;
             case Role::PlanFlag:
                 spec.parent = "Table Contents";

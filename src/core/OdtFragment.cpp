@@ -21,7 +21,7 @@ constexpr const char* namespaces
 
 /// Relative widths of the plan columns (indexed by PlanColumn): the issue, outcome and action
 /// wide, priority narrow, by when wide enough for "31/01/2027" at the cells' size.
-constexpr int planColumnWidths[planColumnCount] = { 13, 19, 21, 13, 9, 11, 14, 14, 14 };
+constexpr int planColumnWidths[planColumnCount] = { 14, 18, 20, 13, 9, 12, 14, 14, 14 };
 
 /// ODF's encoding of a display name as a style name: spaces become "_20_".
 std::string odfName(const std::string& displayName)
@@ -139,6 +139,8 @@ public:
                 "<style:style style:name=\"AAPlanCellBox\" style:family=\"table-cell\">"
                 "<style:table-cell-properties fo:padding=\"0.08cm\" "
                 "fo:border=\"0.5pt solid #000000\"/></style:style>"
+                "<style:style style:name=\"AAPlanRow\" style:family=\"table-row\">"
+                "<style:table-row-properties fo:keep-together=\"always\"/></style:style>"
                 "<style:style style:name=\"AAStrong\" style:family=\"text\">"
                 "<style:text-properties fo:font-weight=\"bold\"/></style:style>";
         int total = 0;
@@ -228,7 +230,8 @@ private:
             rows.emplace_back(); // a row to type into
         for (const PlanRow& row : rows)
         {
-            xml_ += "<table:table-row>";
+            // A row is never split across two pages.
+            xml_ += "<table:table-row table:style-name=\"AAPlanRow\">";
             for (PlanColumn c : columns_)
                 cell(cellXml(row, c));
             xml_ += "</table:table-row>";
@@ -244,11 +247,7 @@ private:
             if (row.flagged)
                 out = "<text:p text:style-name=\"" + odfName(styleName(Role::PlanFlag)) + "\">"
                       + paragraphXml(strings_.get("plan.flag")) + "</text:p>";
-            for (const std::string& id : row.issues)
-                out += cellParagraph(runsXml({ compose_.link(MarkKind::Issue, id) }));
-            if (row.issues.empty())
-                out += cellParagraph("");
-            return out;
+            return out + cellParagraph(runsXml(compose_.issueLinks(row.issues)));
         }
         const std::vector<std::string> lines = splitParagraphs(row.cell(c));
         std::string out;

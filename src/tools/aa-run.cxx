@@ -1,12 +1,8 @@
 // The main job: opens the sample report in a private headless Writer with the extension
-// installed, inserts the sample analysis at the report's analysis place, and writes the result
-// as .odt, .docx and .pdf.
+// installed, inserts the sample analysis (each part at the report's place for it), adds the
+// sample supervision entry, and writes the result as .odt, .docx and .pdf.
 #include "Office.hxx"
 
-#include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/text/XBookmarksSupplier.hpp>
-#include <com/sun/star/text/XTextContent.hpp>
-#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -28,19 +24,6 @@ std::string readFile(const std::string& path)
     return s.str();
 }
 
-/// Puts the view cursor on the report's "AnalysisPlace" bookmark, when there is one.
-void moveToAnalysisPlace(const uno::Reference<lang::XComponent>& xDoc)
-{
-    uno::Reference<text::XBookmarksSupplier> xBookmarks(xDoc, uno::UNO_QUERY_THROW);
-    if (!xBookmarks->getBookmarks()->hasByName("AnalysisPlace"))
-        return;
-    uno::Reference<text::XTextContent> xMark(xBookmarks->getBookmarks()->getByName("AnalysisPlace"),
-                                             uno::UNO_QUERY_THROW);
-    uno::Reference<frame::XModel> xModel(xDoc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextViewCursorSupplier> xView(xModel->getCurrentController(),
-                                                        uno::UNO_QUERY_THROW);
-    xView->getViewCursor()->gotoRange(xMark->getAnchor(), false);
-}
 } // namespace
 
 int main(int argc, char** argv)
@@ -49,6 +32,7 @@ int main(int argc, char** argv)
                                             { "--oxt", "build/assessment-analysis.oxt" },
                                             { "--report", "samples/sample-report.fodt" },
                                             { "--analysis", "samples/sample-analysis.json" },
+                                            { "--supervision", "samples/sample-supervision.json" },
                                             { "--out", "out" },
                                             { "--name", "sample-assessment" } };
     for (int i = 1; i + 1 < argc; i += 2)
@@ -65,8 +49,9 @@ int main(int argc, char** argv)
         std::filesystem::remove_all(opt["--profile"]);
         aa::client::Office office({ opt["--profile"], opt["--oxt"], true });
         auto xDoc = office.load(aa::client::fileUrl(opt["--report"]));
-        moveToAnalysisPlace(xDoc);
         office.call("insert", xDoc, readFile(opt["--analysis"]));
+        if (!opt["--supervision"].empty())
+            office.call("addSupervision", xDoc, {}, 0, { { "Supervision", readFile(opt["--supervision"]) } });
         std::filesystem::create_directories(opt["--out"]);
         const std::string base = opt["--out"] + "/" + opt["--name"];
         aa::client::Office::storeTo(xDoc, aa::client::fileUrl(base + ".odt"), "writer8");

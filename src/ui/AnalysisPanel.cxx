@@ -24,6 +24,8 @@
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
+#include <com/sun/star/awt/XFocusListener.hpp>
+#include <com/sun/star/awt/FocusEvent.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -40,6 +42,7 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
 #include <cppuhelper/supportsservice.hxx>
+#include <rtl/ref.hxx>
 
 #include <algorithm>
 #include <map>
@@ -186,6 +189,8 @@ const PanelSpec& spec(Kind kind)
               { "ItemUp", "Label", "panel.itemUp" },
               { "ItemDown", "Label", "panel.itemDown" },
               { "ItemTextLabel", "Label", "panel.itemText" },
+              { "ItemText", "HelpText", "panel.tip.itemText" },
+              { "IfNot", "HelpText", "panel.tip.ifNot" },
               { "AddItem", "Label", "panel.addItem" },
               { "ChangeItem", "Label", "panel.changeItem" },
               { "RemoveItem", "Label", "panel.removeItem" },
@@ -222,7 +227,7 @@ const PanelSpec& spec(Kind kind)
               { "UpdatePlan", { Fit::Share, 0, 2 } },
               { "GoTo", { Fit::Share, 1, 2 } },
               { "Status", { Fit::Stretch } } },
-            { "questionSelected", "answerFocused", "itemSelected", "itemKey", "addItem", "changeItem", "removeItem",
+            { "questionSelected", "itemSelected", "itemKey", "addItem", "changeItem", "removeItem",
               "itemUp", "itemDown", "tiesChanged", "mustToggled", "insert", "update", "updatePlan", "goTo" } } },
         { Kind::Review,
           { "ReviewPanel",
@@ -250,7 +255,9 @@ const PanelSpec& spec(Kind kind)
 class AnalysisPanel;
 
 /// Lays the panel out again when the sidebar changes its width.
-class ResizeListener : public cppu::WeakImplHelper1<awt::XWindowListener>
+/// Lays the panel out again when the sidebar changes its width, and tells it when one of its
+/// controls gains or loses the focus (dialog files cannot carry focus events).
+class ResizeListener : public cppu::WeakImplHelper2<awt::XWindowListener, awt::XFocusListener>
 {
 public:
     explicit ResizeListener(AnalysisPanel* pPanel) : m_pPanel(pPanel) {}
@@ -259,7 +266,12 @@ public:
     void SAL_CALL windowMoved(const awt::WindowEvent&) override {}
     void SAL_CALL windowShown(const lang::EventObject&) override {}
     void SAL_CALL windowHidden(const lang::EventObject&) override {}
+    void SAL_CALL focusGained(const awt::FocusEvent& rEvent) override { focus(rEvent, true); }
+    void SAL_CALL focusLost(const awt::FocusEvent& rEvent) override { focus(rEvent, false); }
     void SAL_CALL disposing(const lang::EventObject&) override { m_pPanel = nullptr; }
+
+private:
+    void focus(const awt::FocusEvent& rEvent, bool gained);
 
 private:
     AnalysisPanel* m_pPanel;
@@ -273,16 +285,25 @@ class AnalysisPanel : private cppu::BaseMutex, public PanelBase, public SessionV
 public:
     AnalysisPanel(const uno::Reference<uno::XComponentContext>& xContext, const OUString& rResourceUrl, Kind kind,
                   const uno::Reference<frame::XFrame>& xFrame, const uno::Reference<awt::XWindow>& xParent)
-        : PanelBase(m_aMutex), m_xContext(xContext), m_aResourceUrl(rResourceUrl), m_kind(kind), m_xFrame(xFrame)
+        : PanelBase(m_aMutex), m_xContext(xContext), m_aResourceUrl(rResourceUrl), m_kind(kind), m_xFrame(xFrame),
+          m_xParent(xParent)
     {
-        uno::Reference<awt::XWindowPeer> xParentPeer(xParent, uno::UNO_QUERY_THROW);
+    }
+
+    /// Builds the panel's window and joins the frame's session. Separate from the constructor:
+    /// it hands `this` to the window (as its event handler) and to the session, which must only
+    /// happen once the object is complete and held by a reference (a throwing constructor would
+    /// leave them pointing at freed memory).
+    void init()
+    {
+        uno::Reference<awt::XWindowPeer> xParentPeer(m_xParent, uno::UNO_QUERY_THROW);
         m_xWindow = awt::ContainerWindowProvider::create(m_xContext)->createContainerWindow(
-            writer::packageUrl(m_xContext, std::string("dialogs/") + spec(kind).dialog + ".xdl"), OUString(),
+            writer::packageUrl(m_xContext, std::string("dialogs/") + spec(m_kind).dialog + ".xdl"), OUString(),
             xParentPeer, static_cast<awt::XContainerWindowEventHandler*>(this));
         m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
         m_nHeight = m_xWindow->getPosSize().Height;
         m_nDesignWidth = m_xWindow->getPosSize().Width;
-        for (const ControlText& text : spec(kind).texts)
+        for (const ControlText& text : spec(m_kind).texts)
             model(text.control)->setPropertyValue(OUString::createFromAscii(text.property),
                                                   uno::Any(fromUtf8(strings().get(text.key))));
         // Accessible names come from the labels before the controls; the tips (HelpText) are
@@ -292,8 +313,11 @@ public:
         m_xResize = m_pResize;
         m_xWindow->addWindowListener(m_xResize);
         // The sidebar sizes the parent it gave us; the panel takes the parent's width.
-        m_xParent = xParent;
         m_xParent->addWindowListener(m_xResize);
+        for (const char* name : { "Answer", "Items", "IfNot" })
+            if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
+                xControl.is())
+                xControl->addFocusListener(uno::Reference<awt::XFocusListener>(m_pResize));
         fitToParent();
         m_xWindow->setVisible(true);
         m_pSession = DeckSession::forFrame(m_xContext, m_xFrame);
@@ -373,6 +397,19 @@ public:
             if (aa::setPanelAnswer(draft, m_shownSelection, *m_shownKey, text("Answer")))
                 m_pSession->editDraft() = std::move(draft);
         });
+    }
+
+    /// Before the person edits an answer here, the panel shows what the document holds now (it
+    /// reads the document only if it changed); leaving what happens if a must does not, stores it.
+    void focusChanged(const uno::Reference<uno::XInterface>& xSource, bool gained)
+    {
+        if (!m_pSession || m_kind != Kind::Questions)
+            return;
+        const uno::Reference<uno::XInterface> xIfNot(m_xControls->getControl("IfNot"), uno::UNO_QUERY);
+        if (gained && xSource != xIfNot)
+            m_pSession->refreshIfStale();
+        else if (!gained && xSource == xIfNot)
+            m_pSession->setItemMust(checked("Must"), text("IfNot"));
     }
 
     /// The sidebar sized our window (lay it out) or its parent (take the parent's width).
@@ -646,8 +683,6 @@ private:
                 s.selectQuestion(questions[*index].key);
             s.notify();
         }
-        else if (method == "answerFocused")
-            s.refreshIfStale();
         else if (method == "itemSelected")
         {
             s.selectItem(selected("Items"));
@@ -970,6 +1005,14 @@ private:
     std::vector<std::optional<std::size_t>> m_findingOfRow;
 };
 
+void ResizeListener::focus(const awt::FocusEvent& rEvent, bool gained)
+{
+    writer::logFailures("panel focus", [&] {
+        if (m_pPanel)
+            m_pPanel->focusChanged(rEvent.Source, gained);
+    });
+}
+
 void SAL_CALL ResizeListener::windowResized(const awt::WindowEvent& rEvent)
 {
     writer::logFailures("panel layout", [&] {
@@ -1013,7 +1056,18 @@ public:
             throw lang::IllegalArgumentException("PanelFactory: unknown panel " + rUrl, *this, 0);
         try
         {
-            return new AnalysisPanel(m_xContext, rUrl, kind, xFrame, xParent);
+            rtl::Reference<AnalysisPanel> xPanel(new AnalysisPanel(m_xContext, rUrl, kind, xFrame, xParent));
+            try
+            {
+                xPanel->init();
+            }
+            catch (...)
+            {
+                // Take back what init handed out (the window's handler, the session's view).
+                xPanel->dispose();
+                throw;
+            }
+            return xPanel.get();
         }
         catch (const uno::RuntimeException&)
         {

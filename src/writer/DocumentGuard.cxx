@@ -159,10 +159,18 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     const uno::Reference<text::XText> xText = xCursor->getText();
     const uno::Reference<text::XTextRange> xRange(xCursor, uno::UNO_QUERY_THROW);
     uno::Reference<text::XParagraphCursor> xPara(xCursor, uno::UNO_QUERY_THROW);
-    if (!xPara->isStartOfParagraph())
+    // An empty paragraph that is not the last (a template's place, cleared of its prompt) takes
+    // the package as it is: its last, empty paragraph stays after the analysis.
+    auto xNext = xText->createTextCursorByRange(xCursor->getStart());
+    const bool emptyParagraph = xPara->isStartOfParagraph() && xPara->isEndOfParagraph();
+    const bool last = !uno::Reference<text::XParagraphCursor>(xNext, uno::UNO_QUERY_THROW)->gotoNextParagraph(false);
+    if (!emptyParagraph || last)
+    {
+        if (!xPara->isStartOfParagraph())
+            xText->insertControlCharacter(xRange, text::ControlCharacter::PARAGRAPH_BREAK, false);
         xText->insertControlCharacter(xRange, text::ControlCharacter::PARAGRAPH_BREAK, false);
-    xText->insertControlCharacter(xRange, text::ControlCharacter::PARAGRAPH_BREAK, false);
-    xCursor->goLeft(1, false);
+        xCursor->goLeft(1, false);
+    }
     uno::Reference<document::XDocumentInsertable>(xCursor, uno::UNO_QUERY_THROW)
         ->insertDocumentFromURL(OUString(), aProps);
 }

@@ -62,10 +62,7 @@ void writePlanCell(ParagraphWriter& writer, const aa::Composer& compose, const u
     auto xCursor = xText->createTextCursor();
     std::vector<aa::NewParagraph> paragraphs;
     if (column == aa::PlanColumn::Issue)
-    {
-        for (const std::string& id : content.issues)
-            paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, { compose.link(aa::MarkKind::Issue, id) } });
-    }
+        paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, compose.issueLinks(content.issues) });
     else
     {
         for (const std::string& line : aa::splitParagraphs(content.cell(column)))
@@ -121,12 +118,7 @@ void setIssueLinks(ParagraphWriter& writer, const aa::Composer& compose, const u
     xRange->gotoEnd(true);
     xRange->setString(OUString());
     auto xCursor = xCell->createTextCursorByRange(xRange->getStart());
-    for (std::size_t i = 0; i < issues.size(); ++i)
-    {
-        if (i)
-            xCell->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
-        writer.write(xCursor, aa::NewParagraph{ aa::Role::PlanCell, 0, { compose.link(aa::MarkKind::Issue, issues[i]) } });
-    }
+    writer.write(xCursor, aa::NewParagraph{ aa::Role::PlanCell, 0, compose.issueLinks(issues) });
 }
 
 void flagRow(ParagraphWriter& writer, const uno::Reference<text::XTextTable>& xTable, sal_Int32 column, sal_Int32 row)
@@ -285,6 +277,9 @@ void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,
                 case aa::PlanEdit::Kind::InsertRow:
                 {
                     xTable->getRows()->insertByIndex(row, 1);
+                    uno::Reference<beans::XPropertySet> xRow(xTable->getRows()->getByIndex(row), uno::UNO_QUERY);
+                    if (xRow.is())
+                        xRow->setPropertyValue("IsSplitAllowed", uno::Any(false));
                     for (std::size_t c = 0; c < layout.planColumns.size(); ++c)
                         if (const auto column = layout.planColumns[c])
                             writePlanCell(writer, compose, cellText(xTable, static_cast<sal_Int32>(c), row), *column,

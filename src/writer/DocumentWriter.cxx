@@ -97,8 +97,10 @@ uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCu
         if (aType != "Bookmark")
             return xCursor;
     }
-    if (!prompt)
+    if (!prompt && !xPara->getString().isEmpty())
         return xCursor;
+    if (!prompt)
+        return xText->createTextCursorByRange(xPara->getStart()); // an empty paragraph: insert at its start
     xPara->setString(OUString());
     return xText->createTextCursorByRange(xPara->getStart());
 }

@@ -43,7 +43,7 @@ std::vector<uno::Reference<text::XTextContent>> answerParagraphs(const uno::Refe
         OUString aStyle;
         xProps->getPropertyValue("ParaStyleName") >>= aStyle;
         const aa::StyleRole role = aa::roleOfStyle(toUtf8(aStyle));
-        if (role.role == aa::Role::IssuePartAnswer || role.role == aa::Role::ConsiderationAnswer)
+        if (role.role == aa::Role::IssuePartAnswer || role.role == aa::Role::TopicAnswer)
             result.push_back(xPara);
     }
     return result;
@@ -118,7 +118,7 @@ TEST_P(RandomEdits, EveryTypedWordSurvivesAndReadSucceeds)
             case 4: // update with what is there, plus one sentence through the API
             {
                 aa::Analysis desired = parseRead(read(doc));
-                auto& part = desired.issues[pick(desired.issues.size())].parts[pick(aa::issuePartCount)];
+                auto& part = desired.issues[pick(desired.issues.size())].parts[pick(aa::requiredIssueParts)];
                 part += (part.empty() ? "" : " ") + token;
                 AA_UNO(office().call("update", doc, aa::toJson(desired)));
                 typed.insert(token);
@@ -127,8 +127,8 @@ TEST_P(RandomEdits, EveryTypedWordSurvivesAndReadSucceeds)
             case 5: // a new "what would help" item through the API, then its plan row
             {
                 aa::Analysis desired = parseRead(read(doc));
-                desired.list(aa::ListKind::WhatWouldHelp)
-                    .push_back({ "Help " + token, { desired.issues[pick(desired.issues.size())].id }, "" });
+                desired.list(aa::ListKind::WhatNeedsToHappen)
+                    .push_back(makeItem("Help " + token, { desired.issues[pick(desired.issues.size())].id }));
                 AA_UNO(office().call("update", doc, aa::toJson(desired)));
                 AA_UNO(office().call("updatePlan", doc));
                 typed.insert("Help " + token);

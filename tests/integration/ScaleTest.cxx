@@ -42,7 +42,7 @@ TEST(Scale, ThreeHundredPagesWithAHundredIssues)
 
     aa::Analysis desired = expected;
     desired.issues[57].part(aa::IssuePart::ImpactOnChild) = "Changed impact for issue 58.";
-    desired.list(aa::ListKind::WhatWouldHelp).push_back({ "One more thing to help.", { "issue99" }, "" });
+    desired.list(aa::ListKind::WhatNeedsToHappen).push_back(makeItem("One more thing to help.", { "issue99" }));
     start = std::chrono::steady_clock::now();
     std::string updated;
     AA_UNO(updated = office().call("update", doc, aa::toJson(desired)));

@@ -68,11 +68,11 @@ TEST_P(TrackChanges, CommandsAreRecordedAndAcceptOrRejectAllLeaveAValidDocument)
         EXPECT_GT(trackedChanges(doc), 0);
         aa::Analysis desired = parseRead(read(doc));
         desired.issues[0].part(aa::IssuePart::Origins) = "Changed while recording.";
-        desired.list(aa::ListKind::WhatWouldHelp).push_back({ "Another idea.", { "housing" }, "" });
+        desired.list(aa::ListKind::WhatNeedsToHappen).push_back(makeItem("Another idea.", { "housing" }));
         AA_UNO(office().call("update", doc, aa::toJson(desired)));
         std::string afterPlan;
         AA_UNO(afterPlan = office().call("updatePlan", doc));
-        EXPECT_EQ(parseRead(afterPlan).plan.size(), 6u);
+        EXPECT_EQ(parseRead(afterPlan).plan.size(), 7u);
 
         AA_UNO(dispatch(doc, finish));
         ASSERT_TRUE(office().alive()) << "Writer died on " << finish;

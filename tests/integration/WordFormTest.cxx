@@ -4,6 +4,8 @@
 #include "WriterFixture.hxx"
 
 #include "Catalogue.hpp"
+#include "Compose.hpp"
+#include "OdtFragment.hpp"
 #include "DocumentStructure.hpp"
 #include "Json.hpp"
 #include "Plan.hpp"
@@ -25,55 +27,22 @@ public:
 
     std::string docx()
     {
-        const aa::Strings& s = aa::Strings::builtIn();
+        // What our writer puts in the document (aa::Composer), in Word's form.
+        const aa::Composer compose(m_analysis);
         para("Heading1", "A report written in Word", true);
         para("Normal", "Some text the practitioner wrote before the analysis.", false);
-        para(style(aa::Role::Heading), s.get("section.analysis"), true);
-        para(style(aa::Role::Subheading), s.get("section.issues"), true);
-        for (const aa::Issue& issue : m_analysis.issues)
+        paragraph(compose.analysisHeading());
+        for (std::size_t s = 0; s < aa::sectionCount; ++s)
         {
-            const std::string mark = aa::issueBookmarkName(issue.id);
-            m_body += "<w:p>" + pPr(style(aa::Role::IssueTitle)) + bookmarked(mark, run(issue.title, true)) + "</w:p>";
-            std::string voices;
-            for (aa::Voice v : issue.raisedBy)
-                voices += std::string(voices.empty() ? "" : s.get("raisedBy.separator"))
-                          + s.get(std::string("voice.") + aa::jsonName(v));
-            para(style(aa::Role::RaisedBy), s.get("raisedBy.prefix") + (voices.empty() ? s.get("raisedBy.none") : voices), false);
-            for (std::size_t p = 0; p < aa::issuePartCount; ++p)
+            const auto section = static_cast<aa::Section>(s);
+            if (section == aa::Section::Plan)
             {
-                para(style(aa::Role::Question), label(aa::jsonName(static_cast<aa::IssuePart>(p))), true);
-                lines(style(aa::Role::IssuePartAnswer, p), issue.parts[p]);
+                paragraph(compose.sectionHeading(section));
+                table(compose);
             }
+            for (const aa::NewParagraph& p : compose.section(section, section != aa::Section::Plan))
+                paragraph(p);
         }
-        for (std::size_t k = 0; k < aa::listKindCount; ++k)
-        {
-            const auto kind = static_cast<aa::ListKind>(k);
-            para(style(aa::Role::Subheading), s.get(std::string("section.") + aa::jsonName(kind)), true);
-            for (const aa::Item& item : m_analysis.list(kind))
-            {
-                std::string inner;
-                if (kind == aa::ListKind::WhatWouldHelp)
-                    inner += bookmarked(aa::helpBookmarkName(item.id), run(item.text, false));
-                else
-                    inner += run(item.text, false);
-                if (!item.issues.empty())
-                {
-                    inner += run(s.get("item.linkPrefix"), false);
-                    for (std::size_t i = 0; i < item.issues.size(); ++i)
-                        inner += (i ? run(s.get("item.linkSeparator"), false) : "") + link(item.issues[i]);
-                    inner += run(s.get("item.linkSuffix"), false);
-                }
-                m_body += "<w:p>" + pPr(style(aa::Role::ListItem, k)) + inner + "</w:p>";
-            }
-        }
-        para(style(aa::Role::Subheading), s.get("section.considerations"), true);
-        for (std::size_t c = 0; c < aa::considerationCount; ++c)
-        {
-            para(style(aa::Role::Question), label(aa::jsonName(static_cast<aa::Consideration>(c))), true);
-            lines(style(aa::Role::ConsiderationAnswer, c), m_analysis.considerations[c]);
-        }
-        para(style(aa::Role::Subheading), s.get("section.plan"), true);
-        table();
         para("Normal", "Text after the analysis.", false);
         return aa::storedZip({ { "[Content_Types].xml", contentTypes() },
                                { "_rels/.rels", rels() },
@@ -95,10 +64,6 @@ private:
                 id += c;
         return id;
     }
-    static std::string label(const std::string& key)
-    {
-        return aa::Strings::builtIn().get("part." + key + ".label");
-    }
     std::string pPr(const std::string& styleId) const
     {
         return styleId == "Normal" ? "" : "<w:pPr><w:pStyle w:val=\"" + styleId + "\"/></w:pPr>";
@@ -113,18 +78,6 @@ private:
     {
         m_body += "<w:p>" + pPr(styleId) + run(text, bold) + "</w:p>";
     }
-    void lines(const std::string& styleId, const std::string& text)
-    {
-        std::size_t start = 0;
-        while (true)
-        {
-            const std::size_t end = text.find('\n', start);
-            para(styleId, text.substr(start, end - start), false);
-            if (end == std::string::npos)
-                break;
-            start = end + 1;
-        }
-    }
     /// inner between a w:bookmarkStart and its w:bookmarkEnd (a point bookmark when empty).
     std::string bookmarked(const std::string& name, const std::string& inner)
     {
@@ -132,43 +85,83 @@ private:
         return "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + name + "\"/>" + inner
                + "<w:bookmarkEnd w:id=\"" + id + "\"/>";
     }
-    std::string link(const std::string& id) const
+    /// A hyperlink to one of our bookmarks around a REF field showing its text, as Word writes it.
+    std::string link(const aa::Run& link) const
     {
-        const aa::Issue* issue = m_analysis.findIssue(id);
-        const std::string mark = aa::issueBookmarkName(id);
+        const std::string& mark = link.mark;
         return "<w:hyperlink w:anchor=\"" + mark + "\" w:history=\"1\">"
                "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
                "<w:r><w:instrText xml:space=\"preserve\"> REF " + mark + " \\h </w:instrText></w:r>"
                "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-               + run(issue ? issue->title : id, false)
+               + run(link.text, false)
                + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>";
+    }
+    /// A paragraph of our writer's in Word's form. A prompt (our placeholder) is left out: in
+    /// Word's form the answer is simply empty.
+    void paragraph(const aa::NewParagraph& p)
+    {
+        const bool heading = p.role == aa::Role::Heading || p.role == aa::Role::Subheading
+                             || p.role == aa::Role::IssueTitle || p.role == aa::Role::AdultName || p.role == aa::Role::Question;
+        std::string inner;
+        for (const aa::Run& r : p.runs)
+            switch (r.kind)
+            {
+                case aa::Run::Kind::Text:
+                    inner += run(r.text, heading);
+                    break;
+                case aa::Run::Kind::Strong:
+                    inner += run(r.text, true);
+                    break;
+                case aa::Run::Kind::Marked:
+                    inner += bookmarked(r.mark, run(r.text, heading));
+                    break;
+                case aa::Run::Kind::Link:
+                    inner += link(r);
+                    break;
+                case aa::Run::Kind::Prompt:
+                    break;
+            }
+        m_body += "<w:p>" + pPr(style(p.role, p.index)) + inner + "</w:p>";
     }
     std::string cell(const std::string& inner) const
     {
         return "<w:tc><w:tcPr><w:tcW w:w=\"1200\" w:type=\"dxa\"/></w:tcPr>" + inner + "</w:tc>";
     }
-    void table()
+    void table(const aa::Composer& compose)
     {
         const aa::Strings& s = aa::Strings::builtIn();
+        const std::vector<aa::PlanColumn> columns = aa::planTableColumns(m_analysis.plan);
         m_body += "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>";
-        for (std::size_t c = 0; c < aa::planColumnCount; ++c)
+        for (std::size_t c = 0; c < columns.size(); ++c)
             m_body += "<w:gridCol w:w=\"1200\"/>";
         m_body += "</w:tblGrid><w:tr>";
-        for (std::size_t c = 0; c < aa::planColumnCount; ++c)
-            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanHeader))
-                           + run(s.get(std::string("plan.") + aa::jsonName(static_cast<aa::PlanColumn>(c))), true) + "</w:p>");
+        for (aa::PlanColumn c : columns)
+            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanHeader)) + run(s.get(std::string("plan.") + aa::jsonName(c)), true)
+                           + "</w:p>");
         m_body += "</w:tr>";
         for (const aa::PlanRow& row : m_analysis.plan)
         {
             m_body += "<w:tr>";
-            const std::string& issue = row.cell(aa::PlanColumn::Issue);
-            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanCell)) + (issue.empty() ? "" : link(issue)) + "</w:p>");
-            for (std::size_t c = 1; c < aa::planColumnCount; ++c)
+            for (aa::PlanColumn c : columns)
             {
-                std::string first = (c == static_cast<std::size_t>(aa::PlanColumn::Action) && !row.help.empty())
-                                        ? bookmarked(aa::planRowBookmarkName(row.help), "")
-                                        : "";
-                m_body += cell("<w:p>" + pPr(style(aa::Role::PlanCell)) + first + run(row.cells[c], false) + "</w:p>");
+                std::string inner;
+                if (c == aa::PlanColumn::Issue)
+                {
+                    for (const std::string& id : row.issues)
+                        inner += "<w:p>" + pPr(style(aa::Role::PlanCell)) + link(compose.link(aa::MarkKind::Issue, id)) + "</w:p>";
+                    if (row.issues.empty())
+                        inner = "<w:p>" + pPr(style(aa::Role::PlanCell)) + "</w:p>";
+                }
+                else
+                {
+                    std::string first = (c == aa::PlanColumn::Action && !row.help.empty())
+                                            ? bookmarked(aa::bookmarkName(aa::MarkKind::Plan, row.help), "")
+                                            : "";
+                    if (c == aa::PlanColumn::Action && row.must)
+                        first += run(compose.mustPrefix(), true);
+                    inner = "<w:p>" + pPr(style(aa::Role::PlanCell)) + first + run(row.cell(c), false) + "</w:p>";
+                }
+                m_body += cell(inner);
             }
             m_body += "</w:tr>";
         }
@@ -251,15 +244,15 @@ TEST(RoundTrip, OdtToDocxToOdtReadsTheSameAndUpdatesAfterEachStep)
     {
         aa::Analysis desired = expected;
         desired.issues[1].part(aa::IssuePart::ImpactOnChild) = "Updated after a round trip.";
-        desired.list(aa::ListKind::WhatWouldHelp).push_back({ "A new idea after the round trip.", { "mentalHealth" }, "" });
+        desired.list(aa::ListKind::WhatNeedsToHappen).push_back(makeItem("A new idea after the round trip.", { "mentalHealth" }));
         std::string updated, planned;
         AA_UNO(updated = office().call("update", target, aa::toJson(desired)));
         AA_UNO(planned = office().call("updatePlan", target));
         const aa::Analysis after = parseRead(planned);
         EXPECT_EQ(after.issues[1].part(aa::IssuePart::ImpactOnChild), "Updated after a round trip.");
-        ASSERT_EQ(after.plan.size(), 6u);
-        EXPECT_EQ(after.plan[5].cell(aa::PlanColumn::Action), "A new idea after the round trip.");
-        EXPECT_EQ(after.plan[5].cell(aa::PlanColumn::Issue), "mentalHealth");
+        ASSERT_EQ(after.plan.size(), 7u);
+        EXPECT_EQ(after.plan[6].cell(aa::PlanColumn::Action), "A new idea after the round trip.");
+        EXPECT_EQ(after.plan[6].issues, std::vector<std::string>{ "mentalHealth" });
     }
 }
 

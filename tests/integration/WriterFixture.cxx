@@ -19,6 +19,7 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
@@ -91,6 +92,14 @@ std::string firstDifference(const std::string& got, const std::string& expected)
            + "\n  expected: ..." + expected.substr(from, 160);
 }
 
+aa::Item makeItem(const std::string& text, const std::vector<std::string>& issues)
+{
+    aa::Item item;
+    item.text = text;
+    item.issues = issues;
+    return item;
+}
+
 std::string sampleJson() { return readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json"); }
 
 std::vector<Para> bodyParagraphs(const uno::Reference<text::XTextDocument>& doc)
@@ -128,6 +137,41 @@ std::string bodyText(const uno::Reference<text::XTextDocument>& doc)
     for (const Para& p : bodyParagraphs(doc))
         text += p.text + "\n";
     return text;
+}
+
+uno::Reference<text::XText> cell(const uno::Reference<text::XTextTable>& xTable, int col, int row)
+{
+    return uno::Reference<text::XText>(
+        uno::Reference<table::XCellRange>(xTable, uno::UNO_QUERY_THROW)->getCellByPosition(col, row),
+        uno::UNO_QUERY_THROW);
+}
+
+std::string cellText(const uno::Reference<text::XTextTable>& xTable, int col, int row)
+{
+    return toUtf8(cell(xTable, col, row)->getString());
+}
+
+std::vector<std::vector<std::string>> planCells(const uno::Reference<text::XTextDocument>& doc)
+{
+    std::vector<std::vector<std::string>> rows;
+    auto xTable = planTable(doc);
+    if (!xTable.is())
+        return rows;
+    const sal_Int32 nRows = xTable->getRows()->getCount();
+    const sal_Int32 nCols = xTable->getColumns()->getCount();
+    for (sal_Int32 r = 0; r < nRows; ++r)
+    {
+        std::vector<std::string> row;
+        for (sal_Int32 c = 0; c < nCols; ++c)
+            row.push_back(cellText(xTable, c, r));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void typeInto(const uno::Reference<text::XText>& xCell, const std::string& text)
+{
+    xCell->insertString(xCell->getEnd(), fromUtf8(text), false);
 }
 
 uno::Reference<text::XTextTable> planTable(const uno::Reference<text::XTextDocument>& doc)

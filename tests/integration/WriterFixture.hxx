@@ -41,6 +41,12 @@ std::string bodyText(const css::uno::Reference<css::text::XTextDocument>& doc);
 /// The plan table (its first cell reads "Issue"), or an empty reference.
 css::uno::Reference<css::text::XTextTable> planTable(const css::uno::Reference<css::text::XTextDocument>& doc);
 std::vector<std::string> bookmarkNames(const css::uno::Reference<css::text::XTextDocument>& doc);
+/// A table's cell, its text, and every cell's text row by row (header included).
+css::uno::Reference<css::text::XText> cell(const css::uno::Reference<css::text::XTextTable>& xTable, int col, int row);
+std::string cellText(const css::uno::Reference<css::text::XTextTable>& xTable, int col, int row);
+std::vector<std::vector<std::string>> planCells(const css::uno::Reference<css::text::XTextDocument>& doc);
+/// Appends text to a cell, as typing at its end would.
+void typeInto(const css::uno::Reference<css::text::XText>& xCell, const std::string& text);
 
 /// Creates a document holding the given paragraphs (Text body style).
 css::uno::Reference<css::text::XTextDocument> documentWith(const std::vector<std::string>& paragraphs);
@@ -53,6 +59,8 @@ css::uno::Reference<css::text::XTextDocument> roundTrip(
     const std::string& filter);
 
 std::string insert(const css::uno::Reference<css::text::XTextDocument>& doc, const std::string& json);
+/// An item with this text, tied to these issues.
+aa::Item makeItem(const std::string& text, const std::vector<std::string>& issues = {});
 /// What read returns, parsed as update accepts it (a hand-edited document may hold orphans).
 aa::Analysis parseRead(const std::string& json);
 std::string read(const css::uno::Reference<css::text::XTextDocument>& doc);
