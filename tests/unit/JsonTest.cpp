@@ -2233,6 +2233,17 @@ TEST(Ids, ManyIdenticalHelpTextsGetTheirIds)
     built.list(ListKind::WhatNeedsToHappen).assign(count, aa::test::makeItem("same"));
     aa::assignItemIds(built);
     EXPECT_EQ(built.list(ListKind::WhatNeedsToHappen), parsed.list(ListKind::WhatNeedsToHappen));
+
+    // Reading has no limit: an item pasted many times (its bookmark stays with the first).
+    std::vector<aa::Block> blocks;
+    for (std::size_t i = 0; i < count; ++i)
+        blocks.emplace_back(aa::test::para(aa::Role::ListItem, static_cast<std::size_t>(ListKind::WhatNeedsToHappen),
+                                           "same", { "AA_help_h" }));
+    const aa::ReadResult read = aa::readAnalysis(blocks);
+    const auto& readItems = read.analysis.list(ListKind::WhatNeedsToHappen);
+    ASSERT_EQ(readItems.size(), count);
+    EXPECT_EQ(readItems.front().id, "h");
+    EXPECT_EQ(readItems.back().id, hashHelpId("same") + "_" + std::to_string(count - 1));
 }
 
 // ---------------------------------------------------------------------------------------------
