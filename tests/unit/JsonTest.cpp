@@ -1953,7 +1953,7 @@ TEST(JsonHostile, NothingButInputErrorForMangledInput)
         const std::string specials = "{}[]\",:\\0123456789 \n\r\t-.eEtrufalsn";
         std::uniform_int_distribution<std::size_t> special(0, specials.size() - 1);
         int refused = 0;
-        for (int round = 0; round < 3000; ++round)
+        for (int round = 0; round < 1500; ++round)
         {
             std::string mangled = sample;
             switch (round % 4)
@@ -1966,7 +1966,7 @@ TEST(JsonHostile, NothingButInputErrorForMangledInput)
             for (aa::ParseMode mode : { aa::ParseMode::Insert, aa::ParseMode::Update })
                 refused += !parseOrMessage(mangled, mode, "round " + std::to_string(round)).empty();
         }
-        EXPECT_GT(refused, 3000) << "most mangled documents are refused";
+        EXPECT_GT(refused, 1500) << "most mangled documents are refused (of 1,500 in each mode)";
     }
 }
 
