@@ -298,4 +298,16 @@ std::vector<NewParagraph> Composer::section(Section section, bool withHeading) c
     return out;
 }
 
+bool isComposedPrompt(std::string_view text, const Strings& strings)
+{
+    if (text.empty())
+        return false;
+    if (text == strings.get("raisedBy.prompt") || text == strings.get("adult.prompt") || text == strings.get("item.ifNotPrompt"))
+        return true;
+    for (const Question& question : catalogue(strings))
+        if (text == questionPrompt(question.key, strings))
+            return true;
+    return false;
+}
+
 } // namespace aa

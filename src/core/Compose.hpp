@@ -10,6 +10,7 @@
 #include "Strings.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aa
@@ -108,5 +109,10 @@ private:
 
 /// The topics of a section that has them, in document order.
 std::vector<Topic> topicsOf(Section section);
+
+/// Whether text is one of the prompts the analysis writes. Word keeps a prompt as a field the
+/// reader would otherwise take for typed text (LibreOffice brings it back from .docx as an
+/// input field): a field that holds exactly one of these is still a prompt.
+bool isComposedPrompt(std::string_view text, const Strings& strings = Strings::builtIn());
 
 } // namespace aa

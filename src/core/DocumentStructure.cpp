@@ -310,21 +310,69 @@ private:
     /// The analysis runs from the first to the last block that carries one of our marks.
     void findExtent()
     {
+        bool stylesLost = false; // a heading of ours or the plan's header without our style
         for (std::size_t i = 0; i < blocks_.size(); ++i)
         {
             bool ours = false;
             if (const Table* table = std::get_if<Table>(&blocks_[i]))
+            {
                 ours = isPlanTable(*table, labels_);
+                stylesLost = stylesLost
+                             || (ours && roleOfStyle(table->rows[0][0].empty() ? std::string() : table->rows[0][0][0].style).role
+                                             != Role::PlanHeader);
+            }
             else
             {
                 const Paragraph& p = std::get<Paragraph>(blocks_[i]);
-                ours = roleOfStyle(p.style).role != Role::None || hasBookmark(p, MarkKind::Issue)
-                       || hasBookmark(p, MarkKind::Adult) || hasLink(p);
+                const bool heading = hasBookmark(p, MarkKind::Issue) || hasBookmark(p, MarkKind::Adult);
+                const bool inOurStyle = roleOfStyle(p.style).role != Role::None;
+                stylesLost = stylesLost || (heading && !inOurStyle);
+                ours = inOurStyle || heading || hasLink(p);
             }
             if (!ours)
                 continue;
             if (!layout().first)
                 layout().first = i;
+            layout().last = i;
+        }
+        if (layout().first && stylesLost)
+            extendByLabels();
+    }
+
+    /// Where our styles were lost (a heading of ours or the plan's header shows it), our headings
+    /// and question labels (in a style that is no heading) mark the analysis too: the safety and the child's experience come before the
+    /// first issue's bookmark, the plan's topics after its table. The extent reaches back to the
+    /// furthest of them before the first mark and on to the furthest after the last, with the
+    /// answer that follows that one (up to a blank paragraph), never past a heading of the
+    /// report's own or a table.
+    void extendByLabels()
+    {
+        auto labelled = [&](const Paragraph& p) {
+            if (p.prompt || isForeignHeading(p.style))
+                return false;
+            if (labels_.question(p.text))
+                return true;
+            const std::optional<SectionTarget> target = labels_.section(p.text);
+            return target && target->kind != SectionTarget::Kind::Supervision;
+        };
+        auto boundary = [&](std::size_t i) {
+            const Paragraph* p = std::get_if<Paragraph>(&blocks_[i]);
+            return !p || isForeignHeading(p->style);
+        };
+        for (std::size_t i = *layout().first; i-- > 0 && !boundary(i);)
+            if (labelled(std::get<Paragraph>(blocks_[i])))
+                layout().first = i;
+        std::optional<std::size_t> lastLabel;
+        for (std::size_t i = *layout().last + 1; i < blocks_.size() && !boundary(i); ++i)
+            if (labelled(std::get<Paragraph>(blocks_[i])))
+                lastLabel = i;
+        if (!lastLabel)
+            return;
+        layout().last = *lastLabel;
+        for (std::size_t i = *lastLabel + 1; i < blocks_.size() && !boundary(i); ++i)
+        {
+            if (isBlank(std::get<Paragraph>(blocks_[i]).text))
+                break;
             layout().last = i;
         }
     }
@@ -339,6 +387,10 @@ private:
             return { Role::IssueTitle, 0, false };
         if (hasBookmark(p, MarkKind::Adult))
             return { Role::AdultName, 0, false };
+        // A heading of the report's own that reads like one of ours (the template's "Analysis of
+        // the assessment", its heading for the plan) stands for ours: see onOtherParagraph.
+        if (isForeignHeading(p.style))
+            return role;
         if (labels_.question(p.text))
             return { Role::Question, 0, false };
         if (labels_.section(p.text))
@@ -701,7 +753,8 @@ private:
         setContext(Context::Adult, part);
     }
 
-    Item parseItem(const Paragraph& p)
+    /// canBeMust: a "what needs to happen" item, whose text may start with the must's mark.
+    Item parseItem(const Paragraph& p, bool canBeMust)
     {
         Item item;
         bool beforeLinks = true;
@@ -732,7 +785,7 @@ private:
                         stripped = true;
                     }
             }
-        if (startsWith(item.text, labels_.mustPrefix()))
+        if (canBeMust && startsWith(item.text, labels_.mustPrefix()))
         {
             item.text.erase(0, labels_.mustPrefix().size());
             item.must = true;
@@ -748,12 +801,10 @@ private:
         currentIssueOpen_ = false;
         currentAdultOpen_ = false;
         setContext(Context::List, kind);
-        Item item = parseItem(p);
-        if (kind != static_cast<std::size_t>(ListKind::WhatNeedsToHappen))
-        {
+        const bool needs = kind == static_cast<std::size_t>(ListKind::WhatNeedsToHappen);
+        Item item = parseItem(p, needs);
+        if (!needs)
             item.id.clear();
-            item.must = false;
-        }
         if (item.text.empty() && item.issues.empty() && item.adults.empty() && item.items.empty())
         {
             if (p.prompt)
@@ -937,6 +988,13 @@ private:
             taken.insert(adult.id);
         std::string ids[2];
         auto add = [&](std::size_t which, const char* base, const char* nameKey) {
+            // An update wrote this adult already (an issue it left out still has 0.1's line):
+            // the voice names them, unless 0.1's answers still wait for an adult to hold them.
+            if ((which == 1 || !parentsText) && analysis().findAdult(base))
+            {
+                ids[which] = base;
+                return;
+            }
             std::string id = base;
             if (taken.count(id))
                 id = freeId(base, taken);
@@ -987,6 +1045,14 @@ private:
                 issue.id = freeId("issue", issueIds);
                 issueIds.insert(issue.id);
             }
+        // The same for an adult's heading and the links to it ("identified by", strengths).
+        std::vector<std::size_t> unnamedAdults;
+        for (std::size_t i = 0; i < analysis().adults.size(); ++i)
+            if (analysis().adults[i].id.empty())
+                unnamedAdults.push_back(i);
+        const std::vector<std::string> danglingAdults = danglingAdultIds();
+        if (unnamedAdults.size() == 1 && danglingAdults.size() == 1)
+            analysis().adults[unnamedAdults[0]].id = danglingAdults[0];
         std::set<std::string> adultIds;
         for (const Adult& adult : analysis().adults)
             adultIds.insert(adult.id);
@@ -1021,6 +1087,24 @@ private:
         for (const PlanRow& row : analysis().plan)
             for (const std::string& id : row.issues)
                 note(id);
+        return ids;
+    }
+
+    /// Adult ids that links point to but no heading holds, in order of first appearance.
+    std::vector<std::string> danglingAdultIds()
+    {
+        std::vector<std::string> ids;
+        auto note = [&](const std::string& id) {
+            if (!id.empty() && !analysis().findAdult(id) && std::find(ids.begin(), ids.end(), id) == ids.end())
+                ids.push_back(id);
+        };
+        for (const Issue& issue : analysis().issues)
+            for (const std::string& id : issue.raisedByAdults)
+                note(id);
+        for (const auto& items : analysis().lists)
+            for (const Item& item : items)
+                for (const std::string& id : item.adults)
+                    note(id);
         return ids;
     }
 

@@ -839,7 +839,10 @@ std::string toJson(const Analysis& analysis)
         o["flagged"] = row.flagged;
         rows.emplace_back(std::move(o));
     }
-    plan["rows"] = std::move(rows);
+    // Without rows the plan is still to be derived (insert derives it); "rows": [] is a plan
+    // with no rows.
+    if (analysis.hasPlan)
+        plan["rows"] = std::move(rows);
     plan["review"] = analysis.topic(Topic::PlanReview);
     plan["contingency"] = analysis.topic(Topic::Contingency);
     plan["agreed"] = analysis.topic(Topic::PlanAgreed);

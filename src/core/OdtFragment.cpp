@@ -171,7 +171,7 @@ public:
             for (const NewParagraph& p : compose_.section(section, parts_.hasHeading(section) && section != Section::Plan))
                 paragraph(p);
         }
-        xml_ += "<text:p/></office:text></office:body></office:document-content>";
+        xml_ += "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
         return std::move(xml_);
     }
 

@@ -497,11 +497,20 @@ bool analysisHasParagraph(const Analysis& analysis, QuestionKey key, const std::
         {
             const std::string must = strings.get("item.mustPrefix");
             const std::string ifNot = strings.get("item.ifNotPrefix");
+            const std::string about = strings.get("item.linkPrefix");
+            const std::string shows = strings.get("item.showsPrefix");
+            auto startsWith = [](const std::string& text, std::size_t at, const std::string& prefix) {
+                return text.compare(at, prefix.size(), prefix) == 0;
+            };
             return std::any_of(analysis.lists[key.index].begin(), analysis.lists[key.index].end(), [&](const Item& item) {
                 if (item.text.empty())
                     return false;
+                // The item's text, then nothing or its ties: words typed after the text make another item.
                 const std::string shown = (item.must ? must : std::string()) + item.text;
-                return paragraph.compare(0, shown.size(), shown) == 0 || paragraph == ifNot + item.ifNot;
+                return (startsWith(paragraph, 0, shown)
+                        && (paragraph.size() == shown.size() || startsWith(paragraph, shown.size(), about)
+                            || startsWith(paragraph, shown.size(), shows)))
+                       || paragraph == ifNot + item.ifNot;
             });
         }
     }
@@ -599,10 +608,24 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
 {
     Merger m(conflicts);
     Analysis merged = current;
+    // Adults added in the panel first: one whose id the document took meanwhile gets a free id,
+    // and the panel's ties to it (from any issue, new or not) follow it. Issue and adult ids are
+    // renamed apart, as they are separate kinds of id.
+    std::map<std::string, std::string> renamedAdults, renamedIssues;
+    appendAdded(merged.adults, base.adults, draft.adults, renamedAdults,
+                [](const std::vector<Adult>& taken) { Analysis a; a.adults = taken; return newAdultId(a); });
+    auto rename = [](std::vector<std::string>& ids, const std::map<std::string, std::string>& renamed) {
+        for (std::string& id : ids)
+            if (const auto it = renamed.find(id); it != renamed.end())
+                id = it->second;
+    };
+    Analysis panel = draft;
+    for (Issue& issue : panel.issues)
+        rename(issue.raisedByAdults, renamedAdults);
     for (Issue& issue : merged.issues)
     {
         const Issue* was = base.findIssue(issue.id);
-        const Issue* want = draft.findIssue(issue.id);
+        const Issue* want = panel.findIssue(issue.id);
         if (!was || !want)
             continue;
         issue.title = m.text(was->title, want->title, issue.title, QuestionKey::title(), true);
@@ -645,28 +668,14 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
         if (!draft.findAdult(was.id))
             if (const Adult* is = merged.findAdult(was.id); is && *is == was)
                 removeAdult(merged, static_cast<std::size_t>(is - merged.adults.data()));
-    std::map<std::string, std::string> renamed;
-    appendAdded(merged.issues, base.issues, draft.issues, renamed,
+    appendAdded(merged.issues, base.issues, panel.issues, renamedIssues,
                 [](const std::vector<Issue>& taken) { Analysis a; a.issues = taken; return newIssueId(a); });
-    appendAdded(merged.adults, base.adults, draft.adults, renamed,
-                [](const std::vector<Adult>& taken) { Analysis a; a.adults = taken; return newAdultId(a); });
-    Analysis panel = draft;
-    auto rename = [&](std::vector<std::string>& ids) {
-        for (std::string& id : ids)
-            if (renamed.count(id))
-                id = renamed[id];
-    };
-    for (Issue& issue : panel.issues)
-        rename(issue.raisedByAdults);
     for (std::vector<Item>& items : panel.lists)
         for (Item& item : items)
         {
-            rename(item.issues);
-            rename(item.adults);
+            rename(item.issues, renamedIssues);
+            rename(item.adults, renamedAdults);
         }
-    for (Issue& issue : merged.issues)
-        if (const Issue* mine = panel.findIssue(issue.id); mine && !base.findIssue(issue.id))
-            issue.raisedByAdults = mine->raisedByAdults;
     for (std::size_t k = 0; k < listKindCount; ++k)
     {
         // Compare with the panel's own links, renamed only where the panel added them.

@@ -127,15 +127,18 @@ private:
 
     void reviewAnalysis()
     {
+        // Each answer in document order: whether it is there, then its words.
         if (isBlank(a_.topic(Topic::Safety)))
             certain("review.analysis.noSafety", Severity::Error, "Standard 7", {},
                     { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Safety), 0 });
+        jargon(a_.topic(Topic::Safety), { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Safety), 0 },
+               questionLabel(QuestionKey::of(Topic::Safety), s_));
         if (isBlank(a_.topic(Topic::ChildExperience)))
             certain("review.analysis.noChildView", Severity::Error, "Standard 5", {},
                     { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::ChildExperience), 0 });
-        for (Topic t : { Topic::Safety, Topic::ChildExperience })
-            jargon(a_.topic(t), { Place::Kind::Topic, {}, static_cast<std::size_t>(t), 0 },
-                   questionLabel(QuestionKey::of(t), s_));
+        jargon(a_.topic(Topic::ChildExperience),
+               { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::ChildExperience), 0 },
+               questionLabel(QuestionKey::of(Topic::ChildExperience), s_));
     }
 
     void reviewIssue(const Issue& issue)
@@ -204,14 +207,15 @@ private:
     {
         if (a_.adults.empty())
             certain("review.analysis.noAdults", Severity::Warning, "Standard 5", {}, {});
-        if (a_.list(ListKind::Strengths).empty())
-            certain("review.analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
-        if (a_.list(ListKind::SuccessSigns).empty())
-            certain("review.analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
         for (std::size_t k = 0; k < listKindCount; ++k)
         {
             const auto kind = static_cast<ListKind>(k);
             const std::vector<Item>& items = a_.lists[k];
+            // An empty list where its section is, after the findings on the lists before it.
+            if (kind == ListKind::Strengths && items.empty())
+                certain("review.analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
+            if (kind == ListKind::SuccessSigns && items.empty())
+                certain("review.analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
             for (std::size_t i = 0; i < items.size(); ++i)
             {
                 const Item& item = items[i];
@@ -251,7 +255,8 @@ private:
             const std::string action = quote(row.cell(PlanColumn::Action));
             const Place place{ Place::Kind::PlanRow, row.issues.empty() ? std::string() : row.issues.front(), i, 0 };
             const bool gone = std::any_of(row.issues.begin(), row.issues.end(),
-                                          [&](const std::string& id) { return !a_.findIssue(id); });
+                                          [&](const std::string& id) { return !a_.findIssue(id); })
+                              || (!row.help.empty() && !a_.findItem(row.help));
             if (row.flagged || gone)
                 certain("review.plan.orphan", Severity::Error, "Standard 6", { n, action }, place);
             std::vector<std::string> lacks;
@@ -452,7 +457,19 @@ std::string parseDate(const std::string& text)
 
 bool progressDone(const std::string& text, const Strings& strings)
 {
-    const std::string l = lower(text);
+    std::string l = lower(text);
+    // Spaces, tabs, line breaks and no-break spaces before the word do not hide it.
+    std::size_t first = 0;
+    while (first < l.size())
+    {
+        if (l[first] == ' ' || l[first] == '\t' || l[first] == '\n' || l[first] == '\r')
+            ++first;
+        else if (l.compare(first, 2, "\xC2\xA0") == 0)
+            first += 2;
+        else
+            break;
+    }
+    l.erase(0, first);
     const std::string words = strings.get("review.words.done");
     std::size_t start = 0;
     while (start <= words.size())

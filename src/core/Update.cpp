@@ -113,7 +113,12 @@ public:
             if (spans_[s].present())
                 updateSection(section);
             else if (section != Section::Plan || layout_.planTable)
+            {
                 insertAt(anchorFor(section), compose_.section(section, true));
+                if (section == Section::Issues)
+                    for (const Issue& issue : desired_.issues)
+                        result_.addedIssues.push_back(issue.id);
+            }
         }
         result_.edits = edits_.take();
         return std::move(result_);
@@ -479,6 +484,38 @@ private:
     UpdatePlan result_;
 };
 
+/// desired as the document reads once updated: who identified each issue with the voices in
+/// their order and the adults in the order the document will name them (its own adults first,
+/// then the new ones), each once, as the reader lists them. So an analysis that lists them
+/// otherwise (JSON from a script, a new adult put first) gives no edit for the order alone.
+Analysis asTheDocumentWillRead(const ReadResult& current, const Analysis& desired)
+{
+    Analysis a = desired;
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < current.layout.adults.size() && i < current.analysis.adults.size(); ++i)
+        order.emplace(current.analysis.adults[i].id, order.size());
+    for (const Adult& adult : desired.adults)
+        order.emplace(adult.id, order.size());
+    auto rank = [&](const std::string& id) {
+        const auto it = order.find(id);
+        return it == order.end() ? order.size() : it->second;
+    };
+    for (Issue& issue : a.issues)
+    {
+        std::sort(issue.raisedBy.begin(), issue.raisedBy.end());
+        issue.raisedBy.erase(std::unique(issue.raisedBy.begin(), issue.raisedBy.end()), issue.raisedBy.end());
+        std::vector<std::string>& adults = issue.raisedByAdults;
+        std::stable_sort(adults.begin(), adults.end(),
+                         [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
+        std::vector<std::string> once;
+        for (const std::string& id : adults)
+            if (std::find(once.begin(), once.end(), id) == once.end())
+                once.push_back(id);
+        adults = std::move(once);
+    }
+    return a;
+}
+
 void checkIssueIndex(const ReadResult& current, std::size_t index, const Strings& strings)
 {
     if (!current.found || index >= current.analysis.issues.size())
@@ -495,7 +532,7 @@ void deleteIssueBlocks(UpdatePlan& plan, const IssueLayout& where)
 
 UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired, const Strings& strings)
 {
-    return Planner(current, desired, strings).plan();
+    return Planner(current, asTheDocumentWillRead(current, desired), strings).plan();
 }
 
 std::vector<Edit> headingRepairs(const ReadResult& current, const Strings& strings)
@@ -571,8 +608,9 @@ PlanUpdatePlan planPlanUpdate(const ReadResult& current)
     return result;
 }
 
-Analysis analysisAfterUpdate(const ReadResult& current, const Analysis& desired)
+Analysis analysisAfterUpdate(const ReadResult& current, const Analysis& given)
 {
+    const Analysis desired = asTheDocumentWillRead(current, given);
     Analysis after = current.analysis;
     const std::size_t realAdults = current.layout.adults.size();
     after.issues.clear();
@@ -595,6 +633,16 @@ Analysis analysisAfterUpdate(const ReadResult& current, const Analysis& desired)
             after.adults.push_back(want);
     after.lists = desired.lists;
     after.topics = desired.topics;
+    // Where the document has no plan at all, planUpdate writes none of it: the plan's topics come
+    // with its table (planPlanUpdate).
+    const Layout& layout = current.layout;
+    bool planThere = layout.sections[static_cast<std::size_t>(Section::Plan)] || layout.planTable;
+    for (Topic t : topicsOf(Section::Plan))
+        planThere = planThere || layout.topics[static_cast<std::size_t>(t)].label
+                    || !layout.topics[static_cast<std::size_t>(t)].paragraphs.empty();
+    if (!planThere)
+        for (Topic t : topicsOf(Section::Plan))
+            after.topic(t) = current.analysis.topic(t);
     // Links to what the document does not hold go, as the reader drops them.
     for (Issue& issue : after.issues)
         issue.raisedByAdults.erase(std::remove_if(issue.raisedByAdults.begin(), issue.raisedByAdults.end(),

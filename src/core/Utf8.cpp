@@ -115,8 +115,8 @@ std::string displayDate(const std::string& iso, std::string_view language)
                                           "July",    "August",   "September", "October", "November", "December" };
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || language.substr(0, 2) != "en")
         return iso;
-    for (std::size_t i : { 0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u })
-        if (iso[i] < '0' || iso[i] > '9')
+    for (std::size_t i = 0; i < iso.size(); ++i)
+        if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
             return iso;
     const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
     const int day = (iso[8] - '0') * 10 + (iso[9] - '0');

@@ -209,8 +209,9 @@ void Commands::undismissAll(const uno::Reference<text::XTextDocument>& xDoc) con
 void Commands::addSupervision(const uno::Reference<text::XTextDocument>& xDoc, aa::SupervisionEntry entry) const
 {
     aa::validateSupervisionEntry(entry);
-    if (entry.date.empty())
-        entry.date = aa::displayDate(aa::todayIso(), documentLanguage(xDoc));
+    // A date given as YYYY-MM-DD (or today's, when none is given) is written as the document's
+    // language writes dates; any other date as typed.
+    entry.date = aa::displayDate(entry.date.empty() ? aa::todayIso() : entry.date, documentLanguage(xDoc));
     if (entry.reviewer.empty())
         entry.reviewer = reviewerName(m_xContext);
     const DocumentState state = readDocument(xDoc);

@@ -162,16 +162,26 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     // An empty paragraph that is not the last (a template's place, cleared of its prompt) takes
     // the package as it is: its last, empty paragraph stays after the analysis.
     auto xNext = xText->createTextCursorByRange(xCursor->getStart());
+    uno::Reference<text::XParagraphCursor> xNextPara(xNext, uno::UNO_QUERY_THROW);
     const bool emptyParagraph = xPara->isStartOfParagraph() && xPara->isEndOfParagraph();
-    const bool last = !uno::Reference<text::XParagraphCursor>(xNext, uno::UNO_QUERY_THROW)->gotoNextParagraph(false);
+    const bool last = !xNextPara->gotoNextParagraph(false);
     if (!emptyParagraph || last)
     {
         if (!xPara->isStartOfParagraph())
             xText->insertControlCharacter(xRange, text::ControlCharacter::PARAGRAPH_BREAK, false);
         xText->insertControlCharacter(xRange, text::ControlCharacter::PARAGRAPH_BREAK, false);
         xCursor->goLeft(1, false);
+        xNext = xText->createTextCursorByRange(xCursor->getStart());
+        xNextPara.set(xNext, uno::UNO_QUERY_THROW);
+        xNextPara->gotoNextParagraph(false);
     }
+    // The empty paragraph left after the analysis is the practitioner's: Writer gives it the
+    // style of the analysis's last paragraph, so give it back the style it had.
+    OUString aOwnStyle;
+    uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->getPropertyValue("ParaStyleName") >>= aOwnStyle;
     uno::Reference<document::XDocumentInsertable>(xCursor, uno::UNO_QUERY_THROW)
         ->insertDocumentFromURL(OUString(), aProps);
+    if (xNextPara->gotoPreviousParagraph(false) && xNextPara->isEndOfParagraph() && !aOwnStyle.isEmpty())
+        uno::Reference<beans::XPropertySet>(xNext, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(aOwnStyle));
 }
 } // namespace aa::writer

@@ -1,5 +1,6 @@
 #include "DocumentReader.hxx"
 
+#include "ParagraphWriter.hxx"
 #include "UnoString.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -76,7 +77,7 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
             uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue("TextField"),
                                                        uno::UNO_QUERY);
             uno::Reference<lang::XServiceInfo> xInfo(xField, uno::UNO_QUERY);
-            if (xInfo.is() && xInfo->supportsService("com.sun.star.text.TextField.JumpEdit"))
+            if (isAnalysisPrompt(xField))
             {
                 rOut.prompt = true;
                 continue;

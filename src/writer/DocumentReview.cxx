@@ -61,7 +61,7 @@ std::vector<uno::Reference<text::XTextContent>> reportPrompts(const uno::Referen
     while (xEnum->hasMoreElements())
     {
         uno::Reference<lang::XServiceInfo> xInfo(xEnum->nextElement(), uno::UNO_QUERY);
-        if (!xInfo.is() || !xInfo->supportsService("com.sun.star.text.TextField.JumpEdit"))
+        if (promptField(xInfo) == PromptField::None)
             continue;
         uno::Reference<text::XTextContent> xField(xInfo, uno::UNO_QUERY);
         if (!xField.is() || xField->getAnchor()->getText() != xDoc->getText())
@@ -178,7 +178,9 @@ aa::ReportFacts reportFacts(const uno::Reference<text::XTextDocument>& xDoc, con
     for (const auto& xField : reportPrompts(xDoc))
     {
         OUString aHint;
-        uno::Reference<beans::XPropertySet>(xField, uno::UNO_QUERY_THROW)->getPropertyValue("PlaceHolder") >>= aHint;
+        uno::Reference<beans::XPropertySet>(xField, uno::UNO_QUERY_THROW)
+                ->getPropertyValue(promptField(xField) == PromptField::Input ? OUString("Content") : OUString("PlaceHolder"))
+            >>= aHint;
         facts.promptsLeft.push_back(toUtf8(aHint));
     }
     facts.supervision = aa::readSupervision(blocks.blocks);

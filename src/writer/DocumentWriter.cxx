@@ -5,6 +5,7 @@
 #include "FaultInjection.hxx"
 #include "OdtFragment.hpp"
 #include "Strings.hpp"
+#include "ParagraphWriter.hxx"
 #include "UnoString.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -81,7 +82,7 @@ uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCu
         if (aType == "TextField")
         {
             uno::Reference<lang::XServiceInfo> xField(xPortion->getPropertyValue("TextField"), uno::UNO_QUERY);
-            if (xField.is() && xField->supportsService("com.sun.star.text.TextField.JumpEdit"))
+            if (promptField(xField) != PromptField::None)
             {
                 prompt = true;
                 continue;
@@ -94,7 +95,8 @@ uno::Reference<text::XTextCursor> clearPrompt(const uno::Reference<text::XTextCu
                 return xCursor;
             continue;
         }
-        if (aType != "Bookmark")
+        // A page may happen to start in the paragraph (a soft page break): it holds no text.
+        if (aType != "Bookmark" && aType != "SoftPageBreak")
             return xCursor;
     }
     if (!prompt && !xPara->getString().isEmpty())

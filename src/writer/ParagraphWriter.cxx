@@ -7,6 +7,7 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/PlaceholderType.hpp>
 #include <com/sun/star/text/ReferenceFieldPart.hpp>
@@ -16,9 +17,12 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/DateTime.hpp>
 
+#include <algorithm>
+
 
 using namespace css;
 using aa::glue::fromUtf8;
+using aa::glue::toUtf8;
 
 namespace aa::writer
 {
@@ -67,11 +71,14 @@ void ParagraphWriter::write(const uno::Reference<text::XTextCursor>& xCursor, co
             case aa::Run::Kind::Marked:
             {
                 removeBookmark(run.mark);
-                auto xStart = xText->createTextCursorByRange(xCursor->getEnd());
-                insertText(xCursor, run.text, false);
-                xStart->gotoRange(xCursor->getEnd(), true);
-                insertBookmark(uno::Reference<text::XTextRange>(xStart, uno::UNO_QUERY_THROW), run.mark, true);
-                xCursor->gotoRange(xStart->getEnd(), false);
+                const auto xInserted = insertText(xCursor, run.text, false);
+                if (xInserted.is())
+                {
+                    insertBookmark(uno::Reference<text::XTextRange>(xInserted, uno::UNO_QUERY_THROW), run.mark, true);
+                    xCursor->gotoRange(xInserted->getEnd(), false);
+                }
+                else
+                    insertBookmark(ParagraphWriter::at(xCursor), run.mark, false);
                 break;
             }
             case aa::Run::Kind::Link:
@@ -83,19 +90,26 @@ void ParagraphWriter::write(const uno::Reference<text::XTextCursor>& xCursor, co
         }
 }
 
-void ParagraphWriter::insertText(const uno::Reference<text::XTextCursor>& xCursor, const std::string& text, bool strong)
+uno::Reference<text::XTextCursor> ParagraphWriter::insertText(const uno::Reference<text::XTextCursor>& xCursor,
+                                                             const std::string& text, bool strong)
 {
     if (text.empty())
-        return;
+        return nullptr;
     const uno::Reference<text::XText> xText = xCursor->getText();
-    auto xStart = xText->createTextCursorByRange(xCursor->getEnd());
-    xText->insertString(at(xCursor), fromUtf8(text), false);
-    if (!strong)
-        return;
-    xStart->gotoRange(xCursor->getEnd(), true);
-    uno::Reference<beans::XPropertySet>(xStart, uno::UNO_QUERY_THROW)->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
-    // Text typed after it is not bold.
-    uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::NORMAL));
+    const OUString aText = fromUtf8(text);
+    xText->insertString(at(xCursor), aText, false);
+    // A cursor made before the insertion would have moved with the text (Writer shifts every
+    // position at the insertion point): select the text back from its end instead.
+    auto xInserted = xText->createTextCursorByRange(xCursor->getEnd());
+    for (sal_Int32 left = aText.getLength(); left > 0; left -= SAL_MAX_INT16)
+        xInserted->goLeft(static_cast<sal_Int16>(std::min<sal_Int32>(left, SAL_MAX_INT16)), true);
+    if (strong)
+    {
+        uno::Reference<beans::XPropertySet>(xInserted, uno::UNO_QUERY_THROW)->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
+        // Text typed after it is not bold.
+        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::NORMAL));
+    }
+    return xInserted;
 }
 
 void ParagraphWriter::replace(const uno::Reference<text::XTextContent>& xPara, const aa::NewParagraph& np)
@@ -193,6 +207,36 @@ void ParagraphWriter::insertLink(const uno::Reference<text::XTextCursor>& xCurso
     xCursor->gotoRange(xContent->getAnchor()->getEnd(), false);
     // Text typed after the link must not become part of it.
     uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("HyperLinkURL", uno::Any(OUString()));
+}
+
+PromptField promptField(const uno::Reference<uno::XInterface>& xField)
+{
+    uno::Reference<lang::XServiceInfo> xInfo(xField, uno::UNO_QUERY);
+    if (!xInfo.is())
+        return PromptField::None;
+    if (xInfo->supportsService("com.sun.star.text.TextField.JumpEdit"))
+        return PromptField::Placeholder;
+    if (xInfo->supportsService("com.sun.star.text.TextField.Input"))
+        return PromptField::Input;
+    return PromptField::None;
+}
+
+bool isAnalysisPrompt(const uno::Reference<uno::XInterface>& xField)
+{
+    switch (promptField(xField))
+    {
+        case PromptField::Placeholder:
+            return true;
+        case PromptField::Input:
+        {
+            OUString aContent;
+            uno::Reference<beans::XPropertySet>(xField, uno::UNO_QUERY_THROW)->getPropertyValue("Content") >>= aContent;
+            return aa::isComposedPrompt(toUtf8(aContent));
+        }
+        case PromptField::None:
+            break;
+    }
+    return false;
 }
 
 void ParagraphWriter::insertPrompt(const uno::Reference<text::XTextCursor>& xCursor, const std::string& text)

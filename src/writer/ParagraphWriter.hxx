@@ -15,6 +15,20 @@
 
 namespace aa::writer
 {
+/// What kind of prompt a text field is. Writer's placeholder (JumpEdit) is what we write; Word
+/// keeps it as a MACROBUTTON placeholder, which LibreOffice reads back from .docx as an input
+/// field showing the prompt's text.
+enum class PromptField
+{
+    None,
+    Placeholder, ///< a JumpEdit field
+    Input,       ///< an input field (a placeholder that went through Word)
+};
+PromptField promptField(const css::uno::Reference<css::uno::XInterface>& xField);
+/// Whether a text field is one of the analysis's own prompts: a placeholder, or an input field
+/// holding one of the prompts the analysis writes (see aa::isComposedPrompt).
+bool isAnalysisPrompt(const css::uno::Reference<css::uno::XInterface>& xField);
+
 class ParagraphWriter
 {
 public:
@@ -43,7 +57,10 @@ private:
     void removeBookmark(const std::string& name);
     void insertLink(const css::uno::Reference<css::text::XTextCursor>& xCursor, const aa::Run& run);
     void insertPrompt(const css::uno::Reference<css::text::XTextCursor>& xCursor, const std::string& text);
-    void insertText(const css::uno::Reference<css::text::XTextCursor>& xCursor, const std::string& text, bool strong);
+    /// Inserts text at the cursor, which ends after it; returns a cursor over the text (none for
+    /// empty text).
+    css::uno::Reference<css::text::XTextCursor> insertText(const css::uno::Reference<css::text::XTextCursor>& xCursor,
+                                                           const std::string& text, bool strong);
 
     css::uno::Reference<css::text::XTextDocument> m_xDoc;
     css::uno::Reference<css::lang::XMultiServiceFactory> m_xFactory;

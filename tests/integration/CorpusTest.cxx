@@ -1,6 +1,8 @@
 // Real .docx files saved by Word: insert, save as .docx, reload, read back, lose nothing.
 #include "WriterFixture.hxx"
 
+#include "Strings.hpp"
+
 #include "Json.hpp"
 #include "Plan.hpp"
 
@@ -33,7 +35,7 @@ std::vector<std::string> ownParagraphs(const uno::Reference<text::XTextDocument>
     for (const Para& p : bodyParagraphs(doc))
     {
         const bool ours = p.style.rfind("Analysis", 0) == 0
-                          || (p.style == "<table>" && p.text.find("Outcome (what will be different)") != std::string::npos);
+                          || (p.style == "<table>" && p.text.find(aa::Strings::builtIn().get("plan.outcome")) != std::string::npos);
         if (!ours && !p.text.empty())
             own.push_back(p.style == "<table>" ? "<table>" + p.text : p.text);
     }

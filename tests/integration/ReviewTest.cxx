@@ -4,7 +4,9 @@
 
 #include "Json.hpp"
 #include "Plan.hpp"
+#include "Strings.hpp"
 #include "UnoString.hxx"
+#include "Utf8.hpp"
 
 #include <boost/json.hpp>
 
@@ -12,6 +14,7 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
@@ -19,6 +22,7 @@
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 
+#include <ctime>
 #include <map>
 
 using namespace css;
@@ -75,39 +79,54 @@ TEST(Review, CompleteRealisticSampleHasNoErrors)
 
 TEST(Review, DocumentBuiltToBreakTheRulesRaisesEachOne)
 {
-    const std::string broken = R"json({"schema":1,
+    const std::string broken = R"json({"schema":2,
       "issues":[{"id":"a","title":"Housing","raisedBy":["practitioner"],"origins":"",
                  "maintainingFactors":"The family moved in March. They live in a flat. The flat has one bedroom. The rent is high.",
                  "impactOnChild":"Maya is tired because she shares a bed, which means she falls asleep at school."},
-                {"id":"b","title":"Contact","raisedBy":["parents"],"origins":"The parents separated, so contact stopped.",
+                {"id":"b","title":"Contact","origins":"The parents separated, so contact stopped.",
                  "maintainingFactors":"They do not talk, which means plans fall through.","impactOnChild":""}],
+      "weighingUp":{"riskAndProtectiveBalance":"The CIN plan and the TAF meeting keep her safe because they check weekly."},
+      "adults":[{"id":"mother","name":"Sarah Green","relationship":"mother",
+                 "motivation":"Ms Green attended every meeting and agreed to the plan."}],
+      "whatNeedsToHappen":[{"id":"mornings","text":"Maya is never left to take Leo to nursery alone","issues":["a"],"must":true}],
       "successSigns":[{"text":"things are better","issues":["a"]}],
-      "considerations":{"parentsMotivation":"Ms Green attended every meeting and agreed to the plan.",
-                        "riskAndProtectiveBalance":"The CIN plan and the TAF meeting keep her safe because they check weekly."},
-      "plan":[{"issue":"a","action":"Support with housing","byWhen":"soon","review":""},
-              {"issue":"a","action":"Check progress","who":"Sam","byWhen":"1 March 2020","review":"Monthly","contingency":"Escalate"}]})json";
+      "plan":{"rows":[{"issues":["a"],"action":"Support with housing","who":"TBC","byWhen":"soon","flagged":true},
+                      {"issues":["a"],"outcome":"Housed","action":"Check progress","who":"Sam","priority":"High","byWhen":"1 March 2020"}]}})json";
     auto doc = docWith(broken);
     Closer closer(doc);
     const auto rules = countByRule(findingsOf(doc));
-    for (const char* rule : { "issue.noOrigins", "issue.noImpact", "issue.noAction", "plan.noOwner", "plan.noReview",
-                              "plan.noContingency", "plan.notADate", "plan.datePassed", "analysis.noChildView",
-                              "analysis.noStrengths", "successSign.notObservable", "consideration.unanswered",
-                              "part.descriptionOnly", "motivation.compliance", "jargon" })
+    for (const char* rule : { "analysis.noSafety", "analysis.noChildView", "issue.noOrigins", "issue.noImpact",
+                              "issue.noAction", "issue.noneIdentified", "adult.noUnderstanding", "motivation.compliance",
+                              "analysis.noStrengths", "must.noConsequence", "successSign.untied", "successSign.vague",
+                              "analysis.noRecommendation", "weighingUp.unanswered", "plan.orphan", "plan.rowIncomplete",
+                              "plan.datePassed", "plan.placeholder.who", "plan.no.planReview", "plan.no.contingency",
+                              "plan.no.planAgreed", "supervision.none", "jargon" })
         EXPECT_TRUE(rules.count(rule)) << rule;
-    EXPECT_EQ(rules.at("consideration.unanswered"), 2) << "not known and absent figures";
+    EXPECT_EQ(rules.at("weighingUp.unanswered"), 4) << "all but the balance of risk";
+    EXPECT_EQ(rules.at("plan.rowIncomplete"), 1) << "one finding per row, listing what it lacks";
+    for (const char* rule : { "adult.noMotivation", "analysis.noAdults", "analysis.noSuccessSigns", "issue.noMaintainingFactors" })
+        EXPECT_FALSE(rules.count(rule)) << rule << " was answered";
 }
 
 TEST(Review, CommentsUnderTheReviewersNameOnceAndResolvedOnesGo)
 {
-    auto doc = docWith(sampleJson()); // derived plan: nobody responsible, no dates yet
+    auto doc = docWith(unplannedSampleJson()); // nobody responsible, no dates yet
     Closer closer(doc);
     const std::string reviewer = "Jo Supervisor";
     std::string first, second;
     AA_UNO(first = office().call("reviewComments", doc, {}, 0, { { "Today", today }, { "Reviewer", reviewer } }));
     const auto afterFirst = comments(doc);
     ASSERT_FALSE(afterFirst.empty());
+    // Dated today, as Writer dates a comment a person adds (the review's own "today" is only
+    // for judging dates in the plan).
+    const std::tm local = aa::localNow();
+    char now[16];
+    std::strftime(now, sizeof now, "%Y-%m-%d", &local);
     for (const Comment& c : afterFirst)
+    {
         EXPECT_EQ(c.author, reviewer);
+        EXPECT_EQ(c.date, now) << c.content;
+    }
     const json::object r1 = json::parse(first).as_object();
     EXPECT_EQ(r1.at("added").as_int64(), static_cast<std::int64_t>(afterFirst.size()));
 
@@ -116,13 +135,14 @@ TEST(Review, CommentsUnderTheReviewersNameOnceAndResolvedOnesGo)
     EXPECT_EQ(r2.at("added").as_int64(), 0);
     EXPECT_EQ(comments(doc).size(), afterFirst.size()) << "running it twice does not duplicate";
 
-    // The practitioner fills in who is responsible for the first row: that finding is resolved.
+    // The practitioner fills in who, the priority and by when for the first row: that finding
+    // is resolved.
     uno::Reference<text::XTextTablesSupplier> xTables(doc, uno::UNO_QUERY_THROW);
     auto xNames = xTables->getTextTables();
-    uno::Reference<text::XTextTable> xPlan(xNames->getByName(xNames->getElementNames()[0]), uno::UNO_QUERY_THROW);
-    uno::Reference<text::XText> xWho(uno::Reference<table::XCellRange>(xPlan, uno::UNO_QUERY_THROW)->getCellByPosition(3, 1),
-                                     uno::UNO_QUERY_THROW);
-    xWho->setString("Sam Patel");
+    uno::Reference<table::XCellRange> xPlan(xNames->getByName(xNames->getElementNames()[0]), uno::UNO_QUERY_THROW);
+    const std::pair<sal_Int32, const char*> typed[] = { { 3, "Sam Patel" }, { 4, "High" }, { 5, "31 March 2027" } };
+    for (const auto& [column, text] : typed)
+        uno::Reference<text::XText>(xPlan->getCellByPosition(column, 1), uno::UNO_QUERY_THROW)->setString(OUString::createFromAscii(text));
     std::string third;
     AA_UNO(third = office().call("reviewComments", doc, {}, 0, { { "Today", today }, { "Reviewer", reviewer } }));
     EXPECT_EQ(json::parse(third).as_object().at("removed").as_int64(), 1);
@@ -133,17 +153,29 @@ TEST(Review, SupervisionRecordAppendsAndNeverEditsEarlierEntries)
 {
     auto doc = docWith(sampleJson());
     Closer closer(doc);
+    // A report in British English: the dates read as a manager there writes them.
+    uno::Reference<beans::XPropertySet>(doc->getText()->getStart(), uno::UNO_QUERY_THROW)
+        ->setPropertyValue("CharLocale", uno::Any(lang::Locale("en", "GB", "")));
     AA_UNO(office().call("addSupervision", doc, {}, 0,
                          { { "Supervision", R"({"date":"2026-11-20","reviewer":"Jo Supervisor","discussed":"Housing and Maya's caring role","influence":"Asked for a young carers' assessment","decisions":"Keep the case open","actions":"Refer to young carers"})" } }));
+    const std::string afterFirst = bodyText(doc);
     AA_UNO(office().call("addSupervision", doc, {}, 0,
                          { { "Supervision", R"({"date":"2026-11-26","reviewer":"Jo Supervisor","discussed":"Father's contact"})" } }));
     const std::string text = bodyText(doc);
-    EXPECT_NE(text.find("Supervision record"), std::string::npos);
+    const std::string heading = aa::Strings::builtIn().get("section.supervision");
+    ASSERT_NE(text.find(heading), std::string::npos) << text;
+    EXPECT_EQ(text.find(heading), text.rfind(heading)) << "one heading for every entry";
+    // Dates in the document's language, as a manager would write them.
     EXPECT_NE(text.find("Date|Supervisor|What was discussed|How supervision influenced the direction of the assessment|Decisions or outcomes|Agreed actions|"
-                        "2026-11-20|Jo Supervisor|Housing and Maya's caring role|Asked for a young carers' assessment|Keep the case open|Refer to young carers|"
-                        "2026-11-26|Jo Supervisor|Father's contact||||"),
+                        "20 November 2026|Jo Supervisor|Housing and Maya's caring role|Asked for a young carers' assessment|Keep the case open|Refer to young carers|"
+                        "26 November 2026|Jo Supervisor|Father's contact||||"),
               std::string::npos)
-        << text.substr(text.find("Supervision record"));
+        << text.substr(text.find(heading));
+    // The first entry reads as it did.
+    const std::size_t firstRow = afterFirst.find("20 November 2026|");
+    ASSERT_NE(firstRow, std::string::npos);
+    const std::string firstEntry = afterFirst.substr(firstRow, afterFirst.find("Refer to young carers|", firstRow) - firstRow);
+    EXPECT_NE(text.find(firstEntry), std::string::npos);
     EXPECT_NE(text.find("\nReport after\n"), std::string::npos);
     // The analysis still reads the same.
     EXPECT_TRUE(aa::parseAnalysis(read(doc)) == aa::withPlan(aa::parseAnalysis(sampleJson())));

@@ -54,7 +54,7 @@ TEST(Scale, ThreeHundredPagesWithAHundredIssues)
     const aa::Analysis after = aa::parseAnalysis(planned, aa::Strings::builtIn(), aa::ParseMode::Update);
     EXPECT_EQ(after.issues[57].part(aa::IssuePart::ImpactOnChild), "Changed impact for issue 58.");
     ASSERT_EQ(after.plan.size(), 101u);
-    EXPECT_EQ(after.plan[100].cell(aa::PlanColumn::Issue), "issue99");
+    EXPECT_EQ(after.plan[100].issues, std::vector<std::string>{ "issue99" });
 
     const std::string text = bodyText(doc);
     EXPECT_NE(text.find(report.front()), std::string::npos);

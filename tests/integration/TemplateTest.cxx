@@ -4,6 +4,9 @@
 #include "WriterFixture.hxx"
 
 #include "Analysis.hpp"
+#include "Json.hpp"
+#include "Plan.hpp"
+#include "Strings.hpp"
 #include "UnoString.hxx"
 
 #include <com/sun/star/beans/Property.hpp>
@@ -28,7 +31,9 @@
 #include <com/sun/star/ucb/UniversalContentBroker.hpp>
 #include <com/sun/star/ucb/XDynamicResultSet.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <thread>
 
 using namespace css;
@@ -37,16 +42,22 @@ using aa::glue::toUtf8;
 
 namespace
 {
+/// The template's headings, in the order of Standard 7 (and 8 for management oversight).
 const char* const standard7Headings[] = {
     "Purpose of the assessment and of this report",
     "The nature of the concerns",
     "How the information was gathered, and from whom",
-    "The child's experience, wishes and feelings, and the family's",
-    "How the analysis leads to the recommendations and decisions",
-    "The action plan",
-    "How the child's situation will be kept under review",
-    "Supervision record",
+    "The views of other agencies, and how they shaped the assessment",
+    "The child's and the family's wishes and feelings",
+    "How safe is the child now?",
+    "Analysis of the assessment",
+    "The recommendation, and how the analysis leads to it",
+    "The action plan, and how the child's situation will be kept under review",
+    "Timescales",
+    "Management oversight and decisions",
 };
+const char* const templatePlaces[] = { "AA_place_safety", "AA_place_analysis", "AA_place_recommendation", "AA_place_plan",
+                                       "AA_place_supervision" };
 
 /// The children of a UCB folder: (title, target URL) pairs.
 std::vector<std::pair<std::string, std::string>> children(const uno::Reference<ucb::XContent>& xFolder)
@@ -123,6 +134,7 @@ uno::Reference<text::XTextDocument> newReport()
     return url.empty() ? nullptr : newFromTemplate(url);
 }
 
+/// The template's own prompts: placeholder fields in paragraphs not of the analysis's styles.
 int countPrompts(const uno::Reference<text::XTextDocument>& doc)
 {
     uno::Reference<container::XEnumerationAccess> xFields(
@@ -131,8 +143,14 @@ int countPrompts(const uno::Reference<text::XTextDocument>& doc)
     auto xEnum = xFields->createEnumeration();
     while (xEnum->hasMoreElements())
     {
-        uno::Reference<lang::XServiceInfo> xField(xEnum->nextElement(), uno::UNO_QUERY);
-        if (xField.is() && xField->supportsService("com.sun.star.text.TextField.JumpEdit"))
+        uno::Reference<text::XTextContent> xField(xEnum->nextElement(), uno::UNO_QUERY);
+        if (!uno::Reference<lang::XServiceInfo>(xField, uno::UNO_QUERY_THROW)->supportsService("com.sun.star.text.TextField.JumpEdit"))
+            continue;
+        OUString aStyle;
+        uno::Reference<beans::XPropertySet>(doc->getText()->createTextCursorByRange(xField->getAnchor()), uno::UNO_QUERY_THROW)
+                ->getPropertyValue("ParaStyleName")
+            >>= aStyle;
+        if (!aStyle.startsWith("Analysis "))
             ++count;
     }
     return count;
@@ -157,6 +175,41 @@ TEST(Template, FreshInstallListsTheTemplate)
     });
 }
 
+/// Each heading once, in the standards' order; returns their indexes in paras.
+std::vector<std::size_t> expectHeadingsInOrder(const std::vector<Para>& paras)
+{
+    std::vector<std::size_t> at;
+    for (const char* heading : standard7Headings)
+    {
+        std::size_t count = 0, where = paras.size();
+        for (std::size_t i = 0; i < paras.size(); ++i)
+            if (paras[i].text == heading)
+            {
+                ++count;
+                where = i;
+            }
+        EXPECT_EQ(count, 1u) << heading << " should appear exactly once";
+        if (where == paras.size())
+            continue;
+        EXPECT_EQ(paras[where].style, "Heading 2") << heading;
+        if (!at.empty())
+        {
+            EXPECT_GT(where, at.back()) << heading << " is out of order";
+        }
+        at.push_back(where);
+    }
+    return at;
+}
+
+/// The index of the first paragraph at or after from whose style is style.
+std::size_t firstWithStyle(const std::vector<Para>& paras, const std::string& style, std::size_t from = 0)
+{
+    for (std::size_t i = from; i < paras.size(); ++i)
+        if (paras[i].style == style)
+            return i;
+    return paras.size();
+}
+
 TEST(Template, NewDocumentHasTheHeadingsAndPrompts)
 {
     uno::Reference<text::XTextDocument> doc;
@@ -166,45 +219,61 @@ TEST(Template, NewDocumentHasTheHeadingsAndPrompts)
     // A new, untitled document: saving does not overwrite the template.
     EXPECT_TRUE(uno::Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getURL().isEmpty());
     const auto paras = bodyParagraphs(doc);
-    std::size_t last = 0;
-    for (const char* heading : standard7Headings)
-    {
-        const std::size_t at = indexOf(paras, heading);
-        ASSERT_LT(at, paras.size()) << "missing heading: " << heading;
-        EXPECT_EQ(paras[at].style, "Heading 2") << heading;
-        EXPECT_GT(at, last) << heading << " is out of order";
-        last = at;
-    }
+    EXPECT_EQ(expectHeadingsInOrder(paras).size(), std::size(standard7Headings));
     EXPECT_EQ(paras.front().text.rfind("Child and family assessment", 0), 0u);
-    // Every heading and the analysis place carry a prompt.
-    EXPECT_EQ(countPrompts(doc), 10);
+    // The title block and every heading carry a prompt.
+    EXPECT_EQ(countPrompts(doc), 12);
+    const auto names = bookmarkNames(doc);
+    for (const char* place : templatePlaces)
+        EXPECT_NE(std::find(names.begin(), names.end(), place), names.end()) << place;
 }
 
-TEST(Template, AnalysisGoesInAtTheAnalysisPlace)
+TEST(Template, ReportFromTheTemplateReadsInTheOrderOfTheStandards)
 {
     uno::Reference<text::XTextDocument> doc;
     AA_UNO(doc = newReport());
     ASSERT_TRUE(doc.is()) << "the report template is not listed";
     Closer closer(doc);
+    // The cursor where the practitioner happens to be (the purpose of the report): each part
+    // still goes to its place.
     AA_UNO({
-        uno::Reference<text::XBookmarksSupplier> xBookmarks(doc, uno::UNO_QUERY_THROW);
-        ASSERT_TRUE(xBookmarks->getBookmarks()->hasByName("AnalysisPlace"));
-        uno::Reference<text::XTextContent> xPlace(xBookmarks->getBookmarks()->getByName("AnalysisPlace"), uno::UNO_QUERY_THROW);
-        uno::Reference<text::XTextViewCursorSupplier> xView(
-            uno::Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getCurrentController(), uno::UNO_QUERY_THROW);
-        xView->getViewCursor()->gotoRange(xPlace->getAnchor(), false);
+        placeCursor(doc, 2, 0);
         insert(doc, sampleJson());
+        office().call("addSupervision", doc, {}, 0,
+                      { { "Supervision", readFile(std::string(AA_SAMPLES_DIR) + "/sample-supervision.json") } });
     });
     const auto paras = bodyParagraphs(doc);
-    const std::size_t before = indexOf(paras, "The child's experience, wishes and feelings, and the family's");
-    const std::size_t analysis = indexOf(paras, "Analysis of the assessment");
-    const std::size_t after = indexOf(paras, "How the analysis leads to the recommendations and decisions");
-    ASSERT_LT(after, paras.size());
-    EXPECT_LT(before, analysis);
-    EXPECT_LT(analysis, after);
-    // The analysis place's prompt made way for the analysis; the other prompts stay.
-    EXPECT_EQ(countPrompts(doc), 9);
-    EXPECT_EQ(parseRead(read(doc)).issues.size(), 4u);
+    const std::vector<std::size_t> at = expectHeadingsInOrder(paras);
+    ASSERT_EQ(at.size(), std::size(standard7Headings));
+    const std::size_t safety = at[5], analysis = at[6], recommendation = at[7], plan = at[8], timescales = at[9],
+                      oversight = at[10];
+    const std::size_t safetyAnswer = firstWithStyle(paras, "Analysis Safety");
+    EXPECT_GT(safetyAnswer, safety);
+    EXPECT_LT(safetyAnswer, analysis);
+    const std::size_t firstIssue = firstWithStyle(paras, "Analysis Issue Title");
+    EXPECT_GT(firstIssue, analysis);
+    EXPECT_LT(firstIssue, recommendation);
+    const std::size_t recommendationAnswer = firstWithStyle(paras, "Analysis Recommendation");
+    EXPECT_GT(recommendationAnswer, recommendation);
+    EXPECT_LT(recommendationAnswer, plan);
+    std::size_t planTable = paras.size(), supervisionTable = paras.size();
+    for (std::size_t i = 0; i < paras.size(); ++i)
+    {
+        if (paras[i].style != "<table>")
+            continue;
+        if (paras[i].text.rfind(aa::Strings::builtIn().get("plan.issue") + "|", 0) == 0)
+            planTable = i;
+        else if (paras[i].text.rfind(aa::Strings::builtIn().get("supervision.date") + "|", 0) == 0)
+            supervisionTable = i;
+    }
+    EXPECT_GT(planTable, plan) << "the plan under The action plan";
+    EXPECT_LT(planTable, timescales);
+    EXPECT_GT(supervisionTable, oversight) << "supervision under Management oversight and decisions";
+    ASSERT_LT(supervisionTable, paras.size());
+    EXPECT_NE(paras[supervisionTable].text.find("Priya Shah, team manager"), std::string::npos);
+    // The places' prompts made way; the prompts of the sections still to write stay.
+    EXPECT_EQ(countPrompts(doc), 7);
+    EXPECT_TRUE(parseRead(read(doc)) == aa::withPlan(aa::parseAnalysis(sampleJson())));
 }
 
 TEST(Template, NewAssessmentCommandOpensADocumentFromTheTemplate)

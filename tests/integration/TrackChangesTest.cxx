@@ -83,7 +83,7 @@ TEST_P(TrackChanges, CommandsAreRecordedAndAcceptOrRejectAllLeaveAValidDocument)
         {
             const aa::Analysis accepted = parseRead(readBack);
             EXPECT_EQ(accepted.issues[0].part(aa::IssuePart::Origins), "Changed while recording.");
-            EXPECT_EQ(accepted.plan.size(), 6u);
+            EXPECT_EQ(accepted.plan.size(), 7u);
         }
         else
         {

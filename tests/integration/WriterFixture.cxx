@@ -3,6 +3,9 @@
 #include "Json.hpp"
 #include "UnoString.hxx"
 
+#include <com/sun/star/util/DateTime.hpp>
+
+#include <cstdio>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -101,6 +104,14 @@ aa::Item makeItem(const std::string& text, const std::vector<std::string>& issue
 }
 
 std::string sampleJson() { return readFile(std::string(AA_SAMPLES_DIR) + "/sample-analysis.json"); }
+
+std::string unplannedSampleJson()
+{
+    aa::Analysis analysis = aa::parseAnalysis(sampleJson());
+    analysis.plan.clear();
+    analysis.hasPlan = false;
+    return aa::toJson(analysis);
+}
 
 std::vector<Para> bodyParagraphs(const uno::Reference<text::XTextDocument>& doc)
 {
@@ -272,7 +283,16 @@ std::vector<Comment> comments(const uno::Reference<text::XTextDocument>& doc)
         OUString aAuthor, aContent;
         xProps->getPropertyValue("Author") >>= aAuthor;
         xProps->getPropertyValue("Content") >>= aContent;
-        out.push_back({ aa::glue::toUtf8(aAuthor), aa::glue::toUtf8(aContent) });
+        util::DateTime aWhen;
+        std::string date;
+        if ((xProps->getPropertyValue("DateTimeValue") >>= aWhen) && aWhen.Year > 0)
+        {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(aWhen.Year), static_cast<unsigned>(aWhen.Month),
+                          static_cast<unsigned>(aWhen.Day));
+            date = buffer;
+        }
+        out.push_back({ aa::glue::toUtf8(aAuthor), aa::glue::toUtf8(aContent), date });
     }
     return out;
 }

@@ -26,6 +26,9 @@ std::string readFile(const std::string& path);
 /// Where two texts first differ, with some context, for failure messages.
 std::string firstDifference(const std::string& got, const std::string& expected);
 std::string sampleJson();
+/// The sample before anyone filled in its plan: insert derives the rows, with nobody named and
+/// no dates yet.
+std::string unplannedSampleJson();
 
 struct Para
 {
@@ -71,6 +74,7 @@ css::uno::Reference<css::container::XNameAccess> configAccess(const std::string&
 struct Comment
 {
     std::string author, content;
+    std::string date; ///< the comment's DateTimeValue as YYYY-MM-DD; empty when it has none
 };
 /// The document's comments (annotation fields), in the order Writer lists them.
 std::vector<Comment> comments(const css::uno::Reference<css::text::XTextDocument>& doc);

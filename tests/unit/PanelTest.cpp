@@ -1,13 +1,16 @@
-// The sidebar's logic (Panel.hpp), hasPlanAction, isBlank, and the issue commands behind the
-// panel's Remove and Move buttons (planRemoveIssue, planMoveIssue) on blocks laid out as
-// OdtFragment writes a document (aa::test::documentBlocks).
+// The sidebar's logic (Panel.hpp) on the schema-2 model, with isBlank and hasPlanAction, which
+// the panels' lines depend on: the questions in the order of the reasoning, answers in and out of
+// the panel, lists an item at a time (tied to nothing until the person chooses), must items,
+// adults, the completeness line (safety first), missing voices, the question under the cursor,
+// the review's findings as the panel lists them, and the three-way merge of the panel's edits
+// with the document.
 #include "Catalogue.hpp"
+#include "Compose.hpp"
 #include "DocumentStructure.hpp"
 #include "Errors.hpp"
 #include "Json.hpp"
 #include "Panel.hpp"
 #include "Plan.hpp"
-#include "EditSupport.hpp"
 #include "TestSupport.hpp"
 #include "Update.hpp"
 #include "Utf8.hpp"
@@ -18,8 +21,8 @@
 #include <cstdint>
 #include <exception>
 #include <map>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <set>
 #include <string>
@@ -29,73 +32,197 @@
 
 namespace aa
 {
-/// Items print readably in failures.
+/// Items and question keys print readably in failures.
 void PrintTo(const Item& item, std::ostream* os)
 {
     *os << "{" << ::testing::PrintToString(item.text) << ", issues " << ::testing::PrintToString(item.issues)
-        << ", id " << ::testing::PrintToString(item.id) << "}";
+        << ", adults " << ::testing::PrintToString(item.adults) << ", items " << ::testing::PrintToString(item.items)
+        << ", id " << ::testing::PrintToString(item.id) << (item.must ? ", must" : "")
+        << (item.ifNot.empty() ? "" : ", ifNot " + ::testing::PrintToString(item.ifNot)) << "}";
 }
+void PrintTo(const QuestionKey& key, std::ostream* os) { *os << key.name(); }
 } // namespace aa
 
 namespace
 {
+using aa::Adult;
+using aa::AdultPart;
 using aa::Analysis;
 using aa::Block;
-using aa::Consideration;
-using aa::Edit;
+using aa::Finding;
+using aa::FindingKind;
+using aa::Issue;
 using aa::IssuePart;
 using aa::Item;
 using aa::ListKind;
-using aa::NewParagraph;
+using aa::PanelSelection;
 using aa::Paragraph;
 using aa::PlanColumn;
 using aa::PlanRow;
-using aa::ReadResult;
+using aa::QuestionKey;
 using aa::Role;
+using aa::Severity;
 using aa::StyleRole;
+using aa::Topic;
 using aa::Voice;
-using aa::test::describe;
 using aa::test::documentBlocks;
 using aa::test::makeItem;
 
 const std::string nbsp = "\xC2\xA0";
 
-/// Three issues: a fully answered with an action in the plan, b half answered, c with nothing
-/// but a title; linked items in every list; one further question answered.
-Analysis base()
+Issue makeIssue(const std::string& id, const std::string& title, std::vector<Voice> voices,
+                std::vector<std::string> adults, const std::string& origins, const std::string& maintaining,
+                const std::string& impact, const std::string& explanation = {})
 {
-    return aa::withPlan(aa::parseAnalysis(R"({"schema":1,"issues":[
-        {"id":"a","title":"Issue A","raisedBy":["practitioner","child"],"origins":"o1\no2","maintainingFactors":"m1","impactOnChild":"i1\ni2"},
-        {"id":"b","title":"Issue B","raisedBy":["parents"],"origins":"bo","maintainingFactors":"","impactOnChild":"bi1\n\nbi3"},
-        {"id":"c","title":"Issue C"}],
-      "strengths":[{"text":"s1","issues":["a"]},{"text":"s2"}],
-      "whatWouldHelp":[{"id":"h_one","text":"h1","issues":["a"]},{"id":"h_two","text":"h2","issues":["b","a"]},{"id":"h_own","text":"h3"}],
-      "successSigns":[{"text":"sign a","issues":["a"]}],
-      "considerations":{"notKnown":"n1\nn2"}})"));
+    Issue issue;
+    issue.id = id;
+    issue.title = title;
+    issue.raisedBy = std::move(voices);
+    issue.raisedByAdults = std::move(adults);
+    issue.part(IssuePart::Origins) = origins;
+    issue.part(IssuePart::MaintainingFactors) = maintaining;
+    issue.part(IssuePart::ImpactOnChild) = impact;
+    issue.part(IssuePart::Explanation) = explanation;
+    return issue;
 }
 
-std::vector<std::string> keysOf(const std::vector<aa::Question>& questions)
+Adult makeAdult(const std::string& id, const std::string& name, const std::string& relationship,
+                const std::string& understanding = {}, const std::string& motivation = {})
 {
-    std::vector<std::string> keys;
-    for (const aa::Question& q : questions)
-        keys.push_back(q.key);
-    return keys;
+    Adult adult;
+    adult.id = id;
+    adult.name = name;
+    adult.relationship = relationship;
+    adult.part(AdultPart::Understanding) = understanding;
+    adult.part(AdultPart::Motivation) = motivation;
+    return adult;
+}
+
+/// An item with every kind of tie.
+Item tied(const std::string& text, std::vector<std::string> issues, std::vector<std::string> adults = {},
+          std::vector<std::string> items = {}, const std::string& id = {})
+{
+    Item item = makeItem(text, issues, id);
+    item.adults = std::move(adults);
+    item.items = std::move(items);
+    return item;
+}
+
+Item mustItem(const std::string& text, std::vector<std::string> issues, const std::string& id,
+              const std::string& ifNot)
+{
+    Item item = makeItem(text, issues, id);
+    item.must = true;
+    item.ifNot = ifNot;
+    return item;
+}
+
+/// Three issues (a answered, identified by the practitioner, the child and mum, with its
+/// explanation left empty; b half answered, identified by nobody; c only a title), two adults
+/// (mum answered, dad not), a strength about an issue and an adult, a must and two other items
+/// (h2 serving two issues), a success sign tied to the must, how safe the child is now and what
+/// is not known answered, and the plan derived from it.
+Analysis base()
+{
+    Analysis a;
+    a.issues = { makeIssue("a", "Issue A", { Voice::Practitioner, Voice::Child }, { "mum" }, "o1\no2", "m1", "i1\ni2"),
+                 makeIssue("b", "Issue B", {}, {}, "bo", "", "bi1\n\nbi3", "be"),
+                 makeIssue("c", "Issue C", {}, {}, "", "", "") };
+    a.adults = { makeAdult("mum", "Sarah Green", "Maya's mother", "u1", "mo1\nmo2"),
+                 makeAdult("dad", "Dan Okafor", "Maya's father") };
+    a.list(ListKind::Strengths) = { tied("s1", { "a" }, { "mum" }), makeItem("s2") };
+    a.list(ListKind::WhatNeedsToHappen) = { mustItem("h1", { "a" }, "h_one", "if1"), makeItem("h2", { "b", "a" }, "h_two"),
+                                            makeItem("h3", {}, "h_own") };
+    a.list(ListKind::SuccessSigns) = { tied("sign a", {}, {}, { "h_one" }) };
+    a.topic(Topic::Safety) = "safe1";
+    a.topic(Topic::NotKnown) = "n1\nn2";
+    return aa::withPlan(a);
+}
+
+/// base() with every question answered and every voice heard.
+Analysis answered()
+{
+    Analysis a = base();
+    a.issues[1].raisedBy = { Voice::OtherWorkers };
+    a.issues[1].raisedByAdults = { "dad" };
+    a.issues[1].part(IssuePart::MaintainingFactors) = "bm";
+    for (IssuePart p : { IssuePart::Origins, IssuePart::MaintainingFactors, IssuePart::ImpactOnChild })
+        a.issues[2].part(p) = "c part";
+    a.adults[1].part(AdultPart::Understanding) = "du";
+    a.adults[1].part(AdultPart::Motivation) = "dm";
+    for (std::string& topic : a.topics)
+        topic = "answered";
+    a.list(ListKind::WhatNeedsToHappen)[2].issues = { "c" };
+    a.hasPlan = false;
+    return aa::withPlan(a);
+}
+
+PanelSelection issueSel(std::size_t issue) { return PanelSelection{ issue, std::nullopt }; }
+PanelSelection adultSel(std::size_t adult) { return PanelSelection{ std::nullopt, adult }; }
+const PanelSelection none{};
+
+std::vector<std::string> namesOf(const std::vector<QuestionKey>& keys)
+{
+    std::vector<std::string> names;
+    for (const QuestionKey& key : keys)
+        names.push_back(key.name());
+    return names;
+}
+
+std::multiset<std::string> asMultiset(const std::vector<QuestionKey>& keys)
+{
+    const std::vector<std::string> names = namesOf(keys);
+    return { names.begin(), names.end() };
 }
 
 std::vector<std::string> idsOf(const Analysis& a)
 {
     std::vector<std::string> ids;
-    for (const aa::Issue& issue : a.issues)
+    for (const Issue& issue : a.issues)
         ids.push_back(issue.id);
     return ids;
 }
 
-PlanRow planRow(const std::string& issue, const std::string& action)
+std::vector<std::string> adultIdsOf(const Analysis& a)
+{
+    std::vector<std::string> ids;
+    for (const Adult& adult : a.adults)
+        ids.push_back(adult.id);
+    return ids;
+}
+
+std::vector<std::string> textsOf(const std::vector<Item>& items)
+{
+    std::vector<std::string> texts;
+    for (const Item& item : items)
+        texts.push_back(item.text);
+    return texts;
+}
+
+PlanRow planRow(std::vector<std::string> issues, const std::string& action)
 {
     PlanRow row;
-    row.cell(PlanColumn::Issue) = issue;
+    row.issues = std::move(issues);
     row.cell(PlanColumn::Action) = action;
     return row;
+}
+
+/// Every question the panel asks, with a selection that answers it.
+std::vector<std::pair<QuestionKey, PanelSelection>> everyQuestion(const Analysis& a)
+{
+    std::vector<std::pair<QuestionKey, PanelSelection>> out;
+    for (const aa::Question& q : aa::panelQuestions())
+    {
+        if (q.key.perIssue())
+            for (std::size_t i = 0; i < a.issues.size(); ++i)
+                out.emplace_back(q.key, issueSel(i));
+        else if (q.key.perAdult())
+            for (std::size_t i = 0; i < a.adults.size(); ++i)
+                out.emplace_back(q.key, adultSel(i));
+        else
+            out.emplace_back(q.key, none);
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,16 +249,26 @@ TEST(Utf8, IsBlankIsFalseForTextAndForBytesThatAreNotANoBreakSpace)
 // ---------------------------------------------------------------------------------------------
 // hasPlanAction
 
-TEST(HasPlanAction, ARowNamingTheIssueWithAnActionCounts)
+TEST(HasPlanAction, ARowServingTheIssueWithAnActionCounts)
 {
     Analysis a = base();
-    a.plan = { planRow("b", "Family support worker visits weekly") };
+    a.plan = { planRow({ "b" }, "Family support worker visits weekly") };
     EXPECT_TRUE(aa::hasPlanAction(a, "b"));
     EXPECT_FALSE(aa::hasPlanAction(a, "a")) << "another issue's row does not count";
     EXPECT_FALSE(aa::hasPlanAction(a, "c"));
-    EXPECT_FALSE(aa::hasPlanAction(a, "")) << "no issue id matches the empty id of another row";
-    a.plan.push_back(planRow("", "An action for no issue"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "")) << "no issue id matches a row serving no issue";
+    a.plan.push_back(planRow({}, "An action for no issue"));
     EXPECT_FALSE(aa::hasPlanAction(a, "a"));
+    EXPECT_FALSE(aa::hasPlanAction(a, ""));
+}
+
+TEST(HasPlanAction, AnActionServingSeveralIssuesCountsForEach)
+{
+    Analysis a = base();
+    a.plan = { planRow({ "c", "a" }, "Weekly visits by the family support worker") };
+    EXPECT_TRUE(aa::hasPlanAction(a, "a"));
+    EXPECT_TRUE(aa::hasPlanAction(a, "c"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "b"));
 }
 
 TEST(HasPlanAction, BlankActionsDoNotCount)
@@ -140,78 +277,140 @@ TEST(HasPlanAction, BlankActionsDoNotCount)
     for (const std::string& action : { std::string(), std::string("  \t"), std::string("\n"), nbsp,
                                        " " + nbsp + "\n" + nbsp })
     {
-        a.plan = { planRow("a", action) };
+        a.plan = { planRow({ "a" }, action) };
         EXPECT_FALSE(aa::hasPlanAction(a, "a")) << aa::test::jsonQuote(action);
     }
     // A row with an outcome but no action does not count either; a second row with one does.
-    a.plan = { planRow("a", nbsp) };
+    a.plan = { planRow({ "a" }, nbsp) };
     a.plan[0].cell(PlanColumn::Outcome) = "Things are better";
     EXPECT_FALSE(aa::hasPlanAction(a, "a"));
-    a.plan.push_back(planRow("a", "x"));
+    a.plan.push_back(planRow({ "a" }, "x"));
     EXPECT_TRUE(aa::hasPlanAction(a, "a"));
     a.plan.clear();
     EXPECT_FALSE(aa::hasPlanAction(a, "a")) << "no plan, no action";
 }
 
 // ---------------------------------------------------------------------------------------------
-// panelQuestions, isIssueQuestion
+// panelQuestions
 
-TEST(PanelQuestions, IssuePartsThenListsThenFurtherQuestionsWithoutTheTitle)
+TEST(PanelQuestions, InTheOrderOfTheReasoningWithoutTheTitle)
 {
-    const std::vector<aa::Question> questions = aa::panelQuestions();
-    const std::vector<std::string> want = { "origins",
+    const std::vector<std::string> want = { "safety",
+                                            "childExperience",
+                                            "origins",
                                             "maintainingFactors",
                                             "impactOnChild",
-                                            "strengths",
-                                            "whatWouldHelp",
-                                            "successSigns",
+                                            "explanation",
                                             "riskAndProtectiveBalance",
-                                            "parentsMotivation",
                                             "notKnown",
                                             "absentFigures",
-                                            "childUnderstanding",
-                                            "parentsUnderstanding",
                                             "culturalAndLanguage",
-                                            "patterns" };
-    EXPECT_EQ(keysOf(questions), want);
-    // The same questions as the catalogue, texts and all.
-    std::map<std::string, aa::Question> catalogue;
-    for (const aa::Question& q : aa::catalogue())
-        catalogue.emplace(q.key, q);
+                                            "patterns",
+                                            "adultUnderstanding",
+                                            "adultMotivation",
+                                            "strengths",
+                                            "whatNeedsToHappen",
+                                            "successSigns",
+                                            "recommendation",
+                                            "planReview",
+                                            "contingency",
+                                            "planAgreed" };
+    std::vector<QuestionKey> keys;
+    for (const aa::Question& q : aa::panelQuestions())
+        keys.push_back(q.key);
+    EXPECT_EQ(namesOf(keys), want);
+    EXPECT_EQ(keys.front(), QuestionKey::of(Topic::Safety)) << "safety first";
+}
+
+TEST(PanelQuestions, TheCataloguesQuestionsTextsAndAll)
+{
+    const std::vector<aa::Question> questions = aa::panelQuestions();
+    const std::vector<aa::Question> catalogue = aa::catalogue();
+    ASSERT_EQ(questions.size() + 1, catalogue.size()) << "only the title is left out";
+    std::size_t c = 0;
     for (const aa::Question& q : questions)
     {
-        SCOPED_TRACE(q.key);
-        const aa::Question& c = catalogue.at(q.key);
-        EXPECT_EQ(q.label, c.label);
-        EXPECT_EQ(q.question, c.question);
-        EXPECT_EQ(q.guidance, c.guidance);
-        EXPECT_EQ(q.standard, c.standard);
-        EXPECT_EQ(q.scope, c.scope);
+        SCOPED_TRACE(q.key.name());
+        if (catalogue[c].key == QuestionKey::title())
+            ++c;
+        const aa::Question& want = catalogue.at(c++);
+        EXPECT_EQ(q.key, want.key);
+        EXPECT_EQ(q.label, want.label);
+        EXPECT_EQ(q.question, want.question);
+        EXPECT_EQ(q.guidance, want.guidance);
+        EXPECT_EQ(q.standard, want.standard);
+        EXPECT_EQ(q.required, want.required);
         EXPECT_FALSE(q.label.empty());
+        EXPECT_EQ(q.label.find('['), std::string::npos) << "a text missing from the resources: " << q.label;
+        EXPECT_EQ(q.required, !(q.key == QuestionKey::of(IssuePart::Explanation))) << "only the explanation is optional";
     }
-    EXPECT_EQ(questions.size() + 1, catalogue.size()) << "only the title is left out";
 }
 
 TEST(PanelQuestions, TextsComeFromTheStringsGiven)
 {
     const aa::Strings strings = aa::Strings::parse("part.origins.label=Origines\npart.notKnown.question=Inconnu ?\n");
     const std::vector<aa::Question> questions = aa::panelQuestions(strings);
-    ASSERT_EQ(questions.size(), 14u);
-    EXPECT_EQ(questions[0].label, "Origines");
-    EXPECT_EQ(questions[8].key, "notKnown");
-    EXPECT_EQ(questions[8].question, "Inconnu ?");
+    ASSERT_EQ(questions.size(), 20u);
+    EXPECT_EQ(questions[2].key, QuestionKey::of(IssuePart::Origins));
+    EXPECT_EQ(questions[2].label, "Origines");
+    EXPECT_EQ(questions[7].key, QuestionKey::of(Topic::NotKnown));
+    EXPECT_EQ(questions[7].question, "Inconnu ?");
 }
 
-TEST(IsIssueQuestion, OnlyTheThreeIssueParts)
+// ---------------------------------------------------------------------------------------------
+// isAnswered
+
+TEST(IsAnswered, TopicsNeedNoSelection)
 {
-    for (const char* key : { "origins", "maintainingFactors", "impactOnChild" })
-        EXPECT_TRUE(aa::isIssueQuestion(key)) << key;
-    for (const char* key : { "title", "strengths", "whatWouldHelp", "successSigns", "notKnown", "patterns", "",
-                             "Origins", "origins ", "issue" })
-        EXPECT_FALSE(aa::isIssueQuestion(key)) << key;
-    // Every panel question that is asked of each issue, and no other.
-    for (const aa::Question& q : aa::panelQuestions())
-        EXPECT_EQ(aa::isIssueQuestion(q.key), q.scope == aa::QuestionScope::Issue) << q.key;
+    Analysis a = base();
+    for (const PanelSelection& sel : { none, issueSel(0), adultSel(1) })
+    {
+        EXPECT_TRUE(aa::isAnswered(a, sel, QuestionKey::of(Topic::Safety)));
+        EXPECT_TRUE(aa::isAnswered(a, sel, QuestionKey::of(Topic::NotKnown)));
+        EXPECT_FALSE(aa::isAnswered(a, sel, QuestionKey::of(Topic::ChildExperience)));
+        EXPECT_FALSE(aa::isAnswered(a, sel, QuestionKey::of(Topic::PlanAgreed)));
+    }
+    a.topic(Topic::Safety) = " \n" + nbsp;
+    EXPECT_FALSE(aa::isAnswered(a, none, QuestionKey::of(Topic::Safety))) << "blank is not an answer";
+}
+
+TEST(IsAnswered, IssuePartsAndTheTitleForTheSelectedIssue)
+{
+    Analysis a = base();
+    const QuestionKey maintaining = QuestionKey::of(IssuePart::MaintainingFactors);
+    EXPECT_TRUE(aa::isAnswered(a, issueSel(0), maintaining));
+    EXPECT_FALSE(aa::isAnswered(a, issueSel(1), maintaining));
+    EXPECT_FALSE(aa::isAnswered(a, none, maintaining)) << "no issue selected";
+    EXPECT_FALSE(aa::isAnswered(a, adultSel(0), maintaining)) << "an adult is no issue";
+    EXPECT_FALSE(aa::isAnswered(a, issueSel(3), maintaining)) << "out of range";
+    EXPECT_TRUE(aa::isAnswered(a, issueSel(1), QuestionKey::of(IssuePart::Explanation)));
+    EXPECT_FALSE(aa::isAnswered(a, issueSel(0), QuestionKey::of(IssuePart::Explanation)));
+    EXPECT_TRUE(aa::isAnswered(a, issueSel(2), QuestionKey::title()));
+    a.issues[2].title = nbsp;
+    EXPECT_FALSE(aa::isAnswered(a, issueSel(2), QuestionKey::title()));
+}
+
+TEST(IsAnswered, AdultPartsForTheSelectedAdult)
+{
+    const Analysis a = base();
+    for (AdultPart p : { AdultPart::Understanding, AdultPart::Motivation })
+    {
+        const QuestionKey key = QuestionKey::of(p);
+        EXPECT_TRUE(aa::isAnswered(a, adultSel(0), key));
+        EXPECT_FALSE(aa::isAnswered(a, adultSel(1), key));
+        EXPECT_FALSE(aa::isAnswered(a, none, key));
+        EXPECT_FALSE(aa::isAnswered(a, issueSel(0), key)) << "an issue is no adult";
+        EXPECT_FALSE(aa::isAnswered(a, adultSel(2), key)) << "out of range";
+    }
+}
+
+TEST(IsAnswered, AListWithAnItem)
+{
+    Analysis a = base();
+    for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        EXPECT_TRUE(aa::isAnswered(a, none, QuestionKey::of(static_cast<ListKind>(k))));
+    a.list(ListKind::SuccessSigns).clear();
+    EXPECT_FALSE(aa::isAnswered(a, issueSel(0), QuestionKey::of(ListKind::SuccessSigns)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,29 +419,40 @@ TEST(IsIssueQuestion, OnlyTheThreeIssueParts)
 TEST(PanelAnswer, IssuePartsNeedAnIssue)
 {
     const Analysis a = base();
-    EXPECT_EQ(aa::panelAnswer(a, 0, "origins"), "o1\no2");
-    EXPECT_EQ(aa::panelAnswer(a, 1, "impactOnChild"), "bi1\n\nbi3");
-    EXPECT_EQ(aa::panelAnswer(a, 1, "maintainingFactors"), "");
-    EXPECT_EQ(aa::panelAnswer(a, std::nullopt, "origins"), "");
-    EXPECT_EQ(aa::panelAnswer(a, 3, "origins"), "") << "out of range";
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(0), QuestionKey::of(IssuePart::Origins)), "o1\no2");
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(1), QuestionKey::of(IssuePart::ImpactOnChild)), "bi1\n\nbi3");
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(1), QuestionKey::of(IssuePart::Explanation)), "be");
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(1), QuestionKey::of(IssuePart::MaintainingFactors)), "");
+    EXPECT_EQ(aa::panelAnswer(a, none, QuestionKey::of(IssuePart::Origins)), "");
+    EXPECT_EQ(aa::panelAnswer(a, adultSel(0), QuestionKey::of(IssuePart::Origins)), "");
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(3), QuestionKey::of(IssuePart::Origins)), "") << "out of range";
 }
 
-TEST(PanelAnswer, ListsOneItemPerLineAndFurtherQuestionsWithOrWithoutAnIssue)
+TEST(PanelAnswer, AdultPartsNeedAnAdult)
 {
     const Analysis a = base();
-    for (const std::optional<std::size_t> issue : { std::optional<std::size_t>(), std::optional<std::size_t>(2) })
+    EXPECT_EQ(aa::panelAnswer(a, adultSel(0), QuestionKey::of(AdultPart::Understanding)), "u1");
+    EXPECT_EQ(aa::panelAnswer(a, adultSel(0), QuestionKey::of(AdultPart::Motivation)), "mo1\nmo2");
+    EXPECT_EQ(aa::panelAnswer(a, PanelSelection{ 2, 0 }, QuestionKey::of(AdultPart::Motivation)), "mo1\nmo2")
+        << "the selected issue does not matter";
+    EXPECT_EQ(aa::panelAnswer(a, adultSel(1), QuestionKey::of(AdultPart::Motivation)), "");
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(0), QuestionKey::of(AdultPart::Understanding)), "");
+    EXPECT_EQ(aa::panelAnswer(a, adultSel(2), QuestionKey::of(AdultPart::Understanding)), "") << "out of range";
+}
+
+TEST(PanelAnswer, TopicsWithOrWithoutASelectionListsAndTheTitleNever)
+{
+    const Analysis a = base();
+    for (const PanelSelection& sel : { none, issueSel(2), adultSel(1), PanelSelection{ 7, 9 } })
     {
-        EXPECT_EQ(aa::panelAnswer(a, issue, "strengths"), "s1\ns2");
-        EXPECT_EQ(aa::panelAnswer(a, issue, "whatWouldHelp"), "h1\nh2\nh3") << "the links are not shown";
-        EXPECT_EQ(aa::panelAnswer(a, issue, "successSigns"), "sign a");
-        EXPECT_EQ(aa::panelAnswer(a, issue, "notKnown"), "n1\nn2");
-        EXPECT_EQ(aa::panelAnswer(a, issue, "patterns"), "");
-        EXPECT_EQ(aa::panelAnswer(a, issue, "title"), "") << "the title is not a panel question";
-        EXPECT_EQ(aa::panelAnswer(a, issue, "nonsense"), "");
+        EXPECT_EQ(aa::panelAnswer(a, sel, QuestionKey::of(Topic::Safety)), "safe1");
+        EXPECT_EQ(aa::panelAnswer(a, sel, QuestionKey::of(Topic::NotKnown)), "n1\nn2");
+        EXPECT_EQ(aa::panelAnswer(a, sel, QuestionKey::of(Topic::Patterns)), "");
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+            EXPECT_EQ(aa::panelAnswer(a, sel, QuestionKey::of(static_cast<ListKind>(k))), "")
+                << "lists are edited an item at a time";
+        EXPECT_EQ(aa::panelAnswer(a, sel, QuestionKey::title()), "") << "the issues panel edits the title";
     }
-    Analysis empty = a;
-    empty.list(ListKind::Strengths).clear();
-    EXPECT_EQ(aa::panelAnswer(empty, std::nullopt, "strengths"), "");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,147 +461,270 @@ TEST(PanelAnswer, ListsOneItemPerLineAndFurtherQuestionsWithOrWithoutAnIssue)
 TEST(SetPanelAnswer, IssuePartIsWrittenWithLineBreaksNormalised)
 {
     Analysis a = base();
-    EXPECT_TRUE(aa::setPanelAnswer(a, 1, "maintainingFactors", "x1\r\ny2\rz3\r\n\r\n"));
+    const QuestionKey maintaining = QuestionKey::of(IssuePart::MaintainingFactors);
+    EXPECT_TRUE(aa::setPanelAnswer(a, issueSel(1), maintaining, "x1\r\ny2\rz3\r\n\r\n"));
     EXPECT_EQ(a.issues[1].part(IssuePart::MaintainingFactors), "x1\ny2\nz3") << "trailing line breaks go";
     EXPECT_EQ(a.issues[0].part(IssuePart::MaintainingFactors), "m1") << "only the selected issue";
     EXPECT_EQ(a.issues[2].part(IssuePart::MaintainingFactors), "");
     // A blank line in the middle stays: it is a paragraph.
-    EXPECT_TRUE(aa::setPanelAnswer(a, 0, "origins", "p1\r\n\r\np3"));
+    const QuestionKey origins = QuestionKey::of(IssuePart::Origins);
+    EXPECT_TRUE(aa::setPanelAnswer(a, issueSel(0), origins, "p1\r\n\r\np3"));
     EXPECT_EQ(a.issues[0].part(IssuePart::Origins), "p1\n\np3");
-    EXPECT_EQ(aa::panelAnswer(a, 0, "origins"), "p1\n\np3");
+    EXPECT_EQ(aa::panelAnswer(a, issueSel(0), origins), "p1\n\np3");
+    EXPECT_TRUE(aa::setPanelAnswer(a, issueSel(2), QuestionKey::of(IssuePart::Explanation), "Research says\r\n"));
+    EXPECT_EQ(a.issues[2].part(IssuePart::Explanation), "Research says");
+}
+
+TEST(SetPanelAnswer, AdultPartIsWrittenForTheSelectedAdultOnly)
+{
+    Analysis a = base();
+    EXPECT_TRUE(aa::setPanelAnswer(a, PanelSelection{ 0, 1 }, QuestionKey::of(AdultPart::Motivation),
+                                   "He wants to see Maya\r\nevery Saturday\r\n"));
+    EXPECT_EQ(a.adults[1].part(AdultPart::Motivation), "He wants to see Maya\nevery Saturday");
+    EXPECT_EQ(a.adults[0].part(AdultPart::Motivation), "mo1\nmo2");
+    for (const Issue& issue : a.issues)
+        for (const std::string& part : issue.parts)
+            EXPECT_EQ(part.find("Saturday"), std::string::npos) << "not written into the selected issue";
+}
+
+TEST(SetPanelAnswer, TopicNeedsNoSelection)
+{
+    Analysis a = base();
+    EXPECT_TRUE(aa::setPanelAnswer(a, none, QuestionKey::of(Topic::Patterns), "Three referrals in two years\r\nNo follow-up\r\n"));
+    EXPECT_EQ(a.topic(Topic::Patterns), "Three referrals in two years\nNo follow-up");
+    EXPECT_TRUE(aa::setPanelAnswer(a, issueSel(1), QuestionKey::of(Topic::NotKnown), ""));
+    EXPECT_EQ(a.topic(Topic::NotKnown), "");
+    EXPECT_TRUE(aa::setPanelAnswer(a, adultSel(1), QuestionKey::of(Topic::Recommendation), "A child in need plan"));
+    EXPECT_EQ(a.topic(Topic::Recommendation), "A child in need plan");
+    for (const Issue& issue : a.issues)
+        for (const std::string& part : issue.parts)
+            EXPECT_EQ(part.find("referrals"), std::string::npos) << "not written into an issue";
 }
 
 TEST(SetPanelAnswer, FalseWhenNothingChanged)
 {
     Analysis a = base();
     const Analysis before = a;
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "origins", "o1\no2"));
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "origins", "o1\r\no2\r\n")) << "only line breaks differ";
-    EXPECT_FALSE(aa::setPanelAnswer(a, 1, "impactOnChild", aa::panelAnswer(a, 1, "impactOnChild")));
-    EXPECT_FALSE(aa::setPanelAnswer(a, std::nullopt, "notKnown", "n1\rn2"));
-    for (const aa::Question& q : aa::panelQuestions())
-        for (std::size_t i = 0; i < a.issues.size(); ++i)
-            EXPECT_FALSE(aa::setPanelAnswer(a, i, q.key, aa::panelAnswer(a, i, q.key)))
-                << q.key << " of issue " << i << " shown and put back unchanged";
+    EXPECT_FALSE(aa::setPanelAnswer(a, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1\no2"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1\r\no2\r\n"))
+        << "only line breaks differ";
+    EXPECT_FALSE(aa::setPanelAnswer(a, none, QuestionKey::of(Topic::NotKnown), "n1\rn2"));
+    for (const auto& [key, sel] : everyQuestion(a))
+        EXPECT_FALSE(aa::setPanelAnswer(a, sel, key, aa::panelAnswer(a, sel, key)))
+            << key.name() << " shown and put back unchanged";
     EXPECT_TRUE(a == before) << aa::toJson(a);
 }
 
-TEST(SetPanelAnswer, IssuePartWithoutAnIssueOrWithAnUnknownKeyChangesNothing)
+TEST(SetPanelAnswer, WithoutItsIssueOrAdultOrForAListOrTheTitleChangesNothing)
 {
     Analysis a = base();
     const Analysis before = a;
-    EXPECT_FALSE(aa::setPanelAnswer(a, std::nullopt, "origins", "new"));
-    EXPECT_FALSE(aa::setPanelAnswer(a, 3, "origins", "new"));
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "title", "A new title"));
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "nonsense", "text"));
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "", "text"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, none, QuestionKey::of(IssuePart::Origins), "new"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, adultSel(0), QuestionKey::of(IssuePart::Origins), "new"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, issueSel(3), QuestionKey::of(IssuePart::Origins), "new"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, issueSel(0), QuestionKey::of(AdultPart::Understanding), "new"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, adultSel(2), QuestionKey::of(AdultPart::Understanding), "new"));
+    EXPECT_FALSE(aa::setPanelAnswer(a, issueSel(0), QuestionKey::title(), "A new title"));
+    for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        EXPECT_FALSE(aa::setPanelAnswer(a, issueSel(0), QuestionKey::of(static_cast<ListKind>(k)), "x\ny"));
     EXPECT_TRUE(a == before) << aa::toJson(a);
 }
 
-TEST(SetPanelAnswer, FurtherQuestionNeedsNoIssue)
+// ---------------------------------------------------------------------------------------------
+// Lists, an item at a time
+
+TEST(AddItem, AppendsATrimmedOneLineItemTiedToNothing)
 {
-    Analysis a = base();
-    EXPECT_TRUE(aa::setPanelAnswer(a, std::nullopt, "patterns", "Three referrals in two years\r\nNo follow-up\r\n"));
-    EXPECT_EQ(a.consideration(Consideration::Patterns), "Three referrals in two years\nNo follow-up");
-    EXPECT_TRUE(aa::setPanelAnswer(a, 1, "notKnown", ""));
-    EXPECT_EQ(a.consideration(Consideration::NotKnown), "");
-    for (const aa::Issue& issue : a.issues)
-        for (const std::string& part : issue.parts)
-            EXPECT_EQ(part.find("referrals"), std::string::npos) << "not written into an issue";
+    for (std::size_t k = 0; k < aa::listKindCount; ++k)
+    {
+        const auto kind = static_cast<ListKind>(k);
+        SCOPED_TRACE(aa::jsonName(kind));
+        Analysis a = base();
+        const std::vector<Item> before = a.list(kind);
+        const std::size_t index = aa::addItem(a, kind, "  Grandmother helps\r\ndaily \r\n");
+        ASSERT_EQ(index, before.size());
+        ASSERT_EQ(a.list(kind).size(), before.size() + 1);
+        EXPECT_EQ(std::vector<Item>(a.list(kind).begin(), a.list(kind).begin() + static_cast<std::ptrdiff_t>(index)),
+                  before)
+            << "the others stay";
+        const Item& added = a.list(kind)[index];
+        EXPECT_EQ(added.text, "Grandmother helps daily");
+        EXPECT_TRUE(added.issues.empty()) << "never a silent guess";
+        EXPECT_TRUE(added.adults.empty());
+        EXPECT_TRUE(added.items.empty());
+        EXPECT_FALSE(added.must);
+        EXPECT_EQ(added.ifNot, "");
+        EXPECT_EQ(aa::itemLine(a, kind, index), "Grandmother helps daily (tied to nothing yet)");
+    }
 }
 
-TEST(SetPanelAnswer, ListLineKeepsTheLinksAndIdOfItsItem)
+TEST(AddItem, WhatNeedsToHappenGetsItsIdAtOnceOthersNone)
 {
     Analysis a = base();
-    EXPECT_TRUE(aa::setPanelAnswer(a, 2, "whatWouldHelp", "h1 reworded\nh2\nh3 too"));
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp),
-              (std::vector<Item>{ makeItem("h1 reworded", { "a" }, "h_one"), makeItem("h2", { "b", "a" }, "h_two"),
-                                  makeItem("h3 too", {}, "h_own") }))
-        << "the selected issue is not added to items that were there";
-    EXPECT_EQ(a.list(ListKind::Strengths), base().list(ListKind::Strengths)) << "other lists untouched";
+    const std::size_t first = aa::addItem(a, ListKind::WhatNeedsToHappen, "A weekly visit");
+    const std::string id = a.list(ListKind::WhatNeedsToHappen)[first].id;
+    EXPECT_EQ(id, aa::test::hashHelpId("A weekly visit"));
+    EXPECT_TRUE(aa::isValidId(id));
+    // The same text again gets an id of its own, and the items before keep theirs.
+    const std::size_t second = aa::addItem(a, ListKind::WhatNeedsToHappen, "A weekly visit");
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[first].id, id);
+    EXPECT_NE(a.list(ListKind::WhatNeedsToHappen)[second].id, id);
+    EXPECT_FALSE(a.list(ListKind::WhatNeedsToHappen)[second].id.empty());
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[0].id, "h_one");
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[2].id, "h_own");
+    // So a success sign can be tied to it straight away.
+    const std::size_t sign = aa::addItem(a, ListKind::SuccessSigns, "Maya is at school by 8.50");
+    aa::setItemTies(a, ListKind::SuccessSigns, sign, {}, {}, { id });
+    EXPECT_EQ(a.list(ListKind::SuccessSigns)[sign].items, std::vector<std::string>{ id });
+    EXPECT_EQ(a.list(ListKind::SuccessSigns)[sign].id, "");
+    EXPECT_EQ(a.list(ListKind::Strengths)[aa::addItem(a, ListKind::Strengths, "Gran")].id, "");
 }
 
-TEST(SetPanelAnswer, NewLinesBecomeItemsAboutTheSelectedIssue)
+TEST(ItemLine, TheTextAndWhatItIsTiedTo)
 {
     Analysis a = base();
-    EXPECT_TRUE(aa::setPanelAnswer(a, 1, "strengths", "s1\ns2\nGrandmother helps daily\nSchool is supportive"));
-    EXPECT_EQ(a.list(ListKind::Strengths),
-              (std::vector<Item>{ makeItem("s1", { "a" }), makeItem("s2"), makeItem("Grandmother helps daily", { "b" }),
-                                  makeItem("School is supportive", { "b" }) }));
-    // Without a selected issue (or with one out of range) a new item is about no issue.
-    EXPECT_TRUE(aa::setPanelAnswer(a, std::nullopt, "successSigns", "sign a\nsign 2"));
-    EXPECT_EQ(a.list(ListKind::SuccessSigns), (std::vector<Item>{ makeItem("sign a", { "a" }), makeItem("sign 2") }));
-    EXPECT_TRUE(aa::setPanelAnswer(a, 7, "successSigns", "sign a\nsign 2\nsign 3"));
-    EXPECT_EQ(a.list(ListKind::SuccessSigns).back(), makeItem("sign 3"));
+    EXPECT_EQ(aa::itemLine(a, ListKind::Strengths, 0), "s1 (tied to: Issue A; Sarah Green)");
+    EXPECT_EQ(aa::itemLine(a, ListKind::Strengths, 1), "s2 (tied to nothing yet)");
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 0), "Must happen: h1 (tied to: Issue A)");
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 1), "h2 (tied to: Issue B; Issue A)")
+        << "in the item's order";
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 2), "h3 (tied to nothing yet)");
+    EXPECT_EQ(aa::itemLine(a, ListKind::SuccessSigns, 0), "sign a (tied to: h1)");
+    // A long item's text is cut short, at a character boundary.
+    a.list(ListKind::WhatNeedsToHappen)[0].text = aa::test::repeat("é", 30); // 60 bytes
+    EXPECT_EQ(aa::itemLine(a, ListKind::SuccessSigns, 0), "sign a (tied to: " + aa::test::repeat("é", 20) + "...)");
+    // Ties to what the analysis does not have are not shown.
+    a.list(ListKind::Strengths)[1].issues = { "gone" };
+    a.list(ListKind::Strengths)[1].adults = { "nobody" };
+    EXPECT_EQ(aa::itemLine(a, ListKind::Strengths, 1), "s2 (tied to nothing yet)");
+    EXPECT_THROW(aa::itemLine(a, ListKind::Strengths, 2), std::out_of_range);
 }
 
-TEST(SetPanelAnswer, ListDropsBlankLinesTrimsLinesAndNormalisesLineBreaks)
+TEST(ItemLine, TextsComeFromTheStringsGiven)
 {
-    Analysis a = base();
-    const std::string typed = "\r\n  h1  \r\n\r\n \t\r" + nbsp + "\r\n\th2\rh3\r\n\r\nh4 \r\n \r\n";
-    EXPECT_TRUE(aa::setPanelAnswer(a, 0, "whatWouldHelp", typed));
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp),
-              (std::vector<Item>{ makeItem("h1", { "a" }, "h_one"), makeItem("h2", { "b", "a" }, "h_two"),
-                                  makeItem("h3", {}, "h_own"), makeItem("h4", { "a" }) }))
-        << "blank lines do not take an item's place";
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "whatWouldHelp", "h1\r\nh2\r\nh3\r\nh4\r\n")) << "nothing changed";
+    const aa::Strings strings
+        = aa::Strings::parse("item.mustPrefix=Obligatoire\\u0020:\\u0020\n"
+                             "panel.item.untied=\\u0020(libre)\npanel.item.tied=\\u0020(lié à {1})\n");
+    const Analysis a = base();
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 0, strings), "Obligatoire : h1 (lié à Issue A)");
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 2, strings), "h3 (libre)");
 }
 
-TEST(SetPanelAnswer, FewerLinesDropTheLastItems)
+TEST(SetItemText, TrimmedOneLineKeepingTiesIdAndMust)
 {
     Analysis a = base();
-    EXPECT_TRUE(aa::setPanelAnswer(a, 0, "whatWouldHelp", "h1"));
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp), (std::vector<Item>{ makeItem("h1", { "a" }, "h_one") }));
-    EXPECT_TRUE(aa::setPanelAnswer(a, 0, "whatWouldHelp", "\n \n"));
-    EXPECT_TRUE(a.list(ListKind::WhatWouldHelp).empty());
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "whatWouldHelp", ""));
+    EXPECT_TRUE(aa::setItemText(a, ListKind::WhatNeedsToHappen, 0, "  h1 reworded\r\nin two lines "));
+    Item want = mustItem("h1 reworded in two lines", { "a" }, "h_one", "if1");
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[0], want);
+    EXPECT_FALSE(aa::setItemText(a, ListKind::WhatNeedsToHappen, 0, "h1 reworded in two lines")) << "nothing changed";
+    EXPECT_FALSE(aa::setItemText(a, ListKind::WhatNeedsToHappen, 0, " h1 reworded in two lines\r\n"));
+    EXPECT_TRUE(aa::setItemText(a, ListKind::Strengths, 0, "s1 again"));
+    EXPECT_EQ(a.list(ListKind::Strengths)[0], tied("s1 again", { "a" }, { "mum" }));
+    const Analysis before = a;
+    EXPECT_FALSE(aa::setItemText(a, ListKind::SuccessSigns, 1, "out of range"));
+    EXPECT_TRUE(a == before);
 }
 
-TEST(SetPanelAnswer, AnItemWithoutTextKeepsItsPlace)
+TEST(RemoveItem, TheItemGoesAndSuccessSignsAreNoLongerTiedToIt)
 {
-    // Regression: panelAnswer shows an item that has links but no text as a blank line, and
-    // setPanelAnswer dropped it, so every later item took the links and id (and so the plan
-    // row) of the one before it, even when nothing was typed.
     Analysis a = base();
-    std::vector<Item>& help = a.list(ListKind::WhatWouldHelp);
-    help.insert(help.begin(), makeItem("", { "c" }, "h_blank"));
-    help.push_back(makeItem("", { "b" }, "h_blank_last"));
-    const std::vector<Item> before = help;
-    const std::string shown = aa::panelAnswer(a, 0, "whatWouldHelp");
-    EXPECT_EQ(shown, "\nh1\nh2\nh3\n");
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "whatWouldHelp", shown));
-    EXPECT_FALSE(aa::setPanelAnswer(a, 0, "whatWouldHelp", "\r\nh1\r\nh2\r\nh3\r\n"));
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp), before);
+    a.list(ListKind::SuccessSigns).push_back(tied("sign two", {}, {}, { "h_one", "h_own" }));
+    aa::removeItem(a, ListKind::WhatNeedsToHappen, 0);
+    EXPECT_EQ(textsOf(a.list(ListKind::WhatNeedsToHappen)), (std::vector<std::string>{ "h2", "h3" }));
+    EXPECT_EQ(a.list(ListKind::SuccessSigns),
+              (std::vector<Item>{ tied("sign a", {}, {}, {}), tied("sign two", {}, {}, { "h_own" }) }));
+    aa::removeItem(a, ListKind::Strengths, 1);
+    EXPECT_EQ(a.list(ListKind::Strengths), (std::vector<Item>{ tied("s1", { "a" }, { "mum" }) }));
+    const Analysis before = a;
+    aa::removeItem(a, ListKind::Strengths, 1);
+    aa::removeItem(a, ListKind::WhatNeedsToHappen, 5);
+    EXPECT_TRUE(a == before) << "out of range: nothing happens";
+}
 
-    // Editing another line leaves the links of every item where they were.
-    EXPECT_TRUE(aa::setPanelAnswer(a, 0, "whatWouldHelp", "\nh1\nh2 edited\nh3\n"));
-    std::vector<Item> want = before;
-    want[2].text = "h2 edited";
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp), want);
+TEST(MoveItem, SwapsWithTheNeighbourKeepingTies)
+{
+    Analysis a = base();
+    const std::vector<Item> was = a.list(ListKind::WhatNeedsToHappen);
+    EXPECT_TRUE(aa::moveItem(a, ListKind::WhatNeedsToHappen, 1, true));
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen), (std::vector<Item>{ was[1], was[0], was[2] }));
+    EXPECT_TRUE(aa::moveItem(a, ListKind::WhatNeedsToHappen, 1, false));
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen), (std::vector<Item>{ was[1], was[2], was[0] }));
+    EXPECT_FALSE(aa::moveItem(a, ListKind::WhatNeedsToHappen, 0, true)) << "the first up";
+    EXPECT_FALSE(aa::moveItem(a, ListKind::WhatNeedsToHappen, 2, false)) << "the last down";
+    EXPECT_FALSE(aa::moveItem(a, ListKind::WhatNeedsToHappen, 3, true)) << "out of range";
+    EXPECT_FALSE(aa::moveItem(a, ListKind::SuccessSigns, 0, false)) << "alone in its list";
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen), (std::vector<Item>{ was[1], was[2], was[0] }));
+    EXPECT_EQ(a.list(ListKind::SuccessSigns)[0].items, std::vector<std::string>{ "h_one" }) << "ties follow ids";
+}
 
-    // Typing on its line gives the item text; deleting its line removes it.
-    EXPECT_TRUE(aa::setPanelAnswer(a, 0, "whatWouldHelp", "Now with words\nh1\nh2 edited\nh3"));
-    want[0].text = "Now with words";
-    want.pop_back();
-    EXPECT_EQ(a.list(ListKind::WhatWouldHelp), want);
+TEST(SetItemTies, ChosenTiesInTheAnalysisOrderUnknownOnesLeftOut)
+{
+    Analysis a = base();
+    aa::setItemTies(a, ListKind::Strengths, 1, { "c", "gone", "a", "c" }, { "dad", "nobody", "mum" }, { "h_one" });
+    EXPECT_EQ(a.list(ListKind::Strengths)[1], tied("s2", { "a", "c" }, { "mum", "dad" }))
+        << "issues and adults in the analysis's order, once each; strengths tie to no item";
+    aa::setItemTies(a, ListKind::WhatNeedsToHappen, 2, { "b", "c" }, { "mum" }, { "h_one" });
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[2], makeItem("h3", { "b", "c" }, "h_own"))
+        << "what needs to happen ties to issues only";
+    aa::setItemTies(a, ListKind::SuccessSigns, 0, { "b" }, { "dad" }, { "h_own", "missing", "h_one" });
+    EXPECT_EQ(a.list(ListKind::SuccessSigns)[0], tied("sign a", { "b" }, {}, { "h_one", "h_own" }))
+        << "success signs tie to issues and items";
+    // Choosing nothing unties.
+    aa::setItemTies(a, ListKind::Strengths, 0, {}, {}, {});
+    EXPECT_EQ(a.list(ListKind::Strengths)[0], makeItem("s1"));
+    EXPECT_EQ(aa::itemLine(a, ListKind::Strengths, 0), "s1 (tied to nothing yet)");
+    const Analysis before = a;
+    aa::setItemTies(a, ListKind::Strengths, 2, { "a" }, {}, {});
+    EXPECT_TRUE(a == before) << "out of range: nothing happens";
+}
+
+TEST(SetItemTies, ChoosingTwoIssuesLinksBothInThePlan)
+{
+    Analysis a = base();
+    const std::size_t i = aa::addItem(a, ListKind::WhatNeedsToHappen, "Walking bus with two neighbours");
+    aa::setItemTies(a, ListKind::WhatNeedsToHappen, i, { "c", "b" }, {}, {});
+    const PlanRow row = aa::planRowFor(a, a.list(ListKind::WhatNeedsToHappen)[i]);
+    EXPECT_EQ(row.issues, (std::vector<std::string>{ "b", "c" }));
+    EXPECT_EQ(row.help, a.list(ListKind::WhatNeedsToHappen)[i].id);
+}
+
+TEST(SetItemMust, MarksAMustWithItsConsequence)
+{
+    Analysis a = base();
+    aa::setItemMust(a, 1, true, "  we will call\r\na meeting ");
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[1], mustItem("h2", { "b", "a" }, "h_two", "we will call a meeting"));
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 1), "Must happen: h2 (tied to: Issue B; Issue A)");
+    aa::setItemMust(a, 2, true, "");
+    EXPECT_TRUE(a.list(ListKind::WhatNeedsToHappen)[2].must) << "a must may not say yet (the review reports it)";
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[2].ifNot, "");
+    aa::setItemMust(a, 0, false, "");
+    EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[0], makeItem("h1", { "a" }, "h_one"));
+    EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 0), "h1 (tied to: Issue A)");
+    // Musts come first in the plan.
+    const std::vector<PlanRow> plan = aa::derivePlan(a);
+    ASSERT_EQ(plan.size(), 3u);
+    EXPECT_EQ(plan[0].help, "h_two");
+    EXPECT_EQ(plan[1].help, "h_own");
+    EXPECT_EQ(plan[2].help, "h_one");
+    const Analysis before = a;
+    aa::setItemMust(a, 3, true, "x");
+    EXPECT_TRUE(a == before) << "out of range: nothing happens";
 }
 
 // ---------------------------------------------------------------------------------------------
-// emptyParts, issueListEntry, missingVoices, voicesLine, completenessLine
+// emptyParts, issueListEntry
 
-TEST(EmptyParts, TheLabelsOfBlankPartsInOrder)
+TEST(EmptyParts, TheLabelsOfBlankRequiredPartsInOrder)
 {
     const Analysis a = base();
-    EXPECT_TRUE(aa::emptyParts(a.issues[0]).empty());
+    EXPECT_TRUE(aa::emptyParts(a.issues[0]).empty()) << "the explanation is optional";
     EXPECT_EQ(aa::emptyParts(a.issues[1]), (std::vector<std::string>{ "What keeps it going?" }));
     EXPECT_EQ(aa::emptyParts(a.issues[2]),
-              (std::vector<std::string>{ "Why did it start?", "What keeps it going?",
-                                         "What is the impact on the child?" }));
-    aa::Issue blank = a.issues[0];
+              (std::vector<std::string>{ "Why did it start?", "What keeps it going?", "What is the impact on the child?" }));
+    Issue blank = a.issues[0];
     blank.part(IssuePart::Origins) = " \n\t";
     blank.part(IssuePart::ImpactOnChild) = nbsp + "\n" + nbsp;
-    EXPECT_EQ(aa::emptyParts(blank),
-              (std::vector<std::string>{ "Why did it start?", "What is the impact on the child?" }))
+    EXPECT_EQ(aa::emptyParts(blank), (std::vector<std::string>{ "Why did it start?", "What is the impact on the child?" }))
         << "blank counts as empty";
     const aa::Strings strings = aa::Strings::parse("part.maintainingFactors.label=Maintien\n");
     EXPECT_EQ(aa::emptyParts(a.issues[1], strings), (std::vector<std::string>{ "Maintien" }));
@@ -400,35 +733,45 @@ TEST(EmptyParts, TheLabelsOfBlankPartsInOrder)
 TEST(IssueListEntry, NumberTitleAnsweredAndWhetherThePlanHasAnAction)
 {
     Analysis a = base();
-    ASSERT_TRUE(aa::hasPlanAction(a, "a"));
-    ASSERT_TRUE(aa::hasPlanAction(a, "b")) << "the derived plan has a row for h2, about b first";
+    ASSERT_TRUE(aa::hasPlanAction(a, "b")) << "the derived plan's row for h2 serves b and a";
     EXPECT_EQ(aa::issueListEntry(a, 0), "1. Issue A (3 of 3 answered)");
     EXPECT_EQ(aa::issueListEntry(a, 1), "2. Issue B (2 of 3 answered)");
     EXPECT_EQ(aa::issueListEntry(a, 2), "3. Issue C (0 of 3 answered), no action yet");
     a.plan[1].cell(PlanColumn::Action) = nbsp;
     EXPECT_EQ(aa::issueListEntry(a, 1), "2. Issue B (2 of 3 answered), no action yet");
+    EXPECT_EQ(aa::issueListEntry(a, 0), "1. Issue A (3 of 3 answered)") << "a still has the must's row";
     a.issues[2].title = " " + nbsp;
     EXPECT_EQ(aa::issueListEntry(a, 2), "3. (untitled) (0 of 3 answered), no action yet");
     EXPECT_THROW(aa::issueListEntry(a, 3), std::out_of_range);
 }
 
-TEST(MissingVoices, TheVoicesNoIssueRecordsInOrder)
+// ---------------------------------------------------------------------------------------------
+// missingVoices, voicesLine
+
+TEST(MissingVoices, TheVoicesThenTheAdultsNoIssueRecords)
 {
     Analysis a = base();
-    EXPECT_EQ(aa::missingVoices(a), (std::vector<Voice>{ Voice::OtherWorkers, Voice::SignificantAdults }));
-    a.issues[2].raisedBy = { Voice::Practitioner, Voice::SignificantAdults };
-    EXPECT_EQ(aa::missingVoices(a), (std::vector<Voice>{ Voice::OtherWorkers }));
-    a.issues[1].raisedBy.push_back(Voice::OtherWorkers);
+    EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "other workers", "Dan Okafor (Maya's father)" }));
+    a.issues[2].raisedByAdults = { "dad" };
+    EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "other workers" }));
+    a.issues[1].raisedBy = { Voice::OtherWorkers };
     EXPECT_TRUE(aa::missingVoices(a).empty());
+    a.issues[0].raisedByAdults.clear();
+    a.adults[0].relationship = "";
+    EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "Sarah Green" })) << "the name alone without a relationship";
     a.issues.clear();
+    EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "the practitioner", "the child", "other workers",
+                                                               "Sarah Green", "Dan Okafor (Maya's father)" }));
+    a.adults.clear();
     EXPECT_EQ(aa::missingVoices(a).size(), aa::voiceCount);
 }
 
 TEST(VoicesLine, NoIssuesMissingVoicesOrAllHeard)
 {
     Analysis a = base();
-    EXPECT_EQ(aa::voicesLine(a), "No issue records the view of: other workers, other significant adults.");
-    a.issues[0].raisedBy = { Voice::Practitioner, Voice::OtherWorkers, Voice::SignificantAdults };
+    EXPECT_EQ(aa::voicesLine(a), "No issue records the view of: other workers, Dan Okafor (Maya's father).");
+    a.issues[0].raisedBy = { Voice::Practitioner, Voice::OtherWorkers };
+    a.issues[1].raisedByAdults = { "dad" };
     EXPECT_EQ(aa::voicesLine(a), "No issue records the view of: the child.");
     a.issues[2].raisedBy = { Voice::Child };
     EXPECT_EQ(aa::voicesLine(a), "Every voice is recorded in at least one issue.");
@@ -436,84 +779,185 @@ TEST(VoicesLine, NoIssuesMissingVoicesOrAllHeard)
     EXPECT_EQ(aa::voicesLine(a), "No key issues yet: add the first one below.");
 }
 
-TEST(CompletenessLine, CountsIssuesWithEmptyPartsAndWithoutAnAction)
+// ---------------------------------------------------------------------------------------------
+// completenessLine
+
+TEST(CompletenessLine, WhatIsStillEmptySafetyFirst)
 {
     Analysis a = base();
-    EXPECT_EQ(aa::completenessLine(a), "Key issues: 3. With questions still empty: 2. With no action in the plan yet: 1.");
+    EXPECT_EQ(aa::completenessLine(a),
+              "Still empty: the child's experience and understanding; questions of 2 key issues; 4 of the "
+              "weighing-up questions; what we know of Dan Okafor; the recommendation; how the plan will be "
+              "reviewed; the contingency. 1 of 3 key issues have no action in the plan yet.");
+    a.topic(Topic::Safety) = nbsp;
+    const std::string line = aa::completenessLine(a);
+    EXPECT_EQ(line.rfind("Still empty: how safe the child is now; the child's experience and understanding; ", 0), 0u)
+        << line;
+}
+
+TEST(CompletenessLine, EveryQuestionAnswered)
+{
+    Analysis a = answered();
+    EXPECT_EQ(aa::completenessLine(a), "Every question has an answer.");
+    a.topic(Topic::PlanAgreed) = "";
+    a.issues[0].part(IssuePart::Explanation) = "";
+    EXPECT_EQ(aa::completenessLine(a), "Every question has an answer.")
+        << "the explanation and who agreed the plan are not counted";
+    a.plan[2].cell(PlanColumn::Action) = ""; // c's only row
+    EXPECT_EQ(aa::completenessLine(a), "Every question has an answer. 1 of 3 key issues have no action in the plan yet.");
+}
+
+TEST(CompletenessLine, EachGapInOrder)
+{
+    Analysis a = answered();
+    a.topic(Topic::Contingency) = "";
+    a.topic(Topic::PlanReview) = " ";
+    a.topic(Topic::Recommendation) = "\n";
+    a.list(ListKind::SuccessSigns).clear();
+    a.list(ListKind::WhatNeedsToHappen).clear();
+    a.list(ListKind::Strengths).clear();
+    a.adults[0].part(AdultPart::Motivation) = "";
+    a.adults[1].part(AdultPart::Understanding) = "";
+    a.topic(Topic::Patterns) = "";
+    a.issues[2].part(IssuePart::ImpactOnChild) = "";
+    a.topic(Topic::ChildExperience) = "";
+    a.topic(Topic::Safety) = "";
     a.plan.clear();
-    a.issues[1].part(IssuePart::MaintainingFactors) = "bm";
-    EXPECT_EQ(aa::completenessLine(a), "Key issues: 3. With questions still empty: 1. With no action in the plan yet: 3.");
+    EXPECT_EQ(aa::completenessLine(a),
+              "Still empty: how safe the child is now; the child's experience and understanding; questions of 1 key "
+              "issues; 1 of the weighing-up questions; what we know of Sarah Green; what we know of Dan Okafor; the "
+              "strengths; what needs to happen; the success signs; the recommendation; how the plan will be "
+              "reviewed; the contingency. 3 of 3 key issues have no action in the plan yet.");
+    a.adults.clear();
     a.issues.clear();
-    EXPECT_EQ(aa::completenessLine(a), "Key issues: 0. With questions still empty: 0. With no action in the plan yet: 0.");
+    EXPECT_EQ(aa::completenessLine(a),
+              "Still empty: how safe the child is now; the child's experience and understanding; 1 of the "
+              "weighing-up questions; the adults in the child's life; the strengths; what needs to happen; the "
+              "success signs; the recommendation; how the plan will be reviewed; the contingency.")
+        << "no issues: no count of issues without an action";
+}
+
+TEST(CompletenessLine, TheExemplarIsCompleteAndEveryVoiceHeard)
+{
+    const Analysis sample = aa::parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json"));
+    ASSERT_EQ(sample.adults.size(), 2u);
+    EXPECT_EQ(aa::completenessLine(sample), "Every question has an answer.");
+    EXPECT_EQ(aa::voicesLine(sample), "Every voice is recorded in at least one issue.");
+    for (std::size_t i = 0; i < sample.issues.size(); ++i)
+    {
+        const std::string entry = aa::issueListEntry(sample, i);
+        EXPECT_NE(entry.find("(3 of 3 answered)"), std::string::npos) << entry;
+        EXPECT_EQ(entry.find("no action"), std::string::npos) << entry;
+    }
+    for (const auto& [key, sel] : everyQuestion(sample))
+        EXPECT_TRUE(aa::isAnswered(sample, sel, key) || key == QuestionKey::of(IssuePart::Explanation)) << key.name();
 }
 
 // ---------------------------------------------------------------------------------------------
-// newIssueId, addIssue
+// newIssueId, newAdultId, addIssue, addAdult, removeAdult
 
-TEST(NewIssueId, NextNumberNotTaken)
+TEST(NewIds, TheFirstFreeNumber)
 {
     Analysis a;
     EXPECT_EQ(aa::newIssueId(a), "issue1");
+    EXPECT_EQ(aa::newAdultId(a), "adult1");
     a = base();
-    EXPECT_EQ(aa::newIssueId(a), "issue4");
-    a.issues[0].id = "issue4";
-    a.issues[1].id = "issue5";
-    EXPECT_EQ(aa::newIssueId(a), "issue6") << "taken ids are skipped";
-    a.issues.resize(1);
-    a.issues[0].id = "issue2";
-    EXPECT_EQ(aa::newIssueId(a), "issue3");
-    EXPECT_TRUE(aa::isValidIssueId(aa::newIssueId(a)));
+    EXPECT_EQ(aa::newIssueId(a), "issue1");
+    EXPECT_EQ(aa::newAdultId(a), "adult1");
+    a.issues[0].id = "issue1";
+    a.issues[1].id = "issue2";
+    a.adults[0].id = "adult1";
+    EXPECT_EQ(aa::newIssueId(a), "issue3") << "taken ids are skipped";
+    EXPECT_EQ(aa::newAdultId(a), "adult2");
+    a.adults[1].id = "issue3";
+    EXPECT_EQ(aa::newIssueId(a), "issue3") << "issues and adults have ids of their own";
+    EXPECT_TRUE(aa::isValidId(aa::newIssueId(a)));
+    EXPECT_TRUE(aa::isValidId(aa::newAdultId(a)));
 }
 
 TEST(AddIssue, AppendsATrimmedOneLineTitleWithAFreeId)
 {
     Analysis a = base();
-    a.issues[0].id = "issue4"; // the id a naive count would give
+    a.issues[0].id = "issue1";
     const std::size_t index = aa::addIssue(a, "  Housing is\r\nunsafe \r\n");
     ASSERT_EQ(index, 3u);
     ASSERT_EQ(a.issues.size(), 4u);
-    const aa::Issue& added = a.issues[3];
+    const Issue& added = a.issues[3];
     EXPECT_EQ(added.title, "Housing is unsafe");
-    EXPECT_EQ(added.id, "issue5");
+    EXPECT_EQ(added.id, "issue2");
     EXPECT_TRUE(added.raisedBy.empty());
+    EXPECT_TRUE(added.raisedByAdults.empty());
     for (const std::string& part : added.parts)
         EXPECT_EQ(part, "");
-    EXPECT_EQ(idsOf(a), (std::vector<std::string>{ "issue4", "b", "c", "issue5" })) << "the others stay";
-
+    EXPECT_EQ(idsOf(a), (std::vector<std::string>{ "issue1", "b", "c", "issue2" })) << "the others stay";
     EXPECT_EQ(aa::addIssue(a, "\tNo\rschool\nplace\t"), 4u);
     EXPECT_EQ(a.issues[4].title, "No school place") << "line breaks become spaces";
-    EXPECT_EQ(a.issues[4].id, "issue6");
+    EXPECT_EQ(a.issues[4].id, "issue3");
+    EXPECT_EQ(a.lists, base().lists) << "nothing is tied to a new issue";
+}
+
+TEST(AddAdult, AppendsANamedAdultWithAFreeId)
+{
+    Analysis a = base();
+    const std::size_t index = aa::addAdult(a, " Anna\r\nGreen ", " Maya's aunt\n");
+    ASSERT_EQ(index, 2u);
+    EXPECT_EQ(a.adults[2], makeAdult("adult1", "Anna Green", "Maya's aunt"));
+    EXPECT_EQ(aa::addAdult(a, "Grandad", ""), 3u);
+    EXPECT_EQ(a.adults[3], makeAdult("adult2", "Grandad", ""));
+    EXPECT_EQ(adultIdsOf(a), (std::vector<std::string>{ "mum", "dad", "adult1", "adult2" }));
+    EXPECT_EQ(aa::missingVoices(a).back(), "Grandad") << "a new adult has identified nothing yet";
+}
+
+TEST(RemoveAdult, TheAdultAndEveryTieToThemGo)
+{
+    Analysis a = base();
+    a.issues[1].raisedByAdults = { "mum", "dad" };
+    a.list(ListKind::Strengths)[1].adults = { "dad", "mum" };
+    aa::removeAdult(a, 0);
+    EXPECT_EQ(adultIdsOf(a), std::vector<std::string>{ "dad" });
+    EXPECT_TRUE(a.issues[0].raisedByAdults.empty());
+    EXPECT_EQ(a.issues[0].raisedBy, (std::vector<Voice>{ Voice::Practitioner, Voice::Child })) << "voices stay";
+    EXPECT_EQ(a.issues[1].raisedByAdults, std::vector<std::string>{ "dad" });
+    EXPECT_EQ(a.list(ListKind::Strengths), (std::vector<Item>{ tied("s1", { "a" }), tied("s2", {}, { "dad" }) }))
+        << "the items stay, with their other ties";
+    const Analysis before = a;
+    aa::removeAdult(a, 1);
+    EXPECT_TRUE(a == before) << "out of range: nothing happens";
 }
 
 // ---------------------------------------------------------------------------------------------
 // questionKeyAt
 
-TEST(QuestionKeyAt, TitleAndAnswersByTheirStyle)
+TEST(QuestionKeyAt, AnswersByTheirStyle)
 {
     for (const std::string& text : { std::string(), std::string("anything") })
     {
-        EXPECT_EQ(aa::questionKeyAt({ Role::IssueTitle, 0 }, text), "title");
-        EXPECT_EQ(aa::questionKeyAt({ Role::RaisedBy, 0 }, text), "title");
+        EXPECT_EQ(aa::questionKeyAt({ Role::IssueTitle, 0 }, text), QuestionKey::title());
+        EXPECT_EQ(aa::questionKeyAt({ Role::RaisedBy, 0 }, text), QuestionKey::title());
         for (std::size_t p = 0; p < aa::issuePartCount; ++p)
-            EXPECT_EQ(aa::questionKeyAt({ Role::IssuePartAnswer, p }, text),
-                      std::string(aa::jsonName(static_cast<IssuePart>(p))));
+            EXPECT_EQ(aa::questionKeyAt({ Role::IssuePartAnswer, p }, text), QuestionKey::of(static_cast<IssuePart>(p)));
+        for (std::size_t p = 0; p < aa::adultPartCount; ++p)
+            EXPECT_EQ(aa::questionKeyAt({ Role::AdultAnswer, p }, text), QuestionKey::of(static_cast<AdultPart>(p)));
+        EXPECT_EQ(aa::questionKeyAt({ Role::AdultName, 0 }, text), QuestionKey::of(AdultPart::Understanding))
+            << "an adult's heading leads to their first question";
         for (std::size_t k = 0; k < aa::listKindCount; ++k)
-            EXPECT_EQ(aa::questionKeyAt({ Role::ListItem, k }, text),
-                      std::string(aa::jsonName(static_cast<ListKind>(k))));
-        for (std::size_t c = 0; c < aa::considerationCount; ++c)
-            EXPECT_EQ(aa::questionKeyAt({ Role::ConsiderationAnswer, c }, text),
-                      std::string(aa::jsonName(static_cast<Consideration>(c))));
+            EXPECT_EQ(aa::questionKeyAt({ Role::ListItem, k }, text), QuestionKey::of(static_cast<ListKind>(k)));
+        EXPECT_EQ(aa::questionKeyAt({ Role::IfNot, 0 }, text), QuestionKey::of(ListKind::WhatNeedsToHappen));
+        for (std::size_t t = 0; t < aa::topicCount; ++t)
+            EXPECT_EQ(aa::questionKeyAt({ Role::TopicAnswer, t }, text), QuestionKey::of(static_cast<Topic>(t)));
     }
     EXPECT_EQ(aa::questionKeyAt({ Role::IssuePartAnswer, aa::issuePartCount }, "x"), std::nullopt);
+    EXPECT_EQ(aa::questionKeyAt({ Role::AdultAnswer, aa::adultPartCount }, "x"), std::nullopt);
     EXPECT_EQ(aa::questionKeyAt({ Role::ListItem, aa::listKindCount }, "x"), std::nullopt);
-    EXPECT_EQ(aa::questionKeyAt({ Role::ConsiderationAnswer, aa::considerationCount }, "x"), std::nullopt);
+    EXPECT_EQ(aa::questionKeyAt({ Role::TopicAnswer, aa::topicCount }, "x"), std::nullopt);
 }
 
 TEST(QuestionKeyAt, QuestionLabelsByTheirText)
 {
     for (const aa::Question& q : aa::catalogue())
     {
-        EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, q.label), q.key) << q.label;
+        SCOPED_TRACE(q.label);
+        EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, q.label), q.key);
         EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, "  " + q.label + "\t"), q.key) << "trimmed";
     }
     EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, "Why did it start? Because"), std::nullopt);
@@ -522,51 +966,62 @@ TEST(QuestionKeyAt, QuestionLabelsByTheirText)
     EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, "Strengths found in the assessment"), std::nullopt)
         << "a section's heading text is not a question label";
     const aa::Strings strings = aa::Strings::parse("part.origins.label=Origines\n");
-    EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, "Origines", strings), "origins");
+    EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, "Origines", strings), QuestionKey::of(IssuePart::Origins));
     EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, "Why did it start?", strings), std::nullopt);
 }
 
-TEST(QuestionKeyAt, ListSectionsByTheirSubheading)
+TEST(QuestionKeyAt, SectionsAskedOnceByTheirHeading)
 {
     const aa::Strings& strings = aa::Strings::builtIn();
-    for (std::size_t k = 0; k < aa::listKindCount; ++k)
-    {
-        const std::string key = aa::jsonName(static_cast<ListKind>(k));
-        EXPECT_EQ(aa::questionKeyAt({ Role::Subheading, 0 }, strings.get("section." + key)), key);
-    }
-    EXPECT_EQ(aa::questionKeyAt({ Role::Subheading, 0 }, "How everyone will know things are better"), "successSigns");
-    for (const char* section : { "section.issues", "section.considerations", "section.plan", "section.analysis",
-                                 "section.supervision" })
+    const std::pair<const char*, QuestionKey> sections[] = {
+        { "safety", QuestionKey::of(Topic::Safety) },
+        { "childExperience", QuestionKey::of(Topic::ChildExperience) },
+        { "weighingUp", QuestionKey::of(Topic::RiskAndProtectiveBalance) },
+        { "strengths", QuestionKey::of(ListKind::Strengths) },
+        { "whatNeedsToHappen", QuestionKey::of(ListKind::WhatNeedsToHappen) },
+        { "successSigns", QuestionKey::of(ListKind::SuccessSigns) },
+        { "recommendation", QuestionKey::of(Topic::Recommendation) },
+        { "plan", QuestionKey::of(Topic::PlanReview) },
+    };
+    for (const auto& [section, key] : sections)
+        EXPECT_EQ(aa::questionKeyAt({ Role::Subheading, 0 }, strings.get(std::string("section.") + section)), key)
+            << section;
+    EXPECT_EQ(aa::questionKeyAt({ Role::Subheading, 0 }, "How everyone will know things are better"),
+              QuestionKey::of(ListKind::SuccessSigns));
+    // Sections asked of each issue or adult, and those that are no question.
+    for (const char* section : { "section.issues", "section.adults", "section.analysis", "section.supervision" })
         EXPECT_EQ(aa::questionKeyAt({ Role::Subheading, 0 }, strings.get(section)), std::nullopt) << section;
     EXPECT_EQ(aa::questionKeyAt({ Role::Subheading, 0 }, "My own heading"), std::nullopt);
+    // A section's heading is no question label.
+    EXPECT_EQ(aa::questionKeyAt({ Role::Question, 0 }, strings.get("section.weighingUp")), std::nullopt);
 }
 
 TEST(QuestionKeyAt, NothingOutsideTheQuestionsAndAnswers)
 {
-    const std::string label = aa::test::label("origins");
+    const std::string label = aa::test::label(QuestionKey::of(IssuePart::Origins));
     const std::string section = aa::Strings::builtIn().get("section.strengths");
     for (Role role : { Role::None, Role::Heading, Role::PlanHeader, Role::PlanCell, Role::PlanFlag,
                        Role::SupervisionHeader, Role::SupervisionCell })
         for (const std::string& text : { std::string(), std::string("text"), label, section })
-            EXPECT_EQ(aa::questionKeyAt({ role, 0 }, text), std::nullopt)
-                << aa::styleName(role) << " | " << text;
+            EXPECT_EQ(aa::questionKeyAt({ role, 0 }, text), std::nullopt) << aa::styleName(role) << " | " << text;
 }
 
-TEST(QuestionKeyAt, EveryRoleOfTheAnalysisStylesIsAnswered)
+TEST(QuestionKeyAt, EveryRoleOfTheAnalysisStylesIsDecided)
 {
     // Which roles lead to a question; a new role added to allStyleRoles() without a decision
     // here fails.
-    const std::set<Role> questionRoles = { Role::IssueTitle, Role::RaisedBy,           Role::Question,
-                                           Role::Subheading, Role::IssuePartAnswer,    Role::ListItem,
-                                           Role::ConsiderationAnswer };
-    const std::set<Role> otherRoles = { Role::Heading, Role::PlanHeader, Role::PlanCell, Role::PlanFlag,
+    const std::set<Role> questionRoles = { Role::IssueTitle,  Role::RaisedBy,  Role::Question,
+                                           Role::Subheading,  Role::IssuePartAnswer, Role::ListItem,
+                                           Role::IfNot,       Role::TopicAnswer, Role::AdultName,
+                                           Role::AdultAnswer };
+    const std::set<Role> otherRoles = { Role::Heading,           Role::PlanHeader,      Role::PlanCell, Role::PlanFlag,
                                         Role::SupervisionHeader, Role::SupervisionCell };
     for (const StyleRole& r : aa::allStyleRoles())
     {
         SCOPED_TRACE(aa::styleName(r.role, r.index));
-        ASSERT_TRUE(questionRoles.count(r.role) + otherRoles.count(r.role) == 1);
-        const std::string text = r.role == Role::Subheading ? aa::Strings::builtIn().get("section.whatWouldHelp")
-                                                            : aa::test::label("notKnown");
+        ASSERT_EQ(questionRoles.count(r.role) + otherRoles.count(r.role), 1u);
+        const std::string text = r.role == Role::Subheading ? aa::Strings::builtIn().get("section.whatNeedsToHappen")
+                                                            : aa::test::label(QuestionKey::of(Topic::NotKnown));
         EXPECT_EQ(aa::questionKeyAt(r, text).has_value(), questionRoles.count(r.role) == 1);
     }
 }
@@ -574,17 +1029,29 @@ TEST(QuestionKeyAt, EveryRoleOfTheAnalysisStylesIsAnswered)
 // ---------------------------------------------------------------------------------------------
 // findingRows, findingCounts
 
-aa::Finding finding(aa::Severity severity, aa::Place::Kind kind, const std::string& message,
-                    const std::string& issue = {}, std::size_t index = 0)
+Finding finding(FindingKind kind, Severity severity, aa::Place::Kind place, const std::string& message,
+                const std::string& issue = {}, std::size_t index = 0)
 {
-    aa::Finding f;
+    Finding f;
     f.rule = "test.rule";
+    f.kind = kind;
     f.severity = severity;
     f.message = message;
-    f.place.kind = kind;
+    f.place.kind = place;
     f.place.issue = issue;
     f.place.index = index;
     return f;
+}
+
+Finding certain(Severity severity, aa::Place::Kind place, const std::string& message, const std::string& issue = {},
+                std::size_t index = 0)
+{
+    return finding(FindingKind::Certain, severity, place, message, issue, index);
+}
+
+Finding question(aa::Place::Kind place, const std::string& message, const std::string& issue = {}, std::size_t index = 0)
+{
+    return finding(FindingKind::Judgement, Severity::Warning, place, message, issue, index);
 }
 
 using RowView = std::pair<std::string, std::optional<std::size_t>>;
@@ -599,133 +1066,158 @@ std::vector<RowView> viewOf(const std::vector<aa::FindingRow>& rows)
 
 RowView heading(const std::string& text) { return { text, std::nullopt }; }
 
-TEST(FindingRows, WholeAnalysisThenIssuesInDocumentOrderThenThePlan)
+const std::string certainHeading = "Certain findings";
+const std::string questionsHeading = "Questions about the writing (judgements; they can be wrong)";
+
+TEST(FindingRows, CertainFindingsThenJudgementsEachByPlaceAndSeverity)
 {
-    using aa::Severity;
     using K = aa::Place::Kind;
-    const std::vector<aa::Finding> findings = {
-        finding(Severity::Warning, K::IssueTitle, "b title warning", "b"),          // 0
-        finding(Severity::Info, K::PlanRow, "plan note", "", 0),                    // 1
-        finding(Severity::Info, K::ListItem, "list note", "a", 1),                  // 2
-        finding(Severity::Error, K::IssuePart, "b part error", "b", 2),             // 3
-        finding(Severity::Warning, K::Consideration, "consideration warning", "", 3), // 4
-        finding(Severity::Error, K::PlanRow, "plan error", "a", 1),                 // 5
-        finding(Severity::Warning, K::IssuePart, "a warning", "a"),                 // 6
-        finding(Severity::Error, K::Analysis, "analysis error"),                    // 7
-        finding(Severity::Warning, K::IssuePart, "unknown issue warning", "gone"),  // 8
-        finding(Severity::Warning, K::IssuePart, "b second warning", "b", 1),       // 9
-        finding(Severity::Info, K::Analysis, "analysis note"),                      // 10
-        finding(Severity::Error, K::IssueTitle, "unknown title error", "zz"),       // 11
+    const std::vector<Finding> findings = {
+        question(K::IssuePart, "why b", "b", 0),                           // 0
+        certain(Severity::Warning, K::IssueTitle, "b title warning", "b"), // 1
+        certain(Severity::Info, K::PlanRow, "plan note", "", 0),           // 2
+        question(K::PlanArrangement, "review plan?", "", 8),               // 3
+        certain(Severity::Info, K::ListItem, "list note", "", 1),          // 4
+        certain(Severity::Error, K::IssuePart, "b part error", "b", 2),    // 5
+        certain(Severity::Warning, K::Topic, "topic warning", "", 3),      // 6
+        question(K::Adult, "dad's motivation?", "dad", 1),                 // 7
+        certain(Severity::Error, K::PlanRow, "plan error", "a", 1),        // 8
+        certain(Severity::Warning, K::IssuePart, "a warning", "a"),        // 9
+        certain(Severity::Error, K::Analysis, "analysis error"),           // 10
+        certain(Severity::Warning, K::IssuePart, "unknown issue warning", "gone"), // 11
+        question(K::IssueTitle, "jargon in a's title", "a"),               // 12
+        certain(Severity::Warning, K::Adult, "mum's understanding", "mum"), // 13
+        certain(Severity::Error, K::PlanArrangement, "no review", "", 8),  // 14
+        certain(Severity::Warning, K::Supervision, "no supervision"),      // 15
+        certain(Severity::Warning, K::ReportPrompt, "a prompt left", "", 0), // 16
+        question(K::ListItem, "vague sign", "", 2),                        // 17
     };
     const std::vector<RowView> want = {
-        heading("The analysis as a whole"),
-        { "    Error: analysis error", 7 },
-        { "    Error: unknown title error", 11 },
-        { "    Warning: consideration warning", 4 },
-        { "    Warning: unknown issue warning", 8 },
-        { "    Note: list note", 2 },
-        { "    Note: analysis note", 10 },
-        heading("Key issue: Issue A"),
-        { "    Warning: a warning", 6 },
-        heading("Key issue: Issue B"),
-        { "    Error: b part error", 3 },
-        { "    Warning: b title warning", 0 },
-        { "    Warning: b second warning", 9 },
-        heading("The action plan"),
-        { "    Error: plan error", 5 },
-        { "    Note: plan note", 1 },
+        heading(certainHeading),
+        heading("  The analysis as a whole"),
+        { "    Error: analysis error", 10 },
+        { "    Warning: topic warning", 6 },
+        { "    Warning: unknown issue warning", 11 },
+        { "    Warning: mum's understanding", 13 },
+        { "    Warning: no supervision", 15 },
+        { "    Warning: a prompt left", 16 },
+        { "    Note: list note", 4 },
+        heading("  Key issue: Issue A"),
+        { "    Warning: a warning", 9 },
+        heading("  Key issue: Issue B"),
+        { "    Error: b part error", 5 },
+        { "    Warning: b title warning", 1 },
+        heading("  The action plan"),
+        { "    Error: plan error", 8 },
+        { "    Error: no review", 14 },
+        { "    Note: plan note", 2 },
+        heading(questionsHeading),
+        heading("  The analysis as a whole"),
+        { "    Question: dad's motivation?", 7 },
+        { "    Question: vague sign", 17 },
+        heading("  Key issue: Issue A"),
+        { "    Question: jargon in a's title", 12 },
+        heading("  Key issue: Issue B"),
+        { "    Question: why b", 0 },
+        heading("  The action plan"),
+        { "    Question: review plan?", 3 },
     };
     EXPECT_EQ(viewOf(aa::findingRows(findings, base())), want)
-        << "a list item or plan row about an issue stays in its own group; issue c has no findings, so no heading";
+        << "issue c has no findings, so no heading; a plan row about an issue stays in the plan";
 }
 
 TEST(FindingRows, IssueGroupsFollowTheDocumentNotTheFindings)
 {
-    using aa::Severity;
     using K = aa::Place::Kind;
     Analysis a = base();
     std::swap(a.issues[0], a.issues[2]); // c, b, a
-    const std::vector<aa::Finding> findings = {
-        finding(Severity::Info, K::IssuePart, "a note", "a"),
-        finding(Severity::Error, K::IssueTitle, "c error", "c"),
-        finding(Severity::Warning, K::IssuePart, "b warning", "b"),
-        finding(Severity::Warning, K::PlanRow, "plan warning"),
-        finding(Severity::Error, K::IssuePart, "a error", "a"),
+    const std::vector<Finding> findings = {
+        certain(Severity::Info, K::IssuePart, "a note", "a"),
+        certain(Severity::Error, K::IssueTitle, "c error", "c"),
+        certain(Severity::Warning, K::IssuePart, "b warning", "b"),
+        certain(Severity::Warning, K::PlanRow, "plan warning"),
+        certain(Severity::Error, K::IssuePart, "a error", "a"),
     };
     const std::vector<RowView> want = {
-        heading("Key issue: Issue C"), { "    Error: c error", 1 },
-        heading("Key issue: Issue B"), { "    Warning: b warning", 2 },
-        heading("Key issue: Issue A"), { "    Error: a error", 4 },   { "    Note: a note", 0 },
-        heading("The action plan"),    { "    Warning: plan warning", 3 },
+        heading(certainHeading),
+        heading("  Key issue: Issue C"), { "    Error: c error", 1 },
+        heading("  Key issue: Issue B"), { "    Warning: b warning", 2 },
+        heading("  Key issue: Issue A"), { "    Error: a error", 4 },   { "    Note: a note", 0 },
+        heading("  The action plan"),    { "    Warning: plan warning", 3 },
     };
-    EXPECT_EQ(viewOf(aa::findingRows(findings, a)), want) << "no whole-analysis findings, no such heading";
+    EXPECT_EQ(viewOf(aa::findingRows(findings, a)), want) << "no whole-analysis findings, no such heading; no judgements, no such heading";
 }
 
-TEST(FindingRows, NoFindingsNoRowsAndWithoutIssuesEverythingButThePlanIsTheWholeAnalysis)
+TEST(FindingRows, NoFindingsNoRowsAndOnlyJudgementsOnlyTheirHeading)
 {
     EXPECT_TRUE(aa::findingRows({}, base()).empty());
     EXPECT_TRUE(aa::findingRows({}, Analysis()).empty());
-    using aa::Severity;
     using K = aa::Place::Kind;
-    const std::vector<aa::Finding> findings = {
-        finding(Severity::Info, K::PlanRow, "plan note"),
-        finding(Severity::Warning, K::IssuePart, "part warning", "a"),
-        finding(Severity::Error, K::IssueTitle, "title error", ""),
+    const std::vector<Finding> findings = {
+        question(K::PlanRow, "who exactly?"),
+        question(K::IssuePart, "why?", "a"),
+        question(K::IssueTitle, "a title question", ""),
     };
     const std::vector<RowView> want = {
-        heading("The analysis as a whole"), { "    Error: title error", 2 }, { "    Warning: part warning", 1 },
-        heading("The action plan"),         { "    Note: plan note", 0 },
+        heading(questionsHeading),
+        heading("  The analysis as a whole"), { "    Question: why?", 1 }, { "    Question: a title question", 2 },
+        heading("  The action plan"),         { "    Question: who exactly?", 0 },
     };
-    EXPECT_EQ(viewOf(aa::findingRows(findings, Analysis())), want);
-    EXPECT_EQ(viewOf(aa::findingRows({ findings[0] }, base())),
-              (std::vector<RowView>{ heading("The action plan"), { "    Note: plan note", 0 } }));
+    EXPECT_EQ(viewOf(aa::findingRows(findings, Analysis())), want) << "without issues, an issue's finding is the whole analysis's";
 }
 
-TEST(FindingRows, EveryFindingOnceUnderOneHeadingSortedBySeverityAndStable)
+TEST(FindingRows, EveryFindingOnceUnderOneHeadingCertainFirstSortedBySeverityAndStable)
 {
     // Many findings in a fixed pseudo-random order: the structure holds whatever the order.
     const Analysis a = base();
-    const std::vector<aa::Place::Kind> kinds = { aa::Place::Kind::Analysis,  aa::Place::Kind::IssueTitle,
-                                                 aa::Place::Kind::IssuePart, aa::Place::Kind::ListItem,
-                                                 aa::Place::Kind::Consideration, aa::Place::Kind::PlanRow };
+    const std::vector<aa::Place::Kind> kinds
+        = { aa::Place::Kind::Analysis, aa::Place::Kind::IssueTitle, aa::Place::Kind::IssuePart,
+            aa::Place::Kind::ListItem, aa::Place::Kind::Topic,      aa::Place::Kind::Adult,
+            aa::Place::Kind::PlanRow,  aa::Place::Kind::PlanArrangement, aa::Place::Kind::ReportPrompt,
+            aa::Place::Kind::Supervision };
     const std::vector<std::string> issueIds = { "a", "b", "c", "gone", "" };
     std::mt19937 rng(20240607u);
-    std::vector<aa::Finding> findings;
+    std::vector<Finding> findings;
     for (int i = 0; i < 300; ++i)
-        findings.push_back(finding(static_cast<aa::Severity>(rng() % 3), kinds[rng() % kinds.size()],
+        findings.push_back(finding(rng() % 3 ? FindingKind::Certain : FindingKind::Judgement,
+                                   static_cast<Severity>(rng() % 3), kinds[rng() % kinds.size()],
                                    "finding " + std::to_string(i), issueIds[rng() % issueIds.size()]));
-    auto groupOf = [&](const aa::Finding& f) -> std::string {
-        if (f.place.kind == aa::Place::Kind::PlanRow)
-            return "The action plan";
+    auto groupOf = [&](const Finding& f) -> std::string {
+        if (f.place.kind == aa::Place::Kind::PlanRow || f.place.kind == aa::Place::Kind::PlanArrangement)
+            return "  The action plan";
         if (f.place.kind == aa::Place::Kind::IssueTitle || f.place.kind == aa::Place::Kind::IssuePart)
-            if (const aa::Issue* issue = a.findIssue(f.place.issue))
-                return "Key issue: " + issue->title;
-        return "The analysis as a whole";
+            if (const Issue* issue = a.findIssue(f.place.issue))
+                return "  Key issue: " + issue->title;
+        return "  The analysis as a whole";
     };
     const char* words[] = { "Error", "Warning", "Note" };
 
     const std::vector<aa::FindingRow> rows = aa::findingRows(findings, a);
-    std::vector<std::string> headings;
+    std::vector<std::string> kindHeadings, groupHeadings;
     std::vector<int> seen(findings.size(), 0);
     std::optional<std::size_t> previous; // the finding on the row before, in the same group
     for (const aa::FindingRow& row : rows)
     {
         if (!row.finding)
         {
-            headings.push_back(row.text);
+            (row.text.rfind("  ", 0) == 0 ? groupHeadings : kindHeadings).push_back(row.text);
             previous.reset();
-            EXPECT_TRUE(&row != &rows.back() && (&row + 1)->finding) << "a heading without findings: " << row.text;
+            EXPECT_TRUE(&row != &rows.back() && ((&row + 1)->finding || (&row + 1)->text.rfind("  ", 0) == 0))
+                << "a heading without findings: " << row.text;
             continue;
         }
         ASSERT_LT(*row.finding, findings.size());
-        ASSERT_FALSE(headings.empty()) << "a finding before any heading: " << row.text;
-        const aa::Finding& f = findings[*row.finding];
+        ASSERT_FALSE(groupHeadings.empty()) << "a finding before any heading: " << row.text;
+        const Finding& f = findings[*row.finding];
         ++seen[*row.finding];
-        EXPECT_EQ(row.text, std::string("    ") + words[static_cast<int>(f.severity)] + ": " + f.message);
-        EXPECT_EQ(headings.back(), groupOf(f)) << row.text;
+        const bool judgement = f.kind == FindingKind::Judgement;
+        EXPECT_EQ(kindHeadings.back(), judgement ? questionsHeading : certainHeading) << row.text;
+        EXPECT_EQ(row.text,
+                  std::string("    ") + (judgement ? "Question" : words[static_cast<int>(f.severity)]) + ": " + f.message);
+        EXPECT_EQ(groupHeadings.back(), groupOf(f)) << row.text;
         if (previous)
         {
-            const aa::Finding& p = findings[*previous];
+            const Finding& p = findings[*previous];
             EXPECT_TRUE(p.severity < f.severity || (p.severity == f.severity && *previous < *row.finding))
                 << "errors, then warnings, then notes, each in the order found: " << p.message << " before "
                 << f.message;
@@ -733,44 +1225,57 @@ TEST(FindingRows, EveryFindingOnceUnderOneHeadingSortedBySeverityAndStable)
         previous = row.finding;
     }
     EXPECT_EQ(seen, std::vector<int>(findings.size(), 1)) << "every finding exactly once";
-    EXPECT_EQ(headings, (std::vector<std::string>{ "The analysis as a whole", "Key issue: Issue A", "Key issue: Issue B",
-                                                   "Key issue: Issue C", "The action plan" }));
-    EXPECT_EQ(rows.size(), findings.size() + headings.size());
+    EXPECT_EQ(kindHeadings, (std::vector<std::string>{ certainHeading, questionsHeading }));
+    const std::vector<std::string> groups = { "  The analysis as a whole", "  Key issue: Issue A", "  Key issue: Issue B",
+                                              "  Key issue: Issue C", "  The action plan" };
+    std::vector<std::string> twice = groups;
+    twice.insert(twice.end(), groups.begin(), groups.end());
+    EXPECT_EQ(groupHeadings, twice);
+    EXPECT_EQ(rows.size(), findings.size() + kindHeadings.size() + groupHeadings.size());
 }
 
 TEST(FindingRows, TextsComeFromTheStringsGiven)
 {
-    const aa::Strings strings = aa::Strings::parse("panel.review.group.analysis=Ensemble\n"
+    const aa::Strings strings = aa::Strings::parse("panel.review.certain=Sûr\n"
+                                                   "panel.review.judgements=Questions\n"
+                                                   "panel.review.group.analysis=Ensemble\n"
                                                    "panel.review.group.issue=Question « {1} »\n"
                                                    "panel.review.group.plan=Plan\n"
                                                    "panel.severity.error=Erreur\n"
                                                    "panel.severity.warning=Avertissement\n"
-                                                   "panel.severity.info=Remarque\n");
-    using aa::Severity;
+                                                   "panel.severity.info=Remarque\n"
+                                                   "panel.severity.question=À demander\n");
     using K = aa::Place::Kind;
-    const std::vector<aa::Finding> findings = { finding(Severity::Info, K::Analysis, "m0"),
-                                                finding(Severity::Warning, K::IssuePart, "m1", "b"),
-                                                finding(Severity::Error, K::PlanRow, "m2") };
+    const std::vector<Finding> findings = { certain(Severity::Info, K::Analysis, "m0"),
+                                            certain(Severity::Warning, K::IssuePart, "m1", "b"),
+                                            certain(Severity::Error, K::PlanRow, "m2"), question(K::IssuePart, "m3", "b") };
     const std::vector<RowView> want = {
-        heading("Ensemble"), { "    Remarque: m0", 0 }, heading("Question « Issue B »"), { "    Avertissement: m1", 1 },
-        heading("Plan"),     { "    Erreur: m2", 2 },
+        heading("Sûr"),
+        heading("  Ensemble"), { "    Remarque: m0", 0 },
+        heading("  Question « Issue B »"), { "    Avertissement: m1", 1 },
+        heading("  Plan"), { "    Erreur: m2", 2 },
+        heading("Questions"),
+        heading("  Question « Issue B »"), { "    À demander: m3", 3 },
     };
     EXPECT_EQ(viewOf(aa::findingRows(findings, base(), strings)), want);
 }
 
-TEST(FindingCounts, ErrorsWarningsAndNotes)
+TEST(FindingCounts, CertainFindingsBySeverityAndQuestionsApart)
 {
-    using aa::Severity;
     using K = aa::Place::Kind;
-    EXPECT_EQ(aa::findingCounts({}), "0 errors, 0 warnings, 0 notes.");
-    const aa::Finding error = finding(Severity::Error, K::Analysis, "e");
-    const aa::Finding warning = finding(Severity::Warning, K::PlanRow, "w");
-    const aa::Finding note = finding(Severity::Info, K::IssuePart, "n", "a");
-    EXPECT_EQ(aa::findingCounts({ error, warning, error }), "2 errors, 1 warnings, 0 notes.");
-    EXPECT_EQ(aa::findingCounts({ note, warning, note, error, note, warning }), "1 errors, 2 warnings, 3 notes.");
-    const aa::Strings strings = aa::Strings::parse("panel.review.counts={3} remarques, {2} avertissements, {1} erreurs");
-    EXPECT_EQ(aa::findingCounts({ note, warning, note, error, note, warning }, strings),
-              "3 remarques, 2 avertissements, 1 erreurs");
+    EXPECT_EQ(aa::findingCounts({}), "0 certain findings (0 errors, 0 warnings, 0 notes) and 0 questions about the writing.");
+    const Finding error = certain(Severity::Error, K::Analysis, "e");
+    const Finding warning = certain(Severity::Warning, K::PlanRow, "w");
+    const Finding note = certain(Severity::Info, K::IssuePart, "n", "a");
+    const Finding q = question(K::IssuePart, "q", "a");
+    EXPECT_EQ(aa::findingCounts({ error, warning, error }),
+              "3 certain findings (2 errors, 1 warnings, 0 notes) and 0 questions about the writing.");
+    EXPECT_EQ(aa::findingCounts({ note, warning, q, note, error, q, note, warning }),
+              "6 certain findings (1 errors, 2 warnings, 3 notes) and 2 questions about the writing.")
+        << "a judgement is counted as a question, never as a warning";
+    const aa::Strings strings = aa::Strings::parse("panel.review.counts={5} questions, {1} sûrs : {4} remarques, {3} avertissements, {2} erreurs");
+    EXPECT_EQ(aa::findingCounts({ note, warning, q, note, error, note, warning }, strings),
+              "1 questions, 6 sûrs : 3 remarques, 2 avertissements, 1 erreurs");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -778,87 +1283,129 @@ TEST(FindingCounts, ErrorsWarningsAndNotes)
 
 TEST(AnalysisHasParagraph, BlankParagraphsAlwaysAre)
 {
+    std::vector<QuestionKey> keys{ QuestionKey::title() };
+    for (const aa::Question& q : aa::panelQuestions())
+        keys.push_back(q.key);
     for (const Analysis& a : { base(), Analysis() })
-        for (const char* key : { "title", "origins", "impactOnChild", "strengths", "whatWouldHelp", "notKnown",
-                                 "patterns", "nonsense", "" })
-            for (const std::string& paragraph : { std::string(), std::string(" "), std::string("\t"), nbsp,
-                                                  " " + nbsp + "\t" })
-                EXPECT_TRUE(aa::analysisHasParagraph(a, key, paragraph)) << key << " " << aa::test::jsonQuote(paragraph);
+        for (const QuestionKey& key : keys)
+            for (const std::string& paragraph :
+                 { std::string(), std::string(" "), std::string("\t"), nbsp, " " + nbsp + "\t" })
+                EXPECT_TRUE(aa::analysisHasParagraph(a, key, paragraph)) << key.name() << " " << aa::test::jsonQuote(paragraph);
 }
 
 TEST(AnalysisHasParagraph, AnyLineOfTheIssuePartInAnyIssue)
 {
     const Analysis a = base();
+    const QuestionKey origins = QuestionKey::of(IssuePart::Origins);
     for (const char* paragraph : { "o1", "o2", "bo" })
-        EXPECT_TRUE(aa::analysisHasParagraph(a, "origins", paragraph)) << paragraph;
-    EXPECT_TRUE(aa::analysisHasParagraph(a, "maintainingFactors", "m1"));
+        EXPECT_TRUE(aa::analysisHasParagraph(a, origins, paragraph)) << paragraph;
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(IssuePart::MaintainingFactors), "m1"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(IssuePart::Explanation), "be"));
     for (const char* paragraph : { "i1", "i2", "bi1", "bi3" })
-        EXPECT_TRUE(aa::analysisHasParagraph(a, "impactOnChild", paragraph)) << paragraph;
+        EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(IssuePart::ImpactOnChild), paragraph)) << paragraph;
     // Not a line of that part: another part's, a piece of a line, a line with more, the whole text.
     for (const char* paragraph : { "m1", "i1", "o", "o1 ", "o1 typed by hand", "o1\no2", "bi2", "Issue A", "n1", "s1" })
-        EXPECT_FALSE(aa::analysisHasParagraph(a, "origins", paragraph)) << paragraph;
-    EXPECT_FALSE(aa::analysisHasParagraph(a, "maintainingFactors", "o1"));
-    EXPECT_FALSE(aa::analysisHasParagraph(Analysis(), "origins", "o1")) << "no issues";
+        EXPECT_FALSE(aa::analysisHasParagraph(a, origins, paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, QuestionKey::of(IssuePart::MaintainingFactors), "o1"));
+    EXPECT_FALSE(aa::analysisHasParagraph(Analysis(), origins, "o1")) << "no issues";
 }
 
 TEST(AnalysisHasParagraph, TitlesAndTheIdentifiedByLine)
 {
     const Analysis a = base();
-    for (const std::string& paragraph :
-         { std::string("Issue A"), std::string("Issue C"), aa::test::raisedByText({ Voice::Practitioner, Voice::Child }),
-           aa::test::raisedByText({}), aa::test::raisedByText({ Voice::OtherWorkers }) })
-        EXPECT_TRUE(aa::analysisHasParagraph(a, "title", paragraph)) << paragraph;
+    const aa::Composer compose(a);
+    for (const std::string& paragraph : { std::string("Issue A"), std::string("Issue C"), compose.raisedBy(a.issues[0]).text(),
+                                          std::string("Identified by: other workers") })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::title(), paragraph)) << paragraph;
     for (const char* paragraph : { "Issue D", "Issue", "issue a", "Issue A ", "Issue A renamed", "o1", "s1",
                                    "Issue A: renamed by hand with a colon" })
-        EXPECT_FALSE(aa::analysisHasParagraph(a, "title", paragraph)) << paragraph;
+        EXPECT_FALSE(aa::analysisHasParagraph(a, QuestionKey::title(), paragraph)) << paragraph;
     Analysis untitled = a;
-    for (aa::Issue& issue : untitled.issues)
+    for (Issue& issue : untitled.issues)
         issue.title.clear();
-    EXPECT_FALSE(aa::analysisHasParagraph(untitled, "title", "Issue A"));
+    EXPECT_FALSE(aa::analysisHasParagraph(untitled, QuestionKey::title(), "Issue A"));
 }
 
-TEST(AnalysisHasParagraph, ListItemsByTheirTextFollowedByTheirLinks)
+TEST(AnalysisHasParagraph, AdultsHeadingsAndAnswersByLine)
 {
     Analysis a = base();
-    for (const char* paragraph : { "s1", "s1 (about: Issue A)", "s2" })
-        EXPECT_TRUE(aa::analysisHasParagraph(a, "strengths", paragraph)) << paragraph;
-    for (const char* paragraph : { "h1 (about: Issue A)", "h2 (about: Issue B, Issue A)", "h3" })
-        EXPECT_TRUE(aa::analysisHasParagraph(a, "whatWouldHelp", paragraph)) << paragraph;
-    EXPECT_TRUE(aa::analysisHasParagraph(a, "successSigns", "sign a (about: Issue A)"));
+    const QuestionKey understanding = QuestionKey::of(AdultPart::Understanding);
+    const QuestionKey motivation = QuestionKey::of(AdultPart::Motivation);
+    EXPECT_TRUE(aa::analysisHasParagraph(a, understanding, "u1"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, motivation, "mo2"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, understanding, "Sarah Green (Maya's mother)")) << "the heading";
+    EXPECT_TRUE(aa::analysisHasParagraph(a, understanding, "Dan Okafor (Maya's father)"));
+    for (const char* paragraph : { "u", "mo1", "Sarah Green", "Sarah Green (mother)", "u1 typed" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, understanding, paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, motivation, "u1"));
+}
+
+TEST(AnalysisHasParagraph, ListItemsByTheirTextFollowedByTheirTiesAndMustLines)
+{
+    Analysis a = base();
+    const QuestionKey strengths = QuestionKey::of(ListKind::Strengths);
+    const QuestionKey needs = QuestionKey::of(ListKind::WhatNeedsToHappen);
+    for (const char* paragraph : { "s1", "s1 (about: Issue A, Sarah Green (Maya's mother))", "s2" })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, strengths, paragraph)) << paragraph;
+    for (const char* paragraph : { "Must happen: h1 (about: Issue A)", "If this does not happen: if1",
+                                   "h2 (about: Issue B, Issue A)", "h3" })
+        EXPECT_TRUE(aa::analysisHasParagraph(a, needs, paragraph)) << paragraph;
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns),
+                                         "sign a (shows that this is working: h1)"));
     for (const char* paragraph : { "s3", "x s1", "s", "S1", "h1", "sign a", "(about: Issue A)" })
-        EXPECT_FALSE(aa::analysisHasParagraph(a, "strengths", paragraph)) << paragraph;
-    EXPECT_FALSE(aa::analysisHasParagraph(a, "successSigns", "sign b"));
-    // An item without text (links only) is not the start of every paragraph.
+        EXPECT_FALSE(aa::analysisHasParagraph(a, strengths, paragraph)) << paragraph;
+    for (const char* paragraph : { "h1 (about: Issue A)", "If this does not happen: if1 and more", "Must happen: h4" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, needs, paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns), "sign b"));
+    // An item without text (ties only) is not the start of every paragraph.
     a.list(ListKind::Strengths).push_back(makeItem("", { "b" }));
-    EXPECT_FALSE(aa::analysisHasParagraph(a, "strengths", "Typed in the document"));
+    EXPECT_FALSE(aa::analysisHasParagraph(a, strengths, "Typed in the document"));
     a.list(ListKind::Strengths).clear();
-    EXPECT_FALSE(aa::analysisHasParagraph(a, "strengths", "s1"));
+    EXPECT_FALSE(aa::analysisHasParagraph(a, strengths, "s1"));
 }
 
-TEST(AnalysisHasParagraph, FurtherQuestionsByLine)
+TEST(AnalysisHasParagraph, WordsTypedAfterAnItemsTextMakeItAnotherItem)
+{
+    // Regression: an item's paragraph counted as current when it merely began with the item's
+    // text, so after "s1" became "s1 typed by hand" in the document the deck went on showing "s1"
+    // (issue 14: the deck shows the document's current text before it is edited).
+    const Analysis a = base();
+    const QuestionKey strengths = QuestionKey::of(ListKind::Strengths);
+    const QuestionKey needs = QuestionKey::of(ListKind::WhatNeedsToHappen);
+    for (const char* paragraph : { "s1 typed by hand", "s1 typed (about: Issue A, Sarah Green (Maya's mother))", "s10",
+                                   "s2, and more", "s1(about: Issue A)" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, strengths, paragraph)) << paragraph;
+    for (const char* paragraph : { "Must happen: h1 and more (about: Issue A)", "h2 reworded", "h3 typed", "h2x" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, needs, paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns),
+                                          "sign a typed (shows that this is working: h1)"));
+    // Its ties after it, as the writer puts them, are still the item.
+    EXPECT_TRUE(aa::analysisHasParagraph(a, strengths, "s1 (about: Issue A)"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns),
+                                         "sign a (shows that this is working: h1) (about: Issue B)"));
+}
+
+TEST(AnalysisHasParagraph, TopicsByLine)
 {
     Analysis a = base();
-    EXPECT_TRUE(aa::analysisHasParagraph(a, "notKnown", "n1"));
-    EXPECT_TRUE(aa::analysisHasParagraph(a, "notKnown", "n2"));
-    for (const char* paragraph : { "n", "n3", "n1\nn2", "n1 and more", "o1" })
-        EXPECT_FALSE(aa::analysisHasParagraph(a, "notKnown", paragraph)) << paragraph;
-    EXPECT_FALSE(aa::analysisHasParagraph(a, "patterns", "n1")) << "another question's line";
-    a.consideration(Consideration::Patterns) = "p1\n\np3";
-    EXPECT_TRUE(aa::analysisHasParagraph(a, "patterns", "p3"));
-}
-
-TEST(AnalysisHasParagraph, UnknownKeysAlwaysAre)
-{
-    for (const Analysis& a : { base(), Analysis() })
-        for (const char* key : { "nonsense", "", "Origins", "section.strengths" })
-            EXPECT_TRUE(aa::analysisHasParagraph(a, key, "Anything typed here")) << key;
+    const QuestionKey notKnown = QuestionKey::of(Topic::NotKnown);
+    EXPECT_TRUE(aa::analysisHasParagraph(a, notKnown, "n1"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, notKnown, "n2"));
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(Topic::Safety), "safe1"));
+    for (const char* paragraph : { "n", "n3", "n1\nn2", "n1 and more", "o1", "safe1" })
+        EXPECT_FALSE(aa::analysisHasParagraph(a, notKnown, paragraph)) << paragraph;
+    EXPECT_FALSE(aa::analysisHasParagraph(a, QuestionKey::of(Topic::Patterns), "n1")) << "another question's line";
+    a.topic(Topic::Patterns) = "p1\n\np3";
+    EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(Topic::Patterns), "p3"));
 }
 
 TEST(AnalysisHasParagraph, EveryParagraphTheWriterMakesIsAndAChangedOneIsNot)
 {
     // The cursor follower asks about the paragraphs of the document as the writer lays them out.
-    const Analysis a = base();
-    std::size_t checked = 0;
+    Analysis a = answered();
+    a.topic(Topic::Patterns) = "p1\n\np3";
+    a.issues[2].part(IssuePart::Explanation) = "";
+    std::map<Role, std::size_t> checked;
     for (const Block& block : documentBlocks(a))
     {
         const Paragraph* p = std::get_if<Paragraph>(&block);
@@ -867,17 +1414,363 @@ TEST(AnalysisHasParagraph, EveryParagraphTheWriterMakesIsAndAChangedOneIsNot)
         const StyleRole role = aa::roleOfStyle(p->style);
         if (role.role == Role::Question || role.role == Role::Subheading)
             continue; // question labels and section headings are not answers
-        const std::optional<std::string> key = aa::questionKeyAt(role, p->text);
+        const std::optional<QuestionKey> key = aa::questionKeyAt(role, p->text);
         if (!key)
             continue;
-        ++checked;
-        EXPECT_TRUE(aa::analysisHasParagraph(a, *key, p->text)) << *key << ": " << p->text;
+        ++checked[role.role];
+        EXPECT_TRUE(aa::analysisHasParagraph(a, *key, p->text)) << key->name() << ": " << p->text;
         if (aa::isBlank(p->text) || role.role == Role::RaisedBy)
             continue;
-        EXPECT_FALSE(aa::analysisHasParagraph(a, *key, "Typed " + p->text)) << *key << ": " << p->text;
+        EXPECT_FALSE(aa::analysisHasParagraph(a, *key, "Typed " + p->text)) << key->name() << ": " << p->text;
     }
-    // 3 titles, 3 "Identified by" lines, 13 answer lines, 6 list items, 9 further-question lines.
-    EXPECT_EQ(checked, 34u);
+    const std::map<Role, std::size_t> want = {
+        { Role::IssueTitle, 3 },      { Role::RaisedBy, 3 },    { Role::IssuePartAnswer, 16 },
+        { Role::AdultName, 2 },       { Role::AdultAnswer, 5 }, { Role::ListItem, 6 },
+        { Role::IfNot, 1 },           { Role::TopicAnswer, 13 },
+    };
+    EXPECT_EQ(checked, want) << "every kind of answer paragraph was asked about";
+}
+
+TEST(AnalysisHasParagraph, EveryParagraphOfTheExemplarIs)
+{
+    const Analysis sample = aa::parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json"));
+    std::size_t checked = 0;
+    for (const Block& block : documentBlocks(sample))
+    {
+        const Paragraph* p = std::get_if<Paragraph>(&block);
+        if (!p)
+            continue;
+        const StyleRole role = aa::roleOfStyle(p->style);
+        if (role.role == Role::Question || role.role == Role::Subheading)
+            continue;
+        if (const std::optional<QuestionKey> key = aa::questionKeyAt(role, p->text))
+        {
+            ++checked;
+            EXPECT_TRUE(aa::analysisHasParagraph(sample, *key, p->text)) << key->name() << ": " << p->text;
+        }
+    }
+    EXPECT_GT(checked, 40u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// planRemoveIssue, planMoveIssue: the issue commands behind the Key issues panel's Remove, Up
+// and Down buttons, on blocks laid out as the writer lays them out
+
+/// The document's blocks and what readAnalysis makes of them.
+struct Doc
+{
+    std::vector<Block> blocks;
+    aa::ReadResult read;
+};
+
+Doc readDoc(std::vector<Block> blocks)
+{
+    Doc doc{ std::move(blocks), {} };
+    doc.read = aa::readAnalysis(doc.blocks);
+    return doc;
+}
+
+/// a's document, with block inserted before the block at index.
+Doc withBlockBefore(const Analysis& a, std::size_t index, Block block)
+{
+    std::vector<Block> blocks = documentBlocks(a);
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(index), std::move(block));
+    return readDoc(std::move(blocks));
+}
+
+/// A paragraph the way Writer shows one the glue wrote: its style, its runs as spans (a link
+/// as a hyperlinked field), the bookmark it holds, prompts as a prompt without text.
+Paragraph written(const aa::NewParagraph& np)
+{
+    Paragraph p = aa::test::para(np.role, np.index, "");
+    for (const aa::Run& run : np.runs)
+    {
+        switch (run.kind)
+        {
+            case aa::Run::Kind::Prompt:
+                p.prompt = true;
+                continue;
+            case aa::Run::Kind::Marked:
+                p.bookmarks.push_back(run.mark);
+                p.spans.push_back(aa::Span{ run.text, "", "" });
+                break;
+            case aa::Run::Kind::Link:
+                p.spans.push_back(aa::Span{ run.text, "#" + run.mark, run.mark });
+                break;
+            default:
+                p.spans.push_back(aa::Span{ run.text, "", "" });
+                break;
+        }
+        p.text += run.text;
+    }
+    return p;
+}
+
+/// The blocks after an issue command's edits (which only delete and insert before a heading).
+std::vector<Block> applied(const std::vector<Block>& blocks, const aa::UpdatePlan& plan)
+{
+    std::set<std::size_t> deleted;
+    std::map<std::size_t, std::vector<aa::NewParagraph>> before;
+    for (const aa::Edit& e : plan.edits)
+    {
+        if (e.kind == aa::Edit::Kind::Delete)
+            EXPECT_TRUE(deleted.insert(e.block).second) << "deleted twice: " << e.block;
+        else if (e.kind == aa::Edit::Kind::InsertBefore)
+            EXPECT_TRUE(before.emplace(e.block, e.paragraphs).second) << "two inserts before " << e.block;
+        else
+            ADD_FAILURE() << "an issue command that rewrites or inserts after block " << e.block;
+    }
+    std::vector<Block> out;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+    {
+        if (const auto it = before.find(i); it != before.end())
+            for (const aa::NewParagraph& np : it->second)
+                out.emplace_back(written(np));
+        if (!deleted.count(i))
+            out.push_back(blocks[i]);
+    }
+    return out;
+}
+
+std::set<std::size_t> deletedBlocks(const aa::UpdatePlan& plan)
+{
+    std::set<std::size_t> out;
+    for (const aa::Edit& e : plan.edits)
+        if (e.kind == aa::Edit::Kind::Delete)
+            out.insert(e.block);
+    return out;
+}
+
+std::set<std::size_t> range(std::size_t first, std::size_t last)
+{
+    std::set<std::size_t> out;
+    for (std::size_t b = first; b <= last; ++b)
+        out.insert(b);
+    return out;
+}
+
+/// The document after the plan holds the issues in this order, each as it was with its heading's
+/// bookmark, and the rest of the analysis unchanged.
+void expectIssuesInOrder(const Doc& doc, const aa::UpdatePlan& plan, const std::vector<std::string>& order)
+{
+    const aa::ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+    ASSERT_TRUE(after.found);
+    const Analysis& was = doc.read.analysis;
+    const Analysis& now = after.analysis;
+    EXPECT_EQ(idsOf(now), order);
+    for (const Issue& issue : now.issues)
+    {
+        SCOPED_TRACE("issue " + issue.id);
+        const Issue* before = was.findIssue(issue.id);
+        ASSERT_TRUE(before);
+        EXPECT_TRUE(issue == *before) << aa::toJson(now);
+    }
+    for (std::size_t i = 0; i < now.issues.size(); ++i)
+        EXPECT_TRUE(after.layout.issues[i].bookmarkIntact) << "issue " << i;
+    EXPECT_EQ(now.adults, was.adults);
+    EXPECT_EQ(now.lists, was.lists);
+    EXPECT_EQ(now.topics, was.topics);
+    EXPECT_EQ(now.plan, was.plan);
+    EXPECT_EQ(now.unplaced, was.unplaced);
+}
+
+TEST(PlanRemoveIssue, DeletesExactlyTheIssuesBlocks)
+{
+    const Analysis a = base();
+    const Doc doc = readDoc(documentBlocks(a));
+    ASSERT_TRUE(doc.read.analysis == a) << aa::toJson(doc.read.analysis);
+    const std::vector<std::vector<std::string>> left = { { "b", "c" }, { "a", "c" }, { "a", "b" } };
+    for (std::size_t i = 0; i < a.issues.size(); ++i)
+    {
+        SCOPED_TRACE("issue " + std::to_string(i));
+        const aa::IssueLayout& where = doc.read.layout.issues[i];
+        const aa::UpdatePlan plan = aa::planRemoveIssue(doc.read, i);
+        EXPECT_EQ(deletedBlocks(plan), range(where.title, where.last));
+        EXPECT_EQ(plan.edits.size(), where.last - where.title + 1) << "nothing but deletions";
+        EXPECT_GE(where.last, where.title + 5) << "title, identified by, a paragraph for each of the four parts";
+        EXPECT_TRUE(plan.addedIssues.empty());
+        EXPECT_TRUE(plan.keptIssues.empty());
+
+        const aa::ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+        ASSERT_TRUE(after.found);
+        EXPECT_EQ(idsOf(after.analysis), left[i]);
+        for (const Issue& issue : after.analysis.issues)
+            EXPECT_TRUE(issue == *a.findIssue(issue.id)) << issue.id;
+        EXPECT_EQ(after.analysis.adults, a.adults);
+        EXPECT_EQ(after.analysis.topics, a.topics);
+        EXPECT_EQ(after.analysis.plan, a.plan) << "the plan is not touched";
+        EXPECT_TRUE(after.analysis.unplaced.empty());
+        // The items keep their text; ties to the removed issue are gone with its heading.
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        {
+            ASSERT_EQ(after.analysis.lists[k].size(), a.lists[k].size());
+            for (std::size_t n = 0; n < a.lists[k].size(); ++n)
+            {
+                EXPECT_EQ(after.analysis.lists[k][n].text, a.lists[k][n].text);
+                for (const std::string& id : after.analysis.lists[k][n].issues)
+                    EXPECT_NE(id, a.issues[i].id);
+            }
+        }
+    }
+}
+
+TEST(PlanRemoveIssue, IndexOutOfRangeOrNoAnalysisThrows)
+{
+    const Doc doc = readDoc(documentBlocks(base()));
+    EXPECT_THROW(aa::planRemoveIssue(doc.read, 3), aa::InputError);
+    EXPECT_THROW(aa::planRemoveIssue(doc.read, static_cast<std::size_t>(-1)), aa::InputError);
+    EXPECT_THROW(aa::planRemoveIssue(aa::ReadResult{}, 0), aa::InputError);
+    try
+    {
+        aa::planRemoveIssue(doc.read, 3);
+        ADD_FAILURE() << "no exception";
+    }
+    catch (const aa::InputError& e)
+    {
+        EXPECT_EQ(std::string(e.what()), "There is no key issue number 4.");
+    }
+}
+
+TEST(PlanMoveIssue, NoNeighbourThatWayThrows)
+{
+    const Doc doc = readDoc(documentBlocks(base()));
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, true), aa::InputError) << "first up";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 2, false), aa::InputError) << "last down";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, true), aa::InputError) << "out of range";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, false), aa::InputError) << "out of range";
+    EXPECT_THROW(aa::planMoveIssue(aa::ReadResult{}, {}, 0, false), aa::InputError) << "no analysis";
+    Analysis one = base();
+    one.issues.resize(1);
+    one.lists = {};
+    one.hasPlan = false;
+    one = aa::withPlan(one);
+    const Doc single = readDoc(documentBlocks(one));
+    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, true), aa::InputError);
+    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, false), aa::InputError);
+}
+
+TEST(PlanMoveIssue, UpWritesTheIssueAgainBeforeItsNeighbourAndDeletesItsBlocks)
+{
+    const Analysis a = base();
+    const Doc doc = readDoc(documentBlocks(a));
+    const aa::IssueLayout& first = doc.read.layout.issues[0];
+    const aa::IssueLayout& second = doc.read.layout.issues[1];
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
+    EXPECT_EQ(deletedBlocks(plan), range(second.title, second.last));
+    const std::vector<aa::NewParagraph> rewrite = aa::Composer(a).issue(a.issues[1]);
+    const auto insert = std::find_if(plan.edits.begin(), plan.edits.end(),
+                                     [](const aa::Edit& e) { return e.kind == aa::Edit::Kind::InsertBefore; });
+    ASSERT_NE(insert, plan.edits.end());
+    EXPECT_EQ(insert->block, first.title);
+    EXPECT_TRUE(insert->paragraphs == rewrite) << "the whole issue, its heading with the bookmark the links point to";
+    EXPECT_EQ(plan.edits.size(), second.last - second.title + 2);
+    EXPECT_TRUE(plan.addedIssues.empty());
+    EXPECT_TRUE(plan.keptIssues.empty());
+    expectIssuesInOrder(doc, plan, { "b", "a", "c" });
+}
+
+TEST(PlanMoveIssue, DownIsTheNeighbourMovingUp)
+{
+    const Doc doc = readDoc(documentBlocks(base()));
+    for (std::size_t i = 0; i + 1 < doc.read.analysis.issues.size(); ++i)
+    {
+        SCOPED_TRACE("issue " + std::to_string(i));
+        const aa::UpdatePlan down = aa::planMoveIssue(doc.read, doc.blocks, i, false);
+        const aa::UpdatePlan up = aa::planMoveIssue(doc.read, doc.blocks, i + 1, true);
+        ASSERT_EQ(down.edits.size(), up.edits.size());
+        for (std::size_t e = 0; e < up.edits.size(); ++e)
+        {
+            EXPECT_EQ(down.edits[e].kind, up.edits[e].kind);
+            EXPECT_EQ(down.edits[e].block, up.edits[e].block);
+            EXPECT_TRUE(down.edits[e].paragraphs == up.edits[e].paragraphs);
+        }
+    }
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 0, false), { "b", "a", "c" });
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 2, true), { "a", "c", "b" });
+}
+
+TEST(PlanMoveIssue, WorksOnADocumentWhoseStylesWereLost)
+{
+    aa::test::LayoutOptions lost;
+    lost.stylesLost = true;
+    const Doc doc = readDoc(documentBlocks(base(), lost));
+    ASSERT_EQ(idsOf(doc.read.analysis), (std::vector<std::string>{ "a", "b", "c" }));
+    ASSERT_EQ(doc.read.analysis.issues[1].title, "Issue B");
+    ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo");
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
+    EXPECT_EQ(deletedBlocks(plan), range(doc.read.layout.issues[1].title, doc.read.layout.issues[1].last));
+}
+
+TEST(PlanMoveIssue, ATableInTheIssueThrows)
+{
+    const Analysis a = base();
+    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
+    aa::Table table;
+    table.rows.push_back({ aa::Cell{ aa::test::plain("Genogram", "Table Contents") } });
+    // Between b's last two answers: inside the issue.
+    const Doc doc = withBlockBefore(a, layout.issues[1].parts[2].paragraphs.back(), table);
+    ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError) << "b moving up";
+    // The issue written again is the one moving up: b moving down is c moving up, and b, not
+    // written again, may hold anything; its table stays in it.
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, false);
+    const std::vector<Block> after = applied(doc.blocks, plan);
+    const aa::ReadResult moved = aa::readAnalysis(after);
+    EXPECT_EQ(idsOf(moved.analysis), (std::vector<std::string>{ "a", "c", "b" }));
+    EXPECT_EQ(std::count_if(after.begin(), after.end(), [](const Block& b) { return std::holds_alternative<aa::Table>(b); }),
+              std::count_if(doc.blocks.begin(), doc.blocks.end(),
+                            [](const Block& b) { return std::holds_alternative<aa::Table>(b); }))
+        << "no table lost";
+}
+
+TEST(PlanMoveIssue, TextTheRewriteWouldNotCarryThrows)
+{
+    const Analysis a = base();
+    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
+    {
+        SCOPED_TRACE("words added to the \"Identified by\" line");
+        Analysis heard = a;
+        heard.issues[1].raisedBy = { Voice::Child };
+        heard.hasPlan = true;
+        std::vector<Block> blocks = documentBlocks(heard);
+        const aa::Layout where = readDoc(blocks).read.layout;
+        std::get<Paragraph>(blocks[*where.issues[1].raisedBy]).text += " and the health visitor";
+        const Doc doc = readDoc(std::move(blocks));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
+    }
+    {
+        SCOPED_TRACE("a paragraph the reader could not place");
+        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain("A note to self"));
+        ASSERT_EQ(doc.read.analysis.unplaced, (std::vector<std::string>{ "A note to self" }));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
+        SCOPED_TRACE("c moving up does not touch b");
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
+    }
+    {
+        SCOPED_TRACE("a question label reworded");
+        std::vector<Block> blocks = documentBlocks(a);
+        ASSERT_TRUE(layout.issues[1].parts[0].label);
+        std::get<Paragraph>(blocks[*layout.issues[1].parts[0].label]).text = "Why did it start, and when?";
+        const Doc doc = readDoc(std::move(blocks));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+    }
+    {
+        SCOPED_TRACE("blank paragraphs are nothing to lose");
+        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain(" \t "));
+        ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
+        ASSERT_TRUE(doc.read.analysis.unplaced.empty());
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
+    }
+    {
+        SCOPED_TRACE("text without our style that joined an answer is carried");
+        const Doc doc = withBlockBefore(a, layout.issues[1].parts[0].paragraphs.back() + 1, aa::test::plain("bo2"));
+        ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo\nbo2");
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -897,12 +1790,10 @@ TEST(AnalysisHasParagraph, EveryParagraphTheWriterMakesIsAndAChangedOneIsNot)
     }
 }
 
-std::multiset<std::string> asMultiset(const std::vector<std::string>& keys) { return { keys.begin(), keys.end() }; }
-
 TEST(MergePanelEdits, NoChangesAnywhereGivesTheDocumentsAnalysis)
 {
     const Analysis a = base();
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(a, a, a, &conflicts);
     EXPECT_TRUE(merged == a) << aa::toJson(merged);
     EXPECT_TRUE(conflicts.empty());
@@ -914,21 +1805,24 @@ Analysis changedInTheDocument()
 {
     Analysis current = base();
     current.issues[0].title = "Issue A renamed in the document";
-    current.issues[0].raisedBy = { Voice::Parents };
+    current.issues[0].raisedBy = { Voice::OtherWorkers };
+    current.issues[1].raisedByAdults = { "dad" };
     current.issues[1].part(IssuePart::Origins) = "bo\ntyped in the document";
     current.issues[2].part(IssuePart::ImpactOnChild) = "typed under c";
     current.issues[0].part(IssuePart::ImpactOnChild) = "";
-    current.list(ListKind::Strengths).push_back(makeItem("s3 typed", { "c" }));
-    current.list(ListKind::WhatWouldHelp)[1].text = "h2 reworded in the document";
+    current.adults[0].name = "Sarah Green-Hill";
+    current.adults[1].part(AdultPart::Motivation) = "typed about dad";
+    current.adults.push_back(makeAdult("gran", "Rose Green", "Maya's grandmother", "gu"));
+    current.list(ListKind::Strengths).push_back(tied("s3 typed", { "c" }, { "gran" }));
+    current.list(ListKind::WhatNeedsToHappen)[1].text = "h2 reworded in the document";
+    current.list(ListKind::WhatNeedsToHappen)[2].must = true;
     current.list(ListKind::SuccessSigns).clear();
-    current.consideration(Consideration::Patterns) = "patterns typed";
-    current.consideration(Consideration::NotKnown) = "";
+    current.topic(Topic::Patterns) = "patterns typed";
+    current.topic(Topic::NotKnown) = "";
+    current.topic(Topic::Safety) = "safe1\nsafe2";
     current.plan.at(0).cell(PlanColumn::Outcome) = "outcome typed";
-    current.plan.push_back(planRow("c", "an action typed"));
-    aa::Issue d;
-    d.id = "d";
-    d.title = "Issue D typed in the document";
-    d.part(IssuePart::Origins) = "do";
+    current.plan.push_back(planRow({ "c" }, "an action typed"));
+    Issue d = makeIssue("d", "Issue D typed in the document", {}, { "gran" }, "do", "", "");
     current.issues.insert(current.issues.begin() + 1, d);
     current.unplaced.push_back("stray text");
     return current;
@@ -937,7 +1831,7 @@ Analysis changedInTheDocument()
 TEST(MergePanelEdits, OnlyTheDocumentChangedGivesTheDocumentsAnalysis)
 {
     const Analysis current = changedInTheDocument();
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), base(), current, &conflicts);
     EXPECT_TRUE(merged == current) << aa::toJson(merged);
     EXPECT_TRUE(conflicts.empty());
@@ -947,31 +1841,40 @@ TEST(MergePanelEdits, TheSameChangeOnBothSidesIsNoConflict)
 {
     // As when the document was read back after the panel's own write.
     const Analysis current = changedInTheDocument();
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), current, current, &conflicts);
     EXPECT_TRUE(merged == current) << aa::toJson(merged);
-    EXPECT_TRUE(conflicts.empty()) << ::testing::PrintToString(conflicts);
+    EXPECT_TRUE(conflicts.empty()) << ::testing::PrintToString(namesOf(conflicts));
 }
 
 TEST(MergePanelEdits, OnlyThePanelChangedGivesThePanelsValues)
 {
     Analysis draft = base();
     draft.issues[1].title = "Issue B renamed in the panel";
-    draft.issues[2].raisedBy = { Voice::Child, Voice::SignificantAdults };
+    draft.issues[2].raisedBy = { Voice::Child };
+    draft.issues[2].raisedByAdults = { "mum", "dad" };
     draft.issues[0].raisedBy.clear();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\npanel line"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "impactOnChild", ""));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "whatWouldHelp", "h1 reworded\nh2\nh3\nh4 from the panel"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "successSigns", ""));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "notKnown", "n1"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "absentFigures", "Father abroad"));
-    std::vector<std::string> conflicts;
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1\npanel line"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(1), QuestionKey::of(IssuePart::ImpactOnChild), ""));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, adultSel(1), QuestionKey::of(AdultPart::Understanding), "du from the panel"));
+    draft.adults[1].relationship = "Maya and Leo's father";
+    ASSERT_TRUE(aa::setItemText(draft, ListKind::WhatNeedsToHappen, 0, "h1 reworded"));
+    const std::size_t added = aa::addItem(draft, ListKind::WhatNeedsToHappen, "h4 from the panel");
+    aa::setItemTies(draft, ListKind::WhatNeedsToHappen, added, { "c" }, {}, {});
+    aa::setItemMust(draft, 1, true, "a meeting within a week");
+    aa::removeItem(draft, ListKind::SuccessSigns, 0);
+    ASSERT_TRUE(aa::setPanelAnswer(draft, none, QuestionKey::of(Topic::NotKnown), "n1"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, none, QuestionKey::of(Topic::AbsentFigures), "Father abroad"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, none, QuestionKey::of(Topic::Recommendation), "A child in need plan"));
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, base(), &conflicts);
     EXPECT_TRUE(merged == draft) << aa::toJson(merged);
-    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp),
-              (std::vector<Item>{ makeItem("h1 reworded", { "a" }, "h_one"), makeItem("h2", { "b", "a" }, "h_two"),
-                                  makeItem("h3", {}, "h_own"), makeItem("h4 from the panel", { "c" }) }))
-        << "links and ids as the panel left them";
+    EXPECT_EQ(merged.list(ListKind::WhatNeedsToHappen),
+              (std::vector<Item>{ mustItem("h1 reworded", { "a" }, "h_one", "if1"),
+                                  mustItem("h2", { "b", "a" }, "h_two", "a meeting within a week"),
+                                  makeItem("h3", {}, "h_own"),
+                                  makeItem("h4 from the panel", { "c" }, aa::test::hashHelpId("h4 from the panel")) }))
+        << "ties, ids and musts as the panel left them";
     EXPECT_TRUE(conflicts.empty());
     EXPECT_TRUE(updatable(merged));
 }
@@ -979,9 +1882,10 @@ TEST(MergePanelEdits, OnlyThePanelChangedGivesThePanelsValues)
 TEST(MergePanelEdits, BothChangedDifferentThingsGetsBoth)
 {
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\no2\npanel origins"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "strengths", "s1\ns2\npanel strength"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "notKnown", "n1\nn2\npanel unknown"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1\no2\npanel origins"));
+    aa::setItemTies(draft, ListKind::Strengths, 1, { "c" }, { "dad" }, {});
+    ASSERT_TRUE(aa::setPanelAnswer(draft, none, QuestionKey::of(Topic::NotKnown), "n1\nn2\npanel unknown"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, adultSel(0), QuestionKey::of(AdultPart::Motivation), "mo1\nmo2\npanel mo"));
     draft.issues[1].title = "B from the panel";
     draft.issues[2].raisedBy = { Voice::Child };
 
@@ -990,73 +1894,79 @@ TEST(MergePanelEdits, BothChangedDifferentThingsGetsBoth)
     current.issues[1].part(IssuePart::Origins) = "document origins of b";
     current.issues[2].title = "C from the document";
     current.issues[0].raisedBy = { Voice::Practitioner };
-    current.list(ListKind::WhatWouldHelp)[0].text = "h1 in the document";
-    current.consideration(Consideration::Patterns) = "document patterns";
+    current.list(ListKind::WhatNeedsToHappen)[0].text = "h1 in the document";
+    current.topic(Topic::Patterns) = "document patterns";
+    current.adults[0].part(AdultPart::Understanding) = "u1\ndocument u";
+    current.adults[1].name = "Daniel Okafor";
 
     Analysis want = current;
     want.issues[0].part(IssuePart::Origins) = "o1\no2\npanel origins";
-    want.list(ListKind::Strengths).push_back(makeItem("panel strength", { "c" }));
-    want.consideration(Consideration::NotKnown) = "n1\nn2\npanel unknown";
+    want.list(ListKind::Strengths)[1] = tied("s2", { "c" }, { "dad" });
+    want.topic(Topic::NotKnown) = "n1\nn2\npanel unknown";
+    want.adults[0].part(AdultPart::Motivation) = "mo1\nmo2\npanel mo";
     want.issues[1].title = "B from the panel";
     want.issues[2].raisedBy = { Voice::Child };
 
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
     EXPECT_TRUE(merged == want) << aa::toJson(merged);
-    EXPECT_TRUE(conflicts.empty()) << ::testing::PrintToString(conflicts);
+    EXPECT_TRUE(conflicts.empty()) << ::testing::PrintToString(namesOf(conflicts));
 }
 
 TEST(MergePanelEdits, BothChangedTheSameAnswerKeepsBothTextsTheDocumentsFirst)
 {
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\no2\npanel line"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "origins", "bo\npanel b"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "impactOnChild", "i1 from the panel"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, std::nullopt, "notKnown", "panel n"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1\no2\npanel line"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(1), QuestionKey::of(IssuePart::Origins), "bo\npanel b"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::ImpactOnChild), "i1 from the panel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, none, QuestionKey::of(Topic::NotKnown), "panel n"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, adultSel(0), QuestionKey::of(AdultPart::Understanding), "panel u"));
     Analysis current = base();
     current.issues[0].part(IssuePart::Origins) = "o1\ndocument line\no2";
     current.issues[1].part(IssuePart::Origins) = "document b";
-    current.consideration(Consideration::NotKnown) = "n1\nn2\ndocument n";
-    current.consideration(Consideration::Patterns) = "document patterns";
+    current.topic(Topic::NotKnown) = "n1\nn2\ndocument n";
+    current.topic(Topic::Patterns) = "document patterns";
+    current.adults[0].part(AdultPart::Understanding) = "document u";
 
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
     EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1\ndocument line\no2\no1\no2\npanel line");
     EXPECT_EQ(merged.issues[1].part(IssuePart::Origins), "document b\nbo\npanel b");
-    EXPECT_EQ(merged.consideration(Consideration::NotKnown), "n1\nn2\ndocument n\npanel n");
+    EXPECT_EQ(merged.topic(Topic::NotKnown), "n1\nn2\ndocument n\npanel n");
+    EXPECT_EQ(merged.adults[0].part(AdultPart::Understanding), "document u\npanel u");
     EXPECT_EQ(merged.issues[0].part(IssuePart::ImpactOnChild), "i1 from the panel") << "changed in the panel only";
-    EXPECT_EQ(merged.consideration(Consideration::Patterns), "document patterns") << "changed in the document only";
+    EXPECT_EQ(merged.topic(Topic::Patterns), "document patterns") << "changed in the document only";
     EXPECT_EQ(merged.issues[2].part(IssuePart::Origins), "");
-    EXPECT_EQ(asMultiset(conflicts), (std::multiset<std::string>{ "origins", "notKnown" }))
+    EXPECT_EQ(asMultiset(conflicts), (std::multiset<std::string>{ "origins", "notKnown", "adultUnderstanding" }))
         << "each key once, though two issues' origins clash";
 }
 
-TEST(MergePanelEdits, TitleOrIdentifiedByChangedOnBothSidesKeepsTheDocuments)
+TEST(MergePanelEdits, TitleIdentifiedByOrNameChangedOnBothSidesKeepsTheDocuments)
 {
     Analysis draft = base();
     draft.issues[0].title = "A from the panel";
     draft.issues[1].raisedBy = { Voice::Child };
     draft.issues[2].title = "C from the panel";
-    draft.issues[2].raisedBy = { Voice::Parents };
+    draft.issues[2].raisedByAdults = { "mum" };
     Analysis current = base();
     current.issues[0].title = "A from the document";
     current.issues[1].raisedBy = { Voice::OtherWorkers };
     current.issues[2].title = "C from the document";
-    current.issues[2].raisedBy = { Voice::Parents, Voice::SignificantAdults };
+    current.issues[2].raisedByAdults = { "dad" };
 
-    std::vector<std::string> conflicts;
-    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    std::vector<QuestionKey> conflicts;
+    Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
     EXPECT_TRUE(merged == current) << aa::toJson(merged);
-    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" }) << "once, for four clashes";
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "title" }) << "once, for four clashes";
 
-    // The identified-by line alone clashing is reported as the title too.
+    // The adults identifying an issue, alone clashing, are reported as the title too.
     conflicts.clear();
     draft = base();
-    draft.issues[1].raisedBy = { Voice::Child };
+    draft.issues[1].raisedByAdults = { "dad" };
     current = base();
-    current.issues[1].raisedBy = {};
+    current.issues[1].raisedByAdults = { "mum" };
     EXPECT_TRUE(aa::mergePanelEdits(base(), draft, current, &conflicts) == current);
-    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" });
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "title" });
 
     // A blank title from the panel against one typed in the document: still the document's.
     conflicts.clear();
@@ -1065,19 +1975,31 @@ TEST(MergePanelEdits, TitleOrIdentifiedByChangedOnBothSidesKeepsTheDocuments)
     current = base();
     current.issues[0].title = "A typed";
     EXPECT_EQ(aa::mergePanelEdits(base(), draft, current, &conflicts).issues[0].title, "A typed");
-    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" });
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "title" });
+
+    // An adult's name or relationship: the document's, reported as the adult's first question.
+    conflicts.clear();
+    draft = base();
+    draft.adults[0].name = "Sarah from the panel";
+    draft.adults[1].relationship = "stepfather";
+    current = base();
+    current.adults[0].name = "Sarah from the document";
+    current.adults[1].relationship = "father";
+    merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_TRUE(merged == current) << aa::toJson(merged);
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "adultUnderstanding" });
 }
 
 TEST(MergePanelEdits, BlankDraftOrBlankDocumentOnConflict)
 {
     // The panel cleared what the document changed: the document's text stays, and it is a clash.
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", ""));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "impactOnChild", " \n" + nbsp));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), ""));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(1), QuestionKey::of(IssuePart::ImpactOnChild), " \n" + nbsp));
     Analysis current = base();
     current.issues[0].part(IssuePart::Origins) = "o1\no2\ntyped";
     current.issues[1].part(IssuePart::ImpactOnChild) = "bi1 typed";
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
     EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1\no2\ntyped");
     EXPECT_EQ(merged.issues[1].part(IssuePart::ImpactOnChild), "bi1 typed");
@@ -1085,8 +2007,8 @@ TEST(MergePanelEdits, BlankDraftOrBlankDocumentOnConflict)
 
     // The document's text was deleted (or left blank) while the panel changed it: the panel's.
     draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1\npanel"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "impactOnChild", "i1\ni2\npanel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1\npanel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::ImpactOnChild), "i1\ni2\npanel"));
     current = base();
     current.issues[0].part(IssuePart::Origins) = "";
     current.issues[0].part(IssuePart::ImpactOnChild) = nbsp + "\n ";
@@ -1098,7 +2020,7 @@ TEST(MergePanelEdits, BlankDraftOrBlankDocumentOnConflict)
 
     // Both cleared it: nothing to keep, no clash.
     draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", ""));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), ""));
     current = base();
     current.issues[0].part(IssuePart::Origins) = "";
     conflicts.clear();
@@ -1106,7 +2028,7 @@ TEST(MergePanelEdits, BlankDraftOrBlankDocumentOnConflict)
     EXPECT_TRUE(conflicts.empty());
 }
 
-TEST(MergePanelEdits, FurtherQuestionsAndAnswersThreeWay)
+TEST(MergePanelEdits, TopicsIssuePartsAndAdultPartsThreeWay)
 {
     struct Case
     {
@@ -1132,19 +2054,22 @@ TEST(MergePanelEdits, FurtherQuestionsAndAnswersThreeWay)
     for (const Case& c : cases)
     {
         SCOPED_TRACE(aa::test::jsonQuote(c.base) + " " + aa::test::jsonQuote(c.draft) + " " + aa::test::jsonQuote(c.current));
-        for (std::size_t k = 0; k < aa::considerationCount; ++k)
+        auto check = [&](const Analysis& b, const Analysis& d, const Analysis& now, auto&& get, const QuestionKey& key) {
+            std::vector<QuestionKey> conflicts;
+            const Analysis merged = aa::mergePanelEdits(b, d, now, &conflicts);
+            EXPECT_EQ(get(merged), c.want) << key.name();
+            EXPECT_EQ(conflicts, c.conflict ? std::vector<QuestionKey>{ key } : std::vector<QuestionKey>{}) << key.name();
+            Analysis others = merged;
+            get(others) = get(now);
+            EXPECT_TRUE(others == now) << "nothing else changes: " << aa::toJson(merged);
+        };
+        for (std::size_t t = 0; t < aa::topicCount; ++t)
         {
             Analysis b = base(), d = base(), now = base();
-            b.considerations[k] = c.base;
-            d.considerations[k] = c.draft;
-            now.considerations[k] = c.current;
-            std::vector<std::string> conflicts;
-            const Analysis merged = aa::mergePanelEdits(b, d, now, &conflicts);
-            EXPECT_EQ(merged.considerations[k], c.want) << jsonName(static_cast<Consideration>(k));
-            EXPECT_EQ(conflicts, c.conflict ? std::vector<std::string>{ jsonName(static_cast<Consideration>(k)) }
-                                            : std::vector<std::string>{});
-            for (std::size_t other = 0; other < aa::considerationCount; ++other)
-                EXPECT_EQ(merged.considerations[other], other == k ? c.want : base().considerations[other]);
+            b.topics[t] = c.base;
+            d.topics[t] = c.draft;
+            now.topics[t] = c.current;
+            check(b, d, now, [t](auto& a) -> auto& { return a.topics[t]; }, QuestionKey::of(static_cast<Topic>(t)));
         }
         for (std::size_t p = 0; p < aa::issuePartCount; ++p)
         {
@@ -1152,11 +2077,15 @@ TEST(MergePanelEdits, FurtherQuestionsAndAnswersThreeWay)
             b.issues[2].parts[p] = c.base;
             d.issues[2].parts[p] = c.draft;
             now.issues[2].parts[p] = c.current;
-            std::vector<std::string> conflicts;
-            const Analysis merged = aa::mergePanelEdits(b, d, now, &conflicts);
-            EXPECT_EQ(merged.issues[2].parts[p], c.want) << jsonName(static_cast<IssuePart>(p));
-            EXPECT_EQ(conflicts, c.conflict ? std::vector<std::string>{ jsonName(static_cast<IssuePart>(p)) }
-                                            : std::vector<std::string>{});
+            check(b, d, now, [p](auto& a) -> auto& { return a.issues[2].parts[p]; }, QuestionKey::of(static_cast<IssuePart>(p)));
+        }
+        for (std::size_t p = 0; p < aa::adultPartCount; ++p)
+        {
+            Analysis b = base(), d = base(), now = base();
+            b.adults[1].parts[p] = c.base;
+            d.adults[1].parts[p] = c.draft;
+            now.adults[1].parts[p] = c.current;
+            check(b, d, now, [p](auto& a) -> auto& { return a.adults[1].parts[p]; }, QuestionKey::of(static_cast<AdultPart>(p)));
         }
     }
 }
@@ -1165,16 +2094,18 @@ TEST(MergePanelEdits, IssueAddedInThePanelIsAppended)
 {
     Analysis draft = base();
     const std::size_t added = aa::addIssue(draft, "Added in the panel");
-    ASSERT_EQ(draft.issues[added].id, "issue4");
-    ASSERT_TRUE(aa::setPanelAnswer(draft, added, "origins", "np1\nnp2"));
+    ASSERT_EQ(draft.issues[added].id, "issue1");
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(added), QuestionKey::of(IssuePart::Origins), "np1\nnp2"));
     draft.issues[added].raisedBy = { Voice::Child };
-    ASSERT_TRUE(aa::setPanelAnswer(draft, added, "strengths", "s1\ns2\nabout the new issue"));
-    std::vector<std::string> conflicts;
+    draft.issues[added].raisedByAdults = { "dad" };
+    const std::size_t strength = aa::addItem(draft, ListKind::Strengths, "about the new issue");
+    aa::setItemTies(draft, ListKind::Strengths, strength, { "issue1" }, { "dad" }, {});
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, base(), &conflicts);
-    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "b", "c", "issue4" }));
+    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "b", "c", "issue1" }));
     ASSERT_EQ(merged.issues.size(), 4u);
     EXPECT_TRUE(merged.issues[3] == draft.issues[added]);
-    EXPECT_EQ(merged.list(ListKind::Strengths).back(), makeItem("about the new issue", { "issue4" }));
+    EXPECT_EQ(merged.list(ListKind::Strengths).back(), tied("about the new issue", { "issue1" }, { "dad" }));
     EXPECT_TRUE(conflicts.empty());
     EXPECT_TRUE(updatable(merged));
 }
@@ -1182,18 +2113,14 @@ TEST(MergePanelEdits, IssueAddedInThePanelIsAppended)
 TEST(MergePanelEdits, IssueAddedInTheDocumentByHandIsKept)
 {
     Analysis current = base();
-    aa::Issue d;
-    d.id = "d";
-    d.title = "Typed in the document";
-    d.raisedBy = { Voice::Parents };
-    d.part(IssuePart::Origins) = "typed origins";
+    const Issue d = makeIssue("d", "Typed in the document", { Voice::OtherWorkers }, { "mum" }, "typed origins", "", "");
     current.issues.insert(current.issues.begin() + 1, d);
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "origins", "o1 from the panel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1 from the panel"));
     aa::addIssue(draft, "Added in the panel");
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
-    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "d", "b", "c", "issue4" }));
+    EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "d", "b", "c", "issue1" }));
     ASSERT_EQ(merged.issues.size(), 5u);
     EXPECT_TRUE(merged.issues[1] == d);
     EXPECT_EQ(merged.issues[0].part(IssuePart::Origins), "o1 from the panel");
@@ -1201,20 +2128,26 @@ TEST(MergePanelEdits, IssueAddedInTheDocumentByHandIsKept)
     EXPECT_TRUE(conflicts.empty());
 }
 
-TEST(MergePanelEdits, IssueRemovedFromTheDocumentStaysRemoved)
+TEST(MergePanelEdits, IssueRemovedFromTheDocumentStaysRemovedAndPanelEditsToItAreReported)
 {
     Analysis current = base();
     current.issues.erase(current.issues.begin() + 1);
-    current.list(ListKind::WhatWouldHelp)[1].issues = { "a" }; // the reader drops links to a missing heading
+    current.list(ListKind::WhatNeedsToHappen)[1].issues = { "a" }; // the reader drops ties to a missing heading
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "origins", "bo\nchanged in the panel"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(1), QuestionKey::of(IssuePart::Origins), "bo\nchanged in the panel"));
     draft.issues[1].title = "B renamed in the panel";
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "maintainingFactors", "m1\nm2"));
-    const Analysis merged = aa::mergePanelEdits(base(), draft, current);
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::MaintainingFactors), "m1\nm2"));
+    std::vector<QuestionKey> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
     EXPECT_EQ(idsOf(merged), (std::vector<std::string>{ "a", "c" }));
     EXPECT_EQ(merged.issues[0].part(IssuePart::MaintainingFactors), "m1\nm2") << "other panel edits still apply";
-    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp), current.list(ListKind::WhatWouldHelp));
+    EXPECT_EQ(merged.list(ListKind::WhatNeedsToHappen), current.list(ListKind::WhatNeedsToHappen));
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "title" }) << "the panel's edits to b cannot be written";
     EXPECT_TRUE(updatable(merged));
+    // Unchanged in the panel: nothing to report.
+    conflicts.clear();
+    aa::mergePanelEdits(base(), base(), current, &conflicts);
+    EXPECT_TRUE(conflicts.empty());
 }
 
 TEST(MergePanelEdits, TheDocumentsIssueOrderAndPlanAreKept)
@@ -1222,8 +2155,8 @@ TEST(MergePanelEdits, TheDocumentsIssueOrderAndPlanAreKept)
     Analysis draft = base();
     std::swap(draft.issues[0], draft.issues[2]);
     draft.plan.at(0).cell(PlanColumn::Action) = "panel action";
-    draft.plan.push_back(planRow("c", "another panel action"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 2, "origins", "o1 from the panel")); // issue a, now third
+    draft.plan.push_back(planRow({ "c" }, "another panel action"));
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(2), QuestionKey::of(IssuePart::Origins), "o1 from the panel")); // a, now third
     Analysis current = base();
     std::swap(current.issues[0], current.issues[1]);
     current.plan.at(0).cell(PlanColumn::Outcome) = "document outcome";
@@ -1237,74 +2170,219 @@ TEST(MergePanelEdits, TheDocumentsIssueOrderAndPlanAreKept)
 TEST(MergePanelEdits, ListChangedOnBothSidesKeepsTheDocumentsItemsAndAddsThePanelsNewOnes)
 {
     Analysis current = base();
-    std::vector<Item>& now = current.list(ListKind::WhatWouldHelp);
+    std::vector<Item>& now = current.list(ListKind::WhatNeedsToHappen);
     now[1].text = "h2 reworded in the document";
     now.erase(now.begin() + 2); // h3 deleted in the document
     now.push_back(makeItem("typed in the document", { "c" }, "help_typed"));
     Analysis draft = base();
-    std::vector<Item>& want = draft.list(ListKind::WhatWouldHelp);
-    want[0].issues = { "a", "c" };                             // text still in base and current
-    want.push_back(makeItem("added in the panel", { "b" }));   // new
-    want.push_back(makeItem("typed in the document", { "a" })); // typed on both sides
+    std::vector<Item>& want = draft.list(ListKind::WhatNeedsToHappen);
+    want[0].issues = { "a", "c" };                              // text still in base and current
+    want.push_back(makeItem("added in the panel", { "b" }, "help_added")); // new
+    want.push_back(makeItem("typed in the document", { "a" }));  // typed on both sides
     // Strengths changed identically on both sides: no clash.
-    current.list(ListKind::Strengths).push_back(makeItem("s3", { "b" }));
-    draft.list(ListKind::Strengths).push_back(makeItem("s3", { "b" }));
+    current.list(ListKind::Strengths).push_back(tied("s3", { "b" }, { "dad" }));
+    draft.list(ListKind::Strengths).push_back(tied("s3", { "b" }, { "dad" }));
 
-    std::vector<std::string> conflicts;
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
-    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp),
-              (std::vector<Item>{ makeItem("h1", { "a" }, "h_one"),
+    EXPECT_EQ(merged.list(ListKind::WhatNeedsToHappen),
+              (std::vector<Item>{ mustItem("h1", { "a" }, "h_one", "if1"),
                                   makeItem("h2 reworded in the document", { "b", "a" }, "h_two"),
                                   makeItem("typed in the document", { "c" }, "help_typed"),
-                                  makeItem("added in the panel", { "b" }) }))
+                                  makeItem("added in the panel", { "b" }, "help_added") }))
         << "the document's items as they are, then the panel's items new to both";
     EXPECT_EQ(merged.list(ListKind::Strengths), current.list(ListKind::Strengths));
     EXPECT_EQ(merged.list(ListKind::SuccessSigns), base().list(ListKind::SuccessSigns));
-    EXPECT_EQ(conflicts, std::vector<std::string>{ "whatWouldHelp" });
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "whatNeedsToHappen" });
     EXPECT_TRUE(updatable(merged));
 }
 
 TEST(MergePanelEdits, AnItemRewordedInThePanelWhileTheDocumentsListChangedGivesAnAnalysisTheUpdateTakes)
 {
-    // Regression: the panel's reworded line keeps its item's id (setPanelAnswer), and the
-    // document still holds that item; the merge kept both with one id, which the update command
-    // rejects as a duplicate, so the panel's Update failed as long as the clash lasted.
+    // Regression: the panel's reworded line keeps its item's id, and the document still holds
+    // that item; the merge kept both with one id, which the update command rejects as a
+    // duplicate, so the panel's Update failed as long as the clash lasted.
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 0, "whatWouldHelp", "h1\nh2 reworded in the panel\nh3"));
+    ASSERT_TRUE(aa::setItemText(draft, ListKind::WhatNeedsToHappen, 1, "h2 reworded in the panel"));
     Analysis current = base();
-    current.list(ListKind::WhatWouldHelp).push_back(makeItem("typed in the document", {}, "help_typed"));
-    std::vector<std::string> conflicts;
+    current.list(ListKind::WhatNeedsToHappen).push_back(makeItem("typed in the document", {}, "help_typed"));
+    std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
-    const std::vector<Item>& items = merged.list(ListKind::WhatWouldHelp);
+    const std::vector<Item>& items = merged.list(ListKind::WhatNeedsToHappen);
     ASSERT_EQ(items.size(), 5u);
-    EXPECT_EQ(std::vector<Item>(items.begin(), items.begin() + 4), current.list(ListKind::WhatWouldHelp))
+    EXPECT_EQ(std::vector<Item>(items.begin(), items.begin() + 4), current.list(ListKind::WhatNeedsToHappen))
         << "the document's items keep their ids, so their plan rows stay theirs";
     EXPECT_EQ(items[4].text, "h2 reworded in the panel");
     EXPECT_EQ(items[4].issues, (std::vector<std::string>{ "b", "a" }));
-    EXPECT_EQ(conflicts, std::vector<std::string>{ "whatWouldHelp" });
+    EXPECT_EQ(items[4].id, "") << "no id the document's item holds";
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "whatNeedsToHappen" });
     EXPECT_TRUE(updatable(merged));
 }
 
-TEST(MergePanelEdits, LinksToAnIssueRemovedFromTheDocumentAreDropped)
+TEST(MergePanelEdits, TiesToAnIssueRemovedFromTheDocumentAreDropped)
 {
-    // Regression: items the panel linked to an issue that the document no longer has went to the
-    // update command, which rejects a link to an unknown issue.
+    // Regression: items the panel tied to an issue that the document no longer has went to the
+    // update command, which rejects a tie to an unknown issue.
     Analysis current = base();
     current.issues.erase(current.issues.begin() + 1); // b deleted by hand
-    current.list(ListKind::WhatWouldHelp)[1].issues = { "a" };
+    current.list(ListKind::WhatNeedsToHappen)[1].issues = { "a" };
     Analysis draft = base();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "strengths", "s1\ns2\nabout b")); // document's list unchanged
-    ASSERT_TRUE(aa::setPanelAnswer(draft, 1, "whatWouldHelp", "h1\nh2\nh3\nhelp about b")); // document's changed
+    aa::setItemTies(draft, ListKind::Strengths, 1, { "b" }, {}, {}); // the document's list unchanged
+    aa::setItemTies(draft, ListKind::WhatNeedsToHappen, aa::addItem(draft, ListKind::WhatNeedsToHappen, "help about b"),
+                    { "b" }, {}, {}); // the document's changed
     const Analysis merged = aa::mergePanelEdits(base(), draft, current);
-    EXPECT_EQ(merged.list(ListKind::Strengths),
-              (std::vector<Item>{ makeItem("s1", { "a" }), makeItem("s2"), makeItem("about b") }));
-    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp).back(), makeItem("help about b"));
-    EXPECT_EQ(merged.list(ListKind::WhatWouldHelp)[1], makeItem("h2", { "a" }, "h_two"));
+    EXPECT_EQ(merged.list(ListKind::Strengths), (std::vector<Item>{ tied("s1", { "a" }, { "mum" }), makeItem("s2") }));
+    EXPECT_EQ(merged.list(ListKind::WhatNeedsToHappen).back().text, "help about b");
+    EXPECT_TRUE(merged.list(ListKind::WhatNeedsToHappen).back().issues.empty());
+    EXPECT_EQ(merged.list(ListKind::WhatNeedsToHappen)[1], makeItem("h2", { "a" }, "h_two"));
     EXPECT_TRUE(updatable(merged));
 }
 
+TEST(MergePanelEdits, TiesToAnAdultOrItemRemovedFromTheDocumentAreDropped)
+{
+    Analysis current = base();
+    current.adults.erase(current.adults.begin()); // mum deleted by hand
+    current.issues[0].raisedByAdults.clear();
+    current.list(ListKind::WhatNeedsToHappen).erase(current.list(ListKind::WhatNeedsToHappen).begin()); // h1 too
+    current.list(ListKind::SuccessSigns)[0].items.clear();
+    Analysis draft = base();
+    draft.issues[2].raisedByAdults = { "mum", "dad" };
+    aa::setItemTies(draft, ListKind::Strengths, 1, { "a" }, { "mum" }, {});
+    aa::setItemTies(draft, ListKind::SuccessSigns, aa::addItem(draft, ListKind::SuccessSigns, "sign b"), {}, {},
+                    { "h_one", "h_two" });
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current);
+    EXPECT_EQ(adultIdsOf(merged), std::vector<std::string>{ "dad" });
+    EXPECT_EQ(merged.issues[2].raisedByAdults, std::vector<std::string>{ "dad" });
+    EXPECT_EQ(merged.list(ListKind::Strengths), (std::vector<Item>{ tied("s1", { "a" }), tied("s2", { "a" }) }));
+    EXPECT_EQ(merged.list(ListKind::SuccessSigns).back(), tied("sign b", {}, {}, { "h_two" }));
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEdits, AdultAddedInThePanelIsAppendedAndOneAddedInTheDocumentKept)
+{
+    Analysis draft = base();
+    const std::size_t added = aa::addAdult(draft, "Anna Green", "Maya's aunt");
+    ASSERT_TRUE(aa::setPanelAnswer(draft, adultSel(added), QuestionKey::of(AdultPart::Understanding), "Anna sees it"));
+    draft.issues[1].raisedByAdults = { draft.adults[added].id };
+    Analysis current = base();
+    current.adults.insert(current.adults.begin(), makeAdult("gran", "Rose Green", "Maya's grandmother"));
+    std::vector<QuestionKey> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(adultIdsOf(merged), (std::vector<std::string>{ "gran", "mum", "dad", "adult1" }));
+    EXPECT_TRUE(merged.adults[3] == draft.adults[added]);
+    EXPECT_EQ(merged.issues[1].raisedByAdults, std::vector<std::string>{ "adult1" });
+    EXPECT_TRUE(conflicts.empty());
+    EXPECT_TRUE(updatable(merged));
+    // The same adult added on both sides (the document read back after the panel's write) is one.
+    const Analysis again = aa::mergePanelEdits(base(), draft, draft, &conflicts);
+    EXPECT_TRUE(again == draft) << aa::toJson(again);
+}
+
+TEST(MergePanelEdits, AdultRemovedInThePanelGoesWithItsTiesUnlessTheDocumentChangedThem)
+{
+    Analysis draft = base();
+    aa::removeAdult(draft, 0); // mum
+    Analysis current = base();
+    current.list(ListKind::Strengths).push_back(tied("s3 typed", {}, { "mum", "dad" }));
+    Analysis merged = aa::mergePanelEdits(base(), draft, current);
+    EXPECT_EQ(adultIdsOf(merged), std::vector<std::string>{ "dad" });
+    EXPECT_TRUE(merged.issues[0].raisedByAdults.empty());
+    for (const std::vector<Item>& items : merged.lists)
+        for (const Item& item : items)
+            EXPECT_EQ(std::find(item.adults.begin(), item.adults.end(), "mum"), item.adults.end()) << item.text;
+    EXPECT_EQ(merged.list(ListKind::Strengths).back(), tied("s3 typed", {}, { "dad" })) << "the document's item stays";
+    EXPECT_TRUE(updatable(merged));
+
+    // Changed in the document meanwhile: the adult stays, with what was typed.
+    current = base();
+    current.adults[0].part(AdultPart::Motivation) = "mo1\nmo2\ntyped in the document";
+    merged = aa::mergePanelEdits(base(), draft, current);
+    EXPECT_EQ(adultIdsOf(merged), (std::vector<std::string>{ "mum", "dad" }));
+    EXPECT_EQ(merged.adults[0].part(AdultPart::Motivation), "mo1\nmo2\ntyped in the document");
+}
+
+TEST(MergePanelEdits, EditsToAnAdultDeletedInTheDocumentAreReported)
+{
+    Analysis draft = base();
+    ASSERT_TRUE(aa::setPanelAnswer(draft, adultSel(1), QuestionKey::of(AdultPart::Motivation), "changed in the panel"));
+    Analysis current = base();
+    current.adults.pop_back();
+    std::vector<QuestionKey> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base(), draft, current, &conflicts);
+    EXPECT_EQ(adultIdsOf(merged), std::vector<std::string>{ "mum" });
+    EXPECT_EQ(namesOf(conflicts), std::vector<std::string>{ "adultUnderstanding" });
+    conflicts.clear();
+    aa::mergePanelEdits(base(), base(), current, &conflicts);
+    EXPECT_TRUE(conflicts.empty()) << "unchanged in the panel: no report";
+}
+
+// ---------------------------------------------------------------------------------------------
+// mergePanelEdits: ids the document took meanwhile
+
+TEST(MergePanelEditsIds, AnIssueAddedInThePanelWhoseIdTheDocumentTookGetsAFreeIdAndItsTies)
+{
+    Analysis base;
+    base.issues.push_back(makeIssue("issue1", "One", {}, {}, "a", "b", "c"));
+    base.adults.push_back(makeAdult("mum", "Sarah Green", "mother"));
+    base.adults.push_back(makeAdult("dad", "Dan Okafor", "father"));
+    Analysis draft = base;
+    const std::size_t added = aa::addIssue(draft, "Typed in the panel");
+    ASSERT_EQ(draft.issues[added].id, "issue2");
+    draft.issues[added].raisedByAdults = { "dad" };
+    aa::setItemTies(draft, ListKind::WhatNeedsToHappen,
+                    aa::addItem(draft, ListKind::WhatNeedsToHappen, "Help for the panel's issue"), { "issue2" }, {}, {});
+    Analysis current = base;
+    current.issues.push_back(makeIssue("issue2", "Typed in the document", {}, { "mum" }, "x", "", ""));
+    std::vector<QuestionKey> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
+    ASSERT_EQ(merged.issues.size(), 3u);
+    EXPECT_TRUE(merged.issues[1] == current.issues[1]) << "the document's issue as it is, ties and all: "
+                                                       << aa::toJson(merged);
+    EXPECT_EQ(merged.issues[2].title, "Typed in the panel");
+    EXPECT_EQ(merged.issues[2].id, "issue3");
+    EXPECT_EQ(merged.issues[2].raisedByAdults, std::vector<std::string>{ "dad" });
+    ASSERT_EQ(merged.list(ListKind::WhatNeedsToHappen).size(), 1u);
+    EXPECT_EQ(merged.list(ListKind::WhatNeedsToHappen)[0].issues, std::vector<std::string>{ "issue3" });
+    EXPECT_TRUE(conflicts.empty());
+    EXPECT_TRUE(updatable(merged));
+}
+
+TEST(MergePanelEditsIds, AnAdultAddedInThePanelWhoseIdTheDocumentTookGetsAFreeIdAndItsTies)
+{
+    Analysis base;
+    base.issues.push_back(makeIssue("issue1", "One", {}, {}, "a", "b", "c"));
+    base.issues.push_back(makeIssue("issue2", "Two", {}, {}, "d", "e", "f"));
+    base.list(ListKind::Strengths) = { makeItem("Gran helps") };
+    Analysis draft = base;
+    const std::size_t added = aa::addAdult(draft, "Dan Okafor", "father");
+    ASSERT_EQ(draft.adults[added].id, "adult1");
+    draft.issues[0].raisedByAdults = { "adult1" };  // an issue the document has
+    aa::setItemTies(draft, ListKind::Strengths, 0, {}, { "adult1" }, {});
+    const std::size_t issue = aa::addIssue(draft, "New in the panel");
+    draft.issues[issue].raisedByAdults = { "adult1" }; // an issue the panel added
+    Analysis current = base;
+    current.adults.push_back(makeAdult("adult1", "Sarah Green", "mother"));
+    current.issues[1].raisedByAdults = { "adult1" };
+    std::vector<QuestionKey> conflicts;
+    const Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
+    ASSERT_EQ(adultIdsOf(merged), (std::vector<std::string>{ "adult1", "adult2" }));
+    EXPECT_EQ(merged.adults[0].name, "Sarah Green");
+    EXPECT_EQ(merged.adults[1].name, "Dan Okafor");
+    EXPECT_EQ(merged.issues[0].raisedByAdults, std::vector<std::string>{ "adult2" }) << "Dan, as the panel chose";
+    EXPECT_EQ(merged.issues[1].raisedByAdults, std::vector<std::string>{ "adult1" }) << "Sarah, as the document has";
+    ASSERT_EQ(merged.issues.size(), 3u);
+    EXPECT_EQ(merged.issues[2].raisedByAdults, std::vector<std::string>{ "adult2" });
+    EXPECT_EQ(merged.list(ListKind::Strengths)[0].adults, std::vector<std::string>{ "adult2" });
+    EXPECT_TRUE(conflicts.empty());
+    EXPECT_TRUE(updatable(merged));
+}
+
+// ---------------------------------------------------------------------------------------------
+// mergePanelEdits: properties over many small random edits
+
 /// Small random analyses for the merge's property test, from few distinct texts so that the
-/// three sides often agree, and changed the ways the panel or the document change them.
+/// three sides often agree, and changed the ways the panel or the document change them. Ids
+/// given on the two sides never collide (MergePanelEditsIds covers that).
 class RandomAnalyses
 {
 public:
@@ -1344,41 +2422,66 @@ public:
                 out.push_back(static_cast<Voice>(v));
         return out;
     }
-    std::vector<std::string> links(const Analysis& a)
+    template <typename T> std::vector<std::string> some(const std::vector<T>& list)
     {
         std::vector<std::string> out;
-        for (const aa::Issue& issue : a.issues)
-            if (chance(30))
-                out.push_back(issue.id);
+        for (const T& entry : list)
+            if (chance(30) && !entry.id.empty())
+                out.push_back(entry.id);
         return out;
     }
-    aa::Issue issue(const std::string& id)
+    Issue issue(const Analysis& a, const std::string& id)
     {
-        aa::Issue issue;
+        Issue issue;
         issue.id = id;
         issue.title = title();
         issue.raisedBy = voices();
+        issue.raisedByAdults = some(a.adults);
         for (std::string& part : issue.parts)
             part = text();
         return issue;
     }
+    Adult adult(const std::string& id)
+    {
+        Adult adult = makeAdult(id, title(), chance(50) ? "R" : "");
+        for (std::string& part : adult.parts)
+            part = text();
+        return adult;
+    }
     Item item(const Analysis& a, std::size_t kind, const std::string& id)
     {
-        return makeItem(itemText(), links(a), kind == static_cast<std::size_t>(ListKind::WhatWouldHelp) ? id : "");
+        Item item = makeItem(itemText(), some(a.issues));
+        switch (static_cast<ListKind>(kind))
+        {
+            case ListKind::Strengths:
+                item.adults = some(a.adults);
+                break;
+            case ListKind::WhatNeedsToHappen:
+                item.id = id;
+                item.must = chance(30);
+                item.ifNot = item.must && chance(50) ? "if not" : "";
+                break;
+            case ListKind::SuccessSigns:
+                item.items = some(a.list(ListKind::WhatNeedsToHappen));
+                break;
+        }
+        return item;
     }
 
     Analysis base()
     {
         Analysis a;
+        for (std::size_t i = 0, n = pick(3); i < n; ++i)
+            a.adults.push_back(adult(freshId("adult")));
         for (std::size_t i = 0, n = 1 + pick(3); i < n; ++i)
-            a.issues.push_back(issue(std::string(1, static_cast<char>('a' + i))));
+            a.issues.push_back(issue(a, std::string(1, static_cast<char>('a' + i))));
         for (std::size_t k = 0; k < aa::listKindCount; ++k)
             for (std::size_t i = 0, n = pick(4); i < n; ++i)
                 a.lists[k].push_back(item(a, k, freshId("w")));
-        for (std::string& c : a.considerations)
+        for (std::string& t : a.topics)
             if (chance(40))
-                c = text();
-        a.plan = { planRow(a.issues[0].id, "act") };
+                t = text();
+        a.plan = { planRow({ a.issues[0].id }, "act") };
         return a;
     }
 
@@ -1386,24 +2489,36 @@ public:
     Analysis changed(const Analysis& base, bool panel)
     {
         Analysis a = base;
-        for (aa::Issue& issue : a.issues)
+        for (Issue& issue : a.issues)
         {
             if (chance(15))
                 issue.title = title();
             if (chance(15))
                 issue.raisedBy = voices();
+            if (chance(10))
+                issue.raisedByAdults = some(a.adults);
             for (std::string& part : issue.parts)
                 if (chance(25))
                     part = changedText(part);
         }
+        for (Adult& adult : a.adults)
+        {
+            if (chance(10))
+                adult.name = title();
+            for (std::string& part : adult.parts)
+                if (chance(25))
+                    part = changedText(part);
+        }
+        if (chance(15))
+            a.adults.push_back(adult(freshId(panel ? "padult" : "dadult")));
         if (panel && chance(20))
-            a.issues.push_back(issue(freshId("panel")));
+            a.issues.push_back(issue(a, freshId("panel")));
         if (!panel && chance(20))
             a.issues.insert(a.issues.begin() + static_cast<std::ptrdiff_t>(pick(a.issues.size() + 1)),
-                            issue(freshId("doc")));
+                            issue(a, freshId("doc")));
         if (!panel && a.issues.size() > 1 && chance(20))
         {
-            // Deleted by hand: the reader drops the links to it.
+            // Deleted by hand: the reader drops the ties to it.
             const auto gone = a.issues.begin() + static_cast<std::ptrdiff_t>(pick(a.issues.size()));
             const std::string id = gone->id;
             a.issues.erase(gone);
@@ -1417,17 +2532,17 @@ public:
         {
             std::vector<Item>& items = a.lists[k];
             if (!items.empty() && chance(25))
-                items[pick(items.size())].text = itemText(); // reworded: links and id stay
+                items[pick(items.size())].text = itemText(); // reworded: ties and id stay
             if (!items.empty() && chance(15))
                 items.erase(items.begin() + static_cast<std::ptrdiff_t>(pick(items.size())));
             if (chance(25))
-                items.push_back(item(a, k, panel ? std::string() : freshId("doc")));
+                items.push_back(item(a, k, freshId(panel ? "pw" : "doc")));
         }
-        for (std::string& c : a.considerations)
+        for (std::string& t : a.topics)
             if (chance(15))
-                c = changedText(c);
+                t = changedText(t);
         if (!panel && chance(15))
-            a.plan.push_back(planRow(a.issues[0].id, "typed"));
+            a.plan.push_back(planRow({ a.issues[0].id }, "typed"));
         if (!panel && chance(10))
             a.unplaced.push_back("stray");
         return a;
@@ -1468,8 +2583,7 @@ void expectMergedText(const std::string* was, const std::string* want, const std
         return;
     }
     for (const std::string& line : aa::splitParagraphs(now))
-        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line))
-            << "the document's line " << aa::test::jsonQuote(line) << " lost";
+        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line)) << "the document's line " << aa::test::jsonQuote(line) << " lost";
     for (const std::string& line : aa::splitParagraphs(*want))
         EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line)) << "the panel's line " << aa::test::jsonQuote(line) << " lost";
     for (const std::string& line : aa::splitParagraphs(got))
@@ -1478,28 +2592,48 @@ void expectMergedText(const std::string* was, const std::string* want, const std
         clashes.insert(key);
 }
 
+/// Ties as a side chose them, less those to what the result does not have.
+std::vector<std::string> known(std::vector<std::string> ids, const Analysis& result, char kind)
+{
+    ids.erase(std::remove_if(ids.begin(), ids.end(),
+                             [&](const std::string& id) {
+                                 return kind == 'i'   ? !result.findIssue(id)
+                                        : kind == 'a' ? !result.findAdult(id)
+                                                      : !result.findItem(id);
+                             }),
+              ids.end());
+    return ids;
+}
+
 void expectMergedList(const std::vector<Item>& was, const std::vector<Item>& want, const std::vector<Item>& now,
-                      const std::vector<Item>& got, const std::string& key, std::set<std::string>& clashes)
+                      const std::vector<Item>& got, const Analysis& result, const std::string& key,
+                      std::set<std::string>& clashes)
 {
     SCOPED_TRACE(key);
-    auto textsOf = [](const std::vector<Item>& items) {
-        std::vector<std::string> texts;
-        for (const Item& item : items)
-            texts.push_back(item.text);
-        return texts;
+    auto expectSameBut = [&](const std::vector<Item>& side, const char* whose) {
+        ASSERT_EQ(got.size(), side.size()) << whose;
+        for (std::size_t i = 0; i < side.size(); ++i)
+        {
+            EXPECT_EQ(got[i].text, side[i].text) << whose;
+            EXPECT_EQ(got[i].id, side[i].id) << whose;
+            EXPECT_EQ(got[i].must, side[i].must) << whose;
+            EXPECT_EQ(got[i].issues, known(side[i].issues, result, 'i')) << whose;
+            EXPECT_EQ(got[i].adults, known(side[i].adults, result, 'a')) << whose;
+            EXPECT_EQ(got[i].items, known(side[i].items, result, 'w')) << whose;
+        }
     };
     if (want == was)
     {
-        EXPECT_EQ(got, now) << "not changed in the panel: the document's";
+        expectSameBut(now, "not changed in the panel: the document's");
         return;
     }
     if (now == was)
     {
-        EXPECT_EQ(textsOf(got), textsOf(want)) << "changed in the panel only: the panel's";
+        expectSameBut(want, "changed in the panel only: the panel's");
         return;
     }
     ASSERT_GE(got.size(), now.size());
-    EXPECT_EQ(std::vector<Item>(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(now.size())), now)
+    EXPECT_EQ(textsOf(std::vector<Item>(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(now.size()))), textsOf(now))
         << "the document's items first, as they are";
     for (const Item& item : want)
         EXPECT_TRUE(hasItemText(was, item.text) || hasItemText(got, item.text))
@@ -1511,7 +2645,7 @@ void expectMergedList(const std::vector<Item>& was, const std::vector<Item>& wan
 TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
 {
     RandomAnalyses random(20240607u);
-    std::size_t withClashes = 0, withRemovedIssues = 0, withPanelIssues = 0;
+    std::size_t withClashes = 0, withRemovedIssues = 0, withPanelIssues = 0, withPanelAdults = 0;
     for (int n = 0; n < 400 && !::testing::Test::HasFailure(); ++n)
     {
         const Analysis b = random.base();
@@ -1519,7 +2653,7 @@ TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
         const Analysis c = random.changed(b, false);
         SCOPED_TRACE(::testing::Message() << "case " << n << "\nbase    " << aa::toJson(b) << "\ndraft   "
                                           << aa::toJson(d) << "\ncurrent " << aa::toJson(c));
-        std::vector<std::string> conflicts;
+        std::vector<QuestionKey> conflicts;
         const Analysis m = aa::mergePanelEdits(b, d, c, &conflicts);
 
         // The document's issues, in its order, each with what the panel may change.
@@ -1527,50 +2661,91 @@ TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
         ASSERT_GE(m.issues.size(), c.issues.size());
         for (std::size_t i = 0; i < c.issues.size(); ++i)
         {
-            const aa::Issue& now = c.issues[i];
-            const aa::Issue& got = m.issues[i];
+            const Issue& now = c.issues[i];
+            const Issue& got = m.issues[i];
             ASSERT_EQ(got.id, now.id);
-            const aa::Issue* was = b.findIssue(now.id);
-            const aa::Issue* want = d.findIssue(now.id);
+            const Issue* was = b.findIssue(now.id);
+            const Issue* want = d.findIssue(now.id);
             // The title is the document's, unless only the panel changed it.
             if (was && want && now.title == was->title)
                 EXPECT_EQ(got.title, want->title);
             else
                 EXPECT_EQ(got.title, now.title);
-            if (was && want && now.raisedBy == was->raisedBy)
+            const bool fromBase = was && want;
+            const bool voicesAsWas
+                = was && now.raisedBy == was->raisedBy && now.raisedByAdults == was->raisedByAdults;
+            if (fromBase && voicesAsWas)
+            {
                 EXPECT_EQ(got.raisedBy, want->raisedBy);
+                EXPECT_EQ(got.raisedByAdults, known(want->raisedByAdults, m, 'a'));
+            }
             else
+            {
                 EXPECT_EQ(got.raisedBy, now.raisedBy);
-            if (was && want
-                && ((now.title != was->title && want->title != was->title && want->title != now.title)
-                    || (now.raisedBy != was->raisedBy && want->raisedBy != was->raisedBy && want->raisedBy != now.raisedBy)))
-                clashes.insert("title");
+                EXPECT_EQ(got.raisedByAdults, known(now.raisedByAdults, m, 'a'));
+            }
+            if (fromBase)
+            {
+                const bool panelVoices = want->raisedBy != was->raisedBy || want->raisedByAdults != was->raisedByAdults;
+                const bool sameVoices = want->raisedBy == now.raisedBy && want->raisedByAdults == now.raisedByAdults;
+                if ((now.title != was->title && want->title != was->title && want->title != now.title)
+                    || (!voicesAsWas && panelVoices && !sameVoices))
+                    clashes.insert("title");
+            }
             for (std::size_t p = 0; p < aa::issuePartCount; ++p)
                 expectMergedText(was ? &was->parts[p] : nullptr, want ? &want->parts[p] : nullptr, now.parts[p],
-                                 got.parts[p], jsonName(static_cast<IssuePart>(p)), clashes);
+                                 got.parts[p], aa::jsonName(static_cast<IssuePart>(p)), clashes);
         }
-        for (const aa::Issue& issue : b.issues)
+        for (const Issue& issue : b.issues)
         {
             withRemovedIssues += !c.findIssue(issue.id);
             // Panel edits to an issue deleted from the document cannot be written: reported.
-            const aa::Issue* want = d.findIssue(issue.id);
+            const Issue* want = d.findIssue(issue.id);
             if (!c.findIssue(issue.id) && want && !(*want == issue))
                 clashes.insert("title");
         }
-        // Then the issues added in the panel, as the panel has them.
-        std::vector<aa::Issue> added;
-        for (const aa::Issue& issue : d.issues)
+        // Then the issues added in the panel, as the panel has them (ties to what is gone dropped).
+        std::vector<Issue> added;
+        for (const Issue& issue : d.issues)
             if (!b.findIssue(issue.id) && !c.findIssue(issue.id))
+            {
                 added.push_back(issue);
+                added.back().raisedByAdults = known(issue.raisedByAdults, m, 'a');
+            }
         withPanelIssues += !added.empty();
-        EXPECT_EQ(std::vector<aa::Issue>(m.issues.begin() + static_cast<std::ptrdiff_t>(c.issues.size()), m.issues.end()),
-                  added);
+        EXPECT_EQ(std::vector<Issue>(m.issues.begin() + static_cast<std::ptrdiff_t>(c.issues.size()), m.issues.end()), added);
+        // The document's adults, then those added in the panel.
+        ASSERT_GE(m.adults.size(), c.adults.size());
+        for (std::size_t i = 0; i < c.adults.size(); ++i)
+        {
+            const Adult& now = c.adults[i];
+            const Adult& got = m.adults[i];
+            ASSERT_EQ(got.id, now.id);
+            const Adult* was = b.findAdult(now.id);
+            const Adult* want = d.findAdult(now.id);
+            if (was && want && now.name == was->name)
+                EXPECT_EQ(got.name, want->name);
+            else
+                EXPECT_EQ(got.name, now.name);
+            if (was && want && now.name != was->name && want->name != was->name && want->name != now.name)
+                clashes.insert("adultUnderstanding");
+            for (std::size_t p = 0; p < aa::adultPartCount; ++p)
+                expectMergedText(was ? &was->parts[p] : nullptr, want ? &want->parts[p] : nullptr, now.parts[p],
+                                 got.parts[p], aa::jsonName(static_cast<AdultPart>(p)), clashes);
+        }
+        std::vector<Adult> addedAdults;
+        for (const Adult& adult : d.adults)
+            if (!b.findAdult(adult.id) && !c.findAdult(adult.id))
+                addedAdults.push_back(adult);
+        withPanelAdults += !addedAdults.empty();
+        EXPECT_EQ(std::vector<Adult>(m.adults.begin() + static_cast<std::ptrdiff_t>(c.adults.size()), m.adults.end()),
+                  addedAdults);
         for (std::size_t k = 0; k < aa::listKindCount; ++k)
-            expectMergedList(b.lists[k], d.lists[k], c.lists[k], m.lists[k], jsonName(static_cast<ListKind>(k)),
+            expectMergedList(b.lists[k], d.lists[k], c.lists[k], m.lists[k], m, aa::jsonName(static_cast<ListKind>(k)),
                              clashes);
-        for (std::size_t k = 0; k < aa::considerationCount; ++k)
-            expectMergedText(&b.considerations[k], &d.considerations[k], c.considerations[k], m.considerations[k],
-                             jsonName(static_cast<Consideration>(k)), clashes);
+        for (std::size_t t = 0; t < aa::topicCount; ++t)
+            expectMergedText(&b.topics[t], &d.topics[t], c.topics[t], m.topics[t], aa::jsonName(static_cast<Topic>(t)),
+                             clashes);
         EXPECT_EQ(m.plan, c.plan);
         EXPECT_EQ(m.unplaced, c.unplaced);
         EXPECT_EQ(asMultiset(conflicts), std::multiset<std::string>(clashes.begin(), clashes.end()))
@@ -1581,346 +2756,8 @@ TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
     // The cases were worth running.
     EXPECT_GT(withClashes, 100u);
     EXPECT_GT(withPanelIssues, 40u);
+    EXPECT_GT(withPanelAdults, 30u);
     EXPECT_GT(withRemovedIssues, 20u);
 }
 
-// ---------------------------------------------------------------------------------------------
-// planRemoveIssue, planMoveIssue
-
-/// The document's blocks and what readAnalysis makes of them.
-struct Doc
-{
-    std::vector<Block> blocks;
-    ReadResult read;
-};
-
-Doc readDoc(std::vector<Block> blocks)
-{
-    Doc doc{ std::move(blocks), {} };
-    doc.read = aa::readAnalysis(doc.blocks);
-    return doc;
-}
-
-/// a's document, with block inserted before the block at index.
-Doc withBlockBefore(const Analysis& a, std::size_t index, Block block)
-{
-    std::vector<Block> blocks = documentBlocks(a);
-    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(index), std::move(block));
-    return readDoc(std::move(blocks));
-}
-
-std::multiset<std::string> describe(const std::vector<Edit>& edits)
-{
-    std::multiset<std::string> out;
-    for (const Edit& e : edits)
-        out.insert(describe(e));
-    return out;
-}
-
-/// Delete edits for the blocks first..last.
-std::multiset<std::string> deletes(std::size_t first, std::size_t last)
-{
-    std::multiset<std::string> out;
-    for (std::size_t b = first; b <= last; ++b)
-        out.insert(describe(Edit{ Edit::Kind::Delete, b, {} }));
-    return out;
-}
-
-/// The blocks after the glue applied plan (DocumentUpdater); moves and removals never replace.
-std::vector<Block> applied(const std::vector<Block>& blocks, const aa::UpdatePlan& plan, const Analysis& titles)
-{
-    for (const Edit& e : plan.edits)
-        EXPECT_NE(e.kind, Edit::Kind::Replace) << "unexpected " << describe(e);
-    return aa::test::applyEdits(blocks, plan.edits, titles);
-}
-
-/// The document after the plan is applied holds a's issues in this order, each as it was, and
-/// the rest of the analysis unchanged.
-void expectIssuesInOrder(const Doc& doc, const aa::UpdatePlan& plan, const std::vector<std::string>& order)
-{
-    const ReadResult after = aa::readAnalysis(applied(doc.blocks, plan, doc.read.analysis));
-    ASSERT_TRUE(after.found);
-    const Analysis& was = doc.read.analysis;
-    const Analysis& now = after.analysis;
-    EXPECT_EQ(idsOf(now), order);
-    for (const aa::Issue& issue : now.issues)
-    {
-        SCOPED_TRACE("issue " + issue.id);
-        const aa::Issue* before = was.findIssue(issue.id);
-        ASSERT_TRUE(before);
-        EXPECT_TRUE(issue == *before) << aa::toJson(now);
-    }
-    for (std::size_t i = 0; i < now.issues.size(); ++i)
-        EXPECT_TRUE(after.layout.issues[i].bookmarkIntact) << "issue " << i;
-    EXPECT_EQ(now.lists, was.lists);
-    EXPECT_EQ(now.considerations, was.considerations);
-    EXPECT_EQ(now.plan, was.plan);
-    EXPECT_EQ(now.unplaced, was.unplaced);
-}
-
-TEST(PlanRemoveIssue, DeletesExactlyTheIssuesBlocks)
-{
-    const Analysis a = base();
-    const Doc doc = readDoc(documentBlocks(a));
-    ASSERT_TRUE(doc.read.analysis == a) << aa::toJson(doc.read.analysis);
-    const std::vector<std::vector<std::string>> left = { { "b", "c" }, { "a", "c" }, { "a", "b" } };
-    for (std::size_t i = 0; i < a.issues.size(); ++i)
-    {
-        SCOPED_TRACE("issue " + std::to_string(i));
-        const aa::IssueLayout& where = doc.read.layout.issues[i];
-        const aa::UpdatePlan plan = aa::planRemoveIssue(doc.read, i);
-        EXPECT_EQ(describe(plan.edits), deletes(where.title, where.last));
-        EXPECT_GE(where.last, where.title + 7) << "title, identified by, three labels, a paragraph under each";
-        EXPECT_TRUE(plan.addedIssues.empty());
-        EXPECT_TRUE(plan.keptIssues.empty());
-
-        const ReadResult after = aa::readAnalysis(applied(doc.blocks, plan, doc.read.analysis));
-        ASSERT_TRUE(after.found);
-        EXPECT_EQ(idsOf(after.analysis), left[i]);
-        for (const aa::Issue& issue : after.analysis.issues)
-            EXPECT_TRUE(issue == *a.findIssue(issue.id)) << issue.id;
-        EXPECT_EQ(after.analysis.considerations, a.considerations);
-        EXPECT_EQ(after.analysis.plan, a.plan) << "the plan is not touched";
-        EXPECT_TRUE(after.analysis.unplaced.empty());
-        // The items keep their text; links to the removed issue are gone with its heading.
-        for (std::size_t k = 0; k < aa::listKindCount; ++k)
-        {
-            ASSERT_EQ(after.analysis.lists[k].size(), a.lists[k].size());
-            for (std::size_t n = 0; n < a.lists[k].size(); ++n)
-            {
-                EXPECT_EQ(after.analysis.lists[k][n].text, a.lists[k][n].text);
-                for (const std::string& id : after.analysis.lists[k][n].issues)
-                    EXPECT_NE(id, a.issues[i].id);
-            }
-        }
-    }
-}
-
-TEST(PlanRemoveIssue, IndexOutOfRangeOrNoAnalysisThrows)
-{
-    const Doc doc = readDoc(documentBlocks(base()));
-    EXPECT_THROW(aa::planRemoveIssue(doc.read, 3), aa::InputError);
-    EXPECT_THROW(aa::planRemoveIssue(doc.read, static_cast<std::size_t>(-1)), aa::InputError);
-    EXPECT_THROW(aa::planRemoveIssue(ReadResult{}, 0), aa::InputError);
-    try
-    {
-        aa::planRemoveIssue(doc.read, 3);
-        ADD_FAILURE() << "no exception";
-    }
-    catch (const aa::InputError& e)
-    {
-        EXPECT_EQ(std::string(e.what()), "There is no key issue number 4.");
-    }
-}
-
-TEST(PlanMoveIssue, NoNeighbourThatWayThrows)
-{
-    const Doc doc = readDoc(documentBlocks(base()));
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, true), aa::InputError) << "first up";
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 2, false), aa::InputError) << "last down";
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, true), aa::InputError) << "out of range";
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, false), aa::InputError) << "out of range";
-    EXPECT_THROW(aa::planMoveIssue(ReadResult{}, {}, 0, false), aa::InputError) << "no analysis";
-    Analysis one = base();
-    one.issues.resize(1);
-    one.lists = {};
-    one.plan.clear();
-    const Doc single = readDoc(documentBlocks(one));
-    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, true), aa::InputError);
-    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, false), aa::InputError);
-}
-
-TEST(PlanMoveIssue, UpRewritesTheIssueBeforeItsNeighbourAndDeletesItsBlocks)
-{
-    const Analysis a = base();
-    const Doc doc = readDoc(documentBlocks(a));
-    const aa::IssueLayout& first = doc.read.layout.issues[0];
-    const aa::IssueLayout& second = doc.read.layout.issues[1];
-    ASSERT_EQ(aa::test::paragraphAt(doc.blocks, first.title - 1).text, "Key issues");
-
-    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
-    const std::vector<NewParagraph> rewrite = aa::issueParagraphs(a.issues[1]);
-    std::multiset<std::string> want = deletes(second.title, second.last);
-    want.insert(describe(Edit{ Edit::Kind::InsertAfter, first.title - 1, rewrite }));
-    EXPECT_EQ(describe(plan.edits), want);
-    EXPECT_TRUE(plan.addedIssues.empty());
-    EXPECT_TRUE(plan.keptIssues.empty());
-
-    // The rewrite is the whole issue, its heading with the bookmark the links point to.
-    ASSERT_FALSE(rewrite.empty());
-    EXPECT_EQ(rewrite.front().role, Role::IssueTitle);
-    EXPECT_EQ(rewrite.front().text, "Issue B");
-    EXPECT_EQ(rewrite.front().bookmark, "AA_issue_b");
-    EXPECT_EQ(rewrite.size(), second.last - second.title + 1) << "one paragraph for every block it replaces";
-
-    expectIssuesInOrder(doc, plan, { "b", "a", "c" });
-}
-
-TEST(PlanMoveIssue, DownIsTheNeighbourMovingUp)
-{
-    const Doc doc = readDoc(documentBlocks(base()));
-    for (std::size_t i = 0; i + 1 < doc.read.analysis.issues.size(); ++i)
-    {
-        SCOPED_TRACE("issue " + std::to_string(i));
-        const aa::UpdatePlan down = aa::planMoveIssue(doc.read, doc.blocks, i, false);
-        const aa::UpdatePlan up = aa::planMoveIssue(doc.read, doc.blocks, i + 1, true);
-        EXPECT_EQ(describe(down.edits), describe(up.edits));
-        EXPECT_FALSE(down.edits.empty());
-    }
-    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 0, false), { "b", "a", "c" });
-    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
-}
-
-TEST(PlanMoveIssue, TheLastIssueUpGoesAfterTheFirst)
-{
-    const Analysis a = base();
-    const Doc doc = readDoc(documentBlocks(a));
-    const aa::IssueLayout& second = doc.read.layout.issues[1];
-    const aa::IssueLayout& third = doc.read.layout.issues[2];
-    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 2, true);
-    std::multiset<std::string> want = deletes(third.title, third.last);
-    want.insert(describe(Edit{ Edit::Kind::InsertAfter, second.title - 1, aa::issueParagraphs(a.issues[2]) }));
-    EXPECT_EQ(describe(plan.edits), want);
-    EXPECT_EQ(second.title - 1, doc.read.layout.issues[0].last);
-    expectIssuesInOrder(doc, plan, { "a", "c", "b" });
-}
-
-TEST(PlanMoveIssue, WorksOnADocumentWhoseStylesWereLost)
-{
-    const Doc doc = readDoc(documentBlocks(base(), { false, true }));
-    ASSERT_EQ(idsOf(doc.read.analysis), (std::vector<std::string>{ "a", "b", "c" }));
-    ASSERT_EQ(doc.read.analysis.issues[1].title, "Issue B");
-    ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo");
-    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
-}
-
-TEST(PlanMoveIssue, ATableInTheIssueThrows)
-{
-    const Analysis a = base();
-    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
-    aa::Table table;
-    table.rows.push_back({ aa::Cell{ aa::test::plain("Genogram", "Table Contents") } });
-    // Between b's last two answers: inside the issue.
-    const Doc doc = withBlockBefore(a, layout.issues[1].parts[2].back(), table);
-    ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
-    ASSERT_TRUE(std::holds_alternative<aa::Table>(doc.blocks[doc.read.layout.issues[1].last - 1]));
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError) << "b moving up";
-    // The issue written again is the one moving up: b moving down is c moving up, and b, not
-    // written again, may hold anything; its table stays in it.
-    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, false);
-    expectIssuesInOrder(doc, plan, { "a", "c", "b" });
-    const std::vector<Block> after = applied(doc.blocks, plan, doc.read.analysis);
-    const ReadResult moved = aa::readAnalysis(after);
-    ASSERT_EQ(moved.layout.issues.size(), 3u);
-    EXPECT_TRUE(std::holds_alternative<aa::Table>(after.at(moved.layout.issues[2].last - 1)));
-}
-
-TEST(PlanMoveIssue, TextTheRewriteWouldNotCarryThrows)
-{
-    const Analysis a = base();
-    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
-    {
-        SCOPED_TRACE("words added to the \"Identified by\" line");
-        std::vector<Block> blocks = documentBlocks(a);
-        std::get<Paragraph>(blocks[*layout.issues[1].raisedBy]).text += " and the health visitor";
-        const Doc doc = readDoc(std::move(blocks));
-        ASSERT_EQ(doc.read.analysis.issues[1].raisedBy, a.issues[1].raisedBy) << "the reader still sees the voices";
-        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
-        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
-    }
-    {
-        SCOPED_TRACE("a paragraph the reader could not place");
-        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain("A note to self"));
-        ASSERT_EQ(doc.read.analysis.unplaced, (std::vector<std::string>{ "A note to self" }));
-        ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
-        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
-        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
-        SCOPED_TRACE("c moving up does not touch b");
-        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
-    }
-    {
-        SCOPED_TRACE("a question label reworded");
-        std::vector<Block> blocks = documentBlocks(a);
-        std::get<Paragraph>(blocks[*layout.issues[2].questions[1]]).text = "What keeps it going, and who?";
-        const Doc doc = readDoc(std::move(blocks));
-        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 2, true), aa::InputError);
-    }
-    {
-        SCOPED_TRACE("blank paragraphs are nothing to lose");
-        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain(" \t "));
-        ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
-        ASSERT_TRUE(doc.read.analysis.unplaced.empty());
-        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
-    }
-    {
-        SCOPED_TRACE("text without our style that joined an answer is carried");
-        const Doc doc = withBlockBefore(a, layout.issues[1].parts[0].back() + 1, aa::test::plain("bo2"));
-        ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo\nbo2");
-        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
-    }
-}
-
-TEST(PlanMoveIssue, ATableJustBeforeTheNeighbourThrowsInsteadOfAnchoringThere)
-{
-    // Regression: the rewrite went after the block before the neighbour's heading even when
-    // that block was a table (one after the issue before, which the reader does not count as
-    // part of it), and an insert can only follow a paragraph.
-    const Analysis a = base();
-    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
-    aa::Table table;
-    table.rows.push_back({ aa::Cell{ aa::test::plain("Chronology", "Table Contents") } });
-    const Doc doc = withBlockBefore(a, layout.issues[1].title, table);
-    ASSERT_TRUE(std::holds_alternative<aa::Table>(doc.blocks[doc.read.layout.issues[1].title - 1]));
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 2, true), aa::InputError);
-    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, false), aa::InputError);
-    // Moving b itself anchors before a, and the table stays where it is.
-    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
-}
-
 } // namespace
-
-// ---------------------------------------------------------------------------------------------
-// mergePanelEdits: ids taken meanwhile, edits to issues deleted meanwhile
-
-TEST(MergePanelEditsIds, AnIssueAddedInThePanelWhoseIdTheDocumentTookGetsAFreeIdAndItsLinks)
-{
-    aa::Analysis base;
-    base.issues.push_back({ "issue1", "One", {}, { "a", "b", "c" } });
-    aa::Analysis draft = base;
-    const std::size_t added = aa::addIssue(draft, "Typed in the panel");
-    ASSERT_EQ(draft.issues[added].id, "issue2");
-    draft.list(aa::ListKind::WhatWouldHelp).push_back({ "Help for the panel's issue", { "issue2" }, {} });
-    aa::Analysis current = base;
-    current.issues.push_back({ "issue2", "Typed in the document", {}, { "x", "", "" } });
-    std::vector<std::string> conflicts;
-    const aa::Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
-    ASSERT_EQ(merged.issues.size(), 3u);
-    EXPECT_EQ(merged.issues[1].title, "Typed in the document");
-    EXPECT_EQ(merged.issues[1].id, "issue2");
-    EXPECT_EQ(merged.issues[2].title, "Typed in the panel");
-    EXPECT_NE(merged.issues[2].id, "issue2");
-    EXPECT_NE(merged.issues[2].id, "issue1");
-    ASSERT_EQ(merged.list(aa::ListKind::WhatWouldHelp).size(), 1u);
-    EXPECT_EQ(merged.list(aa::ListKind::WhatWouldHelp)[0].issues, std::vector<std::string>{ merged.issues[2].id });
-    EXPECT_TRUE(conflicts.empty());
-}
-
-TEST(MergePanelEditsIds, EditsToAnIssueDeletedInTheDocumentAreReported)
-{
-    aa::Analysis base;
-    base.issues.push_back({ "issue1", "One", {}, { "a", "b", "c" } });
-    base.issues.push_back({ "issue2", "Two", {}, { "d", "e", "f" } });
-    aa::Analysis draft = base;
-    draft.issues[1].part(aa::IssuePart::Origins) = "changed in the panel";
-    aa::Analysis current = base;
-    current.issues.pop_back();
-    std::vector<std::string> conflicts;
-    const aa::Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
-    EXPECT_EQ(merged.issues.size(), 1u);
-    EXPECT_EQ(conflicts, std::vector<std::string>{ "title" });
-    // Unchanged in the panel: no report.
-    conflicts.clear();
-    aa::mergePanelEdits(base, base, current, &conflicts);
-    EXPECT_TRUE(conflicts.empty());
-}

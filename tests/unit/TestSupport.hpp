@@ -469,8 +469,8 @@ inline std::vector<Block> documentBlocks(const Analysis& a, LayoutOptions option
             else
                 for (Row& row : std::get<Table>(block).rows)
                     for (Cell& cell : row)
-                        for (Paragraph& p : cell)
-                            p.style = "Normal";
+                        for (Paragraph& inCell : cell)
+                            inCell.style = "Normal";
         }
     return blocks;
 }
