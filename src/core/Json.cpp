@@ -652,7 +652,8 @@ json::array itemsToJson(ListKind kind, const std::vector<Item>& items)
     for (const Item& item : items)
     {
         json::object o;
-        if (kind == ListKind::WhatNeedsToHappen)
+        // An item built in C++ may have no id yet: left out, it gets one when parsed ("" is no id).
+        if (kind == ListKind::WhatNeedsToHappen && !item.id.empty())
             o["id"] = item.id;
         o["text"] = item.text;
         if (kind == ListKind::SuccessSigns)

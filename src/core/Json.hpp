@@ -53,7 +53,9 @@ Analysis parseAnalysis(std::string_view json, const Strings& strings = Strings::
 void validateAnalysis(const Analysis& analysis, const Strings& strings = Strings::builtIn(),
                       ParseMode mode = ParseMode::Insert);
 
-/// Writes the analysis in schema 2 (keys in documented order). The plan is always written.
+/// Writes the analysis in schema 2 (keys in documented order). The plan's rows are written when
+/// the analysis has its plan (hasPlan); a "what needs to happen" item without an id is written
+/// without one, so that it gets its id when the JSON is parsed.
 std::string toJson(const Analysis& analysis);
 
 /// An empty analysis with count issues ("issue1" ... titled "Issue 1" ...), for the skeleton
