@@ -479,7 +479,20 @@ void Bench::cycle(int n, const std::string& json, SizeResults& results, bool kee
     const Timed plan = timed("updatePlan", doc);
     record("updatePlan", plan);
     if (m_review)
-        record("review", timed("review", doc));
+    {
+        const Timed reviewed = timed("review", doc);
+        record("review", reviewed);
+        // The rules and judgements alone, in this process through the same core code, on the
+        // analysis the document holds: the part of review that is ours beyond reading.
+        const aa::Analysis toReview = aa::parseAnalysis(timed("read", doc).result, aa::Strings::builtIn(), aa::ParseMode::Update);
+        aa::ReviewOptions options;
+        options.today = "2026-11-30";
+        const auto start = Clock::now();
+        const std::vector<aa::Finding> findings = aa::review(toReview, options);
+        results.client["reviewRules"].push_back(msSince(start));
+        if (findings.empty() && n > 0 && toReview.issues.empty())
+            throw std::runtime_error("review found no issues to judge");
+    }
     record("readAgain", timed("read", doc));
     if (keepDocument)
     {
@@ -610,7 +623,7 @@ void Bench::printMachine()
     std::printf("machine:      %ld cores (nproc), %s, %.1f GiB RAM\n", ::sysconf(_SC_NPROCESSORS_ONLN),
                 model.c_str(), memGiB);
     std::printf("LibreOffice:  %s\n",
-                commandOutput("/usr/lib/libreoffice/program/soffice --version 2>/dev/null").c_str());
+                commandOutput(shellQuoted(aa::platform::sofficePath(aa::client::officeProgramDir())) + " --version 2>/dev/null").c_str());
     std::printf("load average: %s (at start; another process may be running tests)\n",
                 commandOutput("cut -d' ' -f1-3 /proc/loadavg").c_str());
     std::printf("runs:         %d per measurement; every figure is a median; times in ms\n\n", m_options.runs);
@@ -664,6 +677,13 @@ void Bench::printTable()
             line += pad(formatRatio(medians[500] / medians[100]), 9);
         std::printf("%s\n", line.c_str());
     }
+    if (m_review)
+    {
+        std::string line = pad("review: rules + judgements alone", 38, false) + pad("core", 12, false);
+        for (int n : sizes)
+            line += pad(formatMs(median(m_sizes.at(n).client.at("reviewRules"))), 9);
+        std::printf("%s\n", line.c_str());
+    }
     std::string memory = pad("soffice.bin peak memory (VmHWM, MiB)", 38, false) + pad("after N", 12, false);
     for (int n : sizes)
     {
@@ -681,7 +701,9 @@ void Bench::printTable()
                 "update one part, update adding one help item, updatePlan, review (when built), read.\n"
                 "A warm-up run (N=5) is not counted. \"Writer alone: append 1 plan row\": what Writer\n"
                 "takes to add one row to the N-row plan table in an undo context with the controllers\n"
-                "locked, as updatePlan does (the core of its change), called from aa-bench.\n");
+                "locked, as updatePlan does (the core of its change), called from aa-bench.\n"
+                "\"review: rules + judgements alone\": aa::review on the analysis the document holds, in\n"
+                "aa-bench's own process (the same core code the review command runs after reading).\n");
     if (m_options.raw)
         for (int n : sizes)
             for (const auto& [op, values] : m_sizes.at(n).inProcess)

@@ -1,5 +1,10 @@
 # aa_set_warnings(target): the project's warning set, errors when AA_WARNINGS_AS_ERRORS is on.
 function(aa_set_warnings target)
+    if(MSVC)
+        # Not built yet (docs/platforms.md): MSVC's counterpart of the set below.
+        target_compile_options(${target} PRIVATE /W4 /permissive- $<$<BOOL:${AA_WARNINGS_AS_ERRORS}>:/WX>)
+        return()
+    endif()
     target_compile_options(${target} PRIVATE
         -Wall -Wextra -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
         -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wpedantic -Wnull-dereference
@@ -11,6 +16,10 @@ endfunction()
 
 # UNO headers trip -Wold-style-cast and friends; glue code gets a gentler set.
 function(aa_set_glue_warnings target)
+    if(MSVC)
+        target_compile_options(${target} PRIVATE /W3 /permissive- $<$<BOOL:${AA_WARNINGS_AS_ERRORS}>:/WX>)
+        return()
+    endif()
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow)
     if(AA_WARNINGS_AS_ERRORS)
         target_compile_options(${target} PRIVATE -Werror)

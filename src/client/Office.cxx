@@ -18,14 +18,15 @@
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase3.hxx>
 
+#include <osl/file.hxx>
+#include <rtl/bootstrap.h>
+
+#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -76,15 +77,40 @@ uno::Sequence<beans::PropertyValue> props(std::initializer_list<std::pair<const 
 
 uno::Reference<uno::XComponentContext> localContext()
 {
-    ::setenv("URE_BOOTSTRAP", "vnd.sun.star.pathname:/usr/lib/libreoffice/program/fundamentalrc", 0);
-    static uno::Reference<uno::XComponentContext> xLocal = cppu::defaultBootstrap_InitialComponentContext();
+    static uno::Reference<uno::XComponentContext> xLocal = [] {
+        // This process's UNO types must be those of the office it talks to: a 25.2 Writer
+        // document offers types 7.4's type library does not hold (XDocumentRecovery2,
+        // XContentControlsSupplier), and a bridge that meets one is disposed. The types come
+        // from URE_BOOTSTRAP; the libraries that read them must be that office's too.
+        namespace fs = std::filesystem;
+        const std::string program = officeProgramDir();
+        const std::string sal = aa::platform::libraryOf(reinterpret_cast<const void*>(&rtl_bootstrap_get));
+        const fs::path libraries = fs::weakly_canonical(aa::platform::unoLibraryDir(program));
+        if (!sal.empty() && fs::weakly_canonical(sal).parent_path() != libraries)
+            throw std::runtime_error("this program runs with the UNO libraries in " + fs::path(sal).parent_path().string()
+                                     + " but the office to start is " + program + " (AA_OFFICE_PROGRAM): put "
+                                     + libraries.string() + " first in " + aa::platform::libraryPathVariable()
+                                     + ", as scripts/test.sh does");
+        aa::platform::setEnvironment("URE_BOOTSTRAP",
+                                     "vnd.sun.star.pathname:" + aa::platform::unoBootstrapFile(program));
+        return cppu::defaultBootstrap_InitialComponentContext();
+    }();
     return xLocal;
 }
 } // namespace
 
+std::string officeProgramDir()
+{
+    const char* dir = std::getenv("AA_OFFICE_PROGRAM");
+    return dir && *dir ? std::string(dir) : std::string(AA_OFFICE_PROGRAM_DIR);
+}
+
 std::string fileUrl(const std::string& path)
 {
-    return "file://" + std::filesystem::absolute(path).lexically_normal().string();
+    OUString aUrl;
+    osl::FileBase::getFileURLFromSystemPath(
+        fromUtf8(std::filesystem::absolute(path).lexically_normal().string()), aUrl);
+    return toUtf8(aUrl);
 }
 
 std::string describe(const uno::Exception& e) { return toUtf8(e.Message); }
@@ -119,11 +145,10 @@ Office::~Office()
 
 void Office::start()
 {
-    static int counter = 0;
-    m_pipe = "aa_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    static std::atomic<int> counter = 0;
+    m_pipe = "aa_" + std::to_string(aa::platform::currentId()) + "_" + std::to_string(++counter);
     const std::string profileUrl = fileUrl(m_options.profileDir);
-    std::vector<std::string> args{ "/usr/lib/libreoffice/program/soffice",
-                                   "--nologo",
+    std::vector<std::string> args{ "--nologo",
                                    "--norestore",
                                    "--nodefault",
                                    "--nolockcheck",
@@ -131,21 +156,13 @@ void Office::start()
                                    "-env:UserInstallation=" + profileUrl };
     if (m_options.headless)
     {
-        args.insert(args.begin() + 1, "--headless");
-        args.insert(args.begin() + 2, "--invisible");
+        args.insert(args.begin(), "--headless");
+        args.insert(args.begin() + 1, "--invisible");
     }
-    m_pid = ::fork();
-    if (m_pid < 0)
-        throw std::runtime_error("cannot fork soffice");
-    if (m_pid == 0)
-    {
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
+    // The office finds its own libraries and bootstrap file: what this process runs with for
+    // its own UNO must not reach it (7.4's URE_BOOTSTRAP makes 25.2 abort at start).
+    m_process = aa::platform::Child(aa::platform::sofficePath(officeProgramDir()), args,
+                                    aa::platform::variablesNotForTheOffice());
     auto xResolver = bridge::UnoUrlResolver::create(localContext());
     const OUString aUrl = fromUtf8("uno:pipe,name=" + m_pipe + ";urp;StarOffice.ComponentContext");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -235,17 +252,11 @@ std::string Office::callImpl(const std::string& command, const uno::Reference<un
     return toUtf8(aResult);
 }
 
-bool Office::alive() const
-{
-    if (m_pid <= 0)
-        return false;
-    int status = 0;
-    return ::waitpid(m_pid, &status, WNOHANG) == 0;
-}
+bool Office::alive() { return m_process.running(); }
 
 void Office::shutdown()
 {
-    if (m_pid <= 0)
+    if (m_process.id() <= 0)
         return;
     try
     {
@@ -257,19 +268,8 @@ void Office::shutdown()
         // The bridge goes down with the office: a DisposedException here is expected.
     }
     m_xContext.clear();
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    int status = 0;
-    while (::waitpid(m_pid, &status, WNOHANG) == 0)
-    {
-        if (std::chrono::steady_clock::now() > deadline)
-        {
-            ::kill(m_pid, SIGKILL);
-            ::waitpid(m_pid, &status, 0);
-            break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    m_pid = -1;
+    if (!m_process.waitFor(std::chrono::seconds(20)))
+        m_process = aa::platform::Child();
 }
 
 } // namespace aa::client

@@ -9,12 +9,19 @@
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include "Platform.hpp"
+
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace aa::client
 {
+/// The LibreOffice program folder every Office starts from and whose UNO types the client
+/// bootstraps with: $AA_OFFICE_PROGRAM when set, else the build's LibreOffice (Debian's 7.4 in
+/// /usr/lib/libreoffice/program). For another version than the build's, start the client with
+/// that version's UNO libraries too (scripts/test.sh shows how; docs/platforms.md says why).
+std::string officeProgramDir();
+
 struct OfficeOptions
 {
     std::string profileDir; ///< created if missing; one soffice per profile at a time
@@ -72,10 +79,13 @@ public:
     /// Asks soffice to terminate, waits for it, kills it when it does not go.
     void shutdown();
     /// True while the soffice process runs.
-    bool alive() const;
+    bool alive();
+    /// Stops soffice at once, with everything it started, without waiting (for a Writer that
+    /// hangs). Safe from another thread while this office's owner waits in a call to it.
+    void kill() { m_process.kill(); }
     /// The id of the process started (LibreOffice's launcher, oosplash, whose child soffice.bin
     /// does the work: read memory use from that child), -1 when not running.
-    pid_t pid() const { return m_pid; }
+    aa::platform::Id pid() const { return m_process.id(); }
 
 private:
     static void storeToImpl(const css::uno::Reference<css::uno::XInterface>& doc,
@@ -88,7 +98,7 @@ private:
     void installExtension(const std::string& oxt);
 
     OfficeOptions m_options;
-    pid_t m_pid = -1;
+    aa::platform::Child m_process;
     std::string m_pipe;
     css::uno::Reference<css::uno::XComponentContext> m_xContext;
 };

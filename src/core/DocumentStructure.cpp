@@ -343,8 +343,7 @@ private:
     /// and question labels (in a style that is no heading) mark the analysis too: the safety and the child's experience come before the
     /// first issue's bookmark, the plan's topics after its table. The extent reaches back to the
     /// furthest of them before the first mark and on to the furthest after the last, with the
-    /// answer that follows that one (up to a blank paragraph), never past a heading of the
-    /// report's own or a table.
+    /// one paragraph that answers that one, never past a heading of the report's own or a table.
     void extendByLabels()
     {
         auto labelled = [&](const Paragraph& p) {
@@ -369,11 +368,14 @@ private:
         if (!lastLabel)
             return;
         layout().last = *lastLabel;
-        for (std::size_t i = *lastLabel + 1; i < blocks_.size() && !boundary(i); ++i)
+        // The last label's answer is the one paragraph right after it: nothing marks where the
+        // report's own text starts again, and taking more would have an update rewrite it.
+        const std::size_t answer = *lastLabel + 1;
+        if (answer < blocks_.size() && !boundary(answer))
         {
-            if (isBlank(std::get<Paragraph>(blocks_[i]).text))
-                break;
-            layout().last = i;
+            const Paragraph& p = std::get<Paragraph>(blocks_[answer]);
+            if (p.prompt || !isBlank(p.text))
+                layout().last = answer;
         }
     }
 

@@ -484,6 +484,12 @@ bool progressDone(const std::string& text, const Strings& strings)
     return false;
 }
 
+std::string reviewCommentText(const Finding& finding, const Strings& strings)
+{
+    return strings.get("review.commentPrefix") + finding.message + (finding.reason.empty() ? "" : " " + finding.reason) + " ("
+           + finding.standard + ")";
+}
+
 const char* findingKindName(FindingKind kind) { return kind == FindingKind::Judgement ? "judgement" : "certain"; }
 
 std::vector<Finding> review(const Analysis& analysis, const ReviewOptions& options, const Strings& strings)

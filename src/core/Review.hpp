@@ -116,4 +116,9 @@ SupervisionEntry parseSupervisionEntry(std::string_view json, const Strings& str
 /// "place":{...},"key"}]}.
 std::string findingsToJson(const std::vector<Finding>& findings);
 
+/// The text of the comment a finding is written as in the document: the prefix that marks the
+/// review's comments, the message, a judgement's reason, and the standard. A comment whose text
+/// no current finding has is one whose finding was resolved.
+std::string reviewCommentText(const Finding& finding, const Strings& strings = Strings::builtIn());
+
 } // namespace aa

@@ -196,9 +196,18 @@ int main(int argc, char** argv)
                 uno::UNO_QUERY_THROW);
             xExecutor->trigger("newAssessment");
             pause(1500);
-            uno::Reference<lang::XComponent> xReport(office.desktop()->getCurrentComponent(), uno::UNO_QUERY_THROW);
-            uno::Reference<text::XTextDocument> xReportText(xReport, uno::UNO_QUERY_THROW);
-            if (toUtf8(xReportText->getText()->getString()).find("Child and family assessment") != 0)
+            // The document the command opened, found among the open ones: LibreOffice 25.2 does
+            // not make its window the desktop's active frame here (Xvfb, no window manager), so
+            // getCurrentComponent() is empty after the previous document was closed.
+            uno::Reference<lang::XComponent> xReport;
+            auto xComponents = office.desktop()->getComponents()->createEnumeration();
+            while (xComponents->hasMoreElements() && !xReport.is())
+            {
+                uno::Reference<text::XTextDocument> xText(xComponents->nextElement(), uno::UNO_QUERY);
+                if (xText.is() && toUtf8(xText->getText()->getString()).find("Child and family assessment") == 0)
+                    xReport.set(xText, uno::UNO_QUERY);
+            }
+            if (!xReport.is())
                 throw std::runtime_error("New Assessment Report did not open the template");
             showDeck(xReport, office.context());
             shoot(dir, "template-with-deck");

@@ -180,15 +180,14 @@ CommentResult Commands::reviewComments(const uno::Reference<text::XTextDocument>
                                        const std::string& today, CommentKinds kinds) const
 {
     const DocumentState state = readExisting(xDoc);
-    std::vector<aa::Finding> findings = aa::review(state.current.analysis, reviewOptions(xDoc, state, today));
-    if (kinds == CommentKinds::Certain)
-        findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                      [](const aa::Finding& f) { return f.kind == aa::FindingKind::Judgement; }),
-                       findings.end());
+    const std::vector<aa::Finding> findings = aa::review(state.current.analysis, reviewOptions(xDoc, state, today));
     std::string name = reviewer.empty() ? reviewerName(m_xContext) : reviewer;
     if (name.empty())
         name = strings().get("plan.flagAuthor");
-    const CommentResult result = addReviewComments(xDoc, state.blocks, state.current, findings, name);
+    // Judgements are written only when asked for; a comment on one already written stays while
+    // the judgement stands.
+    const CommentResult result
+        = addReviewComments(xDoc, state.blocks, state.current, findings, name, kinds == CommentKinds::All);
     log().info("reviewComments: {} added, {} kept, {} removed", result.added, result.kept, result.removed);
     return result;
 }

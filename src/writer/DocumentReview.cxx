@@ -247,7 +247,7 @@ std::string userName(const uno::Reference<uno::XComponentContext>& xContext)
 
 CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
                                 const aa::ReadResult& current, const std::vector<aa::Finding>& findings,
-                                const std::string& reviewer)
+                                const std::string& reviewer, bool includeJudgements)
 {
     checkWritable(xDoc);
     const std::string prefix = strings().get("review.commentPrefix");
@@ -269,12 +269,16 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
             existing.push_back({ uno::Reference<text::XTextContent>(xInfo, uno::UNO_QUERY_THROW), content });
     }
     std::vector<std::pair<uno::Reference<text::XTextRange>, std::string>> toAdd;
+    std::set<std::string> standing; // every finding's text: a comment on one still standing stays
+    for (const aa::Finding& finding : findings)
+        standing.insert(aa::reviewCommentText(finding, strings()));
     std::set<std::string> wanted;
     CommentResult result;
     for (const aa::Finding& finding : findings)
     {
-        const std::string content
-            = prefix + finding.message + (finding.reason.empty() ? "" : " " + finding.reason) + " (" + finding.standard + ")";
+        if (finding.kind == aa::FindingKind::Judgement && !includeJudgements)
+            continue;
+        const std::string content = aa::reviewCommentText(finding, strings());
         if (!wanted.insert(content).second)
             continue;
         const bool present = std::any_of(existing.begin(), existing.end(),
@@ -293,7 +297,7 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
     }
     std::vector<uno::Reference<text::XTextContent>> toRemove;
     for (const ExistingComment& c : existing)
-        if (!wanted.count(c.content))
+        if (!standing.count(c.content))
             toRemove.push_back(c.field);
     if (toAdd.empty() && toRemove.empty())
         return result;

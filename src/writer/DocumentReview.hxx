@@ -21,13 +21,14 @@ struct CommentResult
     std::size_t removed = 0; ///< comments of this reviewer's earlier reviews whose finding is resolved
 };
 
-/// Writes each finding as a comment under the reviewer's name, dated now, at its place in the
-/// document, once: a finding that already has its comment gets no second one, and this
-/// reviewer's review comments whose finding is gone (or no longer asked for) are removed. One
-/// undo step.
+/// Writes each certain finding (and each judgement, with includeJudgements) as a comment under
+/// the reviewer's name, dated now, at its place in the document, once: a finding that already
+/// has its comment gets no second one. This reviewer's review comments whose finding is no
+/// longer among findings (resolved, or a judgement dismissed) are removed. One undo step.
 CommentResult addReviewComments(const css::uno::Reference<css::text::XTextDocument>& xDoc,
                                 const DocumentBlocks& blocks, const aa::ReadResult& current,
-                                const std::vector<aa::Finding>& findings, const std::string& reviewer);
+                                const std::vector<aa::Finding>& findings, const std::string& reviewer,
+                                bool includeJudgements);
 
 /// The paragraph (or plan cell) a place in the analysis points to; the analysis's first
 /// paragraph when the place is gone; empty when there is no analysis.

@@ -5,8 +5,10 @@
 
 #include <com/sun/star/uno/RuntimeException.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace aa::writer
 {
@@ -30,10 +32,14 @@ void disarmFault() { armed.clear(); }
 
 void faultPoint(const char* point)
 {
-    if (armed.empty() || armed != point)
+    if (armed.empty() || (armed != point && armed != "crash" && armed != "hang"))
         return;
     const std::string name = armed;
     armed.clear();
+    if (name == "crash")
+        std::abort();
+    while (name == "hang")
+        std::this_thread::sleep_for(std::chrono::hours(1));
     if (name == "core")
         throw aa::InputError("Injected fault in the core.");
     if (name == "std")

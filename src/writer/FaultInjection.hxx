@@ -13,6 +13,8 @@ void disarmFault();
 
 /// Throws the armed fault when its name is point: "core" (aa::InputError), "std"
 /// (std::runtime_error), "uno" (RuntimeException), "unknown" (an int), "writer" (a
-/// RuntimeException after the document was changed).
+/// RuntimeException after the document was changed). "crash" (the office aborts) and "hang"
+/// (the call never returns) fire at the first fault point: they stand for a Writer that crashes
+/// or hangs on a document, for the tools that must survive one (aa-review).
 void faultPoint(const char* point);
 } // namespace aa::writer

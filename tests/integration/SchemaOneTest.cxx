@@ -114,4 +114,4 @@ TEST_P(SchemaOne, ReadsUpdatesAndSavesWithEveryWordAndTypedCellKept)
 INSTANTIATE_TEST_SUITE_P(Released, SchemaOne,
                          ::testing::Values(std::make_pair(std::string(".odt"), std::string("writer8")),
                                            std::make_pair(std::string(".docx"), std::string("MS Word 2007 XML"))),
-                         [](const auto& info) { return info.param.first.substr(1); });
+                         [](const auto& testParam) { return testParam.param.first.substr(1); });

@@ -30,7 +30,6 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -50,7 +49,7 @@ public:
         std::filesystem::remove_all(workDir());
         std::filesystem::create_directories(workDir());
         // Lets RobustnessTest throw from inside each layer of the extension.
-        ::setenv("AA_ALLOW_FAULT_INJECTION", "1", 1);
+        aa::platform::setEnvironment("AA_ALLOW_FAULT_INJECTION", "1");
         g_office = std::make_unique<aa::client::Office>(
             aa::client::OfficeOptions{ workDir() + "/profile", AA_OXT_PATH, true });
     }
@@ -72,7 +71,7 @@ aa::client::Office& office() { return *g_office; }
 const std::string& workDir()
 {
     static const std::string dir = (std::filesystem::temp_directory_path()
-                                    / ("aa-writer-test-" + std::to_string(::getpid())))
+                                    / ("aa-writer-test-" + std::to_string(aa::platform::currentId())))
                                        .string();
     return dir;
 }
