@@ -1,6 +1,8 @@
-// Fuzz target: the JSON reader and validator. Any input either parses, or is refused with
-// aa::InputError; what parses writes back to JSON that parses to the same analysis, and builds
-// an ODF package. Any other exception, crash or sanitizer report is a finding.
+// Fuzz target: the JSON reader and validator, schema 2 and schema 1. Any input either parses, or
+// is refused with aa::InputError; what parses, with its plan, is valid to validateAnalysis (the
+// deck's check of the same analysis built in C++), writes back to schema 2 JSON that parses to
+// the same analysis, and builds an ODF package. Any other exception, crash or sanitizer report
+// is a finding.
 #include "Errors.hpp"
 #include "Json.hpp"
 #include "OdtFragment.hpp"
@@ -25,6 +27,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             continue;
         }
         const aa::Analysis withPlan = aa::withPlan(analysis);
+        try
+        {
+            aa::validateAnalysis(withPlan, aa::Strings::builtIn(), mode);
+        }
+        catch (const aa::InputError&)
+        {
+            std::abort(); // what parses is valid
+        }
         const aa::Analysis again = aa::parseAnalysis(aa::toJson(withPlan), aa::Strings::builtIn(), mode);
         if (!(again == withPlan))
             std::abort();

@@ -593,9 +593,13 @@ private:
         }
         if (startsWith(words, labels_.raisedByPrefix()))
             words.erase(0, labels_.raisedByPrefix().size());
+        // An issue may hold a second line (a pasted copy): voices once each, in enum order.
         for (std::size_t v = 0; v < voiceCount; ++v)
-            if (words.find(labels_.voices()[v]) != std::string::npos)
+            if (words.find(labels_.voices()[v]) != std::string::npos
+                && std::find(issue->raisedBy.begin(), issue->raisedBy.end(), static_cast<Voice>(v))
+                       == issue->raisedBy.end())
                 issue->raisedBy.push_back(static_cast<Voice>(v));
+        std::sort(issue->raisedBy.begin(), issue->raisedBy.end());
         // Schema 1's voices, which are adults now.
         const std::pair<const char*, std::size_t> legacy[] = { { "voice.legacy.parents", 0 },
                                                                 { "voice.legacy.significantAdults", 1 } };

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace aa
@@ -145,7 +146,8 @@ public:
         return v->get_bool();
     }
 
-    /// A list of ids (any ids: what they refer to is checked later), repeats dropped.
+    /// A list of ids (any ids: what they refer to is checked later). Repeats are kept, so that a
+    /// message names an entry by its place in the JSON; dropRepeats() removes them once checked.
     std::vector<std::string> ids(const json::object& obj, const std::string& key, const std::string& prefix,
                                  std::size_t max) const
     {
@@ -155,11 +157,7 @@ public:
             return refs;
         const json::array& a = array(*v, prefix + key, max);
         for (std::size_t i = 0; i < a.size(); ++i)
-        {
-            const std::string id = string(a[i], at(prefix + key, i));
-            if (std::find(refs.begin(), refs.end(), id) == refs.end())
-                refs.push_back(id);
-        }
+            refs.push_back(string(a[i], at(prefix + key, i)));
         return refs;
     }
 
@@ -197,6 +195,49 @@ public:
 private:
     const Checks& c_;
 };
+
+/// refs with only the first of each id.
+void dropRepeats(std::vector<std::string>& refs)
+{
+    std::set<std::string> seen;
+    std::vector<std::string> kept;
+    for (std::string& id : refs)
+        if (seen.insert(id).second)
+            kept.push_back(std::move(id));
+    refs = std::move(kept);
+}
+
+/// Every list of references in the analysis without repeats.
+void dropRepeats(Analysis& a)
+{
+    for (Issue& issue : a.issues)
+        dropRepeats(issue.raisedByAdults);
+    for (std::vector<Item>& list : a.lists)
+        for (Item& item : list)
+        {
+            dropRepeats(item.issues);
+            dropRepeats(item.adults);
+            dropRepeats(item.items);
+        }
+    for (PlanRow& row : a.plan)
+        dropRepeats(row.issues);
+}
+
+/// Who identified an issue lists the adults in the analysis's order, as the document reader
+/// returns them (Analysis.hpp).
+void sortAdultRefs(Analysis& a)
+{
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < a.adults.size(); ++i)
+        order.emplace(a.adults[i].id, i);
+    const auto rank = [&](const std::string& id) {
+        const auto it = order.find(id);
+        return it == order.end() ? order.size() : it->second;
+    };
+    for (Issue& issue : a.issues)
+        std::stable_sort(issue.raisedByAdults.begin(), issue.raisedByAdults.end(),
+                         [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
+}
 
 /// Gives the "what needs to happen" items without an id their autoHelpId(); a repeated id is an
 /// error (path: the list's name in the JSON).
@@ -317,10 +358,9 @@ private:
     std::vector<std::string> issueRefs(const json::object& obj, const std::string& prefix)
     {
         std::vector<std::string> refs = w_.ids(obj, "issues", prefix, Limits::maxIssues);
-        const json::array& a = obj.at("issues").get_array();
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (!ids_.count(std::string(a[i].get_string())))
-                c_.fail("error.unknownIssue", { at(prefix + "issues", i), truncateUtf8(std::string(a[i].get_string()), 40) });
+        for (std::size_t i = 0; i < refs.size(); ++i)
+            if (!ids_.count(refs[i]))
+                c_.fail("error.unknownIssue", { at(prefix + "issues", i), truncateUtf8(refs[i], 40) });
         return refs;
     }
 
@@ -545,7 +585,11 @@ private:
         item.adults = w_.ids(obj, "adults", prefix, Limits::maxAdults);
         item.items = w_.ids(obj, "items", prefix, Limits::maxItems);
         if (obj.if_contains("id"))
+        {
+            // Checked here: assignHelpIds would take an empty id for none and give one.
             item.id = w_.requiredString(obj, "id", prefix);
+            c_.id(item.id, prefix + "id");
+        }
         item.must = w_.optionalBool(obj, "must", prefix);
         item.ifNot = w_.optionalText(obj, "ifNot", prefix, false);
         return item;
@@ -608,7 +652,8 @@ json::array itemsToJson(ListKind kind, const std::vector<Item>& items)
     for (const Item& item : items)
     {
         json::object o;
-        if (kind == ListKind::WhatNeedsToHappen)
+        // An item built in C++ may have no id yet: left out, it gets one when parsed ("" is no id).
+        if (kind == ListKind::WhatNeedsToHappen && !item.id.empty())
             o["id"] = item.id;
         o["text"] = item.text;
         if (kind == ListKind::SuccessSigns)
@@ -736,6 +781,8 @@ Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode 
         checks.fail("error.schema", {});
     Analysis analysis = schema->as_int64() == 1 ? Schema1(walker).read(obj) : Schema2(walker).read(obj);
     validateAnalysis(analysis, strings, mode);
+    dropRepeats(analysis);
+    sortAdultRefs(analysis);
     return analysis;
 }
 

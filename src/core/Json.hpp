@@ -39,9 +39,10 @@ enum class ParseMode
 /// "significantAdults" voices and the parents' answers become adults, whatWouldHelp is
 /// whatNeedsToHappen, the child's understanding the child's experience, plan rows keep their
 /// review and contingency cells). Line ends "\r\n" and "\r" become "\n"; raisedBy is put in
-/// canonical order. Throws InputError with a message naming the offending field on malformed
-/// JSON, wrong types, unknown fields, bad ids, dangling references, forbidden control
-/// characters or anything past Limits. Never throws anything else for any input.
+/// canonical order and raisedByAdults in the adults' order; repeated references are dropped.
+/// Throws InputError with a message naming the offending field on malformed JSON, wrong types,
+/// unknown fields, bad ids, dangling references, forbidden control characters or anything past
+/// Limits. Never throws anything else for any input.
 Analysis parseAnalysis(std::string_view json, const Strings& strings = Strings::builtIn(),
                        ParseMode mode = ParseMode::Insert);
 
@@ -52,7 +53,9 @@ Analysis parseAnalysis(std::string_view json, const Strings& strings = Strings::
 void validateAnalysis(const Analysis& analysis, const Strings& strings = Strings::builtIn(),
                       ParseMode mode = ParseMode::Insert);
 
-/// Writes the analysis in schema 2 (keys in documented order). The plan is always written.
+/// Writes the analysis in schema 2 (keys in documented order). The plan's rows are written when
+/// the analysis has its plan (hasPlan); a "what needs to happen" item without an id is written
+/// without one, so that it gets its id when the JSON is parsed.
 std::string toJson(const Analysis& analysis);
 
 /// An empty analysis with count issues ("issue1" ... titled "Issue 1" ...), for the skeleton

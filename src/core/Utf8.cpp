@@ -120,7 +120,10 @@ std::string displayDate(const std::string& iso, std::string_view language)
             return iso;
     const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
     const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > 31)
+    const int y = std::stoi(iso.substr(0, 4));
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1] || (month == 2 && day == 29 && !leap))
         return iso;
     const std::string year = iso.substr(0, 4);
     if (language == "en-US")

@@ -1,4 +1,5 @@
-// The guidance catalogue, the paragraph styles, and the completeness of the string resources.
+// The guidance catalogue (the questions in the order of the reasoning, with typed keys), the JSON
+// names of the model's parts, and the paragraph styles those parts are written in.
 #include "Catalogue.hpp"
 #include "DocumentStructure.hpp"
 #include "Strings.hpp"
@@ -7,9 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cctype>
-#include <filesystem>
-#include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <string>
@@ -18,45 +17,159 @@
 namespace
 {
 using aa::Question;
-using aa::QuestionScope;
+using aa::QuestionKey;
 using aa::Role;
+using aa::Section;
 using aa::StyleRole;
 using aa::Strings;
+using aa::Topic;
 
-const std::vector<std::string> voiceNames
-    = { "practitioner", "child", "parents", "otherWorkers", "significantAdults" };
-const std::vector<std::string> partNames = { "origins", "maintainingFactors", "impactOnChild" };
-const std::vector<std::string> listNames = { "strengths", "whatWouldHelp", "successSigns" };
-const std::vector<std::string> considerationNames
-    = { "riskAndProtectiveBalance", "parentsMotivation", "notKnown",      "absentFigures",
-        "childUnderstanding",       "parentsUnderstanding", "culturalAndLanguage", "patterns" };
+const std::vector<std::string> voiceNames = { "practitioner", "child", "otherWorkers" };
+const std::vector<std::string> partNames = { "origins", "maintainingFactors", "impactOnChild", "explanation" };
+const std::vector<std::string> listNames = { "strengths", "whatNeedsToHappen", "successSigns" };
+const std::vector<std::string> topicNames
+    = { "safety",        "childExperience",     "riskAndProtectiveBalance", "notKnown",
+        "absentFigures", "culturalAndLanguage", "patterns",                 "recommendation",
+        "planReview",    "contingency",         "planAgreed" };
+const std::vector<std::string> adultPartNames = { "adultUnderstanding", "adultMotivation" };
 const std::vector<std::string> planColumnNames
-    = { "issue", "outcome", "action", "who", "priority", "byWhen", "review", "contingency" };
+    = { "issue", "outcome", "action", "who", "priority", "byWhen", "progress", "review", "contingency" };
+const std::vector<std::string> sectionNames
+    = { "safety",    "childExperience",   "issues",       "weighingUp",     "adults",
+        "strengths", "whatNeedsToHappen", "successSigns", "recommendation", "plan" };
+
+/// The questions in the order of the reasoning (issue 11): the child's safety first, the
+/// recommendation before the plan.
+const std::vector<std::string> questionOrder
+    = { "safety",        "childExperience",  "title",          "origins",          "maintainingFactors",
+        "impactOnChild", "explanation",      "riskAndProtectiveBalance", "notKnown", "absentFigures",
+        "culturalAndLanguage", "patterns",   "adultUnderstanding", "adultMotivation", "strengths",
+        "whatNeedsToHappen", "successSigns", "recommendation", "planReview",      "contingency",
+        "planAgreed" };
 
 bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+/// Every key a question can have, one per value of each enum.
+std::vector<QuestionKey> everyKey()
+{
+    std::vector<QuestionKey> keys{ QuestionKey::title() };
+    for (std::size_t i = 0; i < aa::issuePartCount; ++i)
+        keys.push_back(QuestionKey::of(static_cast<aa::IssuePart>(i)));
+    for (std::size_t i = 0; i < aa::adultPartCount; ++i)
+        keys.push_back(QuestionKey::of(static_cast<aa::AdultPart>(i)));
+    for (std::size_t i = 0; i < aa::topicCount; ++i)
+        keys.push_back(QuestionKey::of(static_cast<Topic>(i)));
+    for (std::size_t i = 0; i < aa::listKindCount; ++i)
+        keys.push_back(QuestionKey::of(static_cast<aa::ListKind>(i)));
+    return keys;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue
 
-TEST(Catalogue, OrderAndScopes)
+TEST(Catalogue, TheQuestionsInTheOrderOfTheReasoning)
 {
     const std::vector<Question> questions = aa::catalogue();
-    std::vector<std::string> expected = { "title" };
-    expected.insert(expected.end(), partNames.begin(), partNames.end());
-    expected.insert(expected.end(), listNames.begin(), listNames.end());
-    expected.insert(expected.end(), considerationNames.begin(), considerationNames.end());
-    std::vector<std::string> keys;
+    std::vector<std::string> names;
     for (const Question& q : questions)
-        keys.push_back(q.key);
-    EXPECT_EQ(keys, expected);
-    EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()).size(), keys.size()) << "keys are unique";
-    ASSERT_EQ(questions.size(), 15u);
-    for (std::size_t i = 0; i < questions.size(); ++i)
+        names.push_back(q.key.name());
+    EXPECT_EQ(names, questionOrder);
+    EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size()) << "keys are unique";
+    // Every answer of the model is asked for, once.
+    EXPECT_EQ(questions.size(), everyKey().size());
+    for (const QuestionKey& key : everyKey())
+        EXPECT_EQ(std::count_if(questions.begin(), questions.end(), [&](const Question& q) { return q.key == key; }), 1)
+            << key.name();
+    // The sections follow each other in document order: no question goes back to an earlier one.
+    for (std::size_t i = 1; i < questions.size(); ++i)
+        EXPECT_LE(questions[i - 1].key.section(), questions[i].key.section()) << questions[i].key.name();
+    EXPECT_EQ(questions.front().key, QuestionKey::of(Topic::Safety)) << "the child's safety first";
+}
+
+TEST(Catalogue, KeysAreTypedAndSayWhomTheyAsk)
+{
+    for (const Question& q : aa::catalogue())
     {
-        const QuestionScope scope = i < 4 ? QuestionScope::Issue
-                                          : i < 7 ? QuestionScope::Analysis : QuestionScope::Consideration;
-        EXPECT_EQ(questions[i].scope, scope) << questions[i].key;
+        SCOPED_TRACE(q.key.name());
+        switch (q.key.kind)
+        {
+            case QuestionKey::Kind::Title:
+            case QuestionKey::Kind::IssuePart:
+                EXPECT_TRUE(q.key.perIssue());
+                EXPECT_FALSE(q.key.perAdult());
+                EXPECT_EQ(q.key.section(), Section::Issues);
+                break;
+            case QuestionKey::Kind::AdultPart:
+                EXPECT_TRUE(q.key.perAdult());
+                EXPECT_FALSE(q.key.perIssue());
+                EXPECT_EQ(q.key.section(), Section::Adults);
+                break;
+            case QuestionKey::Kind::Topic:
+                EXPECT_FALSE(q.key.perIssue() || q.key.perAdult());
+                EXPECT_EQ(q.key.section(), aa::sectionOf(static_cast<Topic>(q.key.index)));
+                break;
+            case QuestionKey::Kind::List:
+                EXPECT_FALSE(q.key.perIssue() || q.key.perAdult());
+                EXPECT_EQ(q.key.section(), aa::sectionOf(static_cast<aa::ListKind>(q.key.index)));
+                break;
+        }
     }
+    EXPECT_EQ(QuestionKey::of(aa::IssuePart::Explanation), (QuestionKey{ QuestionKey::Kind::IssuePart, 3 }));
+    EXPECT_NE(QuestionKey::of(aa::IssuePart::Origins), QuestionKey::of(Topic::Safety)) << "same index, other kind";
+    EXPECT_NE(QuestionKey::title(), QuestionKey::of(aa::IssuePart::Origins));
+}
+
+TEST(Catalogue, OnlyTheExplanationIsOptional)
+{
+    for (const Question& q : aa::catalogue())
+        EXPECT_EQ(q.required, q.key != QuestionKey::of(aa::IssuePart::Explanation)) << q.key.name();
+}
+
+TEST(Catalogue, SectionsOfTopicsAndLists)
+{
+    EXPECT_EQ(aa::sectionOf(Topic::Safety), Section::Safety);
+    EXPECT_EQ(aa::sectionOf(Topic::ChildExperience), Section::ChildExperience);
+    EXPECT_EQ(aa::sectionOf(Topic::Recommendation), Section::Recommendation);
+    for (Topic t : { Topic::RiskAndProtectiveBalance, Topic::NotKnown, Topic::AbsentFigures,
+                     Topic::CulturalAndLanguage, Topic::Patterns })
+    {
+        EXPECT_EQ(aa::sectionOf(t), Section::WeighingUp) << aa::jsonName(t);
+        EXPECT_TRUE(aa::topicHasLabel(t)) << aa::jsonName(t) << ": several answers share the section";
+    }
+    for (Topic t : { Topic::PlanReview, Topic::Contingency, Topic::PlanAgreed })
+    {
+        EXPECT_EQ(aa::sectionOf(t), Section::Plan) << aa::jsonName(t);
+        EXPECT_TRUE(aa::topicHasLabel(t)) << aa::jsonName(t);
+    }
+    for (Topic t : { Topic::Safety, Topic::ChildExperience, Topic::Recommendation })
+        EXPECT_FALSE(aa::topicHasLabel(t)) << aa::jsonName(t) << ": the section's heading is its label";
+    EXPECT_EQ(aa::sectionOf(aa::ListKind::Strengths), Section::Strengths);
+    EXPECT_EQ(aa::sectionOf(aa::ListKind::WhatNeedsToHappen), Section::WhatNeedsToHappen);
+    EXPECT_EQ(aa::sectionOf(aa::ListKind::SuccessSigns), Section::SuccessSigns);
+    EXPECT_LT(Section::Recommendation, Section::Plan) << "the recommendation comes before the plan";
+}
+
+TEST(Catalogue, QuestionKeyNamesRoundTrip)
+{
+    std::set<std::string> names;
+    for (const QuestionKey& key : everyKey())
+    {
+        SCOPED_TRACE(key.name());
+        EXPECT_FALSE(key.name().empty());
+        EXPECT_TRUE(names.insert(key.name()).second) << "two keys share a name: fromName could not tell them apart";
+        const std::optional<QuestionKey> back = QuestionKey::fromName(key.name());
+        ASSERT_TRUE(back.has_value());
+        EXPECT_EQ(*back, key);
+    }
+    EXPECT_EQ(QuestionKey::title().name(), "title");
+    EXPECT_EQ(QuestionKey::of(aa::AdultPart::Motivation).name(), "adultMotivation");
+    EXPECT_EQ(QuestionKey::of(Topic::PlanAgreed).name(), "planAgreed");
+    EXPECT_EQ(QuestionKey::of(aa::ListKind::WhatNeedsToHappen).name(), "whatNeedsToHappen");
+    // Names that are not questions, schema 1's among them.
+    for (const char* name : { "", "Title", "safety ", "issue", "whatWouldHelp", "parentsMotivation",
+                                     "parentsUnderstanding", "childUnderstanding", "considerations", "motivation",
+                                     "who", "issues", "adults", "weighingUp", "plan" })
+        EXPECT_EQ(QuestionKey::fromName(name), std::nullopt) << "[" << name << "]";
 }
 
 TEST(Catalogue, EveryQuestionHasItsTexts)
@@ -65,18 +178,44 @@ TEST(Catalogue, EveryQuestionHasItsTexts)
     std::set<std::string> texts;
     for (const Question& q : aa::catalogue())
     {
-        SCOPED_TRACE(q.key);
+        SCOPED_TRACE(q.key.name());
         for (const std::string* text : { &q.label, &q.question, &q.guidance, &q.standard })
         {
             EXPECT_FALSE(text->empty());
             EXPECT_FALSE(startsWith(*text, "[")) << "missing key placeholder: " << *text;
             EXPECT_EQ(text->find("[part."), std::string::npos) << *text;
         }
+        EXPECT_EQ(q.label, aa::questionLabel(q.key));
         EXPECT_GT(q.guidance.size(), q.label.size()) << "guidance says more than the label";
         EXPECT_TRUE(labels.insert(q.label).second) << "label repeated: " << q.label;
         EXPECT_TRUE(texts.insert(q.question).second) << "question repeated: " << q.question;
         EXPECT_TRUE(texts.insert(q.guidance).second) << "guidance repeated: " << q.guidance;
+        EXPECT_EQ(q.question.back(), '?') << q.question;
     }
+}
+
+TEST(Catalogue, EveryQuestionWithAnAnswerHasAPrompt)
+{
+    // The prompt stands in the document where the answer is still empty. An issue's title is
+    // never empty (it is the issue's heading), so it has none; its "who identified it" line has
+    // its own.
+    std::set<std::string> prompts;
+    for (const Question& q : aa::catalogue())
+    {
+        SCOPED_TRACE(q.key.name());
+        const std::string prompt = aa::questionPrompt(q.key);
+        if (q.key == QuestionKey::title())
+        {
+            EXPECT_FALSE(Strings::builtIn().has("part.title.prompt"));
+            continue;
+        }
+        EXPECT_FALSE(prompt.empty());
+        EXPECT_FALSE(startsWith(prompt, "[")) << prompt;
+        EXPECT_TRUE(prompts.insert(prompt).second) << "prompt repeated: " << prompt;
+        EXPECT_LT(prompt.size(), 200u) << "a prompt is short: the guidance says the rest";
+    }
+    for (const char* key : { "raisedBy.prompt", "adult.prompt", "item.ifNotPrompt" })
+        EXPECT_TRUE(Strings::builtIn().has(key)) << key;
 }
 
 TEST(Catalogue, EveryQuestionNamesTheStandardItServes)
@@ -86,7 +225,7 @@ TEST(Catalogue, EveryQuestionNamesTheStandardItServes)
     const std::regex standard("Standard [0-9]");
     for (const Question& q : aa::catalogue())
     {
-        SCOPED_TRACE(q.key);
+        SCOPED_TRACE(q.key.name());
         EXPECT_TRUE(std::regex_search(q.standard, standard)) << q.standard;
         EXPECT_TRUE(startsWith(q.standard, "Standard ")) << q.standard;
     }
@@ -94,12 +233,16 @@ TEST(Catalogue, EveryQuestionNamesTheStandardItServes)
 
 TEST(Catalogue, TextsComeFromTheGivenStrings)
 {
-    const Strings custom = Strings::parse("part.origins.label=Origins label\npart.title.guidance=G\n");
+    const Strings custom = Strings::parse("part.origins.label=Origins label\npart.safety.guidance=G\n"
+                                          "part.planAgreed.prompt=P\n");
     const std::vector<Question> questions = aa::catalogue(custom);
-    ASSERT_EQ(questions.size(), 15u);
+    ASSERT_EQ(questions.size(), questionOrder.size());
     EXPECT_EQ(questions[0].guidance, "G");
-    EXPECT_EQ(questions[1].label, "Origins label");
-    EXPECT_EQ(questions[2].label, "[part.maintainingFactors.label]") << "a gap shows";
+    EXPECT_EQ(questions[3].label, "Origins label");
+    EXPECT_EQ(questions[4].label, "[part.maintainingFactors.label]") << "a gap shows";
+    EXPECT_EQ(aa::questionLabel(QuestionKey::of(aa::IssuePart::Origins), custom), "Origins label");
+    EXPECT_EQ(aa::questionPrompt(QuestionKey::of(Topic::PlanAgreed), custom), "P");
+    EXPECT_EQ(aa::questionPrompt(QuestionKey::of(Topic::Safety), custom), "[part.safety.prompt]");
 }
 
 TEST(Catalogue, JsonNamesMatchTheSchema)
@@ -110,10 +253,23 @@ TEST(Catalogue, JsonNamesMatchTheSchema)
         EXPECT_EQ(aa::jsonName(static_cast<aa::IssuePart>(i)), partNames.at(i));
     for (std::size_t i = 0; i < aa::listKindCount; ++i)
         EXPECT_EQ(aa::jsonName(static_cast<aa::ListKind>(i)), listNames.at(i));
-    for (std::size_t i = 0; i < aa::considerationCount; ++i)
-        EXPECT_EQ(aa::jsonName(static_cast<aa::Consideration>(i)), considerationNames.at(i));
+    for (std::size_t i = 0; i < aa::topicCount; ++i)
+        EXPECT_EQ(aa::jsonName(static_cast<Topic>(i)), topicNames.at(i));
+    for (std::size_t i = 0; i < aa::adultPartCount; ++i)
+        EXPECT_EQ(aa::jsonName(static_cast<aa::AdultPart>(i)), adultPartNames.at(i));
     for (std::size_t i = 0; i < aa::planColumnCount; ++i)
         EXPECT_EQ(aa::jsonName(static_cast<aa::PlanColumn>(i)), planColumnNames.at(i));
+    for (std::size_t i = 0; i < aa::sectionCount; ++i)
+        EXPECT_EQ(aa::jsonName(static_cast<Section>(i)), sectionNames.at(i));
+    EXPECT_EQ(voiceNames.size(), aa::voiceCount);
+    EXPECT_EQ(partNames.size(), aa::issuePartCount);
+    EXPECT_EQ(topicNames.size(), aa::topicCount);
+    EXPECT_EQ(planColumnNames.size(), aa::planColumnCount);
+    EXPECT_EQ(sectionNames.size(), aa::sectionCount);
+    EXPECT_EQ(aa::requiredIssueParts, 3u) << "the explanation, last, is optional";
+    EXPECT_EQ(aa::newTableColumns, 7u) << "new tables: issue to progress; review and contingency are schema 1's";
+    // A value out of range names nothing rather than reading past the table.
+    EXPECT_STREQ(aa::jsonName(static_cast<Topic>(aa::topicCount)), "");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,38 +278,70 @@ TEST(Catalogue, JsonNamesMatchTheSchema)
 TEST(Styles, EveryRoleHasADistinctNameThatMapsBack)
 {
     const std::vector<StyleRole> roles = aa::allStyleRoles();
-    EXPECT_EQ(roles.size(), 5u + aa::issuePartCount + aa::listKindCount + aa::considerationCount + 5u);
+    EXPECT_EQ(roles.size(), 5u + aa::issuePartCount + aa::topicCount + 1u + aa::adultPartCount + aa::listKindCount
+                                + 1u + 5u);
     std::set<std::string> names;
     for (const StyleRole& r : roles)
     {
         const std::string name = aa::styleName(r.role, r.index);
         SCOPED_TRACE(name);
         EXPECT_NE(r.role, Role::None);
+        EXPECT_FALSE(r.legacy) << "only the current structure's styles are written";
         EXPECT_FALSE(name.empty());
         EXPECT_TRUE(startsWith(name, "Analysis ")) << "one family in the style list";
         EXPECT_TRUE(names.insert(name).second) << "name repeated";
         const StyleRole back = aa::roleOfStyle(name);
         EXPECT_EQ(back.role, r.role);
         EXPECT_EQ(back.index, r.index);
+        EXPECT_FALSE(back.legacy);
     }
-    // Every role but None appears.
+    // Every role but None and schema 1's appears.
     std::set<Role> seen;
     for (const StyleRole& r : roles)
         seen.insert(r.role);
-    EXPECT_EQ(seen, (std::set<Role>{ Role::Heading, Role::Subheading, Role::IssueTitle, Role::RaisedBy,
-                                     Role::Question, Role::IssuePartAnswer, Role::ListItem,
-                                     Role::ConsiderationAnswer, Role::PlanHeader, Role::PlanCell,
+    EXPECT_EQ(seen, (std::set<Role>{ Role::Heading, Role::Subheading, Role::IssueTitle, Role::RaisedBy, Role::Question,
+                                     Role::IssuePartAnswer, Role::ListItem, Role::IfNot, Role::TopicAnswer,
+                                     Role::AdultName, Role::AdultAnswer, Role::PlanHeader, Role::PlanCell,
                                      Role::PlanFlag, Role::SupervisionHeader, Role::SupervisionCell }));
     EXPECT_EQ(aa::styleName(Role::None), "");
     EXPECT_EQ(aa::styleName(Role::IssuePartAnswer, 1), "Analysis Maintaining Factors");
-    EXPECT_EQ(aa::styleName(Role::ListItem, 1), "Analysis What Would Help");
+    EXPECT_EQ(aa::styleName(Role::IssuePartAnswer, 3), "Analysis Explanation");
+    EXPECT_EQ(aa::styleName(Role::ListItem, 1), "Analysis What Needs To Happen");
+    EXPECT_EQ(aa::styleName(Role::TopicAnswer, 0), "Analysis Safety");
+    EXPECT_EQ(aa::styleName(Role::TopicAnswer, 1), "Analysis Child Experience");
+    EXPECT_EQ(aa::styleName(Role::AdultAnswer, 1), "Analysis Adult Motivation");
+}
+
+TEST(Styles, SchemaOnesStylesAreStillRecognised)
+{
+    // Reports written with version 0.1 use these; they are read, never written.
+    const StyleRole help = aa::roleOfStyle("Analysis What Would Help");
+    EXPECT_EQ(help.role, Role::ListItem);
+    EXPECT_EQ(help.index, static_cast<std::size_t>(aa::ListKind::WhatNeedsToHappen));
+    const StyleRole child = aa::roleOfStyle("Analysis Child Understanding");
+    EXPECT_EQ(child.role, Role::TopicAnswer);
+    EXPECT_EQ(child.index, static_cast<std::size_t>(Topic::ChildExperience));
+    EXPECT_TRUE(child.legacy);
+    const StyleRole understanding = aa::roleOfStyle("Analysis Parents Understanding");
+    EXPECT_EQ(understanding.role, Role::LegacyParents);
+    EXPECT_EQ(understanding.index, 0u);
+    EXPECT_TRUE(understanding.legacy);
+    const StyleRole motivation = aa::roleOfStyle("Analysis Parents Motivation");
+    EXPECT_EQ(motivation.role, Role::LegacyParents);
+    EXPECT_EQ(motivation.index, 1u);
+    EXPECT_TRUE(motivation.legacy);
+    // Schema 1's weighing-up answers had the names the topics have now.
+    EXPECT_EQ(aa::roleOfStyle("Analysis Not Known").role, Role::TopicAnswer);
+    EXPECT_EQ(aa::roleOfStyle("Analysis Risk And Protective Balance").role, Role::TopicAnswer);
+    for (const StyleRole& r : aa::allStyleRoles())
+        EXPECT_NE(aa::styleName(r.role, r.index), "Analysis What Would Help");
 }
 
 TEST(Styles, OtherNamesAreNotOurs)
 {
     for (const std::string& name : std::vector<std::string>{ "", "Text body", "Standard", "Heading 2", "Analysis", "Analysis ",
                                     "analysis heading", "Analysis Heading ", " Analysis Heading",
-                                    "Analysis Plan", "Analysis Origins 2" })
+                                    "Analysis Plan", "Analysis Origins 2", "Analysis Consideration" })
     {
         SCOPED_TRACE(name);
         EXPECT_EQ(aa::roleOfStyle(name).role, Role::None);
@@ -178,182 +366,15 @@ TEST(Styles, SpecsFollowTheRolesAndHaveParents)
         EXPECT_TRUE(spec.next.empty() || spec.next == "Text body" || ours.count(spec.next)) << spec.next;
         EXPECT_GE(spec.outlineLevel, 0);
         EXPECT_LE(spec.outlineLevel, 10);
+        const Role role = roles[i].role;
+        if (role == Role::IssueTitle || role == Role::AdultName)
+        {
+            EXPECT_EQ(spec.outlineLevel, 4) << "an issue and an adult are headings of the same level";
+        }
     }
     EXPECT_EQ(specs[0].outlineLevel, 2) << "Analysis Heading";
     EXPECT_EQ(specs[1].outlineLevel, 3) << "Analysis Subheading";
     EXPECT_EQ(specs[2].outlineLevel, 4) << "Analysis Issue Title";
 }
 
-// ---------------------------------------------------------------------------------------------
-// String resources
-
-std::filesystem::path sourceRoot()
-{
-    return std::filesystem::path(AA_RESOURCES_DIR).parent_path().parent_path();
-}
-
-std::string propertiesFile()
-{
-    return aa::test::readFile((std::filesystem::path(AA_RESOURCES_DIR) / "strings_en_GB.properties").string());
-}
-
-/// Literal resource keys in the sources, with where they were found.
-std::map<std::string, std::string> literalKeys()
-{
-    const std::regex literal(
-        R"re("((?:error|section|item|raisedBy|skeleton|voice|part|plan|dialog|undo|review|supervision|panel|options)\.[A-Za-z.]+)")re");
-    std::map<std::string, std::string> keys;
-    for (const auto& file : std::filesystem::recursive_directory_iterator(sourceRoot()))
-    {
-        const std::string ext = file.path().extension().string();
-        if (!file.is_regular_file() || (ext != ".cpp" && ext != ".cxx" && ext != ".hpp" && ext != ".hxx"))
-            continue;
-        const std::string text = aa::test::readFile(file.path().string());
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it)
-            keys.emplace((*it)[1].str(), file.path().filename().string());
-    }
-    return keys;
-}
-
-TEST(Resources, EveryLiteralKeyInTheSourcesExists)
-{
-    ASSERT_TRUE(std::filesystem::is_directory(sourceRoot() / "core")) << sourceRoot();
-    const std::map<std::string, std::string> keys = literalKeys();
-    // The scan itself works: keys used by the core and by the glue are found.
-    EXPECT_TRUE(keys.count("error.json"));
-    EXPECT_TRUE(keys.count("item.linkPrefix"));
-    EXPECT_TRUE(keys.count("undo.insert"));
-    EXPECT_GE(keys.size(), 30u);
-    for (const auto& [key, file] : keys)
-    {
-        if (key.back() != '.') // a prefix the code completes, like "review.place." + part
-        {
-            EXPECT_TRUE(Strings::builtIn().has(key)) << key << " used in " << file << " is not in the resources";
-        }
-    }
-}
-
-TEST(Resources, EveryResourceKeyIsUsed)
-{
-    const std::map<std::string, std::string> used = literalKeys();
-    for (const std::string& key : Strings::builtIn().keys())
-    {
-        const bool dynamic = startsWith(key, "part.") || startsWith(key, "voice.") || startsWith(key, "plan.")
-                             || startsWith(key, "section.") || startsWith(key, "review.place.")
-                             || startsWith(key, "panel.severity.");
-        EXPECT_TRUE(dynamic || used.count(key)) << key << " is not used anywhere";
-    }
-}
-
-TEST(Resources, DynamicFamiliesAreCompleteAndHaveNoStrays)
-{
-    const Strings& s = Strings::builtIn();
-    std::set<std::string> expected;
-    for (const Question& q : aa::catalogue())
-        for (const char* field : { "label", "question", "guidance", "standard" })
-            expected.insert("part." + q.key + "." + field);
-    for (const std::string& v : voiceNames)
-        expected.insert("voice." + v);
-    for (const std::string& c : planColumnNames)
-        expected.insert("plan." + c);
-    for (const std::string& l : listNames)
-        expected.insert("section." + l);
-    for (const std::string& key : expected)
-        EXPECT_TRUE(s.has(key)) << key << " is missing";
-
-    const std::map<std::string, std::string> used = literalKeys();
-    for (const std::string& key : s.keys())
-    {
-        if (!(startsWith(key, "part.") || startsWith(key, "voice.") || startsWith(key, "plan.")
-              || startsWith(key, "section.")))
-            continue;
-        EXPECT_TRUE(expected.count(key) || used.count(key)) << key << " belongs to no family member";
-    }
-}
-
-TEST(Resources, BuiltInStringsAreTheResourceFile)
-{
-    const Strings file = Strings::parse(propertiesFile());
-    const Strings& builtIn = Strings::builtIn();
-    EXPECT_EQ(file.keys(), builtIn.keys());
-    for (const std::string& key : file.keys())
-    {
-        EXPECT_EQ(file.get(key), builtIn.get(key)) << key;
-        EXPECT_FALSE(builtIn.get(key).empty()) << key;
-    }
-    EXPECT_GE(builtIn.keys().size(), 80u);
-}
-
-TEST(Resources, NoKeyIsDefinedTwice)
-{
-    const std::string text = propertiesFile();
-    std::map<std::string, int> count;
-    std::size_t pos = 0;
-    while (pos < text.size())
-    {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos)
-            end = text.size();
-        const std::string line = text.substr(pos, end - pos);
-        pos = end + 1;
-        const std::size_t eq = line.find('=');
-        if (line.empty() || line[0] == '#' || line[0] == '!' || eq == std::string::npos)
-            continue;
-        ++count[line.substr(0, eq)];
-    }
-    for (const auto& [key, n] : count)
-        EXPECT_EQ(n, 1) << key << " is defined " << n << " times; the later one silently wins";
-}
-
 } // namespace
-
-// ---------------------------------------------------------------------------------------------
-// Localisation: en-US spellings over the en-GB reference
-
-TEST(Localisation, EnUsOverridesOnlyKeysThatExistAndDiffer)
-{
-    const Strings enUs = Strings::parse(aa::test::readFile(
-        (std::filesystem::path(AA_RESOURCES_DIR) / "strings_en_US.properties").string()));
-    const Strings& enGb = Strings::forLocale("en-GB");
-    ASSERT_FALSE(enUs.keys().empty());
-    const std::regex placeholder(R"(\{[0-9]+\})");
-    for (const std::string& key : enUs.keys())
-    {
-        ASSERT_TRUE(enGb.has(key)) << key << " is in the en-US file but not in the en-GB reference";
-        EXPECT_NE(enUs.get(key), enGb.get(key)) << key << " repeats the en-GB text";
-        auto count = [&](const std::string& text) {
-            return std::distance(std::sregex_iterator(text.begin(), text.end(), placeholder), std::sregex_iterator());
-        };
-        EXPECT_EQ(count(enUs.get(key)), count(enGb.get(key))) << key << " has different placeholders";
-        EXPECT_EQ(Strings::forLocale("en-US").get(key), enUs.get(key));
-    }
-}
-
-TEST(Localisation, EnUsHasNoBritishSpellingsAndOtherLocalesGetTheReference)
-{
-    const std::vector<std::string> british = { "recognise", "centre", "behaviour", "organis", "colour", "analyse",
-                                               "licence", "favour", "programme", "neighbour", "realis", "prioritis" };
-    const Strings& enUs = Strings::forLocale("en-US");
-    std::size_t britishInGb = 0;
-    for (const std::string& key : enUs.keys())
-        for (const std::string& word : british)
-        {
-            std::string text = enUs.get(key);
-            std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            EXPECT_EQ(text.find(word), std::string::npos) << key << " has the British spelling \"" << word << "\" in en-US";
-            std::string gb = Strings::forLocale("en-GB").get(key);
-            std::transform(gb.begin(), gb.end(), gb.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            britishInGb += gb.find(word) != std::string::npos;
-        }
-    EXPECT_GT(britishInGb, 0u) << "the check found nothing to check";
-    EXPECT_EQ(&Strings::forLocale("de-DE"), &Strings::forLocale("en-GB"));
-    EXPECT_EQ(Strings::forLocale("en-US").keys(), Strings::forLocale("en-GB").keys());
-}
-
-TEST(Localisation, UseLocaleSwitchesTheBuiltInTexts)
-{
-    Strings::useLocale("en-US");
-    EXPECT_NE(Strings::builtIn().get("part.impactOnChild.guidance").find("center"), std::string::npos);
-    Strings::useLocale("en-GB");
-    EXPECT_NE(Strings::builtIn().get("part.impactOnChild.guidance").find("centre"), std::string::npos);
-}

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -299,4 +300,100 @@ TEST(Utf8, TruncateKeepsTheLongestWholePrefix)
     }
 }
 
+} // namespace
+
+namespace
+{
+TEST(Utf8, BlankIsSpacesTabsLineBreaksAndNoBreakSpacesOnly)
+{
+    for (const char* blank : { "", " ", "\t\n\r", "\xC2\xA0", " \xC2\xA0\t\xC2\xA0\n" })
+        EXPECT_TRUE(aa::isBlank(blank)) << blank;
+    for (const char* text : { "a", " . ", "\xC2", "\xC2\xA1", "\xE2\x80\x83" /* em space is text */, "\xA0" })
+        EXPECT_FALSE(aa::isBlank(text)) << text;
+}
+
+TEST(Utf8, UnixLineBreaksMakesEveryLineEndALineFeed)
+{
+    EXPECT_EQ(aa::unixLineBreaks("a\r\nb\rc\nd"), "a\nb\nc\nd");
+    EXPECT_EQ(aa::unixLineBreaks("\r\r\n\n\r"), "\n\n\n\n");
+    EXPECT_EQ(aa::unixLineBreaks(""), "");
+    EXPECT_EQ(aa::unixLineBreaks("caf\xC3\xA9\r\n"), "caf\xC3\xA9\n");
+}
+
+TEST(Utf8, SplitParagraphsAtEachLineFeed)
+{
+    EXPECT_EQ(aa::splitParagraphs(""), (std::vector<std::string>{ "" }));
+    EXPECT_EQ(aa::splitParagraphs("a"), (std::vector<std::string>{ "a" }));
+    EXPECT_EQ(aa::splitParagraphs("a\n"), (std::vector<std::string>{ "a", "" }));
+    EXPECT_EQ(aa::splitParagraphs("a\n\nb"), (std::vector<std::string>{ "a", "", "b" }));
+    EXPECT_EQ(aa::splitParagraphs("\n"), (std::vector<std::string>{ "", "" }));
+}
+
+TEST(Utf8, EscapeXmlEscapesTheFourCharactersOnly)
+{
+    EXPECT_EQ(aa::escapeXml("a < b & c > \"d\" 'e'"), "a &lt; b &amp; c &gt; &quot;d&quot; 'e'");
+    EXPECT_EQ(aa::escapeXml("&amp;"), "&amp;amp;");
+    EXPECT_EQ(aa::escapeXml("caf\xC3\xA9"), "caf\xC3\xA9");
+}
+
+TEST(Utf8, DisplayDateWritesTheDateAsTheDocumentsLanguageDoes)
+{
+    EXPECT_EQ(aa::displayDate("2026-11-30", "en-GB"), "30 November 2026");
+    EXPECT_EQ(aa::displayDate("2026-11-30", "en-US"), "November 30, 2026");
+    EXPECT_EQ(aa::displayDate("2027-03-01", "en-GB"), "1 March 2027") << "no leading zero";
+    EXPECT_EQ(aa::displayDate("2027-03-01", "en-US"), "March 1, 2027");
+    EXPECT_EQ(aa::displayDate("2027-01-09", "en-US"), "January 9, 2027");
+    EXPECT_EQ(aa::displayDate("2028-12-31", "en-GB"), "31 December 2028");
+    EXPECT_EQ(aa::displayDate("2028-02-29", "en-GB"), "29 February 2028") << "a leap year";
+    // Other English: the British order.
+    for (const char* english : { "en", "en-AU", "en-IE", "en-ZA" })
+        EXPECT_EQ(aa::displayDate("2026-11-30", english), "30 November 2026") << english;
+    // Other languages: the date as given (no English month names in a French report).
+    for (const char* other : { "", "de-DE", "fr", "cy-GB", "e" })
+        EXPECT_EQ(aa::displayDate("2026-11-30", other), "2026-11-30") << "[" << other << "]";
+}
+
+TEST(Utf8, DisplayDateGivesBackWhatIsNotADate)
+{
+    // Regression: only the dashes were checked, so "2026-0:-05" was shown as a day in October,
+    // "2026-1/-30" in September and "abcd-11-30" as "30 November abcd".
+    for (const char* notADate : { "", "2026-11", "30/11/2026", "2026-11-30 ", " 2026-11-30", "2026/11/30",
+                                  "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-32", "2026-1x-30", "2026-0:-05",
+                                  "2026-1/-30", "2026-11-0:", "abcd-11-30", "20 6-11-30", "2026-02-30", "2026-04-31",
+                                  "2027-02-29", "1900-02-29", "next week" })
+    {
+        EXPECT_EQ(aa::displayDate(notADate, "en-GB"), notADate) << "[" << notADate << "]";
+        EXPECT_EQ(aa::displayDate(notADate, "en-US"), notADate) << "[" << notADate << "]";
+    }
+    EXPECT_EQ(aa::displayDate("2000-02-29", "en-GB"), "29 February 2000") << "2000 was a leap year";
+}
+
+TEST(Utf8, LocalNowIsTodayAsTodayIsoHasIt)
+{
+    // The two may straddle midnight; then the second try agrees.
+    for (int attempt = 0; attempt < 2; ++attempt)
+    {
+        const std::tm now = aa::localNow();
+        const std::string today = aa::todayIso();
+        EXPECT_GE(now.tm_year + 1900, 2024);
+        EXPECT_GE(now.tm_mon, 0);
+        EXPECT_LE(now.tm_mon, 11);
+        EXPECT_GE(now.tm_mday, 1);
+        EXPECT_LE(now.tm_mday, 31);
+        EXPECT_GE(now.tm_hour, 0);
+        EXPECT_LE(now.tm_hour, 23);
+        char buffer[16];
+        std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &now);
+        if (today == buffer)
+            return;
+    }
+    ADD_FAILURE() << "localNow() and todayIso() disagree about the day";
+}
+
+TEST(Utf8, TodayIsoIsADateDisplayDateReads)
+{
+    const std::string today = aa::todayIso();
+    ASSERT_EQ(today.size(), 10u);
+    EXPECT_NE(aa::displayDate(today, "en-GB"), today);
+}
 } // namespace
