@@ -366,7 +366,7 @@ TEST(ReadAnalysis, StylesLostReadsBackThroughMarksAndLabels)
 TEST(ReadAnalysis, StylesLostTheReportAroundStaysOut)
 {
     // The analysis's extent reaches over our labels, never over the report's own headings, and
-    // the answer after the last label ends at the first blank paragraph.
+    // the answer after the last label is the one paragraph after it.
     const Analysis a = aa::test::base();
     LayoutOptions options;
     options.stylesLost = true;
@@ -379,6 +379,17 @@ TEST(ReadAnalysis, StylesLostTheReportAroundStaysOut)
     expectSameAnalysis(read.analysis, a);
     EXPECT_EQ(*read.layout.first, 3u);
     EXPECT_EQ(*read.layout.last, blocks.size() - 5) << "the plan's last answer, not the report after it";
+    // The report's own paragraph right after the plan's last answer (no blank line, no heading
+    // between): the last label's answer is one paragraph, so it stays the report's and an update
+    // never rewrites it (it did: "Text after the analysis." went with the answer).
+    {
+        std::vector<Block> tight = layout(a, options);
+        tight.emplace_back(plain("The report's own closing paragraph."));
+        const aa::ReadResult after = readAnalysis(tight);
+        expectSameAnalysis(after.analysis, a);
+        EXPECT_LT(*after.layout.last, tight.size() - 1);
+        EXPECT_TRUE(after.analysis.unplaced.empty());
+    }
     // The writer's styles intact: the labels' text is not looked at, so the report's own
     // paragraph that reads like a heading of ours (not in a heading style) stays the report's.
     std::vector<Block> styled = layout(a);
@@ -1606,7 +1617,7 @@ TEST(OdtFragment, ContentHoldsBookmarksLinksAndEscapedText)
                            + aa::escapeXml(aa::questionPrompt(QuestionKey::of(Topic::NotKnown)))),
               std::string::npos);
     // It never ends in a table.
-    const std::string tail = "<text:p/></office:text></office:body></office:document-content>";
+    const std::string tail = "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
     ASSERT_GE(content.size(), tail.size());
     EXPECT_EQ(content.substr(content.size() - tail.size()), tail);
 }
@@ -1622,8 +1633,12 @@ TEST(OdtFragment, ContentTiesItemsToPlanRowsAndShowsMustsAndFlags)
         const std::string start = "<text:bookmark-start text:name=\"" + bookmark + "\"/>";
         const std::size_t at = content.find(start);
         ASSERT_NE(at, std::string::npos);
-        // The bookmark holds exactly the item's text, after the must's mark.
-        const std::string inner = aa::paragraphXml(item.text) + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
+        // The bookmark holds the item's text after the must's mark, without a closing full stop
+        // (a success sign's link to the item shows it inside brackets).
+        std::string marked = item.text;
+        while (!marked.empty() && (marked.back() == '.' || marked.back() == ' '))
+            marked.pop_back();
+        const std::string inner = aa::paragraphXml(marked) + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
         EXPECT_EQ(content.compare(at + start.size(), inner.size(), inner), 0);
         const std::string strong = "<text:span text:style-name=\"AAStrong\">" + aa::paragraphXml(strings().get("item.mustPrefix"))
                                    + "</text:span>";
@@ -1681,7 +1696,7 @@ TEST(OdtFragment, SectionsInTheOrderOfTheReasoning)
 TEST(OdtFragment, PartsCanBeLeftOut)
 {
     const Analysis a = aa::test::rich();
-    const std::string tail = "<text:p/></office:text></office:body></office:document-content>";
+    const std::string tail = "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
     // The plan alone at the template's place: no heading of ours, the table and the plan's topics.
     const std::string plan = contentOf(a, aa::FragmentParts::only(Section::Plan, false));
     EXPECT_EQ(plan.find("Analysis_20_Issue_20_Title"), std::string::npos);
