@@ -1248,15 +1248,20 @@ std::vector<StyleSpec> styleSpecs()
         spec.parent = "Text body";
         switch (r.role)
         {
+            // Headings keep with what follows them, whatever the document's own heading styles
+            // say (a report's "Heading 2" may have lost its parent "Heading", and with it this).
             case Role::Heading:
                 spec = { spec.name, "Heading 2", "Text body", 2 };
+                spec.keepWithNext = true;
                 break;
             case Role::Subheading:
                 spec = { spec.name, "Heading 3", "Text body", 3 };
+                spec.keepWithNext = true;
                 break;
             case Role::IssueTitle:
             case Role::AdultName:
                 spec = { spec.name, "Heading 4", "Text body", 4 };
+                spec.keepWithNext = true;
                 break;
             case Role::RaisedBy:
                 spec.next = "Text body";

@@ -186,15 +186,24 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     // split from one of our answers): it becomes plain body text. Removing it instead is not
     // safe: disposing the paragraph just before a table aborts Writer 7.4 (measured), and joining
     // it to the one before fails inside the import's undo context.
-    uno::Reference<text::XTextContent> xTaking;
+    const uno::Reference<text::XTextContent> xTaking(
+        uno::Reference<container::XEnumerationAccess>(xCursor, uno::UNO_QUERY_THROW)->createEnumeration()->nextElement(),
+        uno::UNO_QUERY);
     if (dropEmptyAfter)
-    {
-        xTaking.set(uno::Reference<container::XEnumerationAccess>(xCursor, uno::UNO_QUERY_THROW)->createEnumeration()->nextElement(),
-                    uno::UNO_QUERY);
         uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(OUString("Text body")));
-    }
     uno::Reference<document::XDocumentInsertable>(xCursor, uno::UNO_QUERY_THROW)
         ->insertDocumentFromURL(OUString(), aProps);
+    // Left empty before a table, it keeps with the table, so the heading above it does not end a
+    // page alone (the heading keeps with it, it keeps with the table).
+    try
+    {
+        if (xTaking.is() && xTaking->getAnchor()->getString().isEmpty())
+            uno::Reference<beans::XPropertySet>(xTaking, uno::UNO_QUERY_THROW)->setPropertyValue("ParaKeepTogether", uno::Any(true));
+    }
+    catch (const uno::RuntimeException&)
+    {
+        // merged away into the package's first paragraph: nothing to keep
+    }
     if (dropEmptyAfter)
     {
         // The empty paragraph after what went in would be a stray line too: it goes (it follows

@@ -378,17 +378,22 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
             xCursor->gotoEnd(true);
             uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(aStyle));
         };
-        if (xPlace.is())
-        {
-            auto xCursor = clearPrompt(xPlace->getText()->createTextCursorByRange(xPlace->getStart()));
+        // A new record: its header row repeats on every page, and while it fits on one page it
+        // is not split (a header row alone at the foot of a page says nothing).
+        auto newTable = [&](const uno::Reference<text::XTextRange>& xAt) {
             uno::Reference<lang::XMultiServiceFactory> xFactory(xDoc, uno::UNO_QUERY_THROW);
             xTable.set(xFactory->createInstance("com.sun.star.text.TextTable"), uno::UNO_QUERY_THROW);
             xTable->initialize(1, 6);
-            xCursor->getText()->insertTextContent(uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW),
-                                                  uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW), false);
+            xAt->getText()->insertTextContent(xAt, uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW), false);
+            uno::Reference<beans::XPropertySet> xProps(xTable, uno::UNO_QUERY_THROW);
+            xProps->setPropertyValue("RepeatHeadline", uno::Any(true));
+            xProps->setPropertyValue("Split", uno::Any(false));
             for (sal_Int32 c = 0; c < 6; ++c)
                 setCell(xTable, c, 0, strings().get(columns[c]), aHeaderStyle);
-        }
+        };
+        if (xPlace.is())
+            newTable(uno::Reference<text::XTextRange>(
+                clearPrompt(xPlace->getText()->createTextCursorByRange(xPlace->getStart())), uno::UNO_QUERY_THROW));
         else if (!xTable.is())
         {
             // A heading and a new table in an empty paragraph of their own after the analysis.
@@ -402,12 +407,7 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
             xText->insertControlCharacter(xAt, text::ControlCharacter::PARAGRAPH_BREAK, false);
             uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
                 ->setPropertyValue("ParaStyleName", uno::Any(OUString("Text body")));
-            uno::Reference<lang::XMultiServiceFactory> xFactory(xDoc, uno::UNO_QUERY_THROW);
-            xTable.set(xFactory->createInstance("com.sun.star.text.TextTable"), uno::UNO_QUERY_THROW);
-            xTable->initialize(1, 6);
-            xText->insertTextContent(xAt, uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW), false);
-            for (sal_Int32 c = 0; c < 6; ++c)
-                setCell(xTable, c, 0, strings().get(columns[c]), aHeaderStyle);
+            newTable(xAt);
         }
         auto xRows = xTable->getRows();
         const sal_Int32 row = xRows->getCount();
