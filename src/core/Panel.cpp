@@ -303,9 +303,16 @@ std::string completenessLine(const Analysis& analysis, const Strings& strings)
 
 std::string newIssueId(const Analysis& analysis)
 {
+    // Not an id a link in the document may still point to (a plan row of a removed issue keeps
+    // its link until Update action plan flags it): a new issue taking it would inherit the row.
     std::set<std::string> taken;
     for (const Issue& issue : analysis.issues)
         taken.insert(issue.id);
+    for (const PlanRow& row : analysis.plan)
+        taken.insert(row.issues.begin(), row.issues.end());
+    for (const std::vector<Item>& list : analysis.lists)
+        for (const Item& item : list)
+            taken.insert(item.issues.begin(), item.issues.end());
     return freeId("issue", taken);
 }
 
@@ -314,6 +321,11 @@ std::string newAdultId(const Analysis& analysis)
     std::set<std::string> taken;
     for (const Adult& adult : analysis.adults)
         taken.insert(adult.id);
+    for (const Issue& issue : analysis.issues)
+        taken.insert(issue.raisedByAdults.begin(), issue.raisedByAdults.end());
+    for (const std::vector<Item>& list : analysis.lists)
+        for (const Item& item : list)
+            taken.insert(item.adults.begin(), item.adults.end());
     return freeId("adult", taken);
 }
 

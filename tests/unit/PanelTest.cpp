@@ -875,6 +875,24 @@ TEST(NewIds, TheFirstFreeNumber)
     EXPECT_TRUE(aa::isValidId(aa::newAdultId(a)));
 }
 
+TEST(NewIds, NotAnIdALinkInTheDocumentStillPointsTo)
+{
+    // An issue removed: its plan row keeps its link until Update action plan flags it. A new
+    // issue given that id would inherit the row (and the review would call it served).
+    Analysis a = base();
+    a.issues[0].id = "issue1";
+    a.issues[1].id = "issue2";
+    a.issues.pop_back();
+    a.plan.at(0).issues = { "issue3" };
+    EXPECT_EQ(aa::newIssueId(a), "issue4");
+    a.list(ListKind::Strengths).at(0).issues = { "issue4" };
+    EXPECT_EQ(aa::newIssueId(a), "issue5");
+    // The same for adults, through the "identified by" lines and the items.
+    a.adults[0].id = "adult1";
+    a.issues[0].raisedByAdults = { "adult2" };
+    EXPECT_EQ(aa::newAdultId(a), "adult3");
+}
+
 TEST(AddIssue, AppendsATrimmedOneLineTitleWithAFreeId)
 {
     Analysis a = base();
