@@ -103,10 +103,14 @@ private:
         findings_.push_back(std::move(f));
     }
 
+    /// Where a dismissed judgement was, as its key remembers it: not a list item's or a plan
+    /// row's position (an item added above, or a must row, would bring it back), only which list,
+    /// which issue, adult or part; the judged words tell the rest apart.
     static std::string placeKey(const Place& p)
     {
-        return std::to_string(static_cast<int>(p.kind)) + ":" + p.issue + ":" + std::to_string(p.index) + ":"
-               + std::to_string(p.item);
+        const bool positional = p.kind == Place::Kind::PlanRow || p.kind == Place::Kind::ListItem;
+        return std::to_string(static_cast<int>(p.kind)) + ":" + p.issue + ":"
+               + std::to_string(p.kind == Place::Kind::PlanRow ? 0 : p.index) + ":" + std::to_string(positional ? 0 : p.item);
     }
 
     /// Words a family would not understand in a text a family will read; one question per term.
@@ -276,18 +280,23 @@ private:
             const std::string date = parseDate(byWhen);
             if (!date.empty() && !options_.today.empty() && date < options_.today && !done)
                 certain("review.plan.datePassed", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
+            std::set<PlanColumn> placeholders; // a placeholder is asked about once, not as jargon too
             for (PlanColumn c : { PlanColumn::Who, PlanColumn::ByWhen, PlanColumn::Review, PlanColumn::Contingency })
             {
                 const std::string& cell = row.cell(c);
                 if (isBlank(cell))
                     continue;
                 if (const Judgement j = judgePlanCell(jsonName(c), cell); j.flagged)
+                {
+                    placeholders.insert(c);
                     judgement(std::string("review.plan.placeholder.") + jsonName(c), "Standard 6",
                               { n, quote(j.terms.empty() ? cell : j.terms.front()) }, place, j, cell);
+                }
             }
             for (PlanColumn c : { PlanColumn::Outcome, PlanColumn::Action, PlanColumn::Who, PlanColumn::Review,
                                   PlanColumn::Contingency, PlanColumn::Progress })
-                jargon(row.cell(c), place, s_.format("review.place.planRow", { n }));
+                if (!placeholders.count(c))
+                    jargon(row.cell(c), place, s_.format("review.place.planRow", { n }));
         }
         // The plan's one review arrangement and one contingency stand in for empty row cells.
         const std::pair<Topic, bool> arrangements[] = { { Topic::PlanReview, planReview || !rowWithoutReview },
@@ -455,6 +464,33 @@ std::string parseDate(const std::string& text)
     return {};
 }
 
+namespace
+{
+/// Whether a "done" word at the start of a progress cell ends there as a report of the row being
+/// done: at the end, before punctuation, a date or number, or "on", "in", "by", "at", "and"
+/// ("Done 3/3", "Completed on 4 March", "Met, attendance 97%"); the joining words are data
+/// (review.words.doneJoining). "Met with Mum ..." and "Complete the form ..." are not a row done.
+bool doneWordEnds(const std::string& l, std::size_t at, const std::string& joiningWords)
+{
+    if (at >= l.size())
+        return true;
+    const auto c = static_cast<unsigned char>(l[at]);
+    if (std::isalpha(c))
+        return false;
+    if (c != ' ' && c != '\t')
+        return true; // punctuation, a dash, a line break
+    std::size_t next = at;
+    while (next < l.size() && (l[next] == ' ' || l[next] == '\t'))
+        ++next;
+    if (next >= l.size() || !std::isalpha(static_cast<unsigned char>(l[next])))
+        return true;
+    std::size_t end = next;
+    while (end < l.size() && std::isalpha(static_cast<unsigned char>(l[end])))
+        ++end;
+    return ("," + joiningWords + ",").find("," + l.substr(next, end - next) + ",") != std::string::npos;
+}
+} // namespace
+
 bool progressDone(const std::string& text, const Strings& strings)
 {
     std::string l = lower(text);
@@ -471,13 +507,13 @@ bool progressDone(const std::string& text, const Strings& strings)
     }
     l.erase(0, first);
     const std::string words = strings.get("review.words.done");
+    const std::string joining = strings.has("review.words.doneJoining") ? strings.get("review.words.doneJoining") : std::string();
     std::size_t start = 0;
     while (start <= words.size())
     {
         const std::size_t end = std::min(words.find(',', start), words.size());
         const std::string word = words.substr(start, end - start);
-        if (!word.empty() && l.compare(0, word.size(), word) == 0
-            && (l.size() == word.size() || !std::isalpha(static_cast<unsigned char>(l[word.size()]))))
+        if (!word.empty() && l.compare(0, word.size(), word) == 0 && doneWordEnds(l, word.size(), joining))
             return true;
         start = end + 1;
     }
