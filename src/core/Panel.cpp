@@ -276,7 +276,11 @@ std::string completenessLine(const Analysis& analysis, const Strings& strings)
         incomplete += !emptyParts(issue, strings).empty();
         noAction += !hasPlanAction(analysis, issue.id);
     }
-    if (incomplete)
+    if (analysis.issues.empty())
+        empty.push_back(strings.get("panel.empty.noIssues"));
+    else if (incomplete == 1)
+        empty.push_back(strings.get("panel.empty.issues.one"));
+    else if (incomplete)
         empty.push_back(strings.format("panel.empty.issues", { std::to_string(incomplete) }));
     std::size_t weighing = 0;
     for (Topic t : topicsOf(Section::WeighingUp))
@@ -294,6 +298,7 @@ std::string completenessLine(const Analysis& analysis, const Strings& strings)
     topic(Topic::Recommendation);
     topic(Topic::PlanReview);
     topic(Topic::Contingency);
+    topic(Topic::PlanAgreed);
     std::string line = empty.empty() ? strings.get("panel.empty.none")
                                      : strings.format("panel.empty.list", { join(empty, "; ") });
     if (!analysis.issues.empty() && noAction)
