@@ -11,12 +11,72 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstring>
 #include <set>
+#include <stdexcept>
 
 namespace aa
 {
+const std::vector<ReviewRule>& reviewRules()
+{
+    static const char* const s5 = "Standard 5";
+    static const char* const s5sc = "Standard 5 (social care)";
+    static const char* const s6 = "Standard 6";
+    static const char* const s7 = "Standard 7";
+    static const char* const s8 = "Standard 8";
+    constexpr FindingKind certain = FindingKind::Certain, judgement = FindingKind::Judgement;
+    static const std::vector<ReviewRule> rules{
+        { "analysis.noSafety", certain, s7 },
+        { "analysis.noChildView", certain, s5 },
+        { "issue.noAction", certain, s6 },
+        { "issue.noneIdentified", certain, s5 },
+        { "issue.noOrigins", certain, s5 },
+        { "issue.noMaintainingFactors", certain, s5 },
+        { "issue.noImpact", certain, s5 },
+        { "part.descriptionOnly.origins", judgement, s5 },
+        { "part.descriptionOnly.maintainingFactors", judgement, s5 },
+        { "part.descriptionOnly.impactOnChild", judgement, s5 },
+        { "weighingUp.unanswered", certain, s5sc },
+        { "adult.noUnderstanding", certain, s5 },
+        { "adult.noMotivation", certain, s5sc },
+        { "motivation.compliance", judgement, s5sc },
+        { "analysis.noAdults", certain, s5 },
+        { "analysis.noStrengths", certain, s5 },
+        { "analysis.noSuccessSigns", certain, s6 },
+        { "must.noConsequence", certain, s6 },
+        { "successSign.untied", certain, s6 },
+        { "successSign.vague", judgement, s6 },
+        { "analysis.noRecommendation", certain, s7 },
+        { "plan.orphan", certain, s6 },
+        { "plan.rowIncomplete", certain, s6 },
+        { "plan.datePassed", certain, s6 },
+        { "plan.placeholder.who", judgement, s6 },
+        { "plan.placeholder.byWhen", judgement, s6 },
+        { "plan.placeholder.review", judgement, s6 },
+        { "plan.placeholder.contingency", judgement, s6 },
+        { "plan.no.planReview", certain, s6 },
+        { "plan.no.contingency", certain, s6 },
+        { "plan.placeholder.reviewPlan", judgement, s6 },
+        { "plan.placeholder.contingencyPlan", judgement, s6 },
+        { "plan.no.planAgreed", certain, s6 },
+        { "report.promptLeft", certain, s7 },
+        { "supervision.none", certain, s8 },
+        { "supervision.noInfluence", certain, s8 },
+        { "jargon", judgement, s7 },
+    };
+    return rules;
+}
+
+const ReviewRule& reviewRule(const std::string& id)
+{
+    for (const ReviewRule& rule : reviewRules())
+        if (id == rule.id)
+            return rule;
+    throw std::logic_error("review: no rule \"" + id + "\"");
+}
+
 namespace
 {
 std::string lower(const std::string& text)
@@ -69,14 +129,15 @@ public:
 
 private:
     /// A certain finding; key is the message's resource key, "review." and the rule id.
-    void certain(const std::string& key, Severity severity, const char* standard, const std::vector<std::string>& args,
-                 Place place)
+    void certain(const std::string& key, Severity severity, const std::vector<std::string>& args, Place place)
     {
         Finding f;
         f.rule = key.substr(std::string("review.").size());
+        const ReviewRule& rule = reviewRule(f.rule);
         f.kind = FindingKind::Certain;
+        assert(rule.kind == f.kind);
         f.severity = severity;
-        f.standard = standard;
+        f.standard = rule.standard;
         f.message = s_.format(key, args);
         f.place = std::move(place);
         findings_.push_back(std::move(f));
@@ -84,14 +145,16 @@ private:
 
     /// A judgement: the question to ask (key), the judge's reason, and the key that dismissing
     /// it remembers. Left out when dismissed for this document.
-    void judgement(const std::string& key, const char* standard, const std::vector<std::string>& args, Place place,
-                   const Judgement& j, const std::string& judged)
+    void judgement(const std::string& key, const std::vector<std::string>& args, Place place, const Judgement& j,
+                   const std::string& judged)
     {
         Finding f;
         f.rule = key.substr(std::string("review.").size());
+        const ReviewRule& rule = reviewRule(f.rule);
         f.kind = FindingKind::Judgement;
+        assert(rule.kind == f.kind);
         f.severity = Severity::Warning;
-        f.standard = standard;
+        f.standard = rule.standard;
         f.message = s_.format(key, args);
         f.reason = j.reason;
         f.place = std::move(place);
@@ -125,7 +188,7 @@ private:
         {
             Judgement one = j;
             one.terms = { term };
-            judgement("review.jargon", "Standard 7", { where, term }, place, one, text);
+            judgement("review.jargon", { where, term }, place, one, text);
         }
     }
 
@@ -133,12 +196,12 @@ private:
     {
         // Each answer in document order: whether it is there, then its words.
         if (isBlank(a_.topic(Topic::Safety)))
-            certain("review.analysis.noSafety", Severity::Error, "Standard 7", {},
+            certain("review.analysis.noSafety", Severity::Error, {},
                     { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Safety), 0 });
         jargon(a_.topic(Topic::Safety), { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Safety), 0 },
                questionLabel(QuestionKey::of(Topic::Safety), s_));
         if (isBlank(a_.topic(Topic::ChildExperience)))
-            certain("review.analysis.noChildView", Severity::Error, "Standard 5", {},
+            certain("review.analysis.noChildView", Severity::Error, {},
                     { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::ChildExperience), 0 });
         jargon(a_.topic(Topic::ChildExperience),
                { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::ChildExperience), 0 },
@@ -154,9 +217,9 @@ private:
                 "review.part.descriptionOnly.impactOnChild" };
         const Place title{ Place::Kind::IssueTitle, issue.id, 0, 0 };
         if (!hasPlanAction(a_, issue.id))
-            certain("review.issue.noAction", Severity::Error, "Standard 6", { quote(issue.title) }, title);
+            certain("review.issue.noAction", Severity::Error, { quote(issue.title) }, title);
         if (issue.raisedBy.empty() && issue.raisedByAdults.empty())
-            certain("review.issue.noneIdentified", Severity::Info, "Standard 5", { quote(issue.title) }, title);
+            certain("review.issue.noneIdentified", Severity::Info, { quote(issue.title) }, title);
         jargon(issue.title, title, s_.format("review.place.title", { quote(issue.title) }));
         for (std::size_t p = 0; p < issuePartCount; ++p)
         {
@@ -167,9 +230,9 @@ private:
             if (p < requiredIssueParts)
             {
                 if (isBlank(text))
-                    certain(missing[p], Severity::Error, "Standard 5", { quote(issue.title) }, place);
+                    certain(missing[p], Severity::Error, { quote(issue.title) }, place);
                 else if (const Judgement j = judgeAnalysisPart(name, text); j.flagged)
-                    judgement(questions[p], "Standard 5", { where }, place, j, text);
+                    judgement(questions[p], { where }, place, j, text);
             }
             jargon(text, place, where);
         }
@@ -184,8 +247,7 @@ private:
             const std::string label = questionLabel(QuestionKey::of(t), s_);
             const bool isRequired = std::find(std::begin(required), std::end(required), t) != std::end(required);
             if (isBlank(a_.topic(t)))
-                certain("review.weighingUp.unanswered", isRequired ? Severity::Warning : Severity::Info,
-                        "Standard 5 (social care)", { label }, place);
+                certain("review.weighingUp.unanswered", isRequired ? Severity::Warning : Severity::Info, { label }, place);
             jargon(a_.topic(t), place, label);
         }
     }
@@ -196,12 +258,12 @@ private:
         const Place understanding{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Understanding), 0 };
         const Place motivation{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Motivation), 0 };
         if (isBlank(adult.part(AdultPart::Understanding)))
-            certain("review.adult.noUnderstanding", Severity::Warning, "Standard 5", { quote(name) }, understanding);
+            certain("review.adult.noUnderstanding", Severity::Warning, { quote(name) }, understanding);
         const std::string& motive = adult.part(AdultPart::Motivation);
         if (isBlank(motive))
-            certain("review.adult.noMotivation", Severity::Warning, "Standard 5 (social care)", { quote(name) }, motivation);
+            certain("review.adult.noMotivation", Severity::Warning, { quote(name) }, motivation);
         else if (const Judgement j = judgeMotivation(motive); j.flagged)
-            judgement("review.motivation.compliance", "Standard 5 (social care)", { quote(name) }, motivation, j, motive);
+            judgement("review.motivation.compliance", { quote(name) }, motivation, j, motive);
         jargon(adult.part(AdultPart::Understanding), understanding,
                s_.format("review.place.adultUnderstanding", { quote(name) }));
         jargon(motive, motivation, s_.format("review.place.adultMotivation", { quote(name) }));
@@ -210,29 +272,29 @@ private:
     void reviewLists()
     {
         if (a_.adults.empty())
-            certain("review.analysis.noAdults", Severity::Warning, "Standard 5", {}, {});
+            certain("review.analysis.noAdults", Severity::Warning, {}, {});
         for (std::size_t k = 0; k < listKindCount; ++k)
         {
             const auto kind = static_cast<ListKind>(k);
             const std::vector<Item>& items = a_.lists[k];
             // An empty list where its section is, after the findings on the lists before it.
             if (kind == ListKind::Strengths && items.empty())
-                certain("review.analysis.noStrengths", Severity::Warning, "Standard 5", {}, {});
+                certain("review.analysis.noStrengths", Severity::Warning, {}, {});
             if (kind == ListKind::SuccessSigns && items.empty())
-                certain("review.analysis.noSuccessSigns", Severity::Error, "Standard 6", {}, {});
+                certain("review.analysis.noSuccessSigns", Severity::Error, {}, {});
             for (std::size_t i = 0; i < items.size(); ++i)
             {
                 const Item& item = items[i];
                 const Place place{ Place::Kind::ListItem, {}, k, i };
                 const std::string where = s_.format(std::string("review.place.") + jsonName(kind), { quote(item.text) });
                 if (kind == ListKind::WhatNeedsToHappen && item.must && isBlank(item.ifNot))
-                    certain("review.must.noConsequence", Severity::Warning, "Standard 6", { quote(item.text) }, place);
+                    certain("review.must.noConsequence", Severity::Warning, { quote(item.text) }, place);
                 if (kind == ListKind::SuccessSigns)
                 {
                     if (item.items.empty())
-                        certain("review.successSign.untied", Severity::Info, "Standard 6", { quote(item.text) }, place);
+                        certain("review.successSign.untied", Severity::Info, { quote(item.text) }, place);
                     if (const Judgement j = judgeSuccessSign(item.text); j.flagged)
-                        judgement("review.successSign.vague", "Standard 6", { quote(item.text) }, place, j, item.text);
+                        judgement("review.successSign.vague", { quote(item.text) }, place, j, item.text);
                 }
                 jargon(item.text, place, where);
                 jargon(item.ifNot, place, where);
@@ -242,7 +304,7 @@ private:
                { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Recommendation), 0 },
                questionLabel(QuestionKey::of(Topic::Recommendation), s_));
         if (isBlank(a_.topic(Topic::Recommendation)))
-            certain("review.analysis.noRecommendation", Severity::Error, "Standard 7", {},
+            certain("review.analysis.noRecommendation", Severity::Error, {},
                     { Place::Kind::Topic, {}, static_cast<std::size_t>(Topic::Recommendation), 0 });
     }
 
@@ -262,7 +324,7 @@ private:
                                           [&](const std::string& id) { return !a_.findIssue(id); })
                               || (!row.help.empty() && !a_.findItem(row.help));
             if (row.flagged || gone)
-                certain("review.plan.orphan", Severity::Error, "Standard 6", { n, action }, place);
+                certain("review.plan.orphan", Severity::Error, { n, action }, place);
             std::vector<std::string> lacks;
             for (PlanColumn c : { PlanColumn::Action, PlanColumn::Outcome, PlanColumn::Who, PlanColumn::ByWhen,
                                   PlanColumn::Priority })
@@ -272,14 +334,13 @@ private:
             if (!lacks.empty() && !done)
                 certain("review.plan.rowIncomplete", isBlank(row.cell(PlanColumn::Who)) || isBlank(row.cell(PlanColumn::ByWhen))
                                                          ? Severity::Error
-                                                         : Severity::Warning,
-                        "Standard 6", { n, action, joinList(lacks) }, place);
+                                                         : Severity::Warning, { n, action, joinList(lacks) }, place);
             rowWithoutReview = rowWithoutReview || isBlank(row.cell(PlanColumn::Review));
             rowWithoutContingency = rowWithoutContingency || isBlank(row.cell(PlanColumn::Contingency));
             const std::string& byWhen = row.cell(PlanColumn::ByWhen);
             const std::string date = parseDate(byWhen);
             if (!date.empty() && !options_.today.empty() && date < options_.today && !done)
-                certain("review.plan.datePassed", Severity::Warning, "Standard 6", { n, quote(byWhen) }, place);
+                certain("review.plan.datePassed", Severity::Warning, { n, quote(byWhen) }, place);
             std::set<PlanColumn> placeholders; // a placeholder is asked about once, not as jargon too
             for (PlanColumn c : { PlanColumn::Who, PlanColumn::ByWhen, PlanColumn::Review, PlanColumn::Contingency })
             {
@@ -289,7 +350,7 @@ private:
                 if (const Judgement j = judgePlanCell(jsonName(c), cell); j.flagged)
                 {
                     placeholders.insert(c);
-                    judgement(std::string("review.plan.placeholder.") + jsonName(c), "Standard 6",
+                    judgement(std::string("review.plan.placeholder.") + jsonName(c),
                               { n, quote(j.terms.empty() ? cell : j.terms.front()) }, place, j, cell);
                 }
             }
@@ -306,33 +367,32 @@ private:
             const Place place{ Place::Kind::PlanArrangement, {}, static_cast<std::size_t>(topic), 0 };
             const std::string& text = a_.topic(topic);
             if (!covered)
-                certain(std::string("review.plan.no.") + jsonName(topic), topic == Topic::PlanReview ? Severity::Error : Severity::Warning,
-                        "Standard 6", {}, place);
+                certain(std::string("review.plan.no.") + jsonName(topic), topic == Topic::PlanReview ? Severity::Error : Severity::Warning, {}, place);
             if (!isBlank(text))
             {
                 const char* column = topic == Topic::PlanReview ? "review" : "contingency";
                 if (const Judgement j = judgePlanCell(column, text); j.flagged)
-                    judgement(std::string("review.plan.placeholder.") + column + "Plan", "Standard 6",
+                    judgement(std::string("review.plan.placeholder.") + column + "Plan",
                               { quote(j.terms.empty() ? text : j.terms.front()) }, place, j, text);
                 jargon(text, place, questionLabel(QuestionKey::of(topic), s_));
             }
         }
         const Place agreed{ Place::Kind::PlanArrangement, {}, static_cast<std::size_t>(Topic::PlanAgreed), 0 };
         if (isBlank(a_.topic(Topic::PlanAgreed)))
-            certain("review.plan.no.planAgreed", Severity::Info, "Standard 6", {}, agreed);
+            certain("review.plan.no.planAgreed", Severity::Info, {}, agreed);
     }
 
     void reviewReport(const ReportFacts& report)
     {
         for (std::size_t i = 0; i < report.promptsLeft.size(); ++i)
-            certain("review.report.promptLeft", Severity::Warning, "Standard 7", { quote(report.promptsLeft[i]) },
+            certain("review.report.promptLeft", Severity::Warning, { quote(report.promptsLeft[i]) },
                     { Place::Kind::ReportPrompt, {}, i, 0 });
         const Place place{ Place::Kind::Supervision, {}, 0, 0 };
         if (report.supervision.empty())
-            certain("review.supervision.none", Severity::Warning, "Standard 8", {}, place);
+            certain("review.supervision.none", Severity::Warning, {}, place);
         else if (std::all_of(report.supervision.begin(), report.supervision.end(),
                              [](const SupervisionEntry& e) { return isBlank(e.influence); }))
-            certain("review.supervision.noInfluence", Severity::Warning, "Standard 8", {}, place);
+            certain("review.supervision.noInfluence", Severity::Warning, {}, place);
     }
 
     std::string joinList(const std::vector<std::string>& parts) const

@@ -31,6 +31,20 @@ enum class FindingKind
     Judgement, ///< a question about the writing, from a heuristic
 };
 
+/// A rule of the review: its id (a finding's `rule`), its kind and the standard it serves. The
+/// help lists every rule from here, described by the help resource's "help.rule.<id>".
+struct ReviewRule
+{
+    const char* id;
+    FindingKind kind;
+    const char* standard;
+};
+
+/// Every rule, in the order the review checks them.
+const std::vector<ReviewRule>& reviewRules();
+/// The rule with that id; throws std::logic_error for an id that is not a rule (a bug).
+const ReviewRule& reviewRule(const std::string& id);
+
 /// Where a finding points in the analysis, in the model's terms (the glue finds the paragraph).
 struct Place
 {
