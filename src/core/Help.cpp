@@ -3,6 +3,7 @@
 #include "Catalogue.hpp"
 #include "EmbeddedResources.hpp"
 #include "Errors.hpp"
+#include "Review.hpp"
 #include "Utf8.hpp"
 
 namespace aa
@@ -56,6 +57,16 @@ std::vector<HelpPage> helpPages(const Strings& help, const Strings& strings)
             { q.label, { q.question, help.get(key), strings.get("panel.standardPrefix") + q.standard } });
     }
     pages.push_back(std::move(questions));
+    HelpPage rules{ "rules", help.get("help.rules.title"), { help.get("help.rules.intro") }, {} };
+    for (const ReviewRule& rule : reviewRules())
+    {
+        const std::string key = std::string("help.rule.") + rule.id;
+        if (!help.has(key))
+            throw InputError(std::string("The help does not describe the review's rule ") + rule.id + ".");
+        rules.paragraphs.push_back(help.get(key) + " (" + help.get(rule.kind == FindingKind::Certain ? "help.rules.certain" : "help.rules.judgement")
+                                   + "; " + rule.standard + ")");
+    }
+    pages.push_back(std::move(rules));
     return pages;
 }
 

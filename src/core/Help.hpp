@@ -12,7 +12,7 @@ namespace aa
 {
 struct HelpPage
 {
-    std::string id;    ///< file name without extension: "deck", "plan", "review", "template", "questions"
+    std::string id;    ///< "deck", "plan", "review", "template", "questions", "rules"
     std::string title;
     std::vector<std::string> paragraphs;
     /// The questions page: (question, guidance in depth, the standard) per question.
@@ -27,7 +27,8 @@ struct HelpPage
 /// The built-in en-GB help texts.
 const Strings& helpStrings();
 
-/// Every help page, in reading order. Throws InputError when a question has no text in depth.
+/// Every help page, in reading order. Throws InputError when a question has no text in depth or
+/// a rule of the review no description.
 std::vector<HelpPage> helpPages(const Strings& help = helpStrings(), const Strings& strings = Strings::builtIn());
 
 /// All pages as one HTML document; each page is a section whose id is the page's id, so

@@ -60,8 +60,8 @@ bool configHasTitle(const char* file, const std::string& title)
 TEST(Help, EveryQuestionHasGuidanceInDepthInTheOrderOfTheAnalysis)
 {
     const auto pages = aa::helpPages();
-    ASSERT_EQ(pages.size(), 5u);
-    const aa::HelpPage& questions = pages.back();
+    ASSERT_EQ(pages.size(), 6u);
+    const aa::HelpPage& questions = pages.at(4);
     EXPECT_EQ(questions.id, "questions");
     std::vector<std::string> labels;
     for (const aa::Question& q : aa::catalogue())
@@ -97,9 +97,35 @@ TEST(Help, EveryHelpTextBelongsToAPageOrAQuestion)
     for (const aa::Question& q : aa::catalogue())
         if (q.key != aa::QuestionKey::title())
             expected.insert("help.question." + q.key.name());
+    for (const char* key : { "help.rules.title", "help.rules.intro", "help.rules.certain", "help.rules.judgement" })
+        expected.insert(key);
+    for (const aa::ReviewRule& rule : aa::reviewRules())
+        expected.insert(std::string("help.rule.") + rule.id);
     const std::vector<std::string> keys = aa::helpStrings().keys();
     EXPECT_EQ(std::set<std::string>(keys.begin(), keys.end()), expected)
-        << "a help text for a question that is gone (schema 1's), or one missing";
+        << "a help text for a question or rule that is gone (schema 1's), or one missing";
+}
+
+TEST(Help, EveryRuleOfTheReviewIsListedWithItsKindAndStandard)
+{
+    const auto pages = aa::helpPages();
+    const aa::HelpPage& rules = pages.back();
+    EXPECT_EQ(rules.id, "rules");
+    ASSERT_EQ(rules.paragraphs.size(), aa::reviewRules().size() + 1) << "the introduction, then one per rule";
+    for (std::size_t i = 0; i < aa::reviewRules().size(); ++i)
+    {
+        const aa::ReviewRule& rule = aa::reviewRules()[i];
+        const std::string& line = rules.paragraphs[i + 1];
+        const std::string kind = rule.kind == aa::FindingKind::Certain ? "certain" : "judgement";
+        EXPECT_NE(line.find("(" + kind + "; " + rule.standard + ")"), std::string::npos) << rule.id << ": " << line;
+    }
+    // A rule without its description is an error, not a silent gap.
+    std::string withoutJargon;
+    for (const std::string& key : aa::helpStrings().keys())
+        if (key != "help.rule.jargon")
+            withoutJargon += key + "=x\n";
+    EXPECT_NO_THROW(aa::helpPages(aa::Strings::parse(withoutJargon + "help.rule.jargon=x\n")));
+    EXPECT_THROW(aa::helpPages(aa::Strings::parse(withoutJargon)), aa::InputError);
 }
 
 TEST(Help, AQuestionWithoutTextInDepthIsAnError)
