@@ -8,7 +8,8 @@ scripts/deps.sh
 scripts/build.sh
 profile="$PWD/build/profile"
 build/src/tools/aa-run --profile "$profile" --oxt build/assessment-analysis.oxt \
-    --report samples/sample-report.fodt --analysis samples/sample-analysis.json --out out
+    --report samples/sample-report.fodt --analysis samples/sample-analysis.json \
+    --supervision samples/sample-supervision.json --out out
 if [ -n "${DISPLAY:-}" ]; then
     echo "Opening Writer on out/sample-assessment.odt (private profile: $profile)"
     soffice -env:UserInstallation="file://$profile" --nologo out/sample-assessment.odt &

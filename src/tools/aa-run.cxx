@@ -1,6 +1,7 @@
 // The main job: opens the sample report in a private headless Writer with the extension
 // installed, inserts the sample analysis (each part at the report's place for it), adds the
-// sample supervision entry, and writes the result as .odt, .docx and .pdf.
+// sample supervision entry (--supervision, when given), and writes the result as .odt, .docx and
+// .pdf.
 #include "Office.hxx"
 
 
@@ -32,7 +33,7 @@ int main(int argc, char** argv)
                                             { "--oxt", "build/assessment-analysis.oxt" },
                                             { "--report", "samples/sample-report.fodt" },
                                             { "--analysis", "samples/sample-analysis.json" },
-                                            { "--supervision", "samples/sample-supervision.json" },
+                                            { "--supervision", "" },
                                             { "--out", "out" },
                                             { "--name", "sample-assessment" } };
     for (int i = 1; i + 1 < argc; i += 2)
