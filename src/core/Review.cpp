@@ -485,41 +485,67 @@ const char* severityName(Severity severity)
 
 std::string parseDate(const std::string& text)
 {
+    // The first date in the cell, wherever it stands ("by 01/03/2027", "Monday 1 March 2027 at
+    // the core group"); a relative timescale ("within 10 working days of the ICPC") is none, and
+    // so is a date something starts from ("From 3 November 2026, every school day").
     const std::vector<std::string> t = tokens(text);
-    // 2027-03-01
-    if (t.size() == 5 && t[1] == "-" && t[3] == "-" && isNumber(t[0]) && t[0].size() == 4 && isNumber(t[2]) && isNumber(t[4]))
-        return isoDate(std::stoi(t[0]), std::stoi(t[2]), std::stoi(t[4]));
-    // 1/3/2027 (day first)
-    if (t.size() == 5 && t[1] == "/" && t[3] == "/" && isNumber(t[0]) && isNumber(t[2]) && isNumber(t[4]))
+    const auto startsFrom = [](const std::string& word) {
+        const std::string w = lower(word);
+        return w == "from" || w == "since" || w == "starting" || w == "beginning" || w == "commencing";
+    };
+    for (std::size_t i = 0; i + 5 <= t.size(); ++i)
     {
-        int y = std::stoi(t[4]);
-        if (t[4].size() == 2)
-            y += 2000;
-        return isoDate(y, std::stoi(t[2]), std::stoi(t[0]));
+        if (i > 0 && startsFrom(t[i - 1]))
+            continue;
+        const std::string* w = &t[i];
+        // 2027-03-01
+        if (w[1] == "-" && w[3] == "-" && isNumber(w[0]) && w[0].size() == 4 && isNumber(w[2]) && isNumber(w[4]))
+            return isoDate(std::stoi(w[0]), std::stoi(w[2]), std::stoi(w[4]));
+        // 1/3/2027, 01.03.27 (day first)
+        if (w[1] == "/" && w[3] == "/" && isNumber(w[0]) && isNumber(w[2]) && isNumber(w[4]) && w[0].size() <= 2
+            && w[2].size() <= 2 && (w[4].size() == 2 || w[4].size() == 4))
+        {
+            int y = std::stoi(w[4]);
+            if (w[4].size() == 2)
+                y += 2000;
+            return isoDate(y, std::stoi(w[2]), std::stoi(w[0]));
+        }
     }
-    // [weekday] 1 March 2027, 1st March 2027, March 2027
+    // [weekday] 1 March 2027, 1st March 2027, March 2027, the end of March 2027
     std::vector<std::string> words;
+    std::vector<bool> afterEnd; // "end" came before this word
     bool endOf = false;
     for (const std::string& w : t)
     {
-        endOf = endOf || lower(w) == "end";
+        if (lower(w) == "end")
+            endOf = true;
         if (w != "-" && w != "/" && lower(w) != "of" && lower(w) != "by" && lower(w) != "end" && lower(w) != "the")
+        {
             words.push_back(stripOrdinal(w));
+            afterEnd.push_back(endOf);
+        }
     }
-    if (words.size() >= 2 && isNumber(words.back()) && words.back().size() == 4)
+    for (std::size_t j = 1; j < words.size(); ++j)
     {
-        const int year = std::stoi(words.back());
-        const int month = monthNumber(words[words.size() - 2]);
-        if (month && words.size() >= 3 && isNumber(words[words.size() - 3]))
-            return isoDate(year, month, std::stoi(words[words.size() - 3]));
-        if (month && endOf)
+        if (!isNumber(words[j]) || words[j].size() != 4)
+            continue;
+        const int year = std::stoi(words[j]);
+        const int month = monthNumber(words[j - 1]);
+        if (!month)
+            continue;
+        const bool withDay = j >= 2 && isNumber(words[j - 2]);
+        const std::size_t first = withDay ? j - 2 : j - 1;
+        if (first > 0 && startsFrom(words[first - 1]))
+            continue;
+        if (withDay)
+            return isoDate(year, month, std::stoi(words[j - 2]));
+        if (afterEnd[j - 1])
         {
             for (int day = 31; day >= 28; --day)
                 if (!isoDate(year, month, day).empty())
                     return isoDate(year, month, day);
         }
-        if (month)
-            return isoDate(year, month, 1);
+        return isoDate(year, month, 1);
     }
     return {};
 }

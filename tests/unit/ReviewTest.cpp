@@ -1387,6 +1387,24 @@ TEST(ParseDate, RelativeTimescalesAndOtherTextAreNoDate)
     }
 }
 
+TEST(ParseDate, TheFirstDateWhereverItStands)
+{
+    EXPECT_EQ(aa::parseDate("by 01/03/2027"), "2027-03-01");
+    EXPECT_EQ(aa::parseDate("Monday 1 March 2027 at the core group"), "2027-03-01");
+    EXPECT_EQ(aa::parseDate("Review on 2027-03-01, then monthly"), "2027-03-01");
+    EXPECT_EQ(aa::parseDate("GP appointment booked for 12th April 2027 (Ms Green to confirm)"), "2027-04-12");
+    EXPECT_EQ(aa::parseDate("1/3/2027 and again 1/6/2027"), "2027-03-01") << "the first of two";
+    EXPECT_EQ(aa::parseDate("By the end of March 2027 at the latest"), "2027-03-31");
+}
+
+TEST(ParseDate, ADateSomethingStartsFromIsNoDeadline)
+{
+    EXPECT_EQ(aa::parseDate("From 3 November 2026, every school day"), "");
+    EXPECT_EQ(aa::parseDate("Starting 01/12/2026, weekly"), "");
+    EXPECT_EQ(aa::parseDate("From 3 November 2026 until 1 March 2027"), "2027-03-01") << "the end is the deadline";
+    EXPECT_EQ(aa::parseDate("since March 2026"), "");
+}
+
 // ---------------------------------------------------------------------------------------------
 // progressDone
 
