@@ -179,6 +179,40 @@ TEST(JudgementJargon, ATermExplainedWhereItIsUsedIsPlain)
     EXPECT_EQ(jargon("The LADO, the school and the police met on Monday."), Terms{ "LADO" });
 }
 
+TEST(JudgementJargon, AnExplanationOpeningTheNextSentenceExplainsTheLastTermBeforeIt)
+{
+    EXPECT_TRUE(jargon("The court made a supervision order. This means we will visit and the court checks how it goes.").empty());
+    // Two terms: "This means" can only be about the last one.
+    EXPECT_EQ(jargon("We will hold a core group and a strategy discussion. This means the police and we talk first."),
+              Terms{ "core group" });
+    EXPECT_EQ(jargon("The court made a supervision order. We will visit weekly."), Terms{ "supervision order" });
+}
+
+TEST(JudgementJargon, ATermExplainedOnceIsExplainedWhereverTheTextUsesIt)
+{
+    EXPECT_TRUE(jargon("The core group met in May. The core group is you and the workers who check the plan together.").empty());
+}
+
+TEST(JudgementJargon, AnAppositionExplainsButAListOfPeopleDoesNot)
+{
+    EXPECT_TRUE(jargon("Your PEP, the record of what the school will do for Jo, is ready.").empty());
+    EXPECT_EQ(jargon("The LADO, the head of year and the police met on Monday."), Terms{ "LADO" });
+}
+
+TEST(JudgementJargon, SteppingDownFromARoleIsPlain)
+{
+    EXPECT_TRUE(jargon("Mr Jones stepped down as chair of the residents' group.").empty());
+    EXPECT_TRUE(jargon("Gran is stepping down from her job to help with the baby.").empty());
+    EXPECT_EQ(jargon("The case was stepped down as the risks reduced."), Terms{ "stepped down" });
+}
+
+TEST(JudgementJargon, SignsOfSafetyAndAssessmentTermsAreJargon)
+{
+    EXPECT_EQ(jargon("Mum will name a safety network by Friday."), Terms{ "safety network" });
+    EXPECT_EQ(jargon("Dad has shown protective capacity."), Terms{ "protective capacity" });
+    EXPECT_EQ(jargon("Nan will have a viability assessment."), Terms{ "viability assessment" });
+}
+
 TEST(JudgementJargon, OptionTermsAreAdded)
 {
     const Judgement j = aa::judgeJargon("We talked about the genogram together.", { "genogram", "  " });
