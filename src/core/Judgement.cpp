@@ -301,14 +301,57 @@ private:
     std::unordered_map<std::string, std::uint32_t> ids_;
 };
 
+/// Phrases with every word written as alternatives ("step|steps down as chair|treasurer") spelled
+/// out one by one (four phrases there); [brackets] around alternatives apply to each.
+std::vector<std::string> withAlternatives(const std::vector<std::string>& phrases)
+{
+    std::vector<std::string> out;
+    for (const std::string& phrase : phrases)
+    {
+        std::vector<std::string> spelled{ std::string() };
+        std::size_t start = 0;
+        while (start <= phrase.size())
+        {
+            const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
+            std::string piece = phrase.substr(start, end - start);
+            start = end + 1;
+            const bool opens = piece.size() > 1 && piece.front() == '[';
+            const bool closes = piece.size() > 1 && piece.back() == ']';
+            if (piece.find('|') != std::string::npos)
+                piece = piece.substr(opens ? 1 : 0, piece.size() - (opens ? 1 : 0) - (closes ? 1 : 0));
+            std::vector<std::string> choices;
+            std::size_t from = 0;
+            while (from <= piece.size())
+            {
+                const std::size_t bar = std::min(piece.find('|', from), piece.size());
+                if (bar > from)
+                    choices.push_back(piece.substr(from, bar - from));
+                from = bar + 1;
+            }
+            if (choices.empty())
+                continue; // two spaces in a row
+            if (choices.size() > 1)
+                for (std::string& c : choices)
+                    c = (opens ? "[" : "") + c + (closes ? "]" : "");
+            std::vector<std::string> next;
+            for (const std::string& head : spelled)
+                for (const std::string& c : choices)
+                    next.push_back(head.empty() ? c : head + " " + c);
+            spelled.swap(next);
+        }
+        out.insert(out.end(), spelled.begin(), spelled.end());
+    }
+    return out;
+}
+
 /// Many phrase lists in one, each under a tag, so that a text is read once for all of them.
 /// The text must have been numbered by the vocabulary the phrases were added with.
 class PhraseList
 {
 public:
-    void add(Vocabulary& vocabulary, const std::vector<std::string>& phrases, std::size_t tag)
+    void add(Vocabulary& vocabulary, const std::vector<std::string>& written, std::size_t tag)
     {
-        for (const std::string& phrase : phrases)
+        for (const std::string& phrase : withAlternatives(written))
         {
             std::vector<std::uint32_t> parts;
             Shown shown;
@@ -513,7 +556,9 @@ enum JargonTag : std::size_t
     Everyday,
     ExplainedAfter,
     ExplainedApposition,
-    ExplainedBefore
+    ExplainedBefore,
+    ExplainedNext,
+    NotApposition
 };
 
 /// The tags of the plan-cell phrase list, one per resource list (placeholder.*).
@@ -574,6 +619,8 @@ struct Lexicon
         jargon.add(vocabulary, list(strings, "jargon.explainedAfter"), ExplainedAfter);
         jargon.add(vocabulary, list(strings, "jargon.explainedApposition"), ExplainedApposition);
         jargon.add(vocabulary, list(strings, "jargon.explainedBefore"), ExplainedBefore);
+        jargon.add(vocabulary, list(strings, "jargon.explainedNext"), ExplainedNext);
+        jargon.add(vocabulary, list(strings, "jargon.notApposition"), NotApposition);
         for (const std::string& a : list(strings, "jargon.acronymsAllowed"))
             acronymsAllowed.insert(a);
         placeholderTokens = wordSet(strings, "placeholder.tokens");
@@ -795,8 +842,23 @@ bool isSectionNumber(const Token& t)
            && std::all_of(t.word.begin() + 1, t.word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-bool explained(const Text& text, const Match& term, const std::vector<Match>& after,
-               const std::vector<Match>& apposition, const std::vector<Match>& before)
+/// The explanations a jargon text holds (JargonTag lists), found once.
+struct Explanations
+{
+    std::vector<Match> after, apposition, before, next, notApposition;
+};
+
+/// The last token of the sentence token i is in.
+std::size_t sentenceEnd(const Text& text, std::size_t i)
+{
+    while (i + 1 < text.tokens.size() && !text.tokens[i].sentenceEndAfter)
+        ++i;
+    return i;
+}
+
+/// Whether term is explained where it is used. lastInSentence: no other term comes after it in its
+/// sentence, so an explanation opening the next sentence ("This means ...") can only be of it.
+bool explained(const Text& text, const Match& term, const Explanations& e, bool lastInSentence)
 {
     const std::string& s = *text.original;
     const auto& t = text.tokens;
@@ -820,13 +882,21 @@ bool explained(const Text& text, const Match& term, const std::vector<Match>& af
     if (back > 0 && s[back - 1] == '(' && term.first >= 2 && t[term.last - 1].end < s.size()
         && s[t[term.last - 1].end] == ')')
         return true;
-    // "EHCP, the plan that sets out ...": a phrase in apposition straight after a comma.
+    // "EHCP, the plan that sets out ...": a phrase in apposition straight after a comma, unless
+    // that clause is a list of people or bodies ("the LADO, the head of year and the police").
     const std::size_t termEnd = t[term.last - 1].end;
     if (termEnd < s.size() && s[termEnd] == ','
-        && std::any_of(apposition.begin(), apposition.end(), [&](const Match& m) { return m.first == term.last; }))
-        return true;
+        && std::any_of(e.apposition.begin(), e.apposition.end(), [&](const Match& m) { return m.first == term.last; }))
+    {
+        std::size_t clauseEnd = term.last;
+        while (clauseEnd + 1 < t.size() && !t[clauseEnd].breakAfter)
+            ++clauseEnd;
+        if (std::none_of(e.notApposition.begin(), e.notApposition.end(),
+                         [&](const Match& m) { return m.first >= term.last && m.first <= clauseEnd; }))
+            return true;
+    }
     // "A child in need plan is a written plan ...": an explanation within two words after.
-    for (const Match& m : after)
+    for (const Match& m : e.after)
         if (m.first >= term.last && m.first <= term.last + 2)
         {
             bool sameClause = true;
@@ -835,8 +905,15 @@ bool explained(const Text& text, const Match& term, const std::vector<Match>& af
             if (sameClause)
                 return true;
         }
+    // "The judge made a care order. This means ...": the next sentence opens with an explanation.
+    if (lastInSentence)
+    {
+        const std::size_t end = sentenceEnd(text, term.last - 1);
+        if (std::any_of(e.next.begin(), e.next.end(), [&](const Match& m) { return m.first == end + 1; }))
+            return true;
+    }
     // "a doctor called a paediatrician": the plain words come first.
-    return std::any_of(before.begin(), before.end(), [&](const Match& m) { return m.last == term.first; });
+    return std::any_of(e.before.begin(), e.before.end(), [&](const Match& m) { return m.last == term.first; });
 }
 
 Judgement judgeJargonText(const std::string& s, const std::vector<std::string>& extraTerms)
@@ -897,16 +974,27 @@ Judgement judgeJargonText(const std::string& s, const std::vector<std::string>& 
                  && t[i + 1].begin == t[i].end + 1)
             candidates.push_back({ Term, i, i + 2, i, i + 2 });
     }
-    const std::vector<Match> after = tagged(all, ExplainedAfter);
-    const std::vector<Match> apposition = tagged(all, ExplainedApposition);
-    const std::vector<Match> before = tagged(all, ExplainedBefore);
+    const Explanations explanations{ tagged(all, ExplainedAfter), tagged(all, ExplainedApposition),
+                                     tagged(all, ExplainedBefore), tagged(all, ExplainedNext),
+                                     tagged(all, NotApposition) };
+    const std::vector<Match> terms = outermost(candidates);
+    // A term explained once in the text is explained wherever the text uses it.
+    std::set<std::string> explainedTerms;
+    std::vector<bool> isExplained(terms.size());
+    for (std::size_t i = 0; i < terms.size(); ++i)
+    {
+        const bool last = i + 1 == terms.size() || terms[i + 1].first > sentenceEnd(text, terms[i].last - 1);
+        isExplained[i] = explained(text, terms[i], explanations, last);
+        if (isExplained[i])
+            explainedTerms.insert(compact(text.raw(terms[i].shownFirst, terms[i].shownLast)));
+    }
     Judgement j;
     std::set<std::string> seen;
-    for (const Match& m : outermost(candidates))
+    for (std::size_t i = 0; i < terms.size(); ++i)
     {
-        if (explained(text, m, after, apposition, before))
+        const std::string raw = text.raw(terms[i].shownFirst, terms[i].shownLast);
+        if (isExplained[i] || explainedTerms.count(compact(raw)))
             continue;
-        const std::string raw = text.raw(m.shownFirst, m.shownLast);
         if (seen.insert(compact(raw)).second)
             j.terms.push_back(raw);
     }

@@ -56,25 +56,36 @@ Miss missOf(JudgementKind kind, const LabelledItem& item, const Judgement& j)
     return m;
 }
 
-/// Fold of each item: stratified by label, each label's items shuffled with the seed and dealt
-/// in turn, so every fold holds about the same share of each label.
+/// The sets of items in order of first appearance.
+std::vector<std::string> setNames(const std::vector<LabelledItem>& items)
+{
+    std::vector<std::string> names;
+    for (const LabelledItem& item : items)
+        if (std::find(names.begin(), names.end(), item.set) == names.end())
+            names.push_back(item.set);
+    return names;
+}
+
+/// Fold of each item: stratified by set and label, each group's items shuffled with the seed and
+/// dealt in turn, so every fold holds about the same share of each set and label.
 std::vector<std::size_t> folds(const std::vector<LabelledItem>& items, std::size_t k, std::uint32_t seed)
 {
     std::mt19937 rng(seed);
     std::vector<std::size_t> fold(items.size(), 0);
     std::size_t dealt = 0;
-    for (bool poor : { true, false })
-    {
-        std::vector<std::size_t> index;
-        for (std::size_t i = 0; i < items.size(); ++i)
-            if (items[i].poor == poor)
-                index.push_back(i);
-        // Fisher-Yates with mt19937's own numbers (std::shuffle's algorithm differs between libraries).
-        for (std::size_t i = index.size(); i > 1; --i)
-            std::swap(index[i - 1], index[rng() % i]);
-        for (std::size_t i : index)
-            fold[i] = dealt++ % k;
-    }
+    for (const std::string& set : setNames(items))
+        for (bool poor : { true, false })
+        {
+            std::vector<std::size_t> index;
+            for (std::size_t i = 0; i < items.size(); ++i)
+                if (items[i].poor == poor && items[i].set == set)
+                    index.push_back(i);
+            // Fisher-Yates with mt19937's own numbers (std::shuffle's algorithm differs between libraries).
+            for (std::size_t i = index.size(); i > 1; --i)
+                std::swap(index[i - 1], index[rng() % i]);
+            for (std::size_t i : index)
+                fold[i] = dealt++ % k;
+        }
     return fold;
 }
 
@@ -152,7 +163,7 @@ const char* goodLabel(JudgementKind kind)
     return "";
 }
 
-std::vector<LabelledItem> parseLabelled(JudgementKind kind, std::string_view jsonl)
+std::vector<LabelledItem> parseLabelled(JudgementKind kind, std::string_view jsonl, const LabelledSet& set)
 {
     std::vector<LabelledItem> items;
     std::size_t line = 0;
@@ -174,7 +185,8 @@ std::vector<LabelledItem> parseLabelled(JudgementKind kind, std::string_view jso
         const json::object& o = v.get_object();
         LabelledItem item;
         item.line = line;
-        item.heldOut = isHeldOutLine(line);
+        item.heldOut = set.heldOutPart && isHeldOutLine(line);
+        item.set = set.name;
         item.id = stringField(o, "id", line);
         item.text = stringField(o, "text", line);
         item.label = stringField(o, "label", line);
@@ -248,12 +260,19 @@ KindQuality measure(JudgementKind kind, const std::vector<LabelledItem>& all, co
     KindQuality q;
     q.kind = kind;
     q.learned = isLearned(kind);
+    const std::vector<std::string> names = setNames(items);
+    for (const std::string& name : names)
+        q.sets.push_back({ name, {}, {}, {} });
+    auto setOf = [&](const LabelledItem& item) -> SetQuality& {
+        return q.sets[static_cast<std::size_t>(std::find(names.begin(), names.end(), item.set) - names.begin())];
+    };
     std::vector<Judgement> judged;
     for (const LabelledItem& item : items)
     {
         judged.push_back(judgeItem(kind, item));
         const Judgement& j = judged.back();
         q.whole.add(item.poor, j.flagged);
+        setOf(item).whole.add(item.poor, j.flagged);
         if (item.poor != j.flagged)
             q.misses.push_back(missOf(kind, item, j));
     }
@@ -280,10 +299,14 @@ KindQuality measure(JudgementKind kind, const std::vector<LabelledItem>& all, co
     {
         // Written rules: nothing is learned from the items, so every fold sees the same rules.
         q.crossValidated = q.whole;
-        if (!options.devOnly)
-            for (std::size_t i = 0; i < items.size(); ++i)
-                if (items[i].heldOut)
-                    q.heldOut.add(items[i].poor, judged[i].flagged);
+        for (SetQuality& s : q.sets)
+            s.crossValidated = s.whole;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].heldOut)
+            {
+                q.heldOut.add(items[i].poor, judged[i].flagged);
+                setOf(items[i]).heldOut.add(items[i].poor, judged[i].flagged);
+            }
         return q;
     }
     const std::size_t k = std::max<std::size_t>(2, options.folds);
@@ -300,20 +323,26 @@ KindQuality measure(JudgementKind kind, const std::vector<LabelledItem>& all, co
             {
                 const Judgement j = judgeWith(kind, model, items[i].context, items[i].text);
                 q.crossValidated.add(items[i].poor, j.flagged);
+                setOf(items[i]).crossValidated.add(items[i].poor, j.flagged);
                 if (items[i].poor != j.flagged)
                     q.crossValidatedMisses.push_back(missOf(kind, items[i], j));
             }
     }
-    if (!options.devOnly)
+    // Held-out: trained on everything not held out, of every set (nothing is held out under devOnly).
+    std::vector<LabelledItem> development;
+    for (const LabelledItem& item : items)
+        if (!item.heldOut)
+            development.push_back(item);
+    if (development.size() < items.size())
     {
-        std::vector<LabelledItem> development;
-        for (const LabelledItem& item : items)
-            if (!item.heldOut)
-                development.push_back(item);
         const Model model = trainOn(kind, development);
         for (const LabelledItem& item : items)
             if (item.heldOut)
-                q.heldOut.add(item.poor, judgeWith(kind, model, item.context, item.text).flagged);
+            {
+                const bool flagged = judgeWith(kind, model, item.context, item.text).flagged;
+                q.heldOut.add(item.poor, flagged);
+                setOf(item).heldOut.add(item.poor, flagged);
+            }
     }
     return q;
 }
@@ -331,6 +360,13 @@ std::string qualityToJson(const std::vector<KindQuality>& quality, const Quality
                         { "heldOut", countsJson(q.heldOut) },
                         { "misses", missesJson(q.misses) },
                         { "crossValidatedMisses", missesJson(q.crossValidatedMisses) } };
+        json::array sets;
+        for (const SetQuality& set : q.sets)
+            sets.emplace_back(json::object{ { "set", set.name },
+                                            { "whole", countsJson(set.whole) },
+                                            { "crossValidated", countsJson(set.crossValidated) },
+                                            { "heldOut", countsJson(set.heldOut) } });
+        o["sets"] = std::move(sets);
         if (q.kind == JudgementKind::Jargon)
             o["terms"] = json::object{ { "labelled", q.terms.labelled },   { "exact", q.terms.exact },
                                        { "overlapping", q.terms.overlapping }, { "found", q.terms.found },
@@ -340,7 +376,8 @@ std::string qualityToJson(const std::vector<KindQuality>& quality, const Quality
     json::object protocol{ { "folds", options.folds },
                            { "seed", options.seed },
                            { "stratified", true },
-                           { "heldOut", "every 3rd line of each file (lines 3, 6, 9 ...)" },
+                           { "heldOut", "every 3rd line of each file (lines 3, 6, 9 ...) of a set with a held-out part" },
+                           { "stratifiedBy", "set and label" },
                            { "developmentOnly", options.devOnly },
                            { "threshold", decisionThreshold() },
                            { "l2", l2Penalty() } };

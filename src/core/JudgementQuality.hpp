@@ -1,6 +1,8 @@
 // How well the judgements agree with an experienced manager's labels: precision and recall of the
-// poor-practice label on the labelled corpus (shared/corpus/review-labelled), on the whole set,
-// by k-fold cross-validation and on a held-out part. Used by aa-review-quality and a unit test.
+// poor-practice label on labelled sets of practice writing (the development corpus
+// shared/corpus/review-labelled and the once-blind tests/data/review-fresh), on the whole set, by
+// k-fold cross-validation and on the development corpus's held-out part. Used by
+// aa-review-quality and a unit test.
 #pragma once
 
 #include "Judgement.hpp"
@@ -24,7 +26,17 @@ struct LabelledItem
     std::vector<std::string> terms; ///< jargon: the labelled terms
     bool poor = false;              ///< the label is the poor-practice one
     std::size_t line = 0;           ///< 1-based line in its file
-    bool heldOut = false;           ///< in the held-out part (isHeldOutLine)
+    bool heldOut = false;           ///< in its set's held-out part (isHeldOutLine), if the set has one
+    std::string set;                ///< the name of the set it comes from (LabelledSet::name)
+};
+
+/// A labelled set: a directory of the five files. Only a set with a held-out part (the development
+/// corpus, whose every third line was set aside before any item was read) has held-out items; a
+/// set that is development data throughout (tests/data/review-fresh since its blind run) has none.
+struct LabelledSet
+{
+    std::string name;         ///< shown in figures and in the weights' note ("tests/data/review-fresh")
+    bool heldOutPart = true;  ///< every third line of each file is held out (isHeldOutLine)
 };
 
 /// The corpus file of a kind ("analysis.jsonl" ...).
@@ -38,10 +50,10 @@ const char* goodLabel(JudgementKind kind);
 /// Its items were not read while the cue lists and rules were written.
 inline bool isHeldOutLine(std::size_t line) { return line % 3 == 0; }
 
-/// The items of one corpus file (JSON lines; blank lines skipped). Throws InputError naming the
-/// line when a line is not a JSON object with string id, text and label (and field, column or
-/// terms where the kind has them), or the label is not one of the kind's two.
-std::vector<LabelledItem> parseLabelled(JudgementKind kind, std::string_view jsonl);
+/// The items of one corpus file (JSON lines; blank lines skipped), marked as from set. Throws
+/// InputError naming the line when a line is not a JSON object with string id, text and label
+/// (and field, column or terms where the kind has them), or the label is not one of the kind's two.
+std::vector<LabelledItem> parseLabelled(JudgementKind kind, std::string_view jsonl, const LabelledSet& set = {});
 
 /// A confusion matrix of the poor-practice label.
 struct Counts
@@ -87,6 +99,15 @@ struct QualityOptions
     bool devOnly = false;
 };
 
+/// The figures of one set within a measurement of several.
+struct SetQuality
+{
+    std::string name;
+    Counts whole;
+    Counts crossValidated;
+    Counts heldOut;
+};
+
 struct KindQuality
 {
     JudgementKind kind = JudgementKind::DescriptionOnly;
@@ -97,13 +118,20 @@ struct KindQuality
     std::vector<Miss> misses;               ///< whole set
     std::vector<Miss> crossValidatedMisses; ///< learned kinds only
     TermAgreement terms;                    ///< jargon only
+    std::vector<SetQuality> sets;           ///< the same figures per set, in the order the sets first appear
 };
 
 /// The judgement of an item by the public functions the review calls (judgeAnalysisPart ...).
 Judgement judgeItem(JudgementKind kind, const LabelledItem& item);
 
-/// Measures one kind on its items (see KindQuality). Folds are stratified by label and dealt
-/// from a shuffle with options.seed (std::mt19937), so the figures are the same on every run.
+/// Measures one kind on its items, which may come from several sets (see KindQuality). Folds are
+/// stratified by set and label: the items of each set and label (sets in order of first
+/// appearance, the poor label first) are shuffled with one std::mt19937 seeded with options.seed
+/// and dealt round the folds in turn, the dealing carrying on from one group to the next; so each
+/// fold holds about the same share of every set and label, and the figures are the same on every
+/// run. For a single set this is the stratification by label alone that earlier figures used.
+/// Held-out figures: learned kinds are trained on every item not held out (of every set) and
+/// measured on the held-out items.
 KindQuality measure(JudgementKind kind, const std::vector<LabelledItem>& items, const QualityOptions& options);
 
 /// A learned kind's model trained on items (all of them).

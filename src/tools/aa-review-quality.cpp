@@ -1,6 +1,7 @@
-// aa-review-quality: how well the review's five judgements about practice writing agree with the
-// labelled corpus (shared/corpus/review-labelled), through the same functions the review calls.
-// Also writes the learned judgements' weights (--write-model), the only way they are made.
+// aa-review-quality: how well the review's five judgements about practice writing agree with
+// labelled sets (by default the development corpus shared/corpus/review-labelled and the
+// once-blind tests/data/review-fresh), through the same functions the review calls. Also writes
+// the learned judgements' weights (--write-model), the only way they are made.
 #include "Errors.hpp"
 #include "JudgementQuality.hpp"
 
@@ -20,12 +21,23 @@ using namespace aa;
 using namespace aa::judgement;
 
 const char* const usage
-    = "Usage: aa-review-quality [--dir DIR] [--json] [--folds K] [--seed N] [--dev-only] [--cv-misses]\n"
-      "                         [--write-model FILE]\n"
-      "Measures the review's judgements against the labelled corpus (default: " AA_CORPUS_DIR ").\n"
-      "  --dev-only         leave out the held-out part (every 3rd line): for use while writing rules\n"
+    = "Usage: aa-review-quality [--dir DIR]... [--dev-dir DIR]... [--json] [--folds K] [--seed N] [--dev-only]\n"
+      "                         [--cv-misses] [--write-model FILE]\n"
+      "Measures the review's judgements against labelled sets, each a directory of the five .jsonl files.\n"
+      "Without --dir or --dev-dir: the development corpus (" AA_CORPUS_DIR ")\n"
+      "with its held-out part, and the fresh set (" AA_FRESH_DIR "),\n"
+      "development data throughout since its blind run.\n"
+      "  --dir DIR          a set whose every 3rd line is its held-out part (repeatable)\n"
+      "  --dev-dir DIR      a set that is development data throughout: no held-out part (repeatable)\n"
+      "  --dev-only         leave out the held-out part: for use while writing rules\n"
       "  --cv-misses        also list the items the cross-validated models get wrong\n"
       "  --write-model FILE train the learned judgements on the items in scope and write their weights\n";
+
+struct SetDir
+{
+    std::string dir;
+    LabelledSet set;
+};
 
 std::string readFile(const std::string& path)
 {
@@ -85,20 +97,25 @@ void printMisses(const std::vector<Miss>& misses)
     }
 }
 
-void printText(const std::string& dir, const std::vector<KindQuality>& quality, const QualityOptions& options, bool cvMisses)
+void printText(const std::vector<SetDir>& sets, const std::vector<KindQuality>& quality, const QualityOptions& options,
+               bool cvMisses)
 {
-    std::cout << "Judgements against the labelled corpus in " << dir << "\n"
+    std::cout << "Judgements against the labelled sets:\n";
+    for (const SetDir& s : sets)
+        std::cout << "  " << s.set.name << (s.set.heldOutPart ? " (every 3rd line held out)" : " (development data throughout)")
+                  << (s.dir == s.set.name ? "" : ": " + s.dir) << "\n";
+    std::cout
               << "Precision and recall of the poor-practice label; (tp/fp/fn). Whole set: the shipped judge functions.\n"
-              << "Cross-validated: " << options.folds << "-fold stratified, seed " << options.seed
+              << "Cross-validated: " << options.folds << "-fold stratified by set and label, seed " << options.seed
               << "; learned weights fitted on the other folds only.\n";
     if (options.devOnly)
         std::cout << "DEVELOPMENT PART ONLY: the held-out part (every 3rd line of each file) is left out.\n";
     else
-        std::cout << "Held-out: every 3rd line of each file, set aside before any item was read; learned weights fitted\n"
-                     "on the other two thirds. The jargon and plan-cell rules were corrected after their held-out errors\n"
-                     "were first seen, so for them this column is no longer a held-out measure: docs/review-quality.md\n"
-                     "keeps the figures from before. Rule judgements learn nothing, so their cross-validated figures are\n"
-                     "their whole-set figures.\n";
+        std::cout << "Held-out: every 3rd line of each file of a set with a held-out part, set aside before any item was\n"
+                     "read; learned weights fitted on every other item of every set. The jargon and plan-cell rules were\n"
+                     "corrected after their held-out errors were first seen, so for them this column is no longer a\n"
+                     "held-out measure: docs/review-quality.md keeps the figures from before. Rule judgements learn\n"
+                     "nothing, so their cross-validated figures are their whole-set figures.\n";
     std::cout << "\n"
               << pad("judgement", 18) << pad("method", 9) << pad("whole set", 31) << pad("cross-validated", 31)
               << "held-out\n"
@@ -107,6 +124,15 @@ void printText(const std::string& dir, const std::vector<KindQuality>& quality, 
         std::cout << pad(judgementKindName(q.kind), 18) << pad(q.learned ? "learned" : "rules", 9)
                   << pad(countsText(q.whole), 31) << pad(countsText(q.crossValidated), 31)
                   << (options.devOnly ? std::string("-") : countsText(q.heldOut)) << "\n";
+    if (sets.size() > 1)
+    {
+        std::cout << "\nPer set\n";
+        for (const KindQuality& q : quality)
+            for (const SetQuality& s : q.sets)
+                std::cout << pad(judgementKindName(q.kind), 18) << pad(s.name, 32) << pad(countsText(s.whole), 31)
+                          << pad(countsText(s.crossValidated), 31)
+                          << (s.heldOut.items() ? countsText(s.heldOut) : std::string("-")) << "\n";
+    }
     for (const KindQuality& q : quality)
         if (q.kind == JudgementKind::Jargon)
             std::cout << "\nJargon terms: of " << q.terms.labelled << " labelled terms, " << q.terms.exact
@@ -126,7 +152,7 @@ void printText(const std::string& dir, const std::vector<KindQuality>& quality, 
 
 int run(int argc, char** argv)
 {
-    std::string dir = AA_CORPUS_DIR;
+    std::vector<SetDir> sets;
     std::string writeModel;
     bool asJson = false;
     bool cvMisses = false;
@@ -135,8 +161,11 @@ int run(int argc, char** argv)
     {
         const std::string arg = argv[i];
         const bool hasValue = i + 1 < argc;
-        if (arg == "--dir" && hasValue)
-            dir = argv[++i];
+        if ((arg == "--dir" || arg == "--dev-dir") && hasValue)
+        {
+            const std::string dir = argv[++i];
+            sets.push_back({ dir, { dir, arg == "--dir" } });
+        }
         else if (arg == "--json")
             asJson = true;
         else if (arg == "--dev-only")
@@ -155,13 +184,21 @@ int run(int argc, char** argv)
             return arg == "--help" || arg == "-h" ? 0 : 2;
         }
     }
+    if (sets.empty())
+        sets = { { AA_CORPUS_DIR, { "shared/corpus/review-labelled", true } },
+                 { AA_FRESH_DIR, { "tests/data/review-fresh", false } } };
     std::vector<KindQuality> quality;
     std::vector<std::pair<JudgementKind, Model>> models;
     std::size_t trainedOn = 0;
     for (std::size_t k = 0; k < judgementKindCount; ++k)
     {
         const auto kind = static_cast<JudgementKind>(k);
-        const std::vector<LabelledItem> items = parseLabelled(kind, readFile(dir + "/" + corpusFileName(kind)));
+        std::vector<LabelledItem> items;
+        for (const SetDir& s : sets)
+        {
+            std::vector<LabelledItem> more = parseLabelled(kind, readFile(s.dir + "/" + corpusFileName(kind)), s.set);
+            items.insert(items.end(), more.begin(), more.end());
+        }
         if (!writeModel.empty())
         {
             if (!isLearned(kind))
@@ -179,9 +216,12 @@ int run(int argc, char** argv)
     if (!writeModel.empty())
     {
         std::ofstream out(writeModel, std::ios::binary);
+        std::string from;
+        for (std::size_t i = 0; i < sets.size(); ++i)
+            from += (i == 0 ? "" : i + 1 == sets.size() ? " and " : ", ") + sets[i].set.name;
         out << modelsToProperties(models, "Trained on " + std::to_string(trainedOn) + " labelled items ("
-                                              + (options.devOnly ? "the development part only" : "all of them")
-                                              + ") of shared/corpus/review-labelled.");
+                                              + (options.devOnly ? "all but the held-out part" : "all of them")
+                                              + ") of " + from + ".");
         if (!out)
             throw InputError("Cannot write " + writeModel + ".");
         std::cerr << "Wrote " << writeModel << "; rebuild for the judge functions to use it.\n";
@@ -190,7 +230,7 @@ int run(int argc, char** argv)
     if (asJson)
         std::cout << qualityToJson(quality, options) << "\n";
     else
-        printText(dir, quality, options, cvMisses);
+        printText(sets, quality, options, cvMisses);
     return 0;
 }
 } // namespace

@@ -179,6 +179,40 @@ TEST(JudgementJargon, ATermExplainedWhereItIsUsedIsPlain)
     EXPECT_EQ(jargon("The LADO, the school and the police met on Monday."), Terms{ "LADO" });
 }
 
+TEST(JudgementJargon, AnExplanationOpeningTheNextSentenceExplainsTheLastTermBeforeIt)
+{
+    EXPECT_TRUE(jargon("The court made a supervision order. This means we will visit and the court checks how it goes.").empty());
+    // Two terms: "This means" can only be about the last one.
+    EXPECT_EQ(jargon("We will hold a core group and a strategy discussion. This means the police and we talk first."),
+              Terms{ "core group" });
+    EXPECT_EQ(jargon("The court made a supervision order. We will visit weekly."), Terms{ "supervision order" });
+}
+
+TEST(JudgementJargon, ATermExplainedOnceIsExplainedWhereverTheTextUsesIt)
+{
+    EXPECT_TRUE(jargon("The core group met in May. The core group is you and the workers who check the plan together.").empty());
+}
+
+TEST(JudgementJargon, AnAppositionExplainsButAListOfPeopleDoesNot)
+{
+    EXPECT_TRUE(jargon("Your PEP, the record of what the school will do for Jo, is ready.").empty());
+    EXPECT_EQ(jargon("The LADO, the head of year and the police met on Monday."), Terms{ "LADO" });
+}
+
+TEST(JudgementJargon, SteppingDownFromARoleIsPlain)
+{
+    EXPECT_TRUE(jargon("Mr Jones stepped down as chair of the residents' group.").empty());
+    EXPECT_TRUE(jargon("Gran is stepping down from her job to help with the baby.").empty());
+    EXPECT_EQ(jargon("The case was stepped down as the risks reduced."), Terms{ "stepped down" });
+}
+
+TEST(JudgementJargon, SignsOfSafetyAndAssessmentTermsAreJargon)
+{
+    EXPECT_EQ(jargon("Mum will name a safety network by Friday."), Terms{ "safety network" });
+    EXPECT_EQ(jargon("Dad has shown protective capacity."), Terms{ "protective capacity" });
+    EXPECT_EQ(jargon("Nan will have a viability assessment."), Terms{ "viability assessment" });
+}
+
 TEST(JudgementJargon, OptionTermsAreAdded)
 {
     const Judgement j = aa::judgeJargon("We talked about the genogram together.", { "genogram", "  " });
@@ -303,13 +337,30 @@ TEST(JudgementModel, TrainingSeparatesWhatItIsShown)
     EXPECT_THROW(aa::judgement::train(kind, x, { true }), std::invalid_argument);
 }
 
-// The corpus lives beside the source tree: <source>/../shared (AA_SAMPLES_DIR is <source>/samples).
+// The development corpus lives beside the source tree: <source>/../shared (AA_SAMPLES_DIR is
+// <source>/samples); the fresh set, development data since its blind run, is in the source tree.
 const std::string corpusDir = AA_SAMPLES_DIR "/../../shared/corpus/review-labelled";
+const std::string freshDir = AA_SAMPLES_DIR "/../tests/data/review-fresh";
 
-std::vector<aa::judgement::LabelledItem> corpus(JudgementKind kind)
+std::vector<aa::judgement::LabelledItem> corpusOnly(JudgementKind kind)
 {
-    return aa::judgement::parseLabelled(kind, aa::test::readFile(corpusDir + "/" + aa::judgement::corpusFileName(kind)));
+    return aa::judgement::parseLabelled(kind, aa::test::readFile(corpusDir + "/" + aa::judgement::corpusFileName(kind)),
+                                        { "shared/corpus/review-labelled", true });
 }
+
+/// The development corpus (with its held-out part marked) and the fresh set (no held-out part), as
+/// aa-review-quality reads them by default.
+std::vector<aa::judgement::LabelledItem> developmentData(JudgementKind kind)
+{
+    auto items = corpusOnly(kind);
+    const auto fresh = aa::judgement::parseLabelled(
+        kind, aa::test::readFile(freshDir + "/" + aa::judgement::corpusFileName(kind)), { "tests/data/review-fresh", false });
+    items.insert(items.end(), fresh.begin(), fresh.end());
+    return items;
+}
+
+/// The items the shipped weights are trained on and the targets are checked on.
+std::vector<aa::judgement::LabelledItem> corpus(JudgementKind kind) { return corpusOnly(kind); }
 
 TEST(JudgementQuality, CrossValidatedFiguresMeetTheTargets)
 {
@@ -349,6 +400,29 @@ TEST(JudgementQuality, FoldsAreTheSameOnEveryRun)
     const auto b = aa::judgement::measure(JudgementKind::Compliance, items, {});
     EXPECT_EQ(a.crossValidated.truePositive, b.crossValidated.truePositive);
     EXPECT_EQ(a.crossValidated.falsePositive, b.crossValidated.falsePositive);
+}
+
+TEST(JudgementQuality, OnlyASetWithAHeldOutPartHasHeldOutItems)
+{
+    std::string lines;
+    for (int i = 0; i < 6; ++i)
+        lines += R"({"id": "x", "text": "t", "label": "plain", "terms": []})" "\n";
+    const auto corpusItems = aa::judgement::parseLabelled(JudgementKind::Jargon, lines, { "a", true });
+    const auto freshItems = aa::judgement::parseLabelled(JudgementKind::Jargon, lines, { "b", false });
+    EXPECT_EQ(std::count_if(corpusItems.begin(), corpusItems.end(), [](const auto& i) { return i.heldOut; }), 2);
+    EXPECT_EQ(std::count_if(freshItems.begin(), freshItems.end(), [](const auto& i) { return i.heldOut; }), 0);
+    EXPECT_EQ(freshItems[0].set, "b");
+}
+
+TEST(JudgementQuality, FiguresAreGivenPerSet)
+{
+    if (!std::filesystem::exists(corpusDir))
+        GTEST_SKIP() << "no labelled corpus at " << corpusDir;
+    const auto q = aa::judgement::measure(JudgementKind::Placeholder, developmentData(JudgementKind::Placeholder), {});
+    ASSERT_EQ(q.sets.size(), 2u);
+    EXPECT_EQ(q.sets[0].whole.items() + q.sets[1].whole.items(), q.whole.items());
+    EXPECT_EQ(q.sets[1].heldOut.items(), 0u);
+    EXPECT_EQ(q.sets[0].heldOut.items(), q.heldOut.items());
 }
 
 TEST(JudgementQuality, ABadCorpusLineIsAnInputError)
