@@ -1310,6 +1310,39 @@ StyleRole roleOfStyle(const std::string& name)
     return it == index.end() ? StyleRole{} : it->second;
 }
 
+bool readsLinks(Role role)
+{
+    switch (role)
+    {
+        case Role::RaisedBy:
+        case Role::ListItem:
+        case Role::PlanCell:
+        case Role::None:
+            return true;
+        case Role::Heading:
+        case Role::Subheading:
+        case Role::IssueTitle:
+        case Role::Question:
+        case Role::IssuePartAnswer:
+        case Role::IfNot:
+        case Role::TopicAnswer:
+        case Role::AdultName:
+        case Role::AdultAnswer:
+        case Role::PlanHeader:
+        case Role::PlanFlag:
+        case Role::SupervisionHeader:
+        case Role::SupervisionCell:
+        case Role::LegacyParents:
+            return false;
+    }
+    return true;
+}
+
+std::vector<std::optional<PlanColumn>> planTableColumns(const Row& header, const Strings& strings)
+{
+    return planColumns(header, Labels(strings));
+}
+
 std::optional<LinkTarget> linkTarget(const Span& span)
 {
     static const MarkKind kinds[] = { MarkKind::Issue, MarkKind::Adult, MarkKind::Help };

@@ -58,6 +58,12 @@ StyleRole roleOfStyle(const std::string& styleName);
 /// Every style the analysis writes, in a stable order (schema 1's own styles are not written).
 std::vector<StyleRole> allStyleRoles();
 
+/// Whether readAnalysis looks at the links (Paragraph::spans: hyperlinks and cross-reference
+/// fields) of a paragraph with this role: the "identified by" line, list items, plan cells and
+/// paragraphs in no style of ours. For the others it reads the text, the bookmarks and whether a
+/// prompt stands there, so a reader may leave their spans empty.
+bool readsLinks(Role role);
+
 /// How an analysis paragraph style looks. Parents are Writer's built-in styles (by their
 /// programmatic names), so the analysis takes on the look of the report it is inserted into.
 struct StyleSpec
@@ -189,6 +195,11 @@ struct ReadResult
     bool legacy = false;
 };
 ReadResult readAnalysis(const std::vector<Block>& blocks, const Strings& strings = Strings::builtIn());
+
+/// A plan table's columns by position, from its header row, as readAnalysis takes them
+/// (std::nullopt: a column that is not ours; a table whose header names none of ours is read by
+/// position, as schema 1 wrote it).
+std::vector<std::optional<PlanColumn>> planTableColumns(const Row& header, const Strings& strings = Strings::builtIn());
 
 /// The supervision record's entries, from its table (a table whose first cell has the style
 /// Analysis Supervision Header), wherever it is in the document.

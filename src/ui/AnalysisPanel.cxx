@@ -9,6 +9,7 @@
 #include "Package.hxx"
 #include "Panel.hpp"
 #include "Strings.hpp"
+#include "Timing.hxx"
 #include "UnoString.hxx"
 
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
@@ -45,6 +46,7 @@
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 using namespace css;
@@ -354,8 +356,15 @@ public:
                                         const OUString& rMethod) override
     {
         // Exceptions thrown here vanish inside the dialog code: catch and log them all.
+        const auto start = std::chrono::steady_clock::now();
         bool handled = false;
-        writer::logFailures("panel handler", [&] { handled = handle(toUtf8(rMethod), rEvent); });
+        const std::string method = toUtf8(rMethod);
+        writer::logFailures("panel handler", [&] { handled = handle(method, rEvent); });
+        // From the button's event to the panels showing the result (their controls set; Writer
+        // paints them afterwards), for the benchmark (lastTiming "panel.<method>").
+        writer::recordTiming("panel." + method, std::chrono::duration_cast<std::chrono::microseconds>(
+                                                    std::chrono::steady_clock::now() - start)
+                                                    .count());
         return handled;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override

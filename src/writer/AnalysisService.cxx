@@ -20,6 +20,7 @@
 #include "Update.hpp"
 #include "Utf8.hpp"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
@@ -28,6 +29,7 @@
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -40,16 +42,27 @@
 #include <com/sun/star/system/SystemShellExecute.hpp>
 #include <com/sun/star/system/SystemShellExecuteFlags.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <cppuhelper/weak.hxx>
+#include <rtl/ref.hxx>
 
 #include <boost/json.hpp>
 
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
+#include <exception>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
+
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -122,6 +135,75 @@ private:
 
     std::map<OUString, uno::Any> m_aValues;
 };
+
+/// Whether this is LibreOffice's main thread, the one that runs its event loop (on Linux the
+/// process's first thread). Where it cannot be told, true: the command then runs where it was
+/// called, as it always could.
+bool onMainThread()
+{
+#if defined(__linux__)
+    return ::syscall(SYS_gettid) == ::getpid();
+#else
+    return true;
+#endif
+}
+
+/// A command handed to the main thread (com.sun.star.awt.AsyncCallback), and waited for.
+class MainThreadCall : public cppu::WeakImplHelper1<awt::XCallback>
+{
+public:
+    explicit MainThreadCall(std::function<void()> work) : m_work(std::move(work)) {}
+
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        std::exception_ptr error;
+        try
+        {
+            m_work();
+        }
+        catch (...)
+        {
+            error = std::current_exception();
+        }
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_error = error;
+        m_done = true;
+        m_finished.notify_all();
+    }
+
+    /// Waits until the main thread has run it; rethrows what it threw.
+    void wait()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_finished.wait(lock, [this] { return m_done; });
+        if (m_error)
+            std::rethrow_exception(m_error);
+    }
+
+private:
+    std::function<void()> m_work;
+    std::mutex m_mutex;
+    std::condition_variable m_finished;
+    bool m_done = false;
+    std::exception_ptr m_error;
+};
+
+/// Runs work on LibreOffice's main thread. A script connected from outside (a socket or a pipe)
+/// calls us on one of the bridge's threads: every Writer call made from there takes and gives
+/// back the lock Writer's objects need (the SolarMutex), and every give-back wakes the main
+/// thread, so thousands of small calls cost two thread switches each. On the main thread the
+/// lock is held throughout. Macros and the deck already run there.
+void runOnMainThread(const uno::Reference<uno::XComponentContext>& xContext, const std::function<void()>& work)
+{
+    if (onMainThread())
+    {
+        work();
+        return;
+    }
+    rtl::Reference<MainThreadCall> call(new MainThreadCall(work));
+    awt::AsyncCallback::create(xContext)->addCallback(uno::Reference<awt::XCallback>(call.get()), uno::Any());
+    call->wait();
+}
 
 std::string versionJson()
 {
@@ -262,20 +344,28 @@ std::string AnalysisService::run(const uno::Sequence<beans::NamedValue>& rArgs)
 uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue>& rArgs)
 {
     const auto start = std::chrono::steady_clock::now();
-    struct Disarm
-    {
-        ~Disarm() { disarmFault(); }
-    } disarm;
+    OUString aCommand;
+    for (const beans::NamedValue& rArg : rArgs)
+        if (rArg.Name == "Command")
+            rArg.Value >>= aCommand;
     try
     {
-        const std::string result = run(rArgs);
+        std::string result;
+        auto work = [&] {
+            struct Disarm
+            {
+                ~Disarm() { disarmFault(); }
+            } disarm;
+            result = run(rArgs);
+        };
+        // What touches no document runs where it is called: it never waits for Writer.
+        if (aCommand == "lastTiming" || aCommand == "version")
+            work();
+        else
+            runOnMainThread(m_xContext, work);
         const long long micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                      std::chrono::steady_clock::now() - start)
                                      .count();
-        OUString aCommand;
-        for (const beans::NamedValue& rArg : rArgs)
-            if (rArg.Name == "Command")
-                rArg.Value >>= aCommand;
         if (aCommand != "lastTiming")
             recordTiming(toUtf8(aCommand), micros);
         log().info("{} done in {} ms", aa::truncateUtf8(toUtf8(aCommand), 40), micros / 1000);

@@ -3,18 +3,25 @@
 #include "ParagraphWriter.hxx"
 #include "UnoString.hxx"
 
+#include <com/sun/star/beans/XMultiPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertyState.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/table/CellContentType.hpp>
+#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
+
+#include <algorithm>
+#include <optional>
 
 using namespace css;
 using aa::glue::toUtf8;
@@ -34,8 +41,13 @@ OUString stringProperty(const uno::Reference<beans::XPropertySet>& xProps, const
 /// the names of bookmarks that start here, and prompts (placeholder fields, whose text is not
 /// the practitioner's). The paragraph's text is built from the portions; false when a portion
 /// of a kind we do not read the text of (a footnote, a frame) is there, so the caller asks the
-/// paragraph for its text instead.
-bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa::Paragraph& rOut)
+/// paragraph for its text instead. Without links (aa::readsLinks: the reader does not look at
+/// them for this paragraph's role), the text alone: no spans, no hyperlinks.
+///
+/// A portion's HyperLinkURL is the most costly thing read here: Writer works the value out from
+/// every attribute of the portion. Whether the portion has one at all (its property state) is
+/// worked out from the hyperlink attribute alone, so the value is asked for only where there is one.
+bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa::Paragraph& rOut, bool links)
 {
     bool complete = true;
     std::string text;
@@ -48,11 +60,19 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         const OUString aType = stringProperty(xPortion, "TextPortionType");
         if (aType == "Bookmark")
         {
+            static const uno::Sequence<OUString> aNames = [] {
+                uno::Sequence<OUString> names(3);
+                names[0] = "IsStart";
+                names[1] = "IsCollapsed";
+                names[2] = "Bookmark";
+                return names;
+            }();
+            const uno::Sequence<uno::Any> aValues
+                = uno::Reference<beans::XMultiPropertySet>(xPortion, uno::UNO_QUERY_THROW)->getPropertyValues(aNames);
             bool bStart = false, bCollapsed = false;
-            xPortion->getPropertyValue("IsStart") >>= bStart;
-            xPortion->getPropertyValue("IsCollapsed") >>= bCollapsed;
-            uno::Reference<container::XNamed> xNamed(xPortion->getPropertyValue("Bookmark"),
-                                                     uno::UNO_QUERY);
+            aValues[0] >>= bStart;
+            aValues[1] >>= bCollapsed;
+            uno::Reference<container::XNamed> xNamed(aValues[2], uno::UNO_QUERY);
             if ((bStart || bCollapsed) && xNamed.is())
             {
                 rOut.bookmarks.push_back(toUtf8(xNamed->getName()));
@@ -69,21 +89,32 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
             complete = false;
             continue;
         }
-        aa::Span span;
-        span.text = toUtf8(uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString());
-        span.link = toUtf8(stringProperty(xPortion, "HyperLinkURL"));
         if (aType == "TextField")
         {
             uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue("TextField"),
                                                        uno::UNO_QUERY);
-            uno::Reference<lang::XServiceInfo> xInfo(xField, uno::UNO_QUERY);
             if (isAnalysisPrompt(xField))
             {
                 rOut.prompt = true;
                 continue;
             }
+        }
+        const OUString aText = uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString();
+        if (!links)
+        {
+            text += toUtf8(aText);
+            continue;
+        }
+        aa::Span span;
+        span.text = toUtf8(aText);
+        if (uno::Reference<beans::XPropertyState>(xPortion, uno::UNO_QUERY_THROW)->getPropertyState("HyperLinkURL")
+            != beans::PropertyState_DEFAULT_VALUE)
+            span.link = toUtf8(stringProperty(xPortion, "HyperLinkURL"));
+        if (aType == "TextField")
+        {
+            uno::Reference<lang::XServiceInfo> xInfo(xPortion->getPropertyValue("TextField"), uno::UNO_QUERY);
             if (xInfo.is() && xInfo->supportsService("com.sun.star.text.TextField.GetReference"))
-                span.fieldBookmark = toUtf8(stringProperty(xField, "SourceName"));
+                span.fieldBookmark = toUtf8(stringProperty(uno::Reference<beans::XPropertySet>(xInfo, uno::UNO_QUERY_THROW), "SourceName"));
         }
         text += span.text;
         rOut.spans.push_back(std::move(span));
@@ -102,14 +133,16 @@ aa::Paragraph readParagraph(const uno::Reference<uno::XInterface>& xElement)
 
 /// Adds the text and the marks (bookmarks, links, fields, prompts) to a paragraph read by style
 /// only, from its portions (a paragraph's getString() would run Writer's text export a second
-/// time).
-void readDetail(const uno::Reference<uno::XInterface>& xElement, aa::Paragraph& para)
+/// time). Links only where asked for.
+void readDetail(const uno::Reference<uno::XInterface>& xElement, aa::Paragraph& para, bool links)
 {
-    if (!readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW), para))
+    if (!readPortions(uno::Reference<container::XEnumerationAccess>(xElement, uno::UNO_QUERY_THROW), para, links))
         para.text = toUtf8(uno::Reference<text::XTextRange>(xElement, uno::UNO_QUERY_THROW)->getString());
 }
 
-aa::Cell readCell(const uno::Reference<text::XText>& xCellText)
+/// A cell's paragraphs (links only with links: the reader looks at them in a plan table's issue
+/// column alone).
+aa::Cell readCell(const uno::Reference<text::XText>& xCellText, bool links)
 {
     aa::Cell cell;
     uno::Reference<container::XEnumerationAccess> xAccess(xCellText, uno::UNO_QUERY_THROW);
@@ -117,34 +150,52 @@ aa::Cell readCell(const uno::Reference<text::XText>& xCellText)
     while (xParas->hasMoreElements())
     {
         uno::Reference<uno::XInterface> xPara(xParas->nextElement(), uno::UNO_QUERY);
-        uno::Reference<lang::XServiceInfo> xInfo(xPara, uno::UNO_QUERY);
-        if (xInfo.is() && xInfo->supportsService("com.sun.star.text.Paragraph"))
+        // A cell holds paragraphs and tables; a table's cells are not the cell's own text.
+        if (xPara.is() && !uno::Reference<text::XTextTable>(xPara, uno::UNO_QUERY).is())
         {
             cell.push_back(readParagraph(xPara));
-            readDetail(xPara, cell.back());
+            readDetail(xPara, cell.back(), links);
         }
     }
     return cell;
 }
 
-/// A table's cells; only its first row unless full (enough to tell a plan table).
-aa::Table readTable(const uno::Reference<text::XTextTable>& xTable, bool full)
+/// How much of a table to read.
+enum class TableRead
 {
-    aa::Table table;
+    Header,    ///< the first row only (enough to tell a plan table)
+    Full,      ///< every cell
+    SkipEmpty, ///< every cell, but a cell Writer knows to hold one empty paragraph outside the
+               ///< issue column is taken as that, unread (no style, no bookmark)
+};
+
+/// A table's cells by row; rows already read (the header, from the first pass) are kept.
+aa::Table readTable(const uno::Reference<text::XTextTable>& xTable, TableRead how, aa::Table table = {})
+{
     uno::Reference<table::XCellRange> xRange(xTable, uno::UNO_QUERY_THROW);
     const sal_Int32 nRows = xTable->getRows()->getCount();
     const sal_Int32 nCols = xTable->getColumns()->getCount();
     if (nRows == 0 || nCols == 0)
-        return table;
-    for (sal_Int32 r = 0; r < (full ? nRows : 1); ++r)
+        return aa::Table{};
+    std::vector<std::optional<aa::PlanColumn>> columns;
+    for (sal_Int32 r = static_cast<sal_Int32>(table.rows.size()); r < (how == TableRead::Header ? 1 : nRows); ++r)
     {
+        if (r == 1)
+            columns = aa::planTableColumns(table.rows[0]);
         aa::Row row;
         for (sal_Int32 c = 0; c < nCols; ++c)
         {
+            const bool issueColumn
+                = r == 0 || (static_cast<std::size_t>(c) < columns.size() && columns[c] == aa::PlanColumn::Issue);
             try
             {
-                row.push_back(readCell(uno::Reference<text::XText>(
-                    xRange->getCellByPosition(c, r), uno::UNO_QUERY_THROW)));
+                const uno::Reference<table::XCell> xCell = xRange->getCellByPosition(c, r);
+                if (how == TableRead::SkipEmpty && !issueColumn && xCell->getType() == table::CellContentType_EMPTY)
+                {
+                    row.push_back(aa::Cell{ aa::Paragraph{} });
+                    continue;
+                }
+                row.push_back(readCell(uno::Reference<text::XText>(xCell, uno::UNO_QUERY_THROW), issueColumn));
             }
             catch (const lang::IndexOutOfBoundsException&)
             {
@@ -173,29 +224,49 @@ bool isHeadingBookmark(const std::string& name)
     return aa::isOurBookmark(aa::MarkKind::Issue, name) || aa::isOurBookmark(aa::MarkKind::Adult, name);
 }
 
-/// How many issue and adult heading bookmarks the document holds.
-std::size_t headingBookmarkCount(const uno::Reference<text::XTextDocument>& xDoc)
+/// How many of our bookmarks of the kinds that say what the reader must not miss the document
+/// holds: issue and adult headings (in paragraphs), plan rows' ties to their items (in cells).
+struct MarkCounts
 {
+    std::size_t headings = 0;
+    std::size_t planRows = 0;
+};
+
+MarkCounts markCounts(const uno::Reference<text::XTextDocument>& xDoc)
+{
+    MarkCounts counts;
     uno::Reference<text::XBookmarksSupplier> xSupplier(xDoc, uno::UNO_QUERY);
-    std::size_t n = 0;
     if (xSupplier.is())
         for (const OUString& rName : xSupplier->getBookmarks()->getElementNames())
-            n += isHeadingBookmark(toUtf8(rName)) ? 1 : 0;
-    return n;
+        {
+            const std::string name = toUtf8(rName);
+            counts.headings += isHeadingBookmark(name) ? 1 : 0;
+            counts.planRows += aa::isOurBookmark(aa::MarkKind::Plan, name) ? 1 : 0;
+        }
+    return counts;
 }
 
-std::size_t headingBookmarksRead(const std::vector<aa::Block>& blocks)
+MarkCounts marksRead(const std::vector<aa::Block>& blocks)
 {
-    std::size_t n = 0;
+    MarkCounts counts;
     for (const aa::Block& block : blocks)
         if (const aa::Paragraph* para = std::get_if<aa::Paragraph>(&block))
+        {
             for (const std::string& name : para->bookmarks)
-                n += isHeadingBookmark(name) ? 1 : 0;
-    return n;
+                counts.headings += isHeadingBookmark(name) ? 1 : 0;
+        }
+        else
+            for (const aa::Row& row : std::get<aa::Table>(block).rows)
+                for (const aa::Cell& cell : row)
+                    for (const aa::Paragraph& cellPara : cell)
+                        for (const std::string& name : cellPara.bookmarks)
+                            counts.planRows += aa::isOurBookmark(aa::MarkKind::Plan, name) ? 1 : 0;
+    return counts;
 }
 
-/// Reads the blocks first..last in full, each once (done marks those read).
-void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last, std::vector<bool>& done)
+/// Reads the blocks first..last in full, each once (done marks those read). Paragraphs with
+/// their links only where the reader looks at them (aa::readsLinks); tables as `tables` says.
+void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last, std::vector<bool>& done, TableRead tables)
 {
     for (std::size_t i = first; i <= last && i < result.blocks.size(); ++i)
     {
@@ -203,9 +274,16 @@ void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last, st
             continue;
         done[i] = true;
         if (aa::Paragraph* para = std::get_if<aa::Paragraph>(&result.blocks[i]))
-            readDetail(uno::Reference<uno::XInterface>(result.handles[i], uno::UNO_QUERY), *para);
+            readDetail(uno::Reference<uno::XInterface>(result.handles[i], uno::UNO_QUERY), *para,
+                       aa::readsLinks(aa::roleOfStyle(para->style).role));
         else
-            result.blocks[i] = readTable(uno::Reference<text::XTextTable>(result.handles[i], uno::UNO_QUERY_THROW), true);
+        {
+            // The header row from the first pass stays; the rest is read now.
+            aa::Table& table = std::get<aa::Table>(result.blocks[i]);
+            table.rows.resize(std::min<std::size_t>(table.rows.size(), 1));
+            table = readTable(uno::Reference<text::XTextTable>(result.handles[i], uno::UNO_QUERY_THROW), tables,
+                              std::move(table));
+        }
     }
 }
 } // namespace
@@ -223,7 +301,7 @@ DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
             continue;
         uno::Reference<text::XTextTable> xTable(xElement, uno::UNO_QUERY);
         if (xTable.is())
-            result.blocks.emplace_back(readTable(xTable, false));
+            result.blocks.emplace_back(readTable(xTable, TableRead::Header));
         else
             result.blocks.emplace_back(readParagraph(uno::Reference<uno::XInterface>(xElement, uno::UNO_QUERY)));
         result.handles.push_back(xElement);
@@ -231,7 +309,8 @@ DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
 
     // Pass 2: text and marks where the analysis is: between the first and the last block with
     // one of our styles. When that misses headings of ours (styles lost in Word, or only partly
-    // restored), everywhere.
+    // restored), everywhere. Empty cells are taken as empty unless that misses a plan row's
+    // bookmark (one left in a cell whose text was deleted): then every cell is read.
     std::size_t first = result.blocks.size(), last = 0;
     for (std::size_t i = 0; i < result.blocks.size(); ++i)
         if (isOurs(result.blocks[i]))
@@ -239,12 +318,24 @@ DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
             first = std::min(first, i);
             last = i;
         }
-    const std::size_t headings = headingBookmarkCount(xDoc);
+    const MarkCounts marks = markCounts(xDoc);
     std::vector<bool> done(result.blocks.size(), false);
     if (first < result.blocks.size())
-        readDetails(result, first, last, done);
-    if (headingBookmarksRead(result.blocks) < headings && !result.blocks.empty())
-        readDetails(result, 0, result.blocks.size() - 1, done);
+        readDetails(result, first, last, done, TableRead::SkipEmpty);
+    MarkCounts found = marksRead(result.blocks);
+    if (found.headings < marks.headings && !result.blocks.empty())
+        readDetails(result, 0, result.blocks.size() - 1, done, TableRead::SkipEmpty);
+    found = marksRead(result.blocks);
+    if (found.planRows < marks.planRows)
+    {
+        // Again, every cell of the tables read.
+        for (std::size_t i = 0; i < result.blocks.size(); ++i)
+            if (done[i] && std::holds_alternative<aa::Table>(result.blocks[i]))
+                done[i] = false;
+            else
+                done[i] = true;
+        readDetails(result, 0, result.blocks.size() - 1, done, TableRead::Full);
+    }
     return result;
 }
 
