@@ -97,7 +97,8 @@ int placeButtons(const std::vector<Control>& buttons, int x, int y, int inner, c
 
 int checkHeight(const Control& c, int width, const Metrics& m)
 {
-    const int lines = std::max<int>(1, static_cast<int>(wrapText(withoutMnemonic(c.text), std::max(width - m.checkIndent, 1), m.textWidth).size()));
+    const int lines = std::max<int>(
+        1, static_cast<int>(wrapText(withoutMnemonic(c.text), std::max(width - m.checkIndent - m.wrapSlack, 1), m.textWidth).size()));
     return std::max(m.checkHeight, m.checkHeight - m.lineHeight + lines * m.lineHeight);
 }
 
@@ -148,7 +149,7 @@ int sideStackHeight(const Row& row, const Metrics& m)
 
 int areaLines(const Row& row, int inner, const Metrics& m)
 {
-    const int textWidthInside = std::max(inner - m.textFrame - m.scrollbar, 1);
+    const int textWidthInside = std::max(inner - m.textFrame - m.scrollbar - m.wrapSlack, 1);
     const std::string& text = row.controls.empty() ? std::string() : row.controls.front().text;
     // One line more than the text takes: room for the next words.
     return static_cast<int>(wrapText(text, textWidthInside, m.textWidth).size()) + 1;
@@ -168,14 +169,15 @@ RowHeights rowHeights(const Row& row, int inner, const Metrics& m)
         case RowKind::Label:
         {
             const std::string& text = row.controls.empty() ? std::string() : row.controls.front().text;
-            const int h = static_cast<int>(wrapText(text, inner, m.textWidth).size()) * m.lineHeight;
+            const int h = static_cast<int>(wrapText(text, std::max(inner - m.wrapSlack, 1), m.textWidth).size()) * m.lineHeight;
             return { h, h };
         }
         case RowKind::Field:
             return { m.fieldHeight, m.fieldHeight };
         case RowKind::Area:
         {
-            const int preferred = m.textFrame + clampLines(areaLines(row, inner, m), row) * m.lineHeight;
+            const int preferred
+                = m.textFrame + clampLines(std::max(areaLines(row, inner, m), row.roomLines), row) * m.lineHeight;
             const int minimum = row.grows ? m.textFrame + clampLines(row.minLines, row) * m.lineHeight : preferred;
             return { minimum, preferred };
         }

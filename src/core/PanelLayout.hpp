@@ -49,6 +49,8 @@ struct Metrics
     int textFrame = 8;     ///< a multi-line field's frame and inner margins, top and bottom together
     int scrollbar = 16;    ///< a vertical scroll bar's width
     int minListWidth = 120; ///< narrower than this, a list's side buttons go below it
+    int wrapSlack = 0;     ///< labels are wrapped this much narrower than their width, so a
+                           ///< toolkit that breaks lines a little sooner never needs another line
     TextWidth textWidth;   ///< required: the width of a text
 };
 
@@ -77,6 +79,7 @@ struct Row
     int items = 0;             ///< a list's rows
     int minLines = 1;          ///< a list's or an area's least rows or lines
     int maxLines = 0;          ///< a list's or an area's most rows or lines (0: no limit)
+    int roomLines = 0;         ///< an area's lines at least when it has room (room to write in)
     bool grows = false;        ///< takes a share of the height beyond the panel's preferred height
     bool names = false;        ///< a label naming the row below: that row follows it closely
     bool visible = true;

@@ -233,6 +233,12 @@ TEST(PanelLayout, TheAnswerBoxIsAsTallAsItsTextAndTakesTheExtraHeight)
     const auto taller = place(rows, 320, longText.preferred + 200, m);
     EXPECT_EQ(taller.at("Answer").height, at.at("Answer").height + 200);
     EXPECT_EQ(taller.at("Status").y, at.at("Status").y + 200);
+    // An empty answer still has room to write in.
+    rows[4].controls[0].text.clear();
+    rows[4].roomLines = 10;
+    EXPECT_EQ(place(rows, 320, heightsFor(rows, 320, m).preferred, m).at("Answer").height, m.textFrame + 10 * m.lineHeight);
+    rows[4].roomLines = 0;
+    rows[4].controls[0].text = std::string(200, 'a') + " " + std::string(200, 'b');
     // Given less, it gives up height down to its least, and no further.
     const auto squeezed = place(rows, 320, 10, m);
     EXPECT_EQ(squeezed.at("Answer").height, m.textFrame + 4 * m.lineHeight);
