@@ -12,7 +12,16 @@
 #include "Strings.hpp"
 #include "UnoString.hxx"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/ui/XDeck.hpp>
+#include <com/sun/star/ui/XDecks.hpp>
+#include <com/sun/star/ui/XPanel.hpp>
+#include <com/sun/star/ui/XPanels.hpp>
+#include <com/sun/star/ui/XSidebarProvider.hpp>
 #include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/KeyEvent.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -249,8 +258,33 @@ const PanelSpec& spec(Kind kind)
 
 class AnalysisPanel;
 
-/// Lays the panel out again when the sidebar changes its width, and tells it when one of its
-/// controls gains or loses the focus (dialog files cannot carry focus events).
+/// Shows the review whole: expands the Review panel and collapses the deck's other panels.
+/// Run from the event queue, once the button's handler and the refresh it causes are done.
+class ReviewFirst : public cppu::WeakImplHelper1<awt::XCallback>
+{
+public:
+    explicit ReviewFirst(const uno::Reference<frame::XFrame>& xFrame) : m_xFrame(xFrame) {}
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        writer::logFailures("review panel", [&] {
+            uno::Reference<frame::XController2> xController(m_xFrame->getController(), uno::UNO_QUERY);
+            auto xSidebar = xController.is() ? xController->getSidebar() : nullptr;
+            uno::Reference<ui::XDecks> xDecks = xSidebar.is() ? xSidebar->getDecks() : nullptr;
+            if (!xDecks.is() || !xDecks->hasByName("AssessmentAnalysisDeck"))
+                return;
+            uno::Reference<ui::XDeck> xDeck(xDecks->getByName("AssessmentAnalysisDeck"), uno::UNO_QUERY);
+            uno::Reference<ui::XPanels> xPanels = xDeck.is() ? xDeck->getPanels() : nullptr;
+            if (!xPanels.is() || !xPanels->hasByName("AssessmentAnalysisReviewPanel"))
+                return;
+            uno::Reference<ui::XPanel>(xPanels->getByName("AssessmentAnalysisReviewPanel"), uno::UNO_QUERY_THROW)
+                ->expand(true);
+        });
+    }
+
+private:
+    uno::Reference<frame::XFrame> m_xFrame;
+};
+
 class ResizeListener : public cppu::WeakImplHelper2<awt::XWindowListener, awt::XFocusListener>
 {
 public:
@@ -311,7 +345,11 @@ public:
             if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
                 xControl.is())
                 xControl->addFocusListener(uno::Reference<awt::XFocusListener>(m_pResize));
+        // Until the sidebar says how wide the deck is, no wider than the narrowest panel: a window
+        // wider than the deck would widen it (see fittingWidth).
+        m_nDeckWidth = getMinimalWidth();
         fitToParent();
+        m_nDeckWidth = 0;
         m_xWindow->setVisible(true);
         m_pSession = DeckSession::forFrame(m_xContext, m_xFrame);
         m_pSession->addView(this);
@@ -342,6 +380,7 @@ public:
         writer::logFailures("panel height", [&] {
             const aa::layout::Heights h = aa::layout::heightsFor(layoutRows(), std::max<sal_Int32>(nWidth, 1), m_metrics);
             m_reported = h;
+            m_nDeckWidth = nWidth;
             // A panel with a growing field takes whatever height the deck can give it.
             aSize = ui::LayoutSize(h.minimum, h.grows ? -1 : h.preferred, h.preferred);
         });
@@ -438,14 +477,20 @@ public:
         const awt::Rectangle own = m_xWindow->getPosSize();
         if (parent.Width <= 0)
             return layout();
+        const sal_Int32 nWidth = fittingWidth(parent.Width);
         sal_Int32 nHeight = parent.Height;
         if (nHeight <= 0)
-            nHeight = aa::layout::heightsFor(layoutRows(), parent.Width, m_metrics).preferred;
-        if (parent.Width != own.Width || nHeight != own.Height)
-            m_xWindow->setPosSize(0, 0, parent.Width, nHeight, awt::PosSize::POSSIZE);
+            nHeight = aa::layout::heightsFor(layoutRows(), nWidth, m_metrics).preferred;
+        if (nWidth != own.Width || nHeight != own.Height)
+            m_xWindow->setPosSize(0, 0, nWidth, nHeight, awt::PosSize::POSSIZE);
         else
             layout();
     }
+
+    /// Never wider than the deck's content: the sidebar makes the panel's parent as wide as
+    /// our window asks, so a window wider than the deck would keep the deck wider than the
+    /// sidebar (with a horizontal scroll bar) for good.
+    sal_Int32 fittingWidth(sal_Int32 nWidth) const { return m_nDeckWidth > 0 ? std::min(nWidth, m_nDeckWidth) : nWidth; }
 
     /// After the texts or lists changed: asks the sidebar for the height the panel now needs
     /// (it lays the deck out again and resizes us), and lays the panel out at its size.
@@ -475,6 +520,8 @@ public:
         const awt::Rectangle size = m_xWindow->getPosSize();
         if (size.Width <= 0)
             return;
+        if (const sal_Int32 nWidth = fittingWidth(size.Width); nWidth != size.Width)
+            return m_xWindow->setPosSize(0, 0, nWidth, size.Height, awt::PosSize::SIZE);
         m_boxes = aa::layout::place(layoutRows(), size.Width, size.Height, m_metrics);
         for (const auto& [name, box] : m_boxes)
             if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(fromUtf8(name)), uno::UNO_QUERY);
@@ -681,7 +728,7 @@ private:
                         OUString aLabel;
                         model(name)->getPropertyValue("Label") >>= aLabel;
                         const int text = m.textWidth(aa::layout::withoutMnemonic(toUtf8(aLabel)));
-                        m.buttonPadding = std::clamp((size->Width - text) / 2 + 2, 6, m.lineHeight);
+                        m.buttonPadding = std::clamp((size->Width - text) / 2 + 2, 6, m.lineHeight / 2 + 2);
                     }
                     break;
                 case aa::layout::RowKind::Checks:
@@ -716,7 +763,9 @@ private:
                     break;
             }
         }
-        m.minListWidth = 8 * m.lineHeight;
+        // A list keeps most of the width for its rows: its side buttons go below it unless it is
+        // still wide (a wide sidebar).
+        m.minListWidth = 18 * m.lineHeight;
         m.wrapSlack = m.lineHeight / 2;
         m_metrics = m;
     }
@@ -934,7 +983,13 @@ private:
         else if (method == "goTo")
             s.goToQuestion();
         else if (method == "runReview")
+        {
             s.runReview();
+            // The findings need the room: the review takes the deck (the other panels collapse,
+            // one click on their title brings them back), so it never sits squeezed below them.
+            if (m_xSidebar.is())
+                awt::AsyncCallback::create(m_xContext)->addCallback(new ReviewFirst(m_xFrame), uno::Any());
+        }
         else if (method == "addComments")
             s.addReviewComments(checked("IncludeJudgements"));
         else if (method == "findingSelected")
@@ -1202,6 +1257,8 @@ private:
     uno::Reference<ui::XSidebar> m_xSidebar; ///< asked to lay the deck out when our height changes
     aa::layout::Metrics m_metrics;
     aa::layout::Heights m_reported; ///< what the sidebar was last told
+    sal_Int32 m_nDeckWidth = 0;
+    bool m_bCollapsed = false; ///< the panel's parent is hidden (the panel is collapsed)     ///< the deck's content width, as the sidebar last told us
     std::map<std::string, aa::layout::Box> m_boxes;
     std::set<std::string> m_hidden;
     /// A list's rows in full (head, then a tail kept whole when the row is cut to its width),
