@@ -68,9 +68,12 @@ std::pair<int, int> buttonsPerRow(const std::vector<Control>& buttons, int inner
         need = std::max(need, buttonNeed(c, m));
     for (int k = n; k > 1; --k)
     {
-        const int w = (inner - m.gap * (k - 1)) / k;
-        if (need <= w)
-            return { k, w };
+        if (need > (inner - m.gap * (k - 1)) / k)
+            continue;
+        // As few rows as that takes, the buttons spread evenly over them (2 and 2, not 3 and 1).
+        const int rows = (n + k - 1) / k;
+        const int even = (n + rows - 1) / rows;
+        return { even, (inner - m.gap * (even - 1)) / even };
     }
     return { 1, inner };
 }
@@ -345,8 +348,9 @@ std::string fitText(const std::string& head, const std::string& tail, int width,
     };
     if (!tail.empty())
     {
+        // The tail stays only beside a head still worth reading: a quarter of the width at least.
         const std::string words = cutToWords(tail);
-        if (!words.empty())
+        if (!words.empty() && 4 * textWidth(words) >= width)
             return words + ellipsis + tail;
     }
     const std::string whole = head + tail;

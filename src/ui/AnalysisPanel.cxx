@@ -11,6 +11,7 @@
 #include "PanelLayout.hpp"
 #include "Strings.hpp"
 #include "UnoString.hxx"
+#include "Utf8.hpp"
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
@@ -381,8 +382,11 @@ public:
             const aa::layout::Heights h = aa::layout::heightsFor(layoutRows(), std::max<sal_Int32>(nWidth, 1), m_metrics);
             m_reported = h;
             m_nDeckWidth = nWidth;
-            // A panel with a growing field takes whatever height the deck can give it.
-            aSize = ui::LayoutSize(h.minimum, h.grows ? -1 : h.preferred, h.preferred);
+            // A panel with a growing field takes whatever height the deck can give it. Its least
+            // height is the one it prefers: where the deck's panels do not all fit, the sidebar
+            // then scrolls instead of squeezing each panel to its least height and handing the
+            // rest to the collapsed panels (where it shows as empty room below the last one).
+            aSize = ui::LayoutSize(h.preferred, h.grows ? -1 : h.preferred, h.preferred);
         });
         return aSize;
     }
@@ -1236,7 +1240,11 @@ private:
             for (std::size_t r = 0; r <= *previous; ++r)
                 position += m_findingOfRow[r] ? 1 : 0;
             detail = strings().format("panel.review.position", { std::to_string(position), std::to_string(s.findings().size()) })
-                     + "\n" + strings().format("panel.review.detail", { f.message, f.reason, f.standard });
+                     + "\n" + f.message;
+            if (!aa::isBlank(f.reason))
+                detail += "\n\n" + f.reason;
+            if (!aa::isBlank(f.standard))
+                detail += "\n\n" + strings().get("panel.standardPrefix") + f.standard;
             judgement = f.kind == aa::FindingKind::Judgement;
         }
         set("Detail", "Text", uno::Any(fromUtf8(detail)));

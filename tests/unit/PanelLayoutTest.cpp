@@ -125,8 +125,10 @@ TEST(PanelLayout, FitTextKeepsTheTailAndCutsTheHeadAtAWord)
     EXPECT_EQ(fitText(head, tail, 7 * 200, sevenPerCharacter), head + tail) << "whole where it fits";
 }
 
-TEST(PanelLayout, FitTextDropsTheTailWhenNotEvenAWordFitsWithIt)
+TEST(PanelLayout, FitTextDropsTheTailWhenTooLittleOfTheHeadWouldShowBesideIt)
 {
+    // "1." beside the status says nothing: the title's first words do.
+    EXPECT_EQ(fitText("1. The family's home", " (3 of 3 answered)", 7 * 22, sevenPerCharacter), "1. The family's home\xE2\x80\xA6");
     const std::string fitted = fitText("Housing is unsafe", " (0 of 3 answered)", 7 * 12, sevenPerCharacter);
     EXPECT_EQ(fitted, "Housing is\xE2\x80\xA6");
     const std::string tiny = fitText("Overcrowding", "", 7 * 4, sevenPerCharacter);
@@ -160,7 +162,11 @@ TEST(PanelLayout, ButtonsShareTheRowAndBreakIntoRowsWhenALabelWouldNotFit)
     const Metrics m = metrics();
     const std::vector<Row> rows = { buttons({ { "Insert", "~Insert analysis" }, { "Update", "U~pdate analysis" },
                                               { "UpdatePlan", "Update action ~plan" }, { "GoTo", "~Go to" } }) };
-    // Wide: four in a row, equal widths.
+    // Wide: four in a row, equal widths; where three would fit, two and two.
+    auto three = place(rows, 2 * m.margin + 3 * (7 * 18 + 2 * m.buttonPadding) + 2 * m.gap + 10, 0, m);
+    EXPECT_EQ(three.at("Insert").y, three.at("Update").y);
+    EXPECT_GT(three.at("UpdatePlan").y, three.at("Update").y);
+    EXPECT_EQ(three.at("UpdatePlan").y, three.at("GoTo").y);
     auto wide = place(rows, 900, 0, m);
     EXPECT_EQ(wide.at("Insert").y, wide.at("GoTo").y);
     EXPECT_EQ(wide.at("Insert").width, wide.at("GoTo").width);
