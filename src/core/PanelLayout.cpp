@@ -353,7 +353,10 @@ std::string fitText(const std::string& head, const std::string& tail, int width,
         if (!words.empty() && 4 * textWidth(words) >= width)
             return words + ellipsis + tail;
     }
-    const std::string whole = head + tail;
+    // Without its tail, the head alone is cut: a tail cut in two ("(0…") says nothing.
+    const std::string& whole = head;
+    if (!tail.empty() && textWidth(head + ellipsis) <= width)
+        return head + ellipsis;
     const std::size_t leadingSpaces = whole.find_first_not_of(' ');
     {
         // Cut the whole line at a word.

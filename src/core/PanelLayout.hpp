@@ -99,7 +99,7 @@ std::vector<std::string> wrapText(const std::string& text, int width, const Text
 
 /// The text as it fits on one line of this width: whole where it fits, else its head cut at a
 /// word (or a character) with "…" after it, keeping tail whole after it where tail and a head at
-/// least a quarter of the width fit (a list row's status, for example); else the whole line is cut.
+/// least a quarter of the width fit (a list row's status, for example); else head alone, cut.
 /// Never wider than width unless even "…" is.
 std::string fitText(const std::string& head, const std::string& tail, int width, const TextWidth& textWidth);
 

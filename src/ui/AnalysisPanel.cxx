@@ -770,7 +770,7 @@ private:
         // A list keeps most of the width for its rows: its side buttons go below it unless it is
         // still wide (a wide sidebar).
         m.minListWidth = 18 * m.lineHeight;
-        m.wrapSlack = m.lineHeight / 2;
+        m.wrapSlack = std::max(2, m.lineHeight / 5);
         m_metrics = m;
     }
 
