@@ -6,7 +6,7 @@ packages=(
     cmake g++ make pkg-config
     libreoffice-writer libreoffice-dev libreoffice-dev-doc
     libboost1.81-dev libspdlog-dev libfmt-dev libgtest-dev
-    xvfb xauth imagemagick poppler-utils
+    xvfb xauth imagemagick poppler-utils xdotool
     clang libclang-rt-14-dev strace
 )
 missing=()

@@ -302,10 +302,13 @@ bool isComposedPrompt(std::string_view text, const Strings& strings)
 {
     if (text.empty())
         return false;
-    if (text == strings.get("raisedBy.prompt") || text == strings.get("adult.prompt") || text == strings.get("item.ifNotPrompt"))
+    // Quotes folded: prompts written by earlier versions have straight ones.
+    const std::string folded = foldQuotes(text);
+    if (folded == foldQuotes(strings.get("raisedBy.prompt")) || folded == foldQuotes(strings.get("adult.prompt"))
+        || folded == foldQuotes(strings.get("item.ifNotPrompt")))
         return true;
     for (const Question& question : catalogue(strings))
-        if (text == questionPrompt(question.key, strings))
+        if (folded == foldQuotes(questionPrompt(question.key, strings)))
             return true;
     return false;
 }

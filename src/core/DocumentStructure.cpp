@@ -134,28 +134,28 @@ public:
         for (const Question& q : catalogue(strings))
             if (q.key.kind != QuestionKey::Kind::Title && q.key.kind != QuestionKey::Kind::List
                 && !(q.key.kind == QuestionKey::Kind::Topic && !topicHasLabel(static_cast<Topic>(q.key.index))))
-                questions_[q.label] = LabelTarget{ LabelTarget::Kind::Question, q.key, 0 };
-        questions_[strings.get("part.legacy.parentsUnderstanding.label")]
+                questions_[foldQuotes(q.label)] = LabelTarget{ LabelTarget::Kind::Question, q.key, 0 };
+        questions_[foldQuotes(strings.get("part.legacy.parentsUnderstanding.label"))]
             = LabelTarget{ LabelTarget::Kind::LegacyParents, {}, 0 };
-        questions_[strings.get("part.legacy.parentsMotivation.label")]
+        questions_[foldQuotes(strings.get("part.legacy.parentsMotivation.label"))]
             = LabelTarget{ LabelTarget::Kind::LegacyParents, {}, 1 };
-        questions_[strings.get("part.legacy.childUnderstanding.label")] = LabelTarget{ LabelTarget::Kind::LegacyChild, {}, 0 };
+        questions_[foldQuotes(strings.get("part.legacy.childUnderstanding.label"))] = LabelTarget{ LabelTarget::Kind::LegacyChild, {}, 0 };
         for (std::size_t s = 0; s < sectionCount; ++s)
         {
             const auto section = static_cast<Section>(s);
-            sections_[strings.get(std::string("section.") + jsonName(section))] = { SectionTarget::Kind::Section, section, false };
+            sections_[foldQuotes(strings.get(std::string("section.") + jsonName(section)))] = { SectionTarget::Kind::Section, section, false };
             // The report template's heading that stands for the section, where it has one.
             const std::string key = std::string("template.heading.") + jsonName(section);
             if (strings.has(key))
-                sections_[strings.get(key)] = { SectionTarget::Kind::Section, section, false };
+                sections_[foldQuotes(strings.get(key))] = { SectionTarget::Kind::Section, section, false };
         }
-        sections_[strings.get("section.legacy.considerations")]
+        sections_[foldQuotes(strings.get("section.legacy.considerations"))]
             = { SectionTarget::Kind::Section, Section::WeighingUp, true };
-        sections_[strings.get("section.legacy.whatWouldHelp")]
+        sections_[foldQuotes(strings.get("section.legacy.whatWouldHelp"))]
             = { SectionTarget::Kind::Section, Section::WhatNeedsToHappen, true };
-        sections_[strings.get("section.analysis")] = { SectionTarget::Kind::Analysis, Section::Issues, false };
-        sections_[strings.get("section.supervision")] = { SectionTarget::Kind::Supervision, Section::Issues, false };
-        sections_[strings.get("section.legacy.supervision")] = { SectionTarget::Kind::Supervision, Section::Issues, true };
+        sections_[foldQuotes(strings.get("section.analysis"))] = { SectionTarget::Kind::Analysis, Section::Issues, false };
+        sections_[foldQuotes(strings.get("section.supervision"))] = { SectionTarget::Kind::Supervision, Section::Issues, false };
+        sections_[foldQuotes(strings.get("section.legacy.supervision"))] = { SectionTarget::Kind::Supervision, Section::Issues, true };
         raisedByPrefix_ = strings.get("raisedBy.prefix");
         mustPrefix_ = strings.get("item.mustPrefix");
         ifNotPrefix_ = strings.get("item.ifNotPrefix");
@@ -166,10 +166,10 @@ public:
         for (std::size_t c = 0; c < planColumnCount; ++c)
         {
             const char* name = jsonName(static_cast<PlanColumn>(c));
-            headers_[trimmed(strings.get(std::string("plan.") + name))] = static_cast<PlanColumn>(c);
+            headers_[foldQuotes(trimmed(strings.get(std::string("plan.") + name)))] = static_cast<PlanColumn>(c);
             const std::string legacy = std::string("plan.legacy.") + name;
             if (strings.has(legacy))
-                headers_[trimmed(strings.get(legacy))] = static_cast<PlanColumn>(c);
+                headers_[foldQuotes(trimmed(strings.get(legacy)))] = static_cast<PlanColumn>(c);
         }
     }
 
@@ -193,9 +193,11 @@ public:
     }
 
 private:
+    /// Keys and texts compared with their quotes folded: a label written with curly quotes
+    /// (ours now) or straight ones (earlier versions, Word, a person) is the same label.
     template <typename T> static std::optional<T> find(const std::map<std::string, T>& m, const std::string& text)
     {
-        auto it = m.find(trimmed(text));
+        auto it = m.find(foldQuotes(trimmed(text)));
         return it == m.end() ? std::nullopt : std::optional<T>(it->second);
     }
 

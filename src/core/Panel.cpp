@@ -397,10 +397,11 @@ std::optional<QuestionKey> questionKeyAt(StyleRole role, const std::string& para
         case Role::Question:
         case Role::Subheading:
         {
-            const std::string text = trimmed(paragraphText);
+            const std::string text = foldQuotes(trimmed(paragraphText));
             for (const Question& q : catalogue(strings))
-                if (text == q.label
-                    || (role.role == Role::Subheading && text == strings.get(std::string("section.") + jsonName(q.key.section()))
+                if (text == foldQuotes(q.label)
+                    || (role.role == Role::Subheading
+                        && text == foldQuotes(strings.get(std::string("section.") + jsonName(q.key.section())))
                         && !q.key.perIssue() && !q.key.perAdult()))
                     return q.key;
             return std::nullopt;

@@ -184,4 +184,27 @@ bool isBlank(std::string_view text)
     return true;
 }
 
+std::string foldQuotes(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        // U+2018 and U+2019 are E2 80 98/99; U+201C and U+201D are E2 80 9C/9D.
+        if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2
+            && static_cast<unsigned char>(text[i + 1]) == 0x80)
+        {
+            const auto c = static_cast<unsigned char>(text[i + 2]);
+            if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D)
+            {
+                out += (c == 0x98 || c == 0x99) ? '\'' : '"';
+                i += 2;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 } // namespace aa

@@ -39,6 +39,11 @@ std::string displayDate(const std::string& iso, std::string_view language);
 /// The local date and time now (the one place that asks the platform's calendar).
 std::tm localNow();
 
+/// text with typographic quotes and apostrophes made plain (‘ ’ become ', “ ” become "): our
+/// labels are written typographic, and documents written earlier, or typed in by hand, may
+/// have either.
+std::string foldQuotes(std::string_view text);
+
 /// At most maxBytes of text, cut at a character boundary (for quoting input in messages).
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
 

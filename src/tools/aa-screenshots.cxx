@@ -8,12 +8,18 @@
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleComponent.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XTopWindow.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController2.hpp>
@@ -28,6 +34,7 @@
 #include <com/sun/star/ui/XPanel.hpp>
 #include <com/sun/star/ui/XPanels.hpp>
 #include <com/sun/star/ui/XSidebarProvider.hpp>
+#include <com/sun/star/ui/XToolPanel.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -138,6 +145,49 @@ void cursorToStyle(const uno::Reference<lang::XComponent>& xDoc, const std::stri
     throw std::runtime_error("no paragraph with style " + style);
 }
 
+/// The panel's own window (the sidebar gives it the deck's width).
+uno::Reference<awt::XWindow> panelWindow(const uno::Reference<ui::XPanel>& xPanel)
+{
+    uno::Reference<awt::XWindow> xWindow(xPanel->getDialog(), uno::UNO_QUERY_THROW);
+    return xWindow;
+}
+
+/// Makes the sidebar of the next Writer window this wide: the width a person's drag of the
+/// sidebar's edge leaves in the configuration (Writer keeps it per module, 10336 being the
+/// sidebar's window id). Returns false when Writer has stored no width yet.
+bool setSidebarWidth(const uno::Reference<uno::XComponentContext>& xContext, int width)
+{
+    auto xProvider = configuration::theDefaultProvider::get(xContext);
+    beans::PropertyValue aPath;
+    aPath.Name = "nodepath";
+    aPath.Value <<= OUString("/org.openoffice.Office.Views/Windows");
+    uno::Sequence<uno::Any> aArgs(1);
+    aArgs[0] <<= aPath;
+    uno::Reference<container::XNameAccess> xWindows(
+        xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", aArgs),
+        uno::UNO_QUERY_THROW);
+    if (!xWindows->hasByName("swriter/10336"))
+        return false;
+    uno::Reference<container::XNameAccess> xSidebar(xWindows->getByName("swriter/10336"), uno::UNO_QUERY_THROW);
+    uno::Reference<container::XNameContainer> xData(xSidebar->getByName("UserData"), uno::UNO_QUERY_THROW);
+    OUString aOld;
+    xData->getByName("Data") >>= aOld;
+    // "V2,V,0,AL:(5,16,0/0/WIDTH/450,WIDTH;800)": the docked window's width, twice.
+    const std::string w = std::to_string(width);
+    const OUString aNew = OUString::createFromAscii(("V2,V,0,AL:(5,16,0/0/" + w + "/450," + w + ";800)").c_str());
+    xData->replaceByName("Data", uno::Any(aNew));
+    uno::Reference<util::XChangesBatch>(xWindows, uno::UNO_QUERY_THROW)->commitChanges();
+    std::cout << "sidebar width " << toUtf8(aOld) << " -> " << toUtf8(aNew) << "\n";
+    return true;
+}
+
+/// Shows only this panel of the deck, expanded.
+void only(const uno::Reference<ui::XPanel>& xPanel)
+{
+    xPanel->expand(true);
+    pause(1000);
+}
+
 void shoot(const std::string& dir, const std::string& name)
 {
     const std::string path = dir + "/" + name + ".png";
@@ -153,6 +203,7 @@ int main(int argc, char** argv)
     std::map<std::string, std::string> opt{ { "--profile", "build/screenshot-profile" },
                                             { "--oxt", "build/assessment-analysis.oxt" },
                                             { "--document", "out/sample-assessment.odt" },
+                                            { "--draft", "" },
                                             { "--out", "docs/screenshots" } };
     for (int i = 1; i + 1 < argc; i += 2)
     {
@@ -228,6 +279,54 @@ int main(int argc, char** argv)
         click(xReview, "RunReview");
         shoot(dir, "deck-review");
         aa::client::Office::close(xDoc);
+
+        // 5. Each panel alone at the sidebar's default width, narrow and wide, on a three-issue
+        //    draft whose review has 24 findings.
+        if (!opt["--draft"].empty())
+        {
+            const std::pair<const char*, int> widths[] = { { "default", 0 }, { "narrow", 230 }, { "wide", 520 } };
+            for (const auto& [name, width] : widths)
+            {
+                if (width > 0 && !setSidebarWidth(office.context(), width))
+                    throw std::runtime_error("Writer stored no sidebar width to change");
+                auto xDraft = office.load(aa::client::fileUrl(opt["--draft"]));
+                auto xDraftDeck = showDeck(xDraft, office.context());
+                cursorToStyle(xDraft, "Analysis Maintaining Factors");
+                auto xIssuesPanel = panel(xDraftDeck, "AssessmentAnalysisIssuesPanel");
+                auto xQuestionsPanel = panel(xDraftDeck, "AssessmentAnalysisQuestionsPanel");
+                auto xReviewPanel = panel(xDraftDeck, "AssessmentAnalysisReviewPanel");
+                only(xReviewPanel);
+                click(xReviewPanel, "RunReview");
+                // Go to the first finding as a person does: click the list's first row (a
+                // heading), then the Down key to the findings under it; the detail shows it whole.
+                {
+                    uno::Reference<accessibility::XAccessible> xList(control(xReviewPanel, "Findings")->getPeer(),
+                                                                     uno::UNO_QUERY_THROW);
+                    uno::Reference<accessibility::XAccessibleComponent> xListPlace(xList->getAccessibleContext(),
+                                                                                   uno::UNO_QUERY_THROW);
+                    const awt::Point at = xListPlace->getLocationOnScreen();
+                    const std::string command = "xdotool mousemove " + std::to_string(at.X + 30) + " "
+                                                + std::to_string(at.Y + 8)
+                                                + " click 1 sleep 0.5 key Down sleep 0.5 key Down sleep 0.5 mousemove 600 500";
+                    if (std::system(command.c_str()) != 0)
+                        throw std::runtime_error("xdotool could not click the findings");
+                    pause(1000);
+                }
+                for (const auto& [panelName, xPanel] :
+                     { std::pair<const char*, uno::Reference<ui::XPanel>>{ "issues", xIssuesPanel },
+                       { "questions", xQuestionsPanel },
+                       { "review", xReviewPanel } })
+                {
+                    only(xPanel);
+                    const awt::Rectangle size = panelWindow(xPanel)->getPosSize();
+                    std::cout << panelName << " at the " << name << " width: " << size.Width << "x" << size.Height
+                              << " pixels\n";
+                    shoot(dir, std::string("deck-") + panelName + "-" + name);
+                }
+                aa::client::Office::close(xDraft);
+                pause(500);
+            }
+        }
         return 0;
     }
     catch (const uno::Exception& e)

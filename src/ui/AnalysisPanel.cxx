@@ -8,11 +8,22 @@
 #include "Options.hxx"
 #include "Package.hxx"
 #include "Panel.hpp"
+#include "PanelLayout.hpp"
 #include "Strings.hpp"
 #include "Timing.hxx"
 #include "UnoString.hxx"
+#include "Utf8.hpp"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/ContainerWindowProvider.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/ui/XDeck.hpp>
+#include <com/sun/star/ui/XDecks.hpp>
+#include <com/sun/star/ui/XPanel.hpp>
+#include <com/sun/star/ui/XPanels.hpp>
+#include <com/sun/star/ui/XSidebarProvider.hpp>
 #include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/KeyEvent.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -21,7 +32,13 @@
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/SimpleFontMetric.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDevice.hpp>
+#include <com/sun/star/awt/XFont.hpp>
+#include <com/sun/star/awt/XLayoutConstrains.hpp>
+#include <com/sun/star/awt/XTextLayoutConstrains.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XWindowListener.hpp>
@@ -33,6 +50,7 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/ui/LayoutSize.hpp>
+#include <com/sun/star/ui/XSidebar.hpp>
 #include <com/sun/star/ui/UIElementType.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
@@ -48,6 +66,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -68,17 +87,18 @@ enum class Kind
     Review,
 };
 
-/// How a control follows the panel's width (the .xdl gives positions for the design width).
-struct Fit
+/// A row of the panel as the layout sees it (src/core/PanelLayout): its kind and controls; the
+/// texts, list sizes and visibility are read from the controls when the panel is laid out.
+struct RowSpec
 {
-    enum Mode
-    {
-        Stretch, ///< right edge follows the panel's right edge
-        Right,   ///< keeps its width, sticks to the right edge
-        Share,   ///< one of n equal parts of a row of buttons
-    } mode = Stretch;
-    int part = 0;
-    int parts = 1;
+    aa::layout::RowKind kind;
+    std::vector<const char*> controls;
+    std::vector<const char*> side = {};
+    int minLines = 1;
+    int maxLines = 0;
+    bool grows = false;
+    bool names = false;
+    int roomLines = 0;
 };
 
 struct ControlText
@@ -92,7 +112,7 @@ struct PanelSpec
 {
     const char* dialog;
     std::vector<ControlText> texts;
-    std::vector<std::pair<const char*, Fit>> fits;
+    std::vector<RowSpec> rows;
     std::vector<const char*> methods;
 };
 
@@ -122,6 +142,7 @@ const char* const mustControls[] = { "Must", "IfNotLabel", "IfNot" };
 
 const PanelSpec& spec(Kind kind)
 {
+    using R = aa::layout::RowKind;
     static const std::map<Kind, PanelSpec> specs{
         { Kind::Issues,
           { "IssuesPanel",
@@ -152,31 +173,23 @@ const PanelSpec& spec(Kind kind)
               { "AddAdult", "Label", "panel.addAdult" },
               { "ChangeAdult", "Label", "panel.changeAdult" },
               { "RemoveAdult", "Label", "panel.removeAdult" } },
-            { { "Summary", { Fit::Stretch } },
-              { "ListLabel", { Fit::Stretch } },
-              { "IssueList", { Fit::Stretch } },
-              { "Up", { Fit::Right } },
-              { "Down", { Fit::Right } },
-              { "TitleLabel", { Fit::Stretch } },
-              { "Title", { Fit::Stretch } },
-              { "Add", { Fit::Share, 0, 3 } },
-              { "Rename", { Fit::Share, 1, 3 } },
-              { "Remove", { Fit::Share, 2, 3 } },
-              { "VoicesLabel", { Fit::Stretch } },
-              { "VoicePractitioner", { Fit::Share, 0, 2 } },
-              { "VoiceChild", { Fit::Share, 1, 2 } },
-              { "VoiceOtherWorkers", { Fit::Stretch } },
-              { "AdultVoicesLabel", { Fit::Stretch } },
-              { "AdultVoices", { Fit::Stretch } },
-              { "AdultsLabel", { Fit::Stretch } },
-              { "AdultList", { Fit::Stretch } },
-              { "AdultNameLabel", { Fit::Stretch } },
-              { "AdultName", { Fit::Stretch } },
-              { "RelationshipLabel", { Fit::Stretch } },
-              { "Relationship", { Fit::Stretch } },
-              { "AddAdult", { Fit::Share, 0, 3 } },
-              { "ChangeAdult", { Fit::Share, 1, 3 } },
-              { "RemoveAdult", { Fit::Share, 2, 3 } } },
+            { { R::Label, { "Summary" } },
+              { R::Label, { "ListLabel" }, {}, 1, 0, false, true },
+              { R::List, { "IssueList" }, { "Up", "Down" }, 2, 15 },
+              { R::Label, { "TitleLabel" }, {}, 1, 0, false, true },
+              { R::Field, { "Title" } },
+              { R::Buttons, { "Add", "Rename", "Remove" } },
+              { R::Label, { "VoicesLabel" }, {}, 1, 0, false, true },
+              { R::Checks, { "VoicePractitioner", "VoiceChild", "VoiceOtherWorkers" } },
+              { R::Label, { "AdultVoicesLabel" }, {}, 1, 0, false, true },
+              { R::List, { "AdultVoices" }, {}, 1, 10 },
+              { R::Label, { "AdultsLabel" }, {}, 1, 0, false, true },
+              { R::List, { "AdultList" }, {}, 1, 10 },
+              { R::Label, { "AdultNameLabel" }, {}, 1, 0, false, true },
+              { R::Field, { "AdultName" } },
+              { R::Label, { "RelationshipLabel" }, {}, 1, 0, false, true },
+              { R::Field, { "Relationship" } },
+              { R::Buttons, { "AddAdult", "ChangeAdult", "RemoveAdult" } } },
             { "issueSelected", "addIssue", "titleKey", "renameIssue", "removeIssue", "moveUp", "moveDown", "voiceToggled",
               "adultVoicesChanged", "adultSelected", "addAdult", "changeAdult", "removeAdult" } } },
         { Kind::Questions,
@@ -204,31 +217,24 @@ const PanelSpec& spec(Kind kind)
               { "Update", "Label", "panel.update" },
               { "UpdatePlan", "Label", "panel.updatePlan" },
               { "GoTo", "Label", "panel.goTo" } },
-            { { "QuestionLabel", { Fit::Stretch } },
-              { "QuestionList", { Fit::Stretch } },
-              { "Context", { Fit::Stretch } },
-              { "Guidance", { Fit::Stretch } },
-              { "AnswerLabel", { Fit::Stretch } },
-              { "Answer", { Fit::Stretch } },
-              { "ItemsLabel", { Fit::Stretch } },
-              { "Items", { Fit::Stretch } },
-              { "ItemUp", { Fit::Right } },
-              { "ItemDown", { Fit::Right } },
-              { "ItemTextLabel", { Fit::Stretch } },
-              { "ItemText", { Fit::Stretch } },
-              { "AddItem", { Fit::Share, 0, 3 } },
-              { "ChangeItem", { Fit::Share, 1, 3 } },
-              { "RemoveItem", { Fit::Share, 2, 3 } },
-              { "TiesLabel", { Fit::Stretch } },
-              { "Ties", { Fit::Stretch } },
-              { "Must", { Fit::Stretch } },
-              { "IfNotLabel", { Fit::Stretch } },
-              { "IfNot", { Fit::Stretch } },
-              { "Insert", { Fit::Share, 0, 2 } },
-              { "Update", { Fit::Share, 1, 2 } },
-              { "UpdatePlan", { Fit::Share, 0, 2 } },
-              { "GoTo", { Fit::Share, 1, 2 } },
-              { "Status", { Fit::Stretch } } },
+            { { R::Label, { "QuestionLabel" }, {}, 1, 0, false, true },
+              { R::List, { "QuestionList" }, {}, 2, 0 },
+              { R::Label, { "Context" } },
+              { R::Label, { "Guidance" } },
+              { R::Label, { "AnswerLabel" }, {}, 1, 0, false, true },
+              { R::Area, { "Answer" }, {}, 5, 40, true, false, 10 },
+              { R::Label, { "ItemsLabel" }, {}, 1, 0, false, true },
+              { R::List, { "Items" }, { "ItemUp", "ItemDown" }, 2, 15 },
+              { R::Label, { "ItemTextLabel" }, {}, 1, 0, false, true },
+              { R::Area, { "ItemText" }, {}, 2, 6 },
+              { R::Buttons, { "AddItem", "ChangeItem", "RemoveItem" } },
+              { R::Label, { "TiesLabel" }, {}, 1, 0, false, true },
+              { R::List, { "Ties" }, {}, 2, 12 },
+              { R::Checks, { "Must" } },
+              { R::Label, { "IfNotLabel" }, {}, 1, 0, false, true },
+              { R::Field, { "IfNot" } },
+              { R::Buttons, { "Insert", "Update", "UpdatePlan", "GoTo" } },
+              { R::Label, { "Status" } } },
             { "questionSelected", "itemSelected", "itemKey", "addItem", "changeItem", "removeItem",
               "itemUp", "itemDown", "tiesChanged", "mustToggled", "insert", "update", "updatePlan", "goTo" } } },
         { Kind::Review,
@@ -241,14 +247,13 @@ const PanelSpec& spec(Kind kind)
               { "Detail", "HelpText", "panel.tip.findingDetail" },
               { "Dismiss", "Label", "panel.dismiss" },
               { "Dismiss", "HelpText", "panel.tip.dismiss" } },
-            { { "RunReview", { Fit::Share, 0, 2 } },
-              { "AddComments", { Fit::Share, 1, 2 } },
-              { "IncludeJudgements", { Fit::Stretch } },
-              { "Counts", { Fit::Stretch } },
-              { "FindingsLabel", { Fit::Stretch } },
-              { "Findings", { Fit::Stretch } },
-              { "Detail", { Fit::Stretch } },
-              { "Dismiss", { Fit::Stretch } } },
+            { { R::Buttons, { "RunReview", "AddComments" } },
+              { R::Checks, { "IncludeJudgements" } },
+              { R::Label, { "Counts" } },
+              { R::Label, { "FindingsLabel" }, {}, 1, 0, false, true },
+              { R::List, { "Findings" }, {}, 4, 0, true },
+              { R::Area, { "Detail" }, {}, 3, 0 },
+              { R::Buttons, { "Dismiss" } } },
             { "runReview", "addComments", "findingSelected", "dismiss" } } },
     };
     return specs.at(kind);
@@ -256,9 +261,33 @@ const PanelSpec& spec(Kind kind)
 
 class AnalysisPanel;
 
-/// Lays the panel out again when the sidebar changes its width.
-/// Lays the panel out again when the sidebar changes its width, and tells it when one of its
-/// controls gains or loses the focus (dialog files cannot carry focus events).
+/// Shows the review whole: expands the Review panel and collapses the deck's other panels.
+/// Run from the event queue, once the button's handler and the refresh it causes are done.
+class ReviewFirst : public cppu::WeakImplHelper1<awt::XCallback>
+{
+public:
+    explicit ReviewFirst(const uno::Reference<frame::XFrame>& xFrame) : m_xFrame(xFrame) {}
+    void SAL_CALL notify(const uno::Any&) override
+    {
+        writer::logFailures("review panel", [&] {
+            uno::Reference<frame::XController2> xController(m_xFrame->getController(), uno::UNO_QUERY);
+            auto xSidebar = xController.is() ? xController->getSidebar() : nullptr;
+            uno::Reference<ui::XDecks> xDecks = xSidebar.is() ? xSidebar->getDecks() : nullptr;
+            if (!xDecks.is() || !xDecks->hasByName("AssessmentAnalysisDeck"))
+                return;
+            uno::Reference<ui::XDeck> xDeck(xDecks->getByName("AssessmentAnalysisDeck"), uno::UNO_QUERY);
+            uno::Reference<ui::XPanels> xPanels = xDeck.is() ? xDeck->getPanels() : nullptr;
+            if (!xPanels.is() || !xPanels->hasByName("AssessmentAnalysisReviewPanel"))
+                return;
+            uno::Reference<ui::XPanel>(xPanels->getByName("AssessmentAnalysisReviewPanel"), uno::UNO_QUERY_THROW)
+                ->expand(true);
+        });
+    }
+
+private:
+    uno::Reference<frame::XFrame> m_xFrame;
+};
+
 class ResizeListener : public cppu::WeakImplHelper2<awt::XWindowListener, awt::XFocusListener>
 {
 public:
@@ -286,9 +315,10 @@ class AnalysisPanel : private cppu::BaseMutex, public PanelBase, public SessionV
 {
 public:
     AnalysisPanel(const uno::Reference<uno::XComponentContext>& xContext, const OUString& rResourceUrl, Kind kind,
-                  const uno::Reference<frame::XFrame>& xFrame, const uno::Reference<awt::XWindow>& xParent)
+                  const uno::Reference<frame::XFrame>& xFrame, const uno::Reference<awt::XWindow>& xParent,
+                  const uno::Reference<ui::XSidebar>& xSidebar)
         : PanelBase(m_aMutex), m_xContext(xContext), m_aResourceUrl(rResourceUrl), m_kind(kind), m_xFrame(xFrame),
-          m_xParent(xParent)
+          m_xParent(xParent), m_xSidebar(xSidebar)
     {
     }
 
@@ -303,24 +333,26 @@ public:
             writer::packageUrl(m_xContext, std::string("dialogs/") + spec(m_kind).dialog + ".xdl"), OUString(),
             xParentPeer, static_cast<awt::XContainerWindowEventHandler*>(this));
         m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
-        m_nHeight = m_xWindow->getPosSize().Height;
-        m_nDesignWidth = m_xWindow->getPosSize().Width;
         for (const ControlText& text : spec(m_kind).texts)
             model(text.control)->setPropertyValue(OUString::createFromAscii(text.property),
                                                   uno::Any(fromUtf8(strings().get(text.key))));
         // Accessible names come from the labels before the controls; the tips (HelpText) are
         // the accessible descriptions of the controls without a label of their own.
-        rememberDesign();
+        prepareLayout();
         m_pResize = new ResizeListener(this);
         m_xResize = m_pResize;
         m_xWindow->addWindowListener(m_xResize);
-        // The sidebar sizes the parent it gave us; the panel takes the parent's width.
+        // The sidebar sizes the parent it gave us; the panel takes the parent's size.
         m_xParent->addWindowListener(m_xResize);
         for (const char* name : { "Answer", "Items", "IfNot" })
             if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
                 xControl.is())
                 xControl->addFocusListener(uno::Reference<awt::XFocusListener>(m_pResize));
+        // Until the sidebar says how wide the deck is, no wider than the narrowest panel: a window
+        // wider than the deck would widen it (see fittingWidth).
+        m_nDeckWidth = getMinimalWidth();
         fitToParent();
+        m_nDeckWidth = 0;
         m_xWindow->setVisible(true);
         m_pSession = DeckSession::forFrame(m_xContext, m_xFrame);
         m_pSession->addView(this);
@@ -345,11 +377,30 @@ public:
     }
 
     // XSidebarPanel
-    ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32) override
+    ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32 nWidth) override
     {
-        return ui::LayoutSize(m_nHeight, m_nHeight, m_nHeight);
+        ui::LayoutSize aSize(0, 0, 0);
+        writer::logFailures("panel height", [&] {
+            const aa::layout::Heights h = aa::layout::heightsFor(layoutRows(), std::max<sal_Int32>(nWidth, 1), m_metrics);
+            m_reported = h;
+            m_nDeckWidth = nWidth;
+            // A panel with a growing field takes whatever height the deck can give it. Its least
+            // height is the one it prefers: where the deck's panels do not all fit, the sidebar
+            // then scrolls instead of squeezing each panel to its least height and handing the
+            // rest to the collapsed panels (where it shows as empty room below the last one).
+            aSize = ui::LayoutSize(h.preferred, h.grows ? -1 : h.preferred, h.preferred);
+        });
+        return aSize;
     }
-    sal_Int32 SAL_CALL getMinimalWidth() override { return m_nDesignWidth; }
+    sal_Int32 SAL_CALL getMinimalWidth() override
+    {
+        sal_Int32 nWidth = 0;
+        // No narrower than a dozen lines are high: narrower, the sidebar shows nothing useful.
+        writer::logFailures("panel width", [&] {
+            nWidth = std::max(aa::layout::minimalWidth(layoutRows(), m_metrics), 12 * m_metrics.lineHeight);
+        });
+        return nWidth;
+    }
 
     // XContainerWindowEventHandler
     sal_Bool SAL_CALL callHandlerMethod(const uno::Reference<awt::XWindow>&, const uno::Any& rEvent,
@@ -392,6 +443,7 @@ public:
                     refreshReview();
                     break;
             }
+            relayout();
         });
     }
 
@@ -421,7 +473,7 @@ public:
             m_pSession->setItemMust(checked("Must"), text("IfNot"));
     }
 
-    /// The sidebar sized our window (lay it out) or its parent (take the parent's width).
+    /// The sidebar sized our window (lay it out) or its parent (take the parent's size).
     void resized(const uno::Reference<uno::XInterface>& xSource)
     {
         if (xSource == uno::Reference<uno::XInterface>(m_xParent, uno::UNO_QUERY))
@@ -430,52 +482,70 @@ public:
             layout();
     }
 
-    /// Our window as wide as the parent the sidebar gave us.
+    /// Our window as large as the parent the sidebar gave us (as tall as the panel prefers
+    /// where the parent has no height yet).
     void fitToParent()
     {
         const awt::Rectangle parent = m_xParent->getPosSize();
         const awt::Rectangle own = m_xWindow->getPosSize();
-        if (parent.Width > 0 && parent.Width != own.Width)
-            m_xWindow->setPosSize(0, 0, parent.Width, m_nHeight, awt::PosSize::POSSIZE);
+        if (parent.Width <= 0)
+            return layout();
+        const sal_Int32 nWidth = fittingWidth(parent.Width);
+        sal_Int32 nHeight = parent.Height;
+        if (nHeight <= 0)
+            nHeight = aa::layout::heightsFor(layoutRows(), nWidth, m_metrics).preferred;
+        if (nWidth != own.Width || nHeight != own.Height)
+            m_xWindow->setPosSize(0, 0, nWidth, nHeight, awt::PosSize::POSSIZE);
         else
             layout();
     }
 
+    /// Never wider than the deck's content: the sidebar makes the panel's parent as wide as
+    /// our window asks, so a window wider than the deck would keep the deck wider than the
+    /// sidebar (with a horizontal scroll bar) for good.
+    sal_Int32 fittingWidth(sal_Int32 nWidth) const { return m_nDeckWidth > 0 ? std::min(nWidth, m_nDeckWidth) : nWidth; }
+
+    /// After the texts or lists changed: asks the sidebar for the height the panel now needs
+    /// (it lays the deck out again and resizes us), and lays the panel out at its size.
+    void relayout()
+    {
+        if (!m_xWindow.is())
+            return;
+        const awt::Rectangle size = m_xWindow->getPosSize();
+        if (m_xSidebar.is() && size.Width > 0)
+        {
+            const aa::layout::Heights h = aa::layout::heightsFor(layoutRows(), size.Width, m_metrics);
+            if (h.minimum != m_reported.minimum || h.preferred != m_reported.preferred || h.grows != m_reported.grows)
+            {
+                m_reported = h;
+                m_xSidebar->requestLayout();
+            }
+        }
+        layout();
+    }
+
+    /// Every control where the core's layout puts it for the window's size; the lists' rows
+    /// fitted to the lists' widths.
     void layout()
     {
+        if (!m_xWindow.is())
+            return;
         const awt::Rectangle size = m_xWindow->getPosSize();
-        for (const auto& [name, fit] : spec(m_kind).fits)
-        {
-            auto it = m_design.find(name);
-            uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
-            if (it == m_design.end() || !xControl.is())
-                continue;
-            const awt::Rectangle& d = it->second;
-            const sal_Int32 margin = m_nMargin;
-            const sal_Int32 inner = std::max<sal_Int32>(size.Width - 2 * margin, 20);
-            sal_Int32 x = d.X;
-            sal_Int32 width = d.Width;
-            switch (fit.mode)
-            {
-                case Fit::Stretch:
-                    width = std::max<sal_Int32>(size.Width - margin - d.X, 10);
-                    if (m_stretchLeftOf.count(name))
-                        width -= m_stretchLeftOf.at(name);
-                    break;
-                case Fit::Right:
-                    x = size.Width - margin - d.Width;
-                    break;
-                case Fit::Share:
-                {
-                    const sal_Int32 gap = margin;
-                    width = (inner - gap * (fit.parts - 1)) / fit.parts;
-                    x = margin + fit.part * (width + gap);
-                    break;
-                }
-            }
-            xControl->setPosSize(x, d.Y, width, d.Height, awt::PosSize::X | awt::PosSize::WIDTH);
-        }
+        if (size.Width <= 0)
+            return;
+        if (const sal_Int32 nWidth = fittingWidth(size.Width); nWidth != size.Width)
+            return m_xWindow->setPosSize(0, 0, nWidth, size.Height, awt::PosSize::SIZE);
+        m_boxes = aa::layout::place(layoutRows(), size.Width, size.Height, m_metrics);
+        for (const auto& [name, box] : m_boxes)
+            if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(fromUtf8(name)), uno::UNO_QUERY);
+                xControl.is())
+                xControl->setPosSize(box.x, box.y, box.width, box.height, awt::PosSize::POSSIZE);
+        for (const auto& entry : m_lists)
+            showList(entry.first.c_str(), std::nullopt);
     }
+
+    /// Where the layout put a control (for tests through the window, and the lists' widths).
+    const std::map<std::string, aa::layout::Box>& boxes() const { return m_boxes; }
 
 protected:
     void SAL_CALL disposing() override
@@ -537,56 +607,236 @@ private:
         return static_cast<std::size_t>(aSelected[0]);
     }
 
-    void setItems(const char* name, const std::vector<std::string>& items, std::optional<std::size_t> select) const
+    /// A list row split after the text it shows (a title, an item), so that the rest (a status,
+    /// what it is tied to) stays whole where the row is cut to the list's width.
+    static std::pair<std::string, std::string> splitAfter(const std::string& row, const std::string& text)
     {
-        uno::Sequence<OUString> aItems(static_cast<sal_Int32>(items.size()));
-        for (std::size_t i = 0; i < items.size(); ++i)
-            aItems[static_cast<sal_Int32>(i)] = fromUtf8(items[i]);
-        set(name, "StringItemList", uno::Any(aItems));
-        uno::Sequence<sal_Int16> aSelected;
-        if (select && *select < items.size())
-        {
-            aSelected.realloc(1);
-            aSelected[0] = static_cast<sal_Int16>(*select);
-        }
-        set(name, "SelectedItems", uno::Any(aSelected));
+        const auto at = text.empty() ? std::string::npos : row.find(text);
+        const std::size_t split = at == std::string::npos ? row.size() : at + text.size();
+        return { row.substr(0, split), row.substr(split) };
     }
 
-    void rememberDesign()
+    /// A list's rows and the one selected (none: nothing selected).
+    void setItems(const char* name, const std::vector<std::string>& items, std::optional<std::size_t> select,
+                  const std::vector<std::string>& tails = {})
     {
-        sal_Int32 margin = -1;
-        for (const auto& [name, fit] : spec(m_kind).fits)
+        std::vector<std::size_t> chosen;
+        if (select && *select < items.size())
+            chosen.push_back(*select);
+        setRows(name, items, tails, chosen);
+    }
+
+    void setRows(const char* name, const std::vector<std::string>& items, const std::vector<std::string>& tails,
+                 const std::vector<std::size_t>& chosen)
+    {
+        ListRows& list = m_lists[name];
+        list.rows.clear();
+        for (std::size_t i = 0; i < items.size(); ++i)
+            list.rows.emplace_back(items[i], i < tails.size() ? tails[i] : std::string());
+        list.width = -1;
+        uno::Sequence<sal_Int16> aSelected(static_cast<sal_Int32>(chosen.size()));
+        for (std::size_t i = 0; i < chosen.size(); ++i)
+            aSelected[static_cast<sal_Int32>(i)] = static_cast<sal_Int16>(chosen[i]);
+        showList(name, aSelected);
+    }
+
+    /// Shows a list's rows, each cut to the list's width (with "…") where it is wider: the
+    /// list never scrolls sideways. The whole text is in the detail, the title field or the
+    /// item field. selection: the rows to select; none keeps the list's own.
+    void showList(const char* name, const std::optional<uno::Sequence<sal_Int16>>& selection)
+    {
+        ListRows& list = m_lists[name];
+        int width = 0;
+        if (auto it = m_boxes.find(name); it != m_boxes.end())
         {
-            uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
-            if (!xControl.is())
-                continue;
-            m_design[name] = xControl->getPosSize();
-            if (margin < 0 || m_design[name].X < margin)
-                margin = m_design[name].X;
+            const aa::layout::Box& box = it->second;
+            const int shownRows = m_metrics.listRow > 0 ? (box.height - m_metrics.listFrame) / m_metrics.listRow : 0;
+            const bool scrolls = static_cast<int>(list.rows.size()) > shownRows;
+            width = box.width - m_metrics.listFrame - (scrolls ? m_metrics.scrollbar : 0) - 2 * m_metrics.listFrame;
         }
-        m_nMargin = std::max<sal_Int32>(margin, 2);
-        // Tall enough for the lowest control and a margin below it, whatever the sidebar's
-        // borders take: nothing may be cut off.
-        sal_Int32 bottom = 0;
-        for (const auto& [name, rect] : m_design)
-            bottom = std::max(bottom, rect.Y + rect.Height);
-        m_nHeight = std::max(m_nHeight, bottom + 3 * m_nMargin);
-        // A stretched control with a right-aligned one beside it leaves room for it.
-        for (const auto& [name, fit] : spec(m_kind).fits)
+        if (width == list.width && !selection)
+            return;
+        std::vector<std::string> shown;
+        for (const auto& [head, tail] : list.rows)
+            shown.push_back(width > 0 ? aa::layout::fitText(head, tail, width, m_metrics.textWidth) : head + tail);
+        list.width = width;
+        uno::Sequence<sal_Int16> aSelected;
+        if (selection)
+            aSelected = *selection;
+        else
+            model(name)->getPropertyValue("SelectedItems") >>= aSelected;
+        if (shown != list.shown || selection)
         {
-            if (fit.mode != Fit::Right || !m_design.count(name))
-                continue;
-            const awt::Rectangle& r = m_design[name];
-            for (const auto& [other, otherFit] : spec(m_kind).fits)
-            {
-                if (otherFit.mode != Fit::Stretch || !m_design.count(other))
-                    continue;
-                const awt::Rectangle& o = m_design[other];
-                if (o.Y < r.Y + r.Height && r.Y < o.Y + o.Height && o.X < r.X)
-                    m_stretchLeftOf[other] = std::max(m_stretchLeftOf[other], r.Width + m_nMargin);
-            }
+            uno::Sequence<OUString> aItems(static_cast<sal_Int32>(shown.size()));
+            for (std::size_t i = 0; i < shown.size(); ++i)
+                aItems[static_cast<sal_Int32>(i)] = fromUtf8(shown[i]);
+            set(name, "StringItemList", uno::Any(aItems));
+            set(name, "SelectedItems", uno::Any(aSelected));
+            list.shown = shown;
         }
     }
+
+    /// The measures the layout needs, from the toolkit: the labels' font, the heights of a
+    /// line, a field, a button, a check box, a list row and a multi-line field's frame.
+    void prepareLayout()
+    {
+        aa::layout::Metrics m;
+        uno::Reference<awt::XFont> xFont;
+        std::string sample;
+        const auto peer = [&](const char* name) -> uno::Reference<awt::XWindowPeer> {
+            auto xControl = m_xControls->getControl(OUString::createFromAscii(name));
+            return xControl.is() ? xControl->getPeer() : nullptr;
+        };
+        const auto preferred = [&](const char* name) -> std::optional<awt::Size> {
+            uno::Reference<awt::XLayoutConstrains> xLayout(peer(name), uno::UNO_QUERY);
+            if (!xLayout.is())
+                return std::nullopt;
+            return xLayout->getPreferredSize();
+        };
+        for (const RowSpec& row : spec(m_kind).rows)
+            for (const char* name : row.controls)
+            {
+                auto xModel = model(name);
+                const bool isLabel = row.kind == aa::layout::RowKind::Label;
+                // Labels and check boxes wrap (the layout gives them the height for it).
+                if ((isLabel || row.kind == aa::layout::RowKind::Checks)
+                    && xModel->getPropertySetInfo()->hasPropertyByName("MultiLine"))
+                    xModel->setPropertyValue("MultiLine", uno::Any(true));
+                if (isLabel && !xFont.is())
+                    if (uno::Reference<awt::XDevice> xDevice(peer(name), uno::UNO_QUERY); xDevice.is())
+                    {
+                        xFont = xDevice->getFont(awt::FontDescriptor());
+                        OUString aLabel;
+                        xModel->getPropertyValue("Label") >>= aLabel;
+                        sample = toUtf8(aLabel);
+                        // A one-line label's height is a line's.
+                        if (const auto size = preferred(name); size && !sample.empty())
+                            m.lineHeight = size->Height;
+                    }
+            }
+        if (!xFont.is())
+            throw uno::RuntimeException("panel: no label to measure text with");
+        const awt::SimpleFontMetric metric = xFont->getFontMetric();
+        m.lineHeight = std::max<int>(m.lineHeight, metric.Ascent + metric.Descent);
+        m.textWidth = [xFont](const std::string& text) {
+            return static_cast<int>(xFont->getStringWidth(fromUtf8(text))) + 1;
+        };
+        m.margin = std::max(4, m.lineHeight * 3 / 8);
+        m.gap = m.margin;
+        m.labelGap = 2;
+        m.scrollbar = std::max(14, m.lineHeight + 4);
+        for (const RowSpec& row : spec(m_kind).rows)
+        {
+            const char* name = row.controls.front();
+            switch (row.kind)
+            {
+                case aa::layout::RowKind::Field:
+                    if (const auto size = preferred(name))
+                        m.fieldHeight = std::max<int>(size->Height, m.lineHeight + 6);
+                    break;
+                case aa::layout::RowKind::Buttons:
+                    if (const auto size = preferred(name))
+                    {
+                        m.buttonHeight = std::clamp<int>(size->Height, m.lineHeight + 6, 2 * m.lineHeight);
+                        OUString aLabel;
+                        model(name)->getPropertyValue("Label") >>= aLabel;
+                        const int text = m.textWidth(aa::layout::withoutMnemonic(toUtf8(aLabel)));
+                        m.buttonPadding = std::clamp((size->Width - text) / 2 + 2, 6, m.lineHeight / 2 + 2);
+                    }
+                    break;
+                case aa::layout::RowKind::Checks:
+                    if (const auto size = preferred(name))
+                    {
+                        m.checkHeight = std::max<int>(size->Height, m.lineHeight + 2);
+                        OUString aLabel;
+                        model(name)->getPropertyValue("Label") >>= aLabel;
+                        m.checkIndent = std::max(m.checkIndent, static_cast<int>(size->Width)
+                                                                    - m.textWidth(aa::layout::withoutMnemonic(toUtf8(aLabel))) + 4);
+                    }
+                    break;
+                case aa::layout::RowKind::List:
+                case aa::layout::RowKind::Area:
+                    if (uno::Reference<awt::XTextLayoutConstrains> xText(peer(name), uno::UNO_QUERY); xText.is())
+                    {
+                        const int one = xText->getMinimumSize(0, 1).Height;
+                        const int eleven = xText->getMinimumSize(0, 11).Height;
+                        const int line = (eleven - one) / 10;
+                        if (line <= 0)
+                            break;
+                        if (row.kind == aa::layout::RowKind::List)
+                        {
+                            m.listRow = line;
+                            m.listFrame = std::max(2, one - line);
+                        }
+                        else
+                            m.textFrame = std::max(6, one - line + std::max(0, line - m.lineHeight) * 2);
+                    }
+                    break;
+                case aa::layout::RowKind::Label:
+                    break;
+            }
+        }
+        // A list keeps most of the width for its rows: its side buttons go below it unless it is
+        // still wide (a wide sidebar).
+        m.minListWidth = 18 * m.lineHeight;
+        m.wrapSlack = std::max(2, m.lineHeight / 5);
+        m_metrics = m;
+    }
+
+    /// The panel's rows as the core's layout takes them: each control's text as shown now,
+    /// each list's row count, and which rows are hidden.
+    std::vector<aa::layout::Row> layoutRows() const
+    {
+        std::vector<aa::layout::Row> rows;
+        const auto label = [&](const char* name) {
+            OUString aText;
+            model(name)->getPropertyValue("Label") >>= aText;
+            return toUtf8(aText);
+        };
+        for (const RowSpec& spec : spec(m_kind).rows)
+        {
+            aa::layout::Row row;
+            row.kind = spec.kind;
+            row.minLines = spec.minLines;
+            row.maxLines = spec.maxLines;
+            row.grows = spec.grows;
+            row.names = spec.names;
+            row.roomLines = spec.roomLines;
+            row.visible = m_hidden.count(spec.controls.front()) == 0;
+            for (const char* name : spec.controls)
+            {
+                std::string text;
+                switch (spec.kind)
+                {
+                    case aa::layout::RowKind::Label:
+                    case aa::layout::RowKind::Buttons:
+                    case aa::layout::RowKind::Checks:
+                        text = label(name);
+                        break;
+                    case aa::layout::RowKind::Area:
+                        text = this->text(name);
+                        break;
+                    case aa::layout::RowKind::Field:
+                    case aa::layout::RowKind::List:
+                        break;
+                }
+                row.controls.push_back({ name, text });
+            }
+            for (const char* name : spec.side)
+                row.side.push_back({ name, label(name) });
+            if (spec.kind == aa::layout::RowKind::List)
+            {
+                auto it = m_lists.find(spec.controls.front());
+                row.items = it == m_lists.end() ? 0 : static_cast<int>(it->second.rows.size());
+                // A list that grows shows at least ten of its rows, however little room there is.
+                if (spec.grows)
+                    row.minLines = std::max(spec.minLines, std::min(row.items, 10));
+            }
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+
 
     static bool isReturn(const uno::Any& rEvent)
     {
@@ -612,8 +862,12 @@ private:
         return nState == 1;
     }
 
-    void show(const char* name, bool visible) const
+    void show(const char* name, bool visible)
     {
+        if (visible)
+            m_hidden.erase(name);
+        else
+            m_hidden.insert(name);
         uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
         if (xControl.is())
             xControl->setVisible(visible);
@@ -742,7 +996,13 @@ private:
         else if (method == "goTo")
             s.goToQuestion();
         else if (method == "runReview")
+        {
             s.runReview();
+            // The findings need the room: the review takes the deck (the other panels collapse,
+            // one click on their title brings them back), so it never sits squeezed below them.
+            if (m_xSidebar.is())
+                awt::AsyncCallback::create(m_xContext)->addCallback(new ReviewFirst(m_xFrame), uno::Any());
+        }
         else if (method == "addComments")
             s.addReviewComments(checked("IncludeJudgements"));
         else if (method == "findingSelected")
@@ -776,14 +1036,7 @@ private:
 
     void setMultiSelection(const char* name, const std::vector<std::string>& items, const std::vector<std::size_t>& chosen)
     {
-        uno::Sequence<OUString> aItems(static_cast<sal_Int32>(items.size()));
-        for (std::size_t i = 0; i < items.size(); ++i)
-            aItems[static_cast<sal_Int32>(i)] = fromUtf8(items[i]);
-        set(name, "StringItemList", uno::Any(aItems));
-        uno::Sequence<sal_Int16> aSelected(static_cast<sal_Int32>(chosen.size()));
-        for (std::size_t i = 0; i < chosen.size(); ++i)
-            aSelected[static_cast<sal_Int32>(i)] = static_cast<sal_Int16>(chosen[i]);
-        set(name, "SelectedItems", uno::Any(aSelected));
+        setRows(name, items, {}, chosen);
     }
 
     void refreshIssues()
@@ -793,10 +1046,15 @@ private:
         std::string summary = s.readOnly() ? strings().get("panel.status.readOnly") + "\n" : std::string();
         summary += aa::completenessLine(a) + "\n" + aa::voicesLine(a);
         setLabel("Summary", summary);
-        std::vector<std::string> entries;
+        // Where a row is cut to the list's width, the title gives way: its status stays.
+        std::vector<std::string> entries, tails;
         for (std::size_t i = 0; i < a.issues.size(); ++i)
-            entries.push_back(aa::issueListEntry(a, i));
-        setItems("IssueList", entries, s.issue());
+        {
+            auto [head, tail] = splitAfter(aa::issueListEntry(a, i), a.issues[i].title);
+            entries.push_back(std::move(head));
+            tails.push_back(std::move(tail));
+        }
+        setItems("IssueList", entries, s.issue(), tails);
         const bool hasIssue = s.issue().has_value();
         if (s.issue() != m_shownIssue || m_shownCount != a.issues.size())
         {
@@ -909,10 +1167,15 @@ private:
         const DeckSession& s = *m_pSession;
         const aa::Analysis& a = s.draft();
         const std::vector<aa::Item>& items = a.list(kind);
-        std::vector<std::string> lines;
+        // Where a row is cut to the list's width, the item's text gives way to what it is tied to.
+        std::vector<std::string> lines, tails;
         for (std::size_t i = 0; i < items.size(); ++i)
-            lines.push_back(aa::itemLine(a, kind, i));
-        setItems("Items", lines, s.item());
+        {
+            auto [head, tail] = splitAfter(aa::itemLine(a, kind, i), items[i].text);
+            lines.push_back(std::move(head));
+            tails.push_back(std::move(tail));
+        }
+        setItems("Items", lines, s.item(), tails);
         const bool hasItem = s.item().has_value() && *s.item() < items.size();
         if (s.item() != m_shownItem || !(m_shownKey && *m_shownKey == s.question()))
         {
@@ -981,7 +1244,16 @@ private:
             && *m_findingOfRow[*previous] < s.findings().size())
         {
             const aa::Finding& f = s.findings()[*m_findingOfRow[*previous]];
-            detail = strings().format("panel.review.detail", { f.message, f.reason, f.standard });
+            // Which finding of how many, for a person moving through them with the keyboard.
+            std::size_t position = 0;
+            for (std::size_t r = 0; r <= *previous; ++r)
+                position += m_findingOfRow[r] ? 1 : 0;
+            detail = strings().format("panel.review.position", { std::to_string(position), std::to_string(s.findings().size()) })
+                     + "\n" + f.message;
+            if (!aa::isBlank(f.reason))
+                detail += "\n\n" + f.reason;
+            if (!aa::isBlank(f.standard))
+                detail += "\n\n" + strings().get("panel.standardPrefix") + f.standard;
             judgement = f.kind == aa::FindingKind::Judgement;
         }
         set("Detail", "Text", uno::Any(fromUtf8(detail)));
@@ -999,11 +1271,22 @@ private:
     ResizeListener* m_pResize = nullptr;
     uno::Reference<awt::XWindowListener> m_xResize;
     std::shared_ptr<DeckSession> m_pSession;
-    sal_Int32 m_nHeight = 0;
-    sal_Int32 m_nDesignWidth = 0;
-    sal_Int32 m_nMargin = 4;
-    std::map<std::string, awt::Rectangle> m_design;
-    std::map<std::string, sal_Int32> m_stretchLeftOf;
+    uno::Reference<ui::XSidebar> m_xSidebar; ///< asked to lay the deck out when our height changes
+    aa::layout::Metrics m_metrics;
+    aa::layout::Heights m_reported; ///< what the sidebar was last told
+    sal_Int32 m_nDeckWidth = 0;
+    bool m_bCollapsed = false; ///< the panel's parent is hidden (the panel is collapsed)     ///< the deck's content width, as the sidebar last told us
+    std::map<std::string, aa::layout::Box> m_boxes;
+    std::set<std::string> m_hidden;
+    /// A list's rows in full (head, then a tail kept whole when the row is cut to its width),
+    /// and what the list shows now.
+    struct ListRows
+    {
+        std::vector<std::pair<std::string, std::string>> rows;
+        std::vector<std::string> shown;
+        int width = -1;
+    };
+    std::map<std::string, ListRows> m_lists;
     std::optional<std::size_t> m_shownIssue;
     std::optional<std::size_t> m_shownAdult;
     std::optional<std::size_t> m_shownItem;
@@ -1044,12 +1327,15 @@ public:
     {
         uno::Reference<frame::XFrame> xFrame;
         uno::Reference<awt::XWindow> xParent;
+        uno::Reference<ui::XSidebar> xSidebar;
         for (const beans::PropertyValue& rArg : rArgs)
         {
             if (rArg.Name == "Frame")
                 rArg.Value >>= xFrame;
             else if (rArg.Name == "ParentWindow")
                 rArg.Value >>= xParent;
+            else if (rArg.Name == "Sidebar")
+                rArg.Value >>= xSidebar;
         }
         if (!xFrame.is() || !xParent.is())
             throw lang::IllegalArgumentException("PanelFactory: Frame and ParentWindow are required", *this, 1);
@@ -1065,7 +1351,7 @@ public:
             throw lang::IllegalArgumentException("PanelFactory: unknown panel " + rUrl, *this, 0);
         try
         {
-            rtl::Reference<AnalysisPanel> xPanel(new AnalysisPanel(m_xContext, rUrl, kind, xFrame, xParent));
+            rtl::Reference<AnalysisPanel> xPanel(new AnalysisPanel(m_xContext, rUrl, kind, xFrame, xParent, xSidebar));
             try
             {
                 xPanel->init();

@@ -1,5 +1,7 @@
 #include "DeckSession.hxx"
 
+#include "ReviewerName.hxx"
+
 #include "Catalogue.hpp"
 #include "DocumentReader.hxx"
 #include "DocumentReview.hxx"
@@ -768,8 +770,11 @@ void DeckSession::addReviewComments(bool includeJudgements)
 {
     commitViews();
     const bool done = guarded([&] {
+        // Signed with the reviewer's name; asked for once when LibreOffice knows none.
+        const std::string reviewer = reviewerNameAskingOnce(
+            m_xContext, uno::Reference<awt::XWindowPeer>(m_xFrame->getContainerWindow(), uno::UNO_QUERY));
         const writer::CommentResult counts = m_commands.reviewComments(
-            document(), {}, {}, includeJudgements ? writer::CommentKinds::All : writer::CommentKinds::Certain);
+            document(), reviewer, {}, includeJudgements ? writer::CommentKinds::All : writer::CommentKinds::Certain);
         setStatus(strings().format("dialog.review.done", { std::to_string(counts.added), std::to_string(counts.kept),
                                                            std::to_string(counts.removed) }),
                   false);

@@ -1,5 +1,7 @@
 #include "AnalysisService.hxx"
 
+#include "ReviewerName.hxx"
+
 #include "Commands.hxx"
 
 #include "DocumentReader.hxx"
@@ -475,11 +477,13 @@ void AnalysisService::runMenuCommand(const std::string& event)
     {
         auto xDialog = createDialog("SupervisionEntry", "dialog.supervision.title",
                                     { { "DateLabel", "supervision.date" },
+                                      { "SupervisorLabel", "dialog.supervision.supervisor" },
                                       { "DiscussedLabel", "supervision.discussed" },
                                       { "InfluenceLabel", "supervision.influence" },
                                       { "DecisionsLabel", "supervision.decisions" },
                                       { "ActionsLabel", "supervision.actions" } });
         controlModel(xDialog, "Date")->setPropertyValue("Text", uno::Any(fromUtf8(aa::todayIso())));
+        controlModel(xDialog, "Supervisor")->setPropertyValue("Text", uno::Any(fromUtf8(reviewerName(m_xContext))));
         if (xDialog->execute() != 1)
             return;
         auto field = [&](const char* name) {
@@ -489,6 +493,7 @@ void AnalysisService::runMenuCommand(const std::string& event)
         };
         aa::SupervisionEntry entry;
         entry.date = field("Date");
+        entry.reviewer = field("Supervisor");
         entry.discussed = field("Discussed");
         entry.influence = field("Influence");
         entry.decisions = field("Decisions");
@@ -499,7 +504,12 @@ void AnalysisService::runMenuCommand(const std::string& event)
         commands.updatePlan(xDoc);
     else if (event == "reviewComments")
     {
-        const CommentResult counts = commands.reviewComments(xDoc);
+        // Signed with the reviewer's name; asked for once when LibreOffice knows none.
+        uno::Reference<frame::XModel> xModel(xDoc, uno::UNO_QUERY_THROW);
+        uno::Reference<awt::XWindowPeer> xWindow(xModel->getCurrentController()->getFrame()->getContainerWindow(),
+                                                 uno::UNO_QUERY);
+        const CommentResult counts
+            = commands.reviewComments(xDoc, sidebar::reviewerNameAskingOnce(m_xContext, xWindow));
         showMessage(fromUtf8(strings().format("dialog.review.done", { std::to_string(counts.added),
                                                                       std::to_string(counts.kept),
                                                                       std::to_string(counts.removed) })),

@@ -270,8 +270,10 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
     }
     std::vector<std::pair<uno::Reference<text::XTextRange>, std::string>> toAdd;
     std::set<std::string> standing; // every finding's text: a comment on one still standing stays
+    // Texts compared with their quotes folded: a comment written before the messages had
+    // typographic quotes is the same comment.
     for (const aa::Finding& finding : findings)
-        standing.insert(aa::reviewCommentText(finding, strings()));
+        standing.insert(aa::foldQuotes(aa::reviewCommentText(finding, strings())));
     std::set<std::string> wanted;
     CommentResult result;
     for (const aa::Finding& finding : findings)
@@ -282,7 +284,7 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
         if (!wanted.insert(content).second)
             continue;
         const bool present = std::any_of(existing.begin(), existing.end(),
-                                         [&](const ExistingComment& c) { return c.content == content; });
+                                         [&](const ExistingComment& c) { return aa::foldQuotes(c.content) == aa::foldQuotes(content); });
         if (present)
         {
             ++result.kept;
@@ -297,7 +299,7 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
     }
     std::vector<uno::Reference<text::XTextContent>> toRemove;
     for (const ExistingComment& c : existing)
-        if (!standing.count(c.content))
+        if (!standing.count(aa::foldQuotes(c.content)))
             toRemove.push_back(c.field);
     if (toAdd.empty() && toRemove.empty())
         return result;

@@ -13,7 +13,14 @@
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/SimpleFontMetric.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
+#include <com/sun/star/awt/XDevice.hpp>
+#include <com/sun/star/awt/XFont.hpp>
+#include <com/sun/star/awt/XLayoutConstrains.hpp>
+#include <com/sun/star/awt/XTextLayoutConstrains.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -38,6 +45,7 @@
 #include <com/sun/star/util/XRefreshable.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 
+#include <algorithm>
 #include <set>
 
 using namespace css;
@@ -69,7 +77,10 @@ public:
         m_xHandler.set(m_xElement->getRealInterface(), uno::UNO_QUERY_THROW);
         m_xWindow = uno::Reference<ui::XToolPanel>(m_xElement->getRealInterface(), uno::UNO_QUERY_THROW)->getWindow();
         m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
+        // As wide as the sidebar's deck is by default (a headless frame gives the panel no width).
+        resize(defaultWidth);
     }
+    static constexpr int defaultWidth = 300;
     ~Panel()
     {
         try
@@ -132,6 +143,19 @@ public:
         a[0] = static_cast<sal_Int16>(index);
         model(control)->setPropertyValue("SelectedItems", uno::Any(a));
     }
+    std::vector<int> selectedAll(const char* control) const
+    {
+        uno::Sequence<sal_Int16> a;
+        model(control)->getPropertyValue("SelectedItems") >>= a;
+        return std::vector<int>(a.begin(), a.end());
+    }
+    /// The panel as the sidebar sizes it: this wide, as tall as it asks to be at that width.
+    void resize(int width)
+    {
+        const int height = sidebarPanel()->getHeightForWidth(width).Preferred;
+        m_xWindow->setPosSize(0, 0, width, height, 15);
+    }
+    const uno::Reference<awt::XWindow>& window() const { return m_xWindow; }
     void tick(const char* control, bool on)
     {
         model(control)->setPropertyValue("State", uno::Any(static_cast<sal_Int16>(on ? 1 : 0)));
@@ -266,7 +290,10 @@ TEST(Sidebar, NewDocumentAddIssueAnswerAndInsert)
         ASSERT_EQ(issues.items("IssueList").size(), 1u);
         EXPECT_EQ(issues.text("Title"), "") << "the title field is cleared for the next issue";
         EXPECT_EQ(issues.selected("IssueList"), 0);
-        EXPECT_NE(issues.items("IssueList")[0].find("Housing is overcrowded"), std::string::npos);
+        // The row keeps its status whole; where the title does not fit beside it, it is cut.
+        EXPECT_EQ(issues.items("IssueList")[0].rfind("1. Housing", 0), 0u) << issues.items("IssueList")[0];
+        EXPECT_NE(issues.items("IssueList")[0].find("(0 of 3 answered), no action yet"), std::string::npos)
+            << issues.items("IssueList")[0];
         // No voice recorded yet: the missing voices show.
         EXPECT_NE(issues.label("Summary").find("the child"), std::string::npos) << issues.label("Summary");
 
@@ -348,6 +375,9 @@ TEST(Sidebar, ItemsAreTiedOnlyToWhatThePersonChooses)
         ask(questions, aa::QuestionKey::of(aa::ListKind::WhatNeedsToHappen));
         addItem(questions, "Mum sees her GP about her low mood and drinking");
         tie(questions, { "Mum's low mood", "school attendance" });
+        EXPECT_EQ(questions.selectedAll("Ties").size(), 2u) << "both issues show as chosen";
+        // In a sidebar dragged wide, the item's row says it all.
+        questions.resize(1000);
         EXPECT_NE(questions.items("Items")[0].find("tied to: Mum's low mood and drinking; Mia's school attendance"),
                   std::string::npos)
             << questions.items("Items")[0];
@@ -896,4 +926,166 @@ TEST(Sidebar, BadPanelNamesAndMissingArgumentsAreRefusedCleanly)
         EXPECT_TRUE(panel.press("moveUp")); // nothing selected: a message, no change
     });
     EXPECT_EQ(bodyText(doc), before);
+}
+
+namespace
+{
+std::string controlName(const uno::Reference<awt::XControl>& xControl)
+{
+    OUString aName;
+    uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW)->getPropertyValue("Name") >>= aName;
+    return toUtf8(aName);
+}
+
+bool hasProperty(const uno::Reference<awt::XControl>& xControl, const char* name)
+{
+    return uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW)
+        ->getPropertySetInfo()
+        ->hasPropertyByName(OUString::createFromAscii(name));
+}
+
+/// Checks every shown control of the panel at this width: inside the panel, overlapping no
+/// other, a label or check box tall enough for its text as the toolkit wraps it, a button
+/// wide enough for its label, and every list row no wider than its list (no sideways scrolling).
+void expectEverythingFits(Panel& panel, int width)
+{
+    SCOPED_TRACE("width " + std::to_string(width));
+    panel.resize(width);
+    const awt::Rectangle size = panel.window()->getPosSize();
+    ASSERT_EQ(size.Width, width);
+    std::vector<std::pair<std::string, awt::Rectangle>> shown;
+    for (const auto& xControl : panel.controls()->getControls())
+    {
+        const std::string id = controlName(xControl);
+        uno::Reference<awt::XWindow2> xWindow(xControl, uno::UNO_QUERY_THROW);
+        if (!xWindow->isVisible())
+            continue;
+        const awt::Rectangle r = xWindow->getPosSize();
+        EXPECT_GE(r.X, 0) << id;
+        EXPECT_LE(r.X + r.Width, width) << id << " goes past the panel's right edge";
+        EXPECT_LE(r.Y + r.Height, size.Height) << id << " goes past the panel's bottom";
+        uno::Reference<awt::XDevice> xDevice(xControl->getPeer(), uno::UNO_QUERY_THROW);
+        auto xFont = xDevice->getFont(awt::FontDescriptor());
+        const bool isButton = hasProperty(xControl, "PushButtonType");
+        const bool isCheck = hasProperty(xControl, "State") && !isButton;
+        const bool isLabel = hasProperty(xControl, "MultiLine") && !hasProperty(xControl, "Text") && !isCheck && !isButton;
+        if (isLabel || isCheck)
+        {
+            // The toolkit's own word wrap at this width needs no more height than the layout gave.
+            uno::Reference<awt::XLayoutConstrains> xLayout(xControl->getPeer(), uno::UNO_QUERY_THROW);
+            const awt::Size needed = xLayout->calcAdjustedSize(awt::Size(r.Width, 0));
+            EXPECT_LE(needed.Height, r.Height) << id << " is cut: " << panel.label(id.c_str());
+        }
+        if (isButton)
+        {
+            std::string text = panel.label(id.c_str());
+            text.erase(std::remove(text.begin(), text.end(), '~'), text.end());
+            EXPECT_LT(xFont->getStringWidth(fromUtf8(text)) + 8, r.Width) << id << " cuts its label " << text;
+        }
+        if (hasProperty(xControl, "StringItemList"))
+        {
+            for (const std::string& row : panel.items(id.c_str()))
+                EXPECT_LE(xFont->getStringWidth(fromUtf8(row)), r.Width) << id << " scrolls sideways for " << row;
+        }
+        if (r.Height > 0)
+            shown.emplace_back(id, r);
+    }
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        for (std::size_t j = i + 1; j < shown.size(); ++j)
+        {
+            const awt::Rectangle& a = shown[i].second;
+            const awt::Rectangle& b = shown[j].second;
+            const bool overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+            EXPECT_FALSE(overlap) << shown[i].first << " overlaps " << shown[j].first;
+        }
+}
+} // namespace
+
+// Issue 14, item 4: at the narrowest width the panel allows, the default width and a wide
+// sidebar, every control is inside the panel, labels wrap instead of being cut, buttons show
+// their labels whole and lists never scroll sideways.
+TEST(Sidebar, EveryControlFitsThePanelAtNarrowDefaultAndWideWidths)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    AA_UNO({
+        Panel issues(doc, "IssuesPanel");
+        Panel questions(doc, "QuestionsPanel");
+        Panel review(doc, "ReviewPanel");
+        review.press("runReview");
+        review.select("Findings", 1);
+        review.press("findingSelected");
+        issues.select("IssueList", 0);
+        issues.press("issueSelected");
+        for (Panel* panel : { &issues, &questions, &review })
+        {
+            const int narrowest = panel->sidebarPanel()->getMinimalWidth();
+            EXPECT_LE(narrowest, 240) << "the sidebar can be dragged narrow";
+            for (int width : { narrowest, 300, 560 })
+                expectEverythingFits(*panel, width);
+        }
+        // The questions panel with a list question: the list controls show, the answer box goes.
+        ask(questions, aa::QuestionKey::of(aa::ListKind::WhatNeedsToHappen));
+        questions.select("Items", 0);
+        questions.press("itemSelected");
+        for (int width : { questions.sidebarPanel()->getMinimalWidth(), 300, 560 })
+            expectEverythingFits(questions, width);
+    });
+}
+
+// Issue 14, items 5 and 6: the answer box grows with the panel, a list shows a row per item,
+// and a finding is read whole in a detail that grows with it and says which of how many it is.
+TEST(Sidebar, TheAnswerBoxGrowsListsShowEveryItemAndAFindingIsReadWhole)
+{
+    auto doc = documentWithSample();
+    Closer closer(doc);
+    AA_UNO({
+        Panel questions(doc, "QuestionsPanel");
+        const auto height = [&](const char* control) {
+            uno::Reference<awt::XWindow> xWindow(questions.controls()->getControl(OUString::createFromAscii(control)),
+                                                 uno::UNO_QUERY_THROW);
+            return xWindow->getPosSize().Height;
+        };
+        ask(questions, aa::QuestionKey::of(aa::Topic::Safety));
+        const auto size = questions.sidebarPanel()->getHeightForWidth(300);
+        EXPECT_EQ(size.Maximum, -1) << "the panel takes the height the deck can give";
+        questions.window()->setPosSize(0, 0, 300, size.Preferred, 15);
+        const int answer = height("Answer");
+        questions.window()->setPosSize(0, 0, 300, size.Preferred + 250, 15);
+        EXPECT_EQ(height("Answer"), answer + 250) << "the answer box takes the room the panel is given";
+        // Every question shows, one row each.
+        questions.resize(300);
+        const int rows = static_cast<int>(questions.items("QuestionList").size());
+        uno::Reference<awt::XTextLayoutConstrains> xList(questions.controls()->getControl("QuestionList")->getPeer(),
+                                                         uno::UNO_QUERY_THROW);
+        EXPECT_GE(height("QuestionList"), xList->getMinimumSize(0, static_cast<sal_Int16>(rows)).Height);
+
+        Panel review(doc, "ReviewPanel");
+        review.press("runReview");
+        review.resize(300);
+        const auto findingRows = review.items("Findings");
+        uno::Reference<awt::XTextLayoutConstrains> xFindings(review.controls()->getControl("Findings")->getPeer(),
+                                                             uno::UNO_QUERY_THROW);
+        uno::Reference<awt::XWindow> xFindingsWindow(review.controls()->getControl("Findings"), uno::UNO_QUERY_THROW);
+        EXPECT_GE(xFindingsWindow->getPosSize().Height,
+                  xFindings->getMinimumSize(0, static_cast<sal_Int16>(findingRows.size())).Height)
+            << "every finding shows at once";
+        int findingRow = -1;
+        for (std::size_t i = 0; i < findingRows.size() && findingRow < 0; ++i)
+            if (findingRows[i].rfind("    ", 0) == 0)
+                findingRow = static_cast<int>(i);
+        ASSERT_GE(findingRow, 0);
+        review.select("Findings", findingRow);
+        review.press("findingSelected");
+        review.resize(300);
+        const std::string detail = review.text("Detail");
+        EXPECT_EQ(detail.rfind("Finding 1 of ", 0), 0u) << detail;
+        uno::Reference<awt::XWindow> xDetail(review.controls()->getControl("Detail"), uno::UNO_QUERY_THROW);
+        uno::Reference<awt::XTextLayoutConstrains> xDetailText(xDetail, uno::UNO_QUERY);
+        uno::Reference<awt::XDevice> xDevice(review.controls()->getControl("Detail")->getPeer(), uno::UNO_QUERY_THROW);
+        auto xFont = xDevice->getFont(awt::FontDescriptor());
+        // At least as many lines as the text has paragraphs: the detail grows with the finding.
+        const int lines = static_cast<int>(std::count(detail.begin(), detail.end(), '\n')) + 1;
+        EXPECT_GE(xDetail->getPosSize().Height, lines * (xFont->getFontMetric().Ascent + xFont->getFontMetric().Descent));
+    });
 }

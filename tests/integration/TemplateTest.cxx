@@ -48,11 +48,11 @@ const char* const standard7Headings[] = {
     "The nature of the concerns",
     "How the information was gathered, and from whom",
     "The views of other agencies, and how they shaped the assessment",
-    "The child's and the family's wishes and feelings",
+    "The child\u2019s and the family\u2019s wishes and feelings",
     "How safe is the child now?",
     "Analysis of the assessment",
     "The recommendation, and how the analysis leads to it",
-    "The action plan, and how the child's situation will be kept under review",
+    "The action plan, and how the child\u2019s situation will be kept under review",
     "Timescales",
     "Management oversight and decisions",
 };

@@ -1730,7 +1730,7 @@ TEST(OdtFragment, PlanTableColumns)
     for (std::size_t c = 0; c < aa::newTableColumns; ++c)
         seven.push_back(static_cast<PlanColumn>(c));
     EXPECT_EQ(aa::planTableColumns(a.plan), seven);
-    EXPECT_EQ(aa::planTableColumns({}), seven);
+    EXPECT_EQ(aa::planTableColumns(std::vector<aa::PlanRow>{}), seven);
     // A plan of schema 1 with its per-row review or contingency keeps that column.
     a.plan[1].cell(PlanColumn::Contingency) = "plan B";
     std::vector<PlanColumn> eight = seven;

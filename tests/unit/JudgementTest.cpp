@@ -190,7 +190,7 @@ TEST(JudgementJargon, AnExplanationOpeningTheNextSentenceExplainsTheLastTermBefo
 
 TEST(JudgementJargon, ATermExplainedOnceIsExplainedWhereverTheTextUsesIt)
 {
-    EXPECT_TRUE(jargon("The core group met in May. The core group is you and the workers who check the plan together.").empty());
+    EXPECT_TRUE(jargon("The core group met in May. The core group is the family and the workers who check the plan together.").empty());
 }
 
 TEST(JudgementJargon, AnAppositionExplainsButAListOfPeopleDoesNot)

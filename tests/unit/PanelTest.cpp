@@ -786,12 +786,12 @@ TEST(CompletenessLine, WhatIsStillEmptySafetyFirst)
 {
     Analysis a = base();
     EXPECT_EQ(aa::completenessLine(a),
-              "Still empty: the child's experience and understanding; the questions of 2 key issues; 4 of the "
+              "Still empty: the child\u2019s experience and understanding; the questions of 2 key issues; 4 of the "
               "weighing-up questions; what we know of Dan Okafor; the recommendation; how the plan will be "
               "reviewed; the contingency; who agreed the plan. 1 of 3 key issues have no action in the plan yet.");
     a.topic(Topic::Safety) = nbsp;
     const std::string line = aa::completenessLine(a);
-    EXPECT_EQ(line.rfind("Still empty: how safe the child is now; the child's experience and understanding; ", 0), 0u)
+    EXPECT_EQ(line.rfind("Still empty: how safe the child is now; the child\u2019s experience and understanding; ", 0), 0u)
         << line;
 }
 
@@ -824,15 +824,15 @@ TEST(CompletenessLine, EachGapInOrder)
     a.topic(Topic::Safety) = "";
     a.plan.clear();
     EXPECT_EQ(aa::completenessLine(a),
-              "Still empty: how safe the child is now; the child's experience and understanding; the questions of "
+              "Still empty: how safe the child is now; the child\u2019s experience and understanding; the questions of "
               "one key issue; 1 of the weighing-up questions; what we know of Sarah Green; what we know of Dan "
               "Okafor; the strengths; what needs to happen; the success signs; the recommendation; how the plan "
               "will be reviewed; the contingency. 3 of 3 key issues have no action in the plan yet.");
     a.adults.clear();
     a.issues.clear();
     EXPECT_EQ(aa::completenessLine(a),
-              "Still empty: how safe the child is now; the child's experience and understanding; the key issues; 1 "
-              "of the weighing-up questions; the adults in the child's life; the strengths; what needs to happen; "
+              "Still empty: how safe the child is now; the child\u2019s experience and understanding; the key issues; 1 "
+              "of the weighing-up questions; the adults in the child\u2019s life; the strengths; what needs to happen; "
               "the success signs; the recommendation; how the plan will be reviewed; the contingency.")
         << "no issues: they are what is empty, and no count of issues without an action";
 }

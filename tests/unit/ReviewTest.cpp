@@ -263,9 +263,9 @@ std::vector<std::string> jargonTerms(const std::vector<Finding>& findings)
     for (const Finding& f : findings)
         if (f.rule == "jargon")
         {
-            const std::string marker = "understand \"";
+            const std::string marker = "understand \u201c";
             const std::size_t open = f.message.find(marker) + marker.size();
-            terms.push_back(f.message.substr(open, f.message.find('"', open) - open));
+            terms.push_back(f.message.substr(open, f.message.find("\u201d", open) - open));
         }
     return terms;
 }
@@ -369,7 +369,7 @@ TEST(Review, NoChildsExperience)
     a.topic(Topic::ChildExperience) = "";
     const Finding f = onlyCertain(a, "analysis.noChildView");
     expectFinding(f, { "error", "Standard 5",
-                       "The analysis does not give the child's experience and understanding (in the child's own words, "
+                       "The analysis does not give the child\u2019s experience and understanding (in the child\u2019s own words, "
                        "or what was observed of a child who does not speak).",
                        Kind::Topic, "", static_cast<std::size_t>(Topic::ChildExperience), 0 });
 }
@@ -399,9 +399,9 @@ TEST(Review, EachBlankRequiredPartIsAnErrorNamingTheIssue)
 {
     const char* const rules[] = { "issue.noOrigins", "issue.noMaintainingFactors", "issue.noImpact" };
     const char* const messages[] = {
-        "The issue \"Missed school days\" does not say why it started.",
-        "The issue \"Missed school days\" does not say what keeps it going.",
-        "The issue \"Missed school days\" does not say what its impact on the child is.",
+        "The issue \u201cMissed school days\u201d does not say why it started.",
+        "The issue \u201cMissed school days\u201d does not say what keeps it going.",
+        "The issue \u201cMissed school days\u201d does not say what its impact on the child is.",
     };
     for (std::size_t p = 0; p < aa::requiredIssueParts; ++p)
     {
@@ -422,7 +422,7 @@ TEST(Review, TheExplanationIsOptionalButReadForJargon)
     ASSERT_EQ(rulesOf(findings), Rules{ "jargon" }) << describe(findings);
     EXPECT_EQ(findings[0].place.kind, Kind::IssuePart);
     EXPECT_EQ(findings[0].place.index, static_cast<std::size_t>(IssuePart::Explanation));
-    EXPECT_EQ(findings[0].message.rfind("What helps explain \"Maya's sleep\": ", 0), 0u) << findings[0].message;
+    EXPECT_EQ(findings[0].message.rfind("What helps explain \u201cMaya's sleep\u201d: ", 0), 0u) << findings[0].message;
 }
 
 TEST(Review, LongIssueTitleIsShortenedInTheMessage)
@@ -432,7 +432,7 @@ TEST(Review, LongIssueTitleIsShortenedInTheMessage)
     a.issues[0].title = title;
     part(a, 0, IssuePart::Origins) = "";
     const Finding f = onlyCertain(a, "issue.noOrigins");
-    EXPECT_EQ(f.message, "The issue \"" + title.substr(0, 80) + "...\" does not say why it started.");
+    EXPECT_EQ(f.message, "The issue \u201c" + title.substr(0, 80) + "...\u201d does not say why it started.");
 }
 
 TEST(Review, AnIssueNobodyIdentified)
@@ -440,7 +440,7 @@ TEST(Review, AnIssueNobodyIdentified)
     Analysis a = complete();
     a.issues[1].raisedBy.clear();
     const Finding f = onlyCertain(a, "issue.noneIdentified");
-    expectFinding(f, { "info", "Standard 5", "The issue \"Missed school days\" does not say who identified it.",
+    expectFinding(f, { "info", "Standard 5", "The issue \u201cMissed school days\u201d does not say who identified it.",
                        Kind::IssueTitle, "school", 0, 0 });
     // An adult in their own right is enough.
     a.issues[1].raisedByAdults = { "mum" };
@@ -452,7 +452,7 @@ TEST(Review, IssueWithoutAPlanRowHasNoAction)
     Analysis a = complete();
     a.plan.erase(a.plan.begin()); // the must's row, the only one for "school"
     const Finding f = onlyCertain(a, "issue.noAction");
-    expectFinding(f, { "error", "Standard 6", "The issue \"Missed school days\" has no action in the plan.",
+    expectFinding(f, { "error", "Standard 6", "The issue \u201cMissed school days\u201d has no action in the plan.",
                        Kind::IssueTitle, "school", 0, 0 });
 }
 
@@ -482,7 +482,7 @@ TEST(Review, DescriptionIsAskedAboutAsAQuestionWithTheJudgesReason)
     part(a, 0, IssuePart::Origins) = text;
     const Finding f = onlyJudgement(a, "part.descriptionOnly.origins", aa::judgeAnalysisPart("origins", text).reason);
     expectFinding(f, { "warning", "Standard 5",
-                       "Why \"Maya's sleep\" started: could you say why it began, and what you make of it, not only "
+                       "Why \u201cMaya's sleep\u201d started: could you say why it began, and what you make of it, not only "
                        "what happened?",
                        Kind::IssuePart, "sleep", 0, 0 });
 }
@@ -492,11 +492,11 @@ TEST(Review, EachPartIsAskedItsOwnQuestion)
     const std::string text = "The impact is that the children are at risk.";
     const std::pair<const char*, const char*> cases[] = {
         { "part.descriptionOnly.origins",
-          "Why \"Missed school days\" started: could you say why it began, and what you make of it, not only what happened?" },
+          "Why \u201cMissed school days\u201d started: could you say why it began, and what you make of it, not only what happened?" },
         { "part.descriptionOnly.maintainingFactors",
-          "What keeps \"Missed school days\" going: could you say how this keeps it going, not only what is happening?" },
+          "What keeps \u201cMissed school days\u201d going: could you say how this keeps it going, not only what is happening?" },
         { "part.descriptionOnly.impactOnChild",
-          "The impact of \"Missed school days\" on the child: could you say what this means for the child, and how you know?" },
+          "The impact of \u201cMissed school days\u201d on the child: could you say what this means for the child, and how you know?" },
     };
     for (std::size_t p = 0; p < aa::requiredIssueParts; ++p)
     {
@@ -557,7 +557,7 @@ TEST(Review, NoAdults)
     a.adults.clear();
     a.issues[0].raisedByAdults.clear();
     const Finding f = onlyCertain(a, "analysis.noAdults");
-    expectFinding(f, { "warning", "Standard 5", "The analysis does not name the adults in the child's life.",
+    expectFinding(f, { "warning", "Standard 5", "The analysis does not name the adults in the child\u2019s life.",
                        Kind::Analysis, "", 0, 0 });
 }
 
@@ -566,18 +566,18 @@ TEST(Review, AnAdultsUnderstandingOrMotivationLeftBlank)
     Analysis a = complete();
     a.adults[0].part(AdultPart::Understanding) = "";
     Finding f = onlyCertain(a, "adult.noUnderstanding");
-    expectFinding(f, { "warning", "Standard 5", "The analysis does not say how \"Kelly Smith\" understands the situation.",
+    expectFinding(f, { "warning", "Standard 5", "The analysis does not say how \u201cKelly Smith\u201d understands the situation.",
                        Kind::Adult, "mum", static_cast<std::size_t>(AdultPart::Understanding), 0 });
     a = complete();
     a.adults[0].part(AdultPart::Motivation) = "\xC2\xA0";
     f = onlyCertain(a, "adult.noMotivation");
     expectFinding(f, { "warning", "Standard 5 (social care)",
-                       "The analysis does not say where the motivation to change of \"Kelly Smith\" comes from, or how "
+                       "The analysis does not say where the motivation to change of \u201cKelly Smith\u201d comes from, or how "
                        "strong it is.",
                        Kind::Adult, "mum", static_cast<std::size_t>(AdultPart::Motivation), 0 });
     // Without a name, the adult's id names them.
     a.adults[0].name = "";
-    EXPECT_NE(onlyCertain(a, "adult.noMotivation").message.find("\"mum\""), std::string::npos);
+    EXPECT_NE(onlyCertain(a, "adult.noMotivation").message.find("\u201cmum\u201d"), std::string::npos);
 }
 
 TEST(Review, ComplianceReportedAsMotivationIsAskedAbout)
@@ -595,7 +595,7 @@ TEST(Review, ComplianceReportedAsMotivationIsAskedAbout)
     a.issues[1].raisedByAdults = { "dad" };
     const Finding f = onlyJudgement(a, "motivation.compliance", aa::judgeMotivation(text).reason);
     expectFinding(f, { "warning", "Standard 5 (social care)",
-                       "What does \"Dan Smith\" want to change, for their own reasons? Attending and agreeing is not "
+                       "What does \u201cDan Smith\u201d want to change, for their own reasons? Attending and agreeing is not "
                        "the same as being motivated.",
                        Kind::Adult, "dad", static_cast<std::size_t>(AdultPart::Motivation), 0 });
 }
@@ -634,7 +634,7 @@ TEST(Review, AMustWithoutItsConsequence)
     const std::string& text = a.list(ListKind::WhatNeedsToHappen)[0].text;
     ASSERT_GT(text.size(), 80u);
     expectFinding(f, { "warning", "Standard 6",
-                       "The must \"" + text.substr(0, 80) + "...\" does not say what will happen if it does not happen.",
+                       "The must \u201c" + text.substr(0, 80) + "...\u201d does not say what will happen if it does not happen.",
                        Kind::ListItem, "", static_cast<std::size_t>(ListKind::WhatNeedsToHappen), 0 });
     // Not a must: nothing to say.
     a.list(ListKind::WhatNeedsToHappen)[0].must = false;
@@ -658,7 +658,7 @@ TEST(Review, ASuccessSignTiedToNothing)
     a.list(ListKind::SuccessSigns)[1].items.clear();
     const Finding f = onlyCertain(a, "successSign.untied");
     expectFinding(f, { "info", "Standard 6",
-                       "The success sign \"Maya is in class by 8.50 every morning, as the school register shows.\" is "
+                       "The success sign \u201cMaya is in class by 8.50 every morning, as the school register shows.\u201d is "
                        "not tied to anything that needs to happen, so no plan row has it as its outcome.",
                        Kind::ListItem, "", static_cast<std::size_t>(ListKind::SuccessSigns), 1 });
     // Tied to an issue only is still tied to nothing that needs to happen.
@@ -675,8 +675,8 @@ TEST(Review, SuccessSignsNobodyCouldObserveAreAskedAbout)
         a.list(ListKind::SuccessSigns)[1].text = text;
         const Finding f = onlyJudgement(a, "successSign.vague", aa::judgeSuccessSign(text).reason);
         expectFinding(f, { "warning", "Standard 6",
-                           std::string("Could someone see or count \"") + text
-                               + "\"? Who would see what, how often, and by when?",
+                           std::string("Could someone see or count \u201c") + text
+                               + "\u201d? Who would see what, how often, and by when?",
                            Kind::ListItem, "", static_cast<std::size_t>(ListKind::SuccessSigns), 1 });
     }
 }
@@ -720,7 +720,7 @@ TEST(Review, JargonInAnAnswerIsAskedAboutOncePerTerm)
         EXPECT_EQ(f.place.index, 0u);
     }
     ASSERT_EQ(findings.size(), 2u);
-    EXPECT_EQ(findings[0].message, "Why \"Maya's sleep\" started: would the family understand \"disguised compliance\"? "
+    EXPECT_EQ(findings[0].message, "Why \u201cMaya's sleep\u201d started: would the family understand \u201cdisguised compliance\u201d? "
                                    "Could you say it in plain words, or explain it where it is used?");
     EXPECT_NE(findings[0].key, findings[1].key) << "each term is dismissed on its own";
 }
@@ -762,12 +762,12 @@ TEST(Review, JargonInTitlesListItemsAndPlanCells)
         {
             EXPECT_EQ(f.place.kind, Kind::IssueTitle);
             EXPECT_EQ(f.place.issue, "school");
-            EXPECT_EQ(f.message.rfind("The title of \"" + acronyms + "\": would the family understand", 0), 0u) << f.message;
+            EXPECT_EQ(f.message.rfind("The title of \u201c" + acronyms + "\u201d: would the family understand", 0), 0u) << f.message;
         }
     }
-    const std::pair<ListKind, const char*> lists[] = { { ListKind::Strengths, "The strength \"" },
-                                                       { ListKind::WhatNeedsToHappen, "What needs to happen: \"" },
-                                                       { ListKind::SuccessSigns, "The success sign \"" } };
+    const std::pair<ListKind, const char*> lists[] = { { ListKind::Strengths, "The strength \u201c" },
+                                                       { ListKind::WhatNeedsToHappen, "What needs to happen: \u201c" },
+                                                       { ListKind::SuccessSigns, "The success sign \u201c" } };
     for (const auto& [kind, where] : lists)
     {
         SCOPED_TRACE(aa::jsonName(kind));
@@ -910,7 +910,7 @@ TEST(Review, FlaggedRowIsAnOrphan)
     a.plan[1].flagged = true;
     const Finding f = onlyCertain(a, "plan.orphan");
     expectFinding(f, { "error", "Standard 6",
-                       "Plan row 2 (\"A bedtime routine agreed with Maya and her mother\") refers to an issue or an "
+                       "Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) refers to an issue or an "
                        "item that is no longer in the analysis.",
                        Kind::PlanRow, "sleep", 1, 0 });
 }
@@ -935,7 +935,7 @@ TEST(Review, RowForAnItemThatIsGoneIsAnOrphan)
     a.list(ListKind::SuccessSigns)[0].items = { "walk" };
     const Finding f = onlyCertain(a, "plan.orphan");
     expectFinding(f, { "error", "Standard 6",
-                       "Plan row 2 (\"A bedtime routine agreed with Maya and her mother\") refers to an issue or an "
+                       "Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) refers to an issue or an "
                        "item that is no longer in the analysis.",
                        Kind::PlanRow, "sleep", 1, 0 });
 }
@@ -966,7 +966,7 @@ TEST(Review, ARowLackingSomethingIsOneFindingListingWhatItLacks)
         a.plan[1].cell(column) = " \n ";
         const Finding f = onlyCertain(a, "plan.rowIncomplete");
         expectFinding(f, { severity, "Standard 6",
-                           std::string("Plan row 2 (\"A bedtime routine agreed with Maya and her mother\") does not say ")
+                           std::string("Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) does not say ")
                                + lacks + ".",
                            Kind::PlanRow, "sleep", 1, 0 });
     }
@@ -978,13 +978,13 @@ TEST(Review, ARowLackingSomethingIsOneFindingListingWhatItLacks)
     a.plan.push_back(row);
     const Finding f = onlyCertain(a, "plan.rowIncomplete");
     expectFinding(f, { "error", "Standard 6",
-                       "Plan row 3 (\"Talk to the school\") does not say what will be different for the child, who is "
+                       "Plan row 3 (\u201cTalk to the school\u201d) does not say what will be different for the child, who is "
                        "responsible, by when and its priority.",
                        Kind::PlanRow, "school", 2, 0 });
     // And one with nothing at all says so too.
     a.plan.back().cell(PlanColumn::Action) = "";
     EXPECT_EQ(onlyCertain(a, "plan.rowIncomplete").message,
-              "Plan row 3 (\"\") does not say what will happen, what will be different for the child, who is "
+              "Plan row 3 (\u201c\u201d) does not say what will happen, what will be different for the child, who is "
               "responsible, by when and its priority.");
 }
 
@@ -1030,13 +1030,13 @@ TEST(Review, PlaceholdersInPlanCellsAreAskedAboutNotCountedAsFilled)
         EXPECT_EQ(static_cast<int>(f.place.kind), static_cast<int>(Kind::PlanRow));
         EXPECT_EQ(f.place.index, 1u);
         EXPECT_EQ(f.message.rfind("Plan row 2: ", 0), 0u) << f.message;
-        EXPECT_NE(f.message.find("\"" + (j.terms.empty() ? std::string(cell) : j.terms.front()) + "\""), std::string::npos)
+        EXPECT_NE(f.message.find("\u201c" + (j.terms.empty() ? std::string(cell) : j.terms.front()) + "\u201d"), std::string::npos)
             << f.message;
     }
     Analysis a = complete();
     a.plan[1].cell(PlanColumn::Who) = "All";
     EXPECT_EQ(onlyJudgement(a, "plan.placeholder.who", aa::judgePlanCell("who", "All").reason).message,
-              "Plan row 2: who exactly will do this? \"All\" does not tell the family and the other workers who to go "
+              "Plan row 2: who exactly will do this? \u201cAll\u201d does not tell the family and the other workers who to go "
               "to.");
 }
 
@@ -1044,9 +1044,9 @@ TEST(Review, PlaceholdersInThePlansReviewAndContingency)
 {
     for (const auto& [topic, rule, question] :
          { std::tuple<Topic, const char*, const char*>{ Topic::PlanReview, "plan.placeholder.reviewPlan",
-                                                         "How the plan will be reviewed: which meeting, how often, with whom? \"" },
+                                                         "How the plan will be reviewed: which meeting, how often, with whom? \u201c" },
            std::tuple<Topic, const char*, const char*>{ Topic::Contingency, "plan.placeholder.contingencyPlan",
-                                                         "If the plan is not working: what is the trigger, and who will do what? \"" } })
+                                                         "If the plan is not working: what is the trigger, and who will do what? \u201c" } })
     {
         SCOPED_TRACE(rule);
         Analysis a = complete();
@@ -1082,7 +1082,7 @@ TEST(Review, DateBeforeTodayHasPassed)
         a.plan[1].cell(PlanColumn::ByWhen) = byWhen;
         const Finding f = onlyCertain(a, "plan.datePassed");
         expectFinding(f, { "warning", "Standard 6",
-                           std::string("Plan row 2: the date \"") + byWhen + "\" has passed and the row does not say it is done.",
+                           std::string("Plan row 2: the date \u201c") + byWhen + "\u201d has passed and the row does not say it is done.",
                            Kind::PlanRow, "sleep", 1, 0 });
     }
 }
@@ -1169,10 +1169,10 @@ TEST(Review, EachPromptLeftInTheReport)
     const std::vector<Finding> findings = findingsOf(complete(), options);
     ASSERT_EQ(rulesOf(findings), (Rules{ "report.promptLeft", "report.promptLeft" }));
     expectFinding(findings[0], { "warning", "Standard 7",
-                                 "A section of the report still holds its prompt: \"Describe the purpose of the assessment.\".",
+                                 "A section of the report still holds its prompt: \u201cDescribe the purpose of the assessment.\u201d.",
                                  Kind::ReportPrompt, "", 0, 0 });
     expectFinding(findings[1], { "warning", "Standard 7",
-                                 "A section of the report still holds its prompt: \"Say who agreed the timescales.\".",
+                                 "A section of the report still holds its prompt: \u201cSay who agreed the timescales.\u201d.",
                                  Kind::ReportPrompt, "", 1, 0 });
     for (const Finding& f : findings)
         EXPECT_EQ(f.kind, FindingKind::Certain);
