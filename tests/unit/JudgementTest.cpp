@@ -244,6 +244,10 @@ TEST(JudgementPlanCell, AnOwnerWhoIsEveryoneIsNoOne)
     EXPECT_TRUE(placeholder("who", "SW to monitor"));
     EXPECT_FALSE(placeholder("who", "Ms Green (Mum)"));
     EXPECT_FALSE(placeholder("who", "Priya Shah, school nurse at Hillside Primary"));
+    // A whole sector or body is no one in particular; a named role in it is someone.
+    EXPECT_TRUE(placeholder("who", "Health"));
+    EXPECT_TRUE(placeholder("who", "The local authority"));
+    EXPECT_FALSE(placeholder("who", "Health visitor (Anna Kowalski)"));
 }
 
 TEST(JudgementPlanCell, DatesInUsualFormsAndPlannablePointsAreSpecific)
@@ -253,6 +257,9 @@ TEST(JudgementPlanCell, DatesInUsualFormsAndPlannablePointsAreSpecific)
         EXPECT_FALSE(placeholder("byWhen", cell)) << cell;
     EXPECT_TRUE(placeholder("byWhen", "When Dad is ready"));
     EXPECT_TRUE(placeholder("byWhen", "At the next meeting"));
+    // A season alone leaves the deadline open; with its year or a date it does not.
+    EXPECT_TRUE(placeholder("byWhen", "Spring"));
+    EXPECT_FALSE(placeholder("byWhen", "Spring 2027 (by 31 March 2027)"));
 }
 
 TEST(JudgementPlanCell, AReviewNeedsAWhen)
@@ -268,6 +275,7 @@ TEST(JudgementPlanCell, AContingencyNeedsATrigger)
 {
     EXPECT_TRUE(placeholder("contingency", "If things don't improve, further action will be taken"));
     EXPECT_TRUE(placeholder("contingency", "Escalate to manager"));
+    EXPECT_TRUE(placeholder("contingency", "If things don't get better, the local authority will consider further action."));
     EXPECT_FALSE(placeholder("contingency", "If Jake is not collected by 4 pm, the school rings Grandad, who will take him home."));
     EXPECT_FALSE(placeholder("contingency", "Three missed doses in a week: the pharmacist tells the GP within 24 hours."));
 }
