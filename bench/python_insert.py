@@ -11,9 +11,9 @@ python3-uno, against the soffice aa-bench already runs:
 For every run it opens a new hidden Writer document and, inside one undo context and with the
 controllers locked, inserts for each issue a heading and 4 paragraphs of text with their
 paragraph styles (the issue's three parts of ~60 words, and a fourth with who identified it,
-what would help and the sign of success), then an (N+1)-row, 8-column plan table (a header
-row, a row per plan row: issue title, outcome and action filled in, as the extension fills
-them). Only the insertion is timed, not connecting or opening and closing the document. Prints
+what needs to happen and the sign of success), then an (N+1)-row, 7-column plan table (a header
+row, a row per plan row: issue titles, outcome and action filled in, as the extension fills
+them). The analysis is schema 2 JSON (schema 1's "whatWouldHelp" and list plan are read too). Only the insertion is timed, not connecting or opening and closing the document. Prints
 one JSON line per run: {"seconds": ...}.
 """
 
@@ -26,8 +26,9 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.text.ControlCharacter import PARAGRAPH_BREAK
 
-PLAN_COLUMNS = ["issue", "outcome", "action", "who", "priority", "byWhen", "review", "contingency"]
-PLAN_HEADERS = ["Issue", "Outcome", "Action", "Who", "Priority", "By when", "Review", "Contingency"]
+PLAN_COLUMNS = ["issues", "outcome", "action", "who", "priority", "byWhen", "progress"]
+PLAN_HEADERS = ["Issue", "What will be different for the child", "What needs to happen", "Who", "Priority",
+                "By when", "Progress"]
 
 
 def connect(url):
@@ -49,7 +50,7 @@ def insert(doc, analysis):
     issues = analysis["issues"]
     titles = {issue["id"]: issue["title"] for issue in issues}
     help_of = {}
-    for item in analysis.get("whatWouldHelp", []):
+    for item in analysis.get("whatNeedsToHappen", analysis.get("whatWouldHelp", [])):
         for issue_id in item.get("issues", []):
             help_of.setdefault(issue_id, item["text"])
     sign_of = {}
@@ -75,11 +76,13 @@ def insert(doc, analysis):
             paragraph(issue.get("origins", ""), "Text body")
             paragraph(issue.get("maintainingFactors", ""), "Text body")
             paragraph(issue.get("impactOnChild", ""), "Text body")
-            paragraph("Identified by: " + ", ".join(issue.get("raisedBy", [])) + ". What would help: "
+            paragraph("Identified by: " + ", ".join(issue.get("raisedBy", [])) + ". What needs to happen: "
                       + help_of.get(issue["id"], "") + " Signs of success: "
                       + sign_of.get(issue["id"], ""), "Text body")
 
         plan = analysis.get("plan", [])
+        if isinstance(plan, dict):
+            plan = plan.get("rows", [])
         table = doc.createInstance("com.sun.star.text.TextTable")
         table.initialize(len(plan) + 1, len(PLAN_COLUMNS))
         text.insertTextContent(cursor, table, False)
@@ -87,9 +90,10 @@ def insert(doc, analysis):
             table.getCellByPosition(column, 0).setString(header)
         for row, plan_row in enumerate(plan, start=1):
             for column, key in enumerate(PLAN_COLUMNS):
-                value = plan_row.get(key, "")
-                if key == "issue":
-                    value = titles.get(value, value)
+                value = plan_row.get(key, plan_row.get("issue", "") if key == "issues" else "")
+                if key == "issues":
+                    ids = value if isinstance(value, list) else [value]
+                    value = ", ".join(titles.get(i, i) for i in ids if i)
                 if value:
                     table.getCellByPosition(column, row).setString(value)
     finally:
@@ -100,7 +104,7 @@ def insert(doc, analysis):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--connect", required=True, help="UNO URL of the running soffice")
-    parser.add_argument("--analysis", required=True, help="analysis JSON (schema 1, with its plan)")
+    parser.add_argument("--analysis", required=True, help="analysis JSON (schema 2, with its plan)")
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     with open(args.analysis, encoding="utf-8") as f:
