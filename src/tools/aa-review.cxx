@@ -124,7 +124,7 @@ std::string openFailure(const fs::path& file)
 
 /// Test hook (the team review test): AA_REVIEW_INJECT_FAULT="crash:a.odt,hang:b.docx" makes the
 /// extension crash or hang Writer on those documents. Inert unless soffice also runs with
-/// AA_ALLOW_FAULT_INJECTION=1 (src/writer/FaultInjection.hxx).
+/// AA_ALLOW_FAULT_INJECTION=1 (src/glue/FaultInjection.hxx).
 aa::client::Office::Extra injectedFault(const fs::path& file)
 {
     const char* spec = std::getenv("AA_REVIEW_INJECT_FAULT");

@@ -9,7 +9,6 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -219,30 +218,6 @@ void storeDismissedJudgements(const uno::Reference<text::XTextDocument>& xDoc, c
     else
         uno::Reference<beans::XPropertyContainer>(xUser, uno::UNO_QUERY_THROW)
             ->addProperty(dismissedProperty, beans::PropertyAttribute::REMOVABLE, uno::Any(fromUtf8(value)));
-}
-
-std::string userName(const uno::Reference<uno::XComponentContext>& xContext)
-{
-    try
-    {
-        auto xProvider = configuration::theDefaultProvider::get(xContext);
-        beans::PropertyValue aPath;
-        aPath.Name = "nodepath";
-        aPath.Value <<= OUString("/org.openoffice.UserProfile/Data");
-        uno::Sequence<uno::Any> aArgs(1);
-        aArgs[0] <<= aPath;
-        uno::Reference<container::XNameAccess> xData(
-            xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
-            uno::UNO_QUERY_THROW);
-        OUString aGiven, aFamily;
-        xData->getByName("givenname") >>= aGiven;
-        xData->getByName("sn") >>= aFamily;
-        return toUtf8((aGiven + " " + aFamily).trim());
-    }
-    catch (const uno::Exception&)
-    {
-        return {};
-    }
 }
 
 CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc, const DocumentBlocks& blocks,

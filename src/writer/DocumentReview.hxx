@@ -40,9 +40,6 @@ css::uno::Reference<css::text::XTextRange> anchorFor(const css::uno::Reference<c
 /// in its own sections, and the supervision record's entries.
 aa::ReportFacts reportFacts(const css::uno::Reference<css::text::XTextDocument>& xDoc, const DocumentBlocks& blocks);
 
-/// The name in Tools > Options > LibreOffice > User Data ("" when none is set).
-std::string userName(const css::uno::Reference<css::uno::XComponentContext>& xContext);
-
 /// Appends a row to the supervision record table (creating the table the first time: at the
 /// template's place for it, or after the analysis under its own heading). Earlier rows are
 /// never touched. One undo step.

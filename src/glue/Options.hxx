@@ -25,4 +25,7 @@ void applyUiLocale(const css::uno::Reference<css::uno::XComponentContext>& xCont
 
 /// The reviewer's name: the options page's, else LibreOffice's user name.
 std::string reviewerName(const css::uno::Reference<css::uno::XComponentContext>& xContext);
+
+/// The name in Tools > Options > LibreOffice > User Data ("" when none is set).
+std::string userName(const css::uno::Reference<css::uno::XComponentContext>& xContext);
 } // namespace aa::writer

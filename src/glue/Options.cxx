@@ -1,6 +1,5 @@
 #include "Options.hxx"
 
-#include "DocumentReview.hxx"
 #include "Log.hxx"
 #include "Strings.hpp"
 #include "UnoString.hxx"
@@ -102,6 +101,30 @@ void applyUiLocale(const uno::Reference<uno::XComponentContext>& xContext)
             log().warn("UI language unknown: {}", toUtf8(e.Message));
         }
     });
+}
+
+std::string userName(const uno::Reference<uno::XComponentContext>& xContext)
+{
+    try
+    {
+        auto xProvider = configuration::theDefaultProvider::get(xContext);
+        beans::PropertyValue aPath;
+        aPath.Name = "nodepath";
+        aPath.Value <<= OUString("/org.openoffice.UserProfile/Data");
+        uno::Sequence<uno::Any> aArgs(1);
+        aArgs[0] <<= aPath;
+        uno::Reference<container::XNameAccess> xData(
+            xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
+            uno::UNO_QUERY_THROW);
+        OUString aGiven, aFamily;
+        xData->getByName("givenname") >>= aGiven;
+        xData->getByName("sn") >>= aFamily;
+        return toUtf8((aGiven + " " + aFamily).trim());
+    }
+    catch (const uno::Exception&)
+    {
+        return {};
+    }
 }
 
 std::string reviewerName(const uno::Reference<uno::XComponentContext>& xContext)
