@@ -1,7 +1,9 @@
 #include "Log.hxx"
 
+#include "Errors.hpp"
 #include "UnoString.hxx"
 
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/uno/Exception.hpp>
 #include <com/sun/star/util/PathSubstitution.hpp>
 #include <osl/file.hxx>
@@ -56,23 +58,50 @@ void initLogging(const uno::Reference<uno::XComponentContext>& xContext) noexcep
 
 spdlog::logger& log() noexcept { return *logger(); }
 
-void logCurrentException(const char* where) noexcept
+CurrentException describeCurrentException() noexcept
 {
     try
     {
-        throw;
+        try
+        {
+            throw;
+        }
+        catch (const aa::InputError& e)
+        {
+            return { e.what(), true };
+        }
+        catch (const lang::IllegalArgumentException& e)
+        {
+            return { aa::glue::toUtf8(e.Message), true };
+        }
+        catch (const uno::Exception& e)
+        {
+            return { aa::glue::toUtf8(e.Message), false };
+        }
+        catch (const std::exception& e)
+        {
+            return { e.what(), false };
+        }
+        catch (...)
+        {
+            return { "unknown failure", false };
+        }
     }
-    catch (const uno::Exception& e)
+    catch (...) // building the message itself failed (no memory)
     {
-        log().error("{}: {}", where, aa::glue::toUtf8(e.Message));
+        return {};
     }
-    catch (const std::exception& e)
+}
+
+void logCurrentException(const char* where) noexcept
+{
+    const CurrentException e = describeCurrentException();
+    try
     {
-        log().error("{}: {}", where, e.what());
+        log().error("{}: {}", where, e.message);
     }
     catch (...)
     {
-        log().error("{}: unknown failure", where);
     }
 }
 

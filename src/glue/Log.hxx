@@ -6,6 +6,8 @@
 
 #include <spdlog/logger.h>
 
+#include <string>
+
 namespace aa::writer
 {
 /// Opens <profile>/assessment-analysis/assessment-analysis.log once; later calls do nothing.
@@ -14,6 +16,16 @@ void initLogging(const css::uno::Reference<css::uno::XComponentContext>& xContex
 
 /// The logger (silent until initLogging succeeds).
 spdlog::logger& log() noexcept;
+
+/// The exception being handled, described once for every catch ladder: its message, and
+/// whether it is a refusal of the caller's input (aa::InputError, IllegalArgumentException: a
+/// sentence for a person, not a failure). Call only inside a catch block.
+struct CurrentException
+{
+    std::string message; ///< the exception's own message; "unknown failure" when it has none
+    bool refusal = false;
+};
+CurrentException describeCurrentException() noexcept;
 
 /// Logs the exception being handled (UNO, standard or unknown), naming where it was caught.
 /// Call only inside a catch block.

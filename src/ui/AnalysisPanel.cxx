@@ -1368,15 +1368,11 @@ public:
         {
             throw;
         }
-        catch (const uno::Exception& e)
+        catch (...)
         {
-            writer::log().error("panel creation failed: {}", toUtf8(e.Message));
-            throw uno::RuntimeException("PanelFactory: " + e.Message, *this);
-        }
-        catch (const std::exception& e)
-        {
-            writer::log().error("panel creation failed: {}", e.what());
-            throw uno::RuntimeException("PanelFactory: " + fromUtf8(e.what()), *this);
+            const writer::CurrentException e = writer::describeCurrentException();
+            writer::log().error("panel creation failed: {}", e.message);
+            throw uno::RuntimeException("PanelFactory: " + fromUtf8(e.message), *this);
         }
     }
 

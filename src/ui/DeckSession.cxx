@@ -352,28 +352,19 @@ template <typename F> bool DeckSession::guarded(F&& change)
         change();
         return true;
     }
-    catch (const aa::InputError& e)
-    {
-        setStatus(e.what(), true);
-    }
-    catch (const lang::IllegalArgumentException& e)
-    {
-        setStatus(toUtf8(e.Message), true);
-    }
-    catch (const uno::Exception& e)
-    {
-        writer::log().error("panel: {}", toUtf8(e.Message));
-        setStatus(strings().format("panel.status.failed", { toUtf8(e.Message) }), true);
-    }
-    catch (const std::exception& e)
-    {
-        writer::log().error("panel: {}", e.what());
-        setStatus(strings().format("panel.status.failed", { e.what() }), true);
-    }
     catch (...)
     {
-        writer::log().error("panel: unknown failure");
-        setStatus(strings().format("panel.status.failed", { "unknown" }), true);
+        const writer::CurrentException e = writer::describeCurrentException();
+        if (!e.refusal)
+            writer::log().error("panel: {}", e.message);
+        try
+        {
+            setStatus(e.refusal ? e.message : strings().format("panel.status.failed", { e.message }), true);
+        }
+        catch (...)
+        {
+            writer::logCurrentException("panel: the status could not be shown");
+        }
     }
     return false;
 }

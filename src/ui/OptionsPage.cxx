@@ -23,7 +23,7 @@ using namespace css;
 using aa::glue::fromUtf8;
 using aa::glue::toUtf8;
 
-namespace aa::sidebar
+namespace aa::options
 {
 namespace
 {
@@ -149,11 +149,11 @@ private:
     uno::Reference<uno::XComponentContext> m_xContext;
 };
 } // namespace
-} // namespace aa::sidebar
+} // namespace aa::options
 
 extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
 org_assessmentanalysis_OptionsHandler_get_implementation(uno::XComponentContext* pContext,
                                                         const uno::Sequence<uno::Any>&)
 {
-    return cppu::acquire(new aa::sidebar::OptionsHandler(pContext));
+    return cppu::acquire(new aa::options::OptionsHandler(pContext));
 }

@@ -373,30 +373,16 @@ uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue
         log().info("{} done in {} ms", aa::truncateUtf8(toUtf8(aCommand), 40), micros / 1000);
         return uno::Any(fromUtf8(result));
     }
-    catch (const aa::InputError& e)
-    {
-        log().warn("execute refused: {}", e.what());
-        throw lang::IllegalArgumentException(fromUtf8(e.what()), *this, 0);
-    }
-    catch (const lang::IllegalArgumentException& e)
-    {
-        log().warn("execute refused by Writer: {}", toUtf8(e.Message));
-        throw lang::IllegalArgumentException(e.Message, *this, 0);
-    }
-    catch (const uno::Exception& e)
-    {
-        log().error("execute failed: {}", toUtf8(e.Message));
-        throw uno::RuntimeException("AnalysisService::execute: " + e.Message, *this);
-    }
-    catch (const std::exception& e)
-    {
-        log().error("execute failed: {}", e.what());
-        throw uno::RuntimeException("AnalysisService::execute: " + fromUtf8(e.what()), *this);
-    }
     catch (...)
     {
-        log().error("execute failed: unknown exception");
-        throw uno::RuntimeException("AnalysisService::execute: unknown failure", *this);
+        const CurrentException e = describeCurrentException();
+        if (e.refusal)
+        {
+            log().warn("execute refused: {}", e.message);
+            throw lang::IllegalArgumentException(fromUtf8(e.message), *this, 0);
+        }
+        log().error("execute failed: {}", e.message);
+        throw uno::RuntimeException("AnalysisService::execute: " + fromUtf8(e.message), *this);
     }
 }
 
@@ -406,27 +392,19 @@ void SAL_CALL AnalysisService::trigger(const OUString& rEvent)
     {
         runMenuCommand(toUtf8(rEvent));
     }
-    catch (const aa::InputError& e)
-    {
-        showMessage(fromUtf8(e.what()), true);
-    }
-    catch (const lang::IllegalArgumentException& e)
-    {
-        showMessage(e.Message, true);
-    }
-    catch (const uno::Exception& e)
-    {
-        log().error("trigger failed: {}", toUtf8(e.Message));
-        showMessage("AnalysisService::trigger: " + e.Message, true);
-    }
-    catch (const std::exception& e)
-    {
-        log().error("trigger failed: {}", e.what());
-        showMessage(fromUtf8(e.what()), true);
-    }
     catch (...)
     {
-        log().error("trigger failed: unknown exception");
+        const CurrentException e = describeCurrentException();
+        if (!e.refusal)
+            log().error("trigger failed: {}", e.message);
+        try
+        {
+            showMessage(fromUtf8(e.message), true);
+        }
+        catch (...)
+        {
+            logCurrentException("trigger: the message could not be shown");
+        }
     }
 }
 
