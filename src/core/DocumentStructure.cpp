@@ -721,10 +721,13 @@ private:
 
     void onAdultName(std::size_t i, const Paragraph& p)
     {
-        if (isBlank(p.text) && p.prompt && !hasBookmark(p, MarkKind::Adult))
+        if (isBlank(p.text) && !hasBookmark(p, MarkKind::Adult))
         {
-            // The prompt that stands where no adult is named yet.
-            layout().adultsPrompt = i;
+            // The prompt that stands where no adult is named yet; an empty paragraph in an
+            // adult's heading style without an adult's bookmark names no one (LibreOffice 25.2
+            // leaves one beside a prompt it read back from .docx).
+            if (p.prompt)
+                layout().adultsPrompt = i;
             return;
         }
         Adult adult;

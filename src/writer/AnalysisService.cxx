@@ -1,5 +1,7 @@
 #include "AnalysisService.hxx"
 
+#include "MainThread.hpp"
+
 #include "ReviewerName.hxx"
 
 #include "Commands.hxx"
@@ -60,11 +62,6 @@
 #include <map>
 #include <mutex>
 #include <set>
-
-#if defined(__linux__)
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -138,18 +135,6 @@ private:
     std::map<OUString, uno::Any> m_aValues;
 };
 
-/// Whether this is LibreOffice's main thread, the one that runs its event loop (on Linux the
-/// process's first thread). Where it cannot be told, true: the command then runs where it was
-/// called, as it always could.
-bool onMainThread()
-{
-#if defined(__linux__)
-    return ::syscall(SYS_gettid) == ::getpid();
-#else
-    return true;
-#endif
-}
-
 /// A command handed to the main thread (com.sun.star.awt.AsyncCallback), and waited for.
 class MainThreadCall : public cppu::WeakImplHelper1<awt::XCallback>
 {
@@ -197,7 +182,7 @@ private:
 /// lock is held throughout. Macros and the deck already run there.
 void runOnMainThread(const uno::Reference<uno::XComponentContext>& xContext, const std::function<void()>& work)
 {
-    if (onMainThread())
+    if (aa::glue::onMainThread())
     {
         work();
         return;

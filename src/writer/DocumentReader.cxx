@@ -1,5 +1,7 @@
 #include "DocumentReader.hxx"
 
+#include "Compose.hpp"
+
 #include "ParagraphWriter.hxx"
 #include "UnoString.hxx"
 
@@ -84,7 +86,18 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         if (aType == "SoftPageBreak" || aType == "Annotation" || aType == "AnnotationEnd" || aType == "ReferenceMark"
             || aType == "InContentMetadata" || aType == "Redline")
             continue;
-        if (aType != "Text" && aType != "TextField")
+        if (aType == "ContentControl")
+        {
+            // LibreOffice 7.5 and later write a prompt to .docx as a content control showing its
+            // placeholder (w:sdt with w:showingPlcHdr) and read it back as one: a prompt when its
+            // text is one of ours, the practitioner's words otherwise.
+            if (aa::isComposedPrompt(toUtf8(uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString())))
+            {
+                rOut.prompt = true;
+                continue;
+            }
+        }
+        else if (aType != "Text" && aType != "TextField")
         {
             complete = false;
             continue;

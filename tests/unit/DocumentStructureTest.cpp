@@ -324,6 +324,26 @@ TEST(ReadAnalysis, EmptyListsAndNoAdultsAreTheirPrompts)
     EXPECT_TRUE(read.layout.adults.empty());
 }
 
+TEST(ReadAnalysis, AnEmptyParagraphInAnAdultsHeadingStyleNamesNoOne)
+{
+    // LibreOffice 25.2 reads a prompt back from .docx as a content control and leaves an empty
+    // paragraph in the adult's heading style beside it: no adult with no name comes of it.
+    Analysis a = aa::test::base();
+    a.adults.clear();
+    for (aa::Issue& issue : a.issues)
+        issue.raisedByAdults.clear();
+    std::vector<Block> blocks = layout(a);
+    const aa::ReadResult before = readAnalysis(blocks);
+    ASSERT_TRUE(before.layout.adultsPrompt);
+    Paragraph empty;
+    empty.style = paragraphAt(blocks, *before.layout.adultsPrompt).style;
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(*before.layout.adultsPrompt), Block(empty));
+    const aa::ReadResult read = readAnalysis(blocks);
+    EXPECT_TRUE(read.analysis.adults.empty()) << aa::toJson(read.analysis);
+    ASSERT_TRUE(read.layout.adultsPrompt);
+    EXPECT_TRUE(paragraphAt(blocks, *read.layout.adultsPrompt).prompt);
+}
+
 TEST(ReadAnalysis, StylesLostReadsBackThroughMarksAndLabels)
 {
     // A .docx that went through Word may lose our styles: bookmarks, links and the labels the
