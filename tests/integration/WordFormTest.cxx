@@ -256,6 +256,37 @@ TEST(RoundTrip, OdtToDocxToOdtReadsTheSameAndUpdatesAfterEachStep)
     }
 }
 
+// A prompt saved to .docx comes back as LibreOffice's own field (7.4) or as a content control
+// showing its placeholder (7.5 and later): answering that question replaces it, and the prompt's
+// words never become part of the answer.
+TEST(RoundTrip, AQuestionLeftAsAPromptInADocxIsAnsweredInItsPlace)
+{
+    aa::Analysis a = aa::parseAnalysis(sampleJson());
+    a.topic(aa::Topic::Safety) = "";
+    a.issues[0].part(aa::IssuePart::Origins) = "";
+    auto doc = documentWith({ "Before", "After" });
+    Closer closer(doc);
+    placeCursor(doc, 0, 6);
+    AA_UNO(insert(doc, aa::toJson(a)));
+    uno::Reference<text::XTextDocument> asDocx;
+    AA_UNO(asDocx = roundTrip(doc, "prompts.docx", "MS Word 2007 XML"));
+    Closer closeDocx(asDocx);
+    const aa::Analysis read1 = parseRead(read(asDocx));
+    EXPECT_EQ(read1.topic(aa::Topic::Safety), "");
+    EXPECT_EQ(read1.issues[0].part(aa::IssuePart::Origins), "");
+    aa::Analysis desired = read1;
+    desired.topic(aa::Topic::Safety) = "Maya is safe today: her aunt comes every morning.";
+    desired.issues[0].part(aa::IssuePart::Origins) = "The flat was sold in March.";
+    std::string updated;
+    AA_UNO(updated = office().call("update", asDocx, aa::toJson(desired)));
+    const aa::Analysis after = parseRead(read(asDocx));
+    EXPECT_EQ(after.topic(aa::Topic::Safety), "Maya is safe today: her aunt comes every morning.");
+    EXPECT_EQ(after.issues[0].part(aa::IssuePart::Origins), "The flat was sold in March.");
+    const std::string text = bodyText(asDocx);
+    EXPECT_EQ(text.find(aa::questionPrompt(aa::QuestionKey::of(aa::Topic::Safety))), std::string::npos)
+        << "the prompt's words are left in the document";
+}
+
 class WordForm : public ::testing::TestWithParam<bool>
 {
 };
