@@ -1,5 +1,7 @@
 #include "Options.hxx"
 
+#include "Configuration.hxx"
+
 #include "Log.hxx"
 #include "Strings.hpp"
 #include "UnoString.hxx"
@@ -19,29 +21,12 @@ using aa::glue::toUtf8;
 
 namespace aa::writer
 {
-namespace
-{
-uno::Reference<uno::XInterface> access(const uno::Reference<uno::XComponentContext>& xContext, const char* path,
-                                       bool update)
-{
-    auto xProvider = configuration::theDefaultProvider::get(xContext);
-    beans::PropertyValue aPath;
-    aPath.Name = "nodepath";
-    aPath.Value <<= OUString::createFromAscii(path);
-    uno::Sequence<uno::Any> aArgs(1);
-    aArgs[0] <<= aPath;
-    return xProvider->createInstanceWithArguments(update ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
-                                                         : OUString("com.sun.star.configuration.ConfigurationAccess"),
-                                                  aArgs);
-}
-} // namespace
-
 Options readOptions(const uno::Reference<uno::XComponentContext>& xContext)
 {
     Options options;
     try
     {
-        uno::Reference<container::XNameAccess> xReview(access(xContext, "/org.assessmentanalysis.Options/Review", false),
+        uno::Reference<container::XNameAccess> xReview(aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Review", false),
                                                        uno::UNO_QUERY_THROW);
         OUString aName, aJargon;
         xReview->getByName("ReviewerName") >>= aName;
@@ -50,7 +35,7 @@ Options readOptions(const uno::Reference<uno::XComponentContext>& xContext)
         for (const std::string& line : aa::splitParagraphs(toUtf8(aJargon.replaceAll("\r", ""))))
             if (!aa::isBlank(line))
                 options.jargonWords.push_back(toUtf8(fromUtf8(line).trim()));
-        uno::Reference<container::XNameAccess> xPanel(access(xContext, "/org.assessmentanalysis.Options/Panel", false),
+        uno::Reference<container::XNameAccess> xPanel(aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Panel", false),
                                                       uno::UNO_QUERY_THROW);
         uno::Sequence<OUString> aHidden;
         xPanel->getByName("HiddenFurtherQuestions") >>= aHidden;
@@ -69,12 +54,12 @@ void writeOptions(const uno::Reference<uno::XComponentContext>& xContext, const 
     std::string jargon;
     for (const std::string& word : options.jargonWords)
         jargon += (jargon.empty() ? "" : "\n") + word;
-    auto xReviewAccess = access(xContext, "/org.assessmentanalysis.Options/Review", true);
+    auto xReviewAccess = aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Review", true);
     uno::Reference<container::XNameReplace> xReview(xReviewAccess, uno::UNO_QUERY_THROW);
     xReview->replaceByName("ReviewerName", uno::Any(fromUtf8(options.reviewerName)));
     xReview->replaceByName("JargonWords", uno::Any(fromUtf8(jargon)));
     uno::Reference<util::XChangesBatch>(xReviewAccess, uno::UNO_QUERY_THROW)->commitChanges();
-    auto xPanelAccess = access(xContext, "/org.assessmentanalysis.Options/Panel", true);
+    auto xPanelAccess = aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Panel", true);
     uno::Sequence<OUString> aHidden(static_cast<sal_Int32>(options.hiddenFurtherQuestions.size()));
     for (std::size_t i = 0; i < options.hiddenFurtherQuestions.size(); ++i)
         aHidden[static_cast<sal_Int32>(i)] = fromUtf8(options.hiddenFurtherQuestions[i]);
@@ -90,7 +75,7 @@ void applyUiLocale(const uno::Reference<uno::XComponentContext>& xContext)
     std::call_once(once, [&xContext] {
         try
         {
-            uno::Reference<container::XNameAccess> xL10n(access(xContext, "/org.openoffice.Setup/L10N", false),
+            uno::Reference<container::XNameAccess> xL10n(aa::glue::configurationAccess(xContext, "/org.openoffice.Setup/L10N", false),
                                                          uno::UNO_QUERY_THROW);
             OUString aLocale;
             xL10n->getByName("ooLocale") >>= aLocale;
@@ -107,15 +92,8 @@ std::string userName(const uno::Reference<uno::XComponentContext>& xContext)
 {
     try
     {
-        auto xProvider = configuration::theDefaultProvider::get(xContext);
-        beans::PropertyValue aPath;
-        aPath.Name = "nodepath";
-        aPath.Value <<= OUString("/org.openoffice.UserProfile/Data");
-        uno::Sequence<uno::Any> aArgs(1);
-        aArgs[0] <<= aPath;
         uno::Reference<container::XNameAccess> xData(
-            xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", aArgs),
-            uno::UNO_QUERY_THROW);
+            aa::glue::configurationAccess(xContext, "/org.openoffice.UserProfile/Data", false), uno::UNO_QUERY_THROW);
         OUString aGiven, aFamily;
         xData->getByName("givenname") >>= aGiven;
         xData->getByName("sn") >>= aFamily;

@@ -4,6 +4,7 @@
 // accessible actions (as a user's click would), and saves a PNG of the screen for each state.
 // Fails (exit 1) when the deck or one of its panels does not appear.
 #include "Office.hxx"
+#include "Configuration.hxx"
 #include "UnoString.hxx"
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
@@ -157,15 +158,8 @@ uno::Reference<awt::XWindow> panelWindow(const uno::Reference<ui::XPanel>& xPane
 /// sidebar's window id). Returns false when Writer has stored no width yet.
 bool setSidebarWidth(const uno::Reference<uno::XComponentContext>& xContext, int width)
 {
-    auto xProvider = configuration::theDefaultProvider::get(xContext);
-    beans::PropertyValue aPath;
-    aPath.Name = "nodepath";
-    aPath.Value <<= OUString("/org.openoffice.Office.Views/Windows");
-    uno::Sequence<uno::Any> aArgs(1);
-    aArgs[0] <<= aPath;
     uno::Reference<container::XNameAccess> xWindows(
-        xProvider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", aArgs),
-        uno::UNO_QUERY_THROW);
+        aa::glue::configurationAccess(xContext, "/org.openoffice.Office.Views/Windows", true), uno::UNO_QUERY_THROW);
     if (!xWindows->hasByName("swriter/10336"))
         return false;
     uno::Reference<container::XNameAccess> xSidebar(xWindows->getByName("swriter/10336"), uno::UNO_QUERY_THROW);
