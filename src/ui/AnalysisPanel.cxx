@@ -67,6 +67,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <utility>
 
 using namespace css;
 using aa::glue::fromUtf8;
@@ -444,6 +445,7 @@ public:
                     break;
             }
             relayout();
+            handOnFocus();
         });
     }
 
@@ -589,7 +591,63 @@ private:
         model(name)->setPropertyValue(OUString::createFromAscii(property), value);
     }
     void setLabel(const char* name, const std::string& label) const { set(name, "Label", uno::Any(fromUtf8(label))); }
-    void enable(const char* name, bool on) const { set(name, "Enabled", uno::Any(on)); }
+    void enable(const char* name, bool on) const
+    {
+        if (!on)
+            noteFocusLeaving(name);
+        set(name, "Enabled", uno::Any(on));
+    }
+
+    /// A control about to be disabled or hidden while it has the keyboard focus (Insert analysis
+    /// once pressed): the focus would fall out of the panel, so refresh() hands it on.
+    void noteFocusLeaving(const char* name) const
+    {
+        const uno::Reference<awt::XWindow2> xWindow(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
+        if (xWindow.is() && xWindow->hasFocus())
+            m_focusLeaving = name;
+    }
+
+    bool takesFocus(const uno::Reference<awt::XControl>& xControl) const
+    {
+        const uno::Reference<beans::XPropertySet> xModel(xControl->getModel(), uno::UNO_QUERY);
+        const uno::Reference<lang::XServiceInfo> xInfo(xModel, uno::UNO_QUERY);
+        if (!xModel.is() || !xInfo.is() || xInfo->supportsService("com.sun.star.awt.UnoControlFixedTextModel")
+            || xInfo->supportsService("com.sun.star.awt.UnoControlGroupBoxModel")
+            || xInfo->supportsService("com.sun.star.awt.UnoControlFixedLineModel"))
+            return false;
+        OUString aName;
+        bool bEnabled = false;
+        xModel->getPropertyValue("Name") >>= aName;
+        xModel->getPropertyValue("Enabled") >>= bEnabled;
+        return bEnabled && !m_hidden.count(toUtf8(aName));
+    }
+
+    /// Gives the focus a control that lost it to being disabled or hidden to the next control
+    /// that takes it, in the panel's Tab order (Insert analysis -> Update analysis).
+    void handOnFocus()
+    {
+        if (m_focusLeaving.empty())
+            return;
+        const std::string leaving = std::exchange(m_focusLeaving, std::string());
+        const auto aControls = m_xControls->getControls();
+        sal_Int32 from = -1;
+        for (sal_Int32 i = 0; i < aControls.getLength() && from < 0; ++i)
+        {
+            OUString aName;
+            uno::Reference<beans::XPropertySet>(aControls[i]->getModel(), uno::UNO_QUERY_THROW)->getPropertyValue("Name") >>= aName;
+            if (toUtf8(aName) == leaving)
+                from = i;
+        }
+        for (sal_Int32 step = 1; from >= 0 && step < aControls.getLength(); ++step)
+        {
+            const auto& xControl = aControls[(from + step) % aControls.getLength()];
+            if (takesFocus(xControl))
+            {
+                uno::Reference<awt::XWindow>(xControl, uno::UNO_QUERY_THROW)->setFocus();
+                return;
+            }
+        }
+    }
 
     std::string text(const char* name) const
     {
@@ -864,6 +922,8 @@ private:
 
     void show(const char* name, bool visible)
     {
+        if (!visible)
+            noteFocusLeaving(name);
         if (visible)
             m_hidden.erase(name);
         else
@@ -1278,6 +1338,7 @@ private:
     bool m_bCollapsed = false; ///< the panel's parent is hidden (the panel is collapsed)     ///< the deck's content width, as the sidebar last told us
     std::map<std::string, aa::layout::Box> m_boxes;
     std::set<std::string> m_hidden;
+    mutable std::string m_focusLeaving;     ///< see noteFocusLeaving
     /// A list's rows in full (head, then a tail kept whole when the row is cut to its width),
     /// and what the list shows now.
     struct ListRows
