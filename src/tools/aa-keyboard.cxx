@@ -19,9 +19,9 @@
 // AA_KEYBOARD_TRACE=1 prints where each key leaves the focus; AA_KEYBOARD_SHOT=file.png keeps a
 // picture of the screen where a step fails.
 //
-// The accessibility state set changed type in LibreOffice 7.5 (a bit mask instead of an
-// interface); this program is built against the oldest supported office's SDK (7.4) and runs
-// against it only.
+// Some accessibility calls changed type in LibreOffice 7.5 (the state set became a bit mask,
+// child indexes 64-bit); those go through UNO's reflection with the running office's types, so
+// the same build runs against 7.4 and 25.2.
 #include "Office.hxx"
 #include "UnoString.hxx"
 
@@ -31,6 +31,12 @@
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
 #include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/container/XHierarchicalNameAccess.hpp>
+#include <com/sun/star/reflection/XConstantTypeDescription.hpp>
+#include <com/sun/star/reflection/XIdlClass.hpp>
+#include <com/sun/star/reflection/XIdlMethod.hpp>
+#include <com/sun/star/reflection/XIdlReflection.hpp>
+#include <com/sun/star/reflection/theCoreReflection.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -95,25 +101,86 @@ void check(bool ok, const std::string& failure)
 
 using Context = uno::Reference<accessibility::XAccessibleContext>;
 
+/// The accessibility calls whose types changed in LibreOffice 7.5 (the state set became a bit
+/// mask, child counts and indexes 64-bit), made through UNO's core reflection with the running
+/// office's own types, so that one build watches 7.4 and 25.2 alike.
+class Accessibility
+{
+public:
+    explicit Accessibility(const uno::Reference<uno::XComponentContext>& xContext)
+    {
+        const auto xClass = reflection::theCoreReflection::get(xContext)->forName("com.sun.star.accessibility.XAccessibleContext");
+        m_xStates = xClass->getMethod("getAccessibleStateSet");
+        m_xCount = xClass->getMethod("getAccessibleChildCount");
+        m_xChild = xClass->getMethod("getAccessibleChild");
+        if (!m_xStates.is() || !m_xCount.is() || !m_xChild.is())
+            throw std::runtime_error("the office's XAccessibleContext lacks a method this program calls");
+        m_childIndexIsHyper = m_xChild->getParameterTypes()[0]->getTypeClass() == uno::TypeClass_HYPER;
+        const uno::Reference<container::XHierarchicalNameAccess> xTypes(
+            xContext->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), uno::UNO_QUERY_THROW);
+        m_focused = uno::Reference<reflection::XConstantTypeDescription>(
+                        xTypes->getByHierarchicalName("com.sun.star.accessibility.AccessibleStateType.FOCUSED"), uno::UNO_QUERY_THROW)
+                        ->getConstantValue();
+    }
+
+    bool focused(const Context& xContext) const
+    {
+        uno::Sequence<uno::Any> aNone;
+        const uno::Any states = m_xStates->invoke(uno::Any(xContext), aNone);
+        if (states.getValueTypeClass() == uno::TypeClass_HYPER)
+        {
+            sal_Int64 bits = 0, focused = 0;
+            states >>= bits;
+            m_focused >>= focused;
+            return (bits & focused) != 0;
+        }
+        const uno::Reference<accessibility::XAccessibleStateSet> xStates(states, uno::UNO_QUERY);
+        sal_Int16 focused = 0;
+        m_focused >>= focused;
+        return xStates.is() && xStates->contains(focused);
+    }
+
+    sal_Int64 childCount(const Context& xContext) const
+    {
+        uno::Sequence<uno::Any> aNone;
+        sal_Int64 n = 0;
+        m_xCount->invoke(uno::Any(xContext), aNone) >>= n;
+        return n;
+    }
+
+    uno::Reference<accessibility::XAccessible> child(const Context& xContext, sal_Int64 i) const
+    {
+        uno::Sequence<uno::Any> aIndex(1);
+        aIndex[0] = m_childIndexIsHyper ? uno::Any(i) : uno::Any(static_cast<sal_Int32>(i));
+        uno::Reference<accessibility::XAccessible> xChild;
+        m_xChild->invoke(uno::Any(xContext), aIndex) >>= xChild;
+        return xChild;
+    }
+
+private:
+    uno::Reference<reflection::XIdlMethod> m_xStates, m_xCount, m_xChild;
+    bool m_childIndexIsHyper = false;
+    uno::Any m_focused;
+};
+
 /// The accessible objects from the one that has the keyboard focus up to the window searched
 /// (empty when the focus is not in it). The document's text is not searched.
-bool findFocus(const Context& xContext, std::vector<Context>& path, int depth)
+bool findFocus(const Accessibility& a11y, const Context& xContext, std::vector<Context>& path, int depth)
 {
     if (!xContext.is() || depth > 16)
         return false;
-    const auto xStates = xContext->getAccessibleStateSet();
-    if (xStates.is() && xStates->contains(accessibility::AccessibleStateType::FOCUSED))
+    if (a11y.focused(xContext))
     {
         path.push_back(xContext);
         return true;
     }
     if (xContext->getAccessibleRole() == accessibility::AccessibleRole::DOCUMENT_TEXT)
         return false;
-    const sal_Int32 n = std::min<sal_Int32>(xContext->getAccessibleChildCount(), 400);
-    for (sal_Int32 i = 0; i < n; ++i)
+    const sal_Int64 n = std::min<sal_Int64>(a11y.childCount(xContext), 400);
+    for (sal_Int64 i = 0; i < n; ++i)
     {
-        const uno::Reference<accessibility::XAccessible> xChild = xContext->getAccessibleChild(i);
-        if (xChild.is() && findFocus(xChild->getAccessibleContext(), path, depth + 1))
+        const uno::Reference<accessibility::XAccessible> xChild = a11y.child(xContext, i);
+        if (xChild.is() && findFocus(a11y, xChild->getAccessibleContext(), path, depth + 1))
         {
             path.push_back(xContext);
             return true;
@@ -132,6 +199,7 @@ struct Screen
 {
     uno::Reference<awt::XWindow> top;       ///< the document's window
     uno::Reference<ui::XDeck> deck;
+    Accessibility a11y;
 
     uno::Reference<ui::XPanel> panel(const char* id) const
     {
@@ -141,7 +209,7 @@ struct Screen
     std::vector<Context> focusPath() const
     {
         std::vector<Context> path;
-        findFocus(contextOf(top), path, 0);
+        findFocus(a11y, contextOf(top), path, 0);
         return path;
     }
 
@@ -311,7 +379,8 @@ int main(int argc, char** argv)
         pause(1500);
         const Screen screen{ xController->getFrame()->getContainerWindow(),
                              uno::Reference<ui::XDeck>(xController->getSidebar()->getDecks()->getByName("AssessmentAnalysisDeck"),
-                                                       uno::UNO_QUERY_THROW) };
+                                                       uno::UNO_QUERY_THROW),
+                             Accessibility(office.context()) };
         check(screen.deck->isActive(), "the shortcut did not open the Analysis deck");
 
         if (tracing())
