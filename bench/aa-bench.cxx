@@ -363,6 +363,7 @@ struct SizeResults
     std::map<std::string, std::vector<double>> client, inProcess, untilIdle;
     double hwmMiB = std::nan("");
     double rssMiB = std::nan("");
+    std::vector<double> rssAfterRunMiB;   ///< VmRSS after each run, its document closed
 };
 
 struct CompareResults
@@ -941,8 +942,16 @@ void Bench::printTable()
                 std::printf("%s\n", line.c_str());
             }
     if (m_sizes.count(500))
+    {
         std::printf("soffice.bin after the N=500 runs: VmHWM %.0f MiB, VmRSS %.0f MiB.\n", m_sizes.at(500).hwmMiB,
                     m_sizes.at(500).rssMiB);
+        // Memory that grows run after run, each document closed, would be kept by someone;
+        // memory that stays level after the first run is the allocator holding on to it.
+        std::string line = "VmRSS after each N=500 run, its document closed (MiB):";
+        for (double mib : m_sizes.at(500).rssAfterRunMiB)
+            line += " " + std::to_string(static_cast<long>(mib));
+        std::printf("%s\n", line.c_str());
+    }
     std::printf("\n");
     std::fflush(stdout);
 }
@@ -1346,6 +1355,7 @@ int Bench::run()
                 m_compare.oursUntilIdle.push_back(results.untilIdle["insert"].back());
                 compare(analysis, fragmentUrl, planJsonPath);
             }
+            results.rssAfterRunMiB.push_back(memoryMiB(m_officeBinary, "VmRSS"));
         }
         results.hwmMiB = memoryMiB(m_officeBinary, "VmHWM");
         results.rssMiB = memoryMiB(m_officeBinary, "VmRSS");

@@ -222,6 +222,14 @@ std::string countsJson(const CommentResult& result)
     return boost::json::serialize(counts);
 }
 
+/// A one-member answer such as {"dismissed":1}.
+std::string countJson(const char* name, int count)
+{
+    boost::json::object answer;
+    answer[name] = count;
+    return boost::json::serialize(answer);
+}
+
 std::string optionalString(const Arguments& args, const char* name)
 {
     return args.has(OUString::createFromAscii(name)) ? toUtf8(args.string(OUString::createFromAscii(name))) : std::string();
@@ -296,18 +304,18 @@ const std::map<std::string, Handler>& handlers()
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
               const auto xDoc = args.document();
               commands.dismiss(xDoc, toUtf8(args.string("Key")));
-              return std::string("{\"dismissed\":1}");
+              return countJson("dismissed", 1);
           } },
         { "undismissAll",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
               commands.undismissAll(args.document());
-              return std::string("{\"dismissed\":0}");
+              return countJson("dismissed", 0);
           } },
         { "addSupervision",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
               const auto xDoc = args.document();
               commands.addSupervision(xDoc, aa::parseSupervisionEntry(toUtf8(args.string("Supervision"))));
-              return std::string("{\"added\":1}");
+              return countJson("added", 1);
           } },
     };
     return table;
