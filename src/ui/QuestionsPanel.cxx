@@ -21,12 +21,7 @@ std::vector<aa::Question> visibleQuestions(const uno::Reference<uno::XComponentC
     const writer::Options options = writer::readOptions(xContext);
     std::vector<aa::Question> questions = aa::panelQuestions();
     questions.erase(std::remove_if(questions.begin(), questions.end(),
-                                   [&](const aa::Question& q) {
-                                       return q.key.section() == aa::Section::WeighingUp
-                                              && std::find(options.hiddenFurtherQuestions.begin(),
-                                                           options.hiddenFurtherQuestions.end(), q.key.name())
-                                                     != options.hiddenFurtherQuestions.end();
-                                   }),
+                                   [&](const aa::Question& q) { return writer::hidesQuestion(options, q.key); }),
                     questions.end());
     return questions;
 }
