@@ -103,7 +103,7 @@ private:
         for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
             model(xControls, checkBoxFor(consideration))
-                ->setPropertyValue("Label", uno::Any(fromUtf8(s.get(std::string("part.") + aa::jsonName(consideration) + ".label"))));
+                ->setPropertyValue("Label", uno::Any(fromUtf8(aa::questionLabel(aa::QuestionKey::of(consideration), s))));
         }
     }
 
