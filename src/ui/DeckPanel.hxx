@@ -166,7 +166,13 @@ private:
     /// Builds the panel's window and joins the frame's session. Separate from the constructor:
     /// it hands `this` to the window (as its event handler), to the listener and to the
     /// session, which must only happen once the object is complete and held by a reference (a
-    /// throwing constructor would leave them pointing at freed memory).
+    /// throwing constructor would leave them pointing at freed memory). The SDK's custom tool
+    /// panel (odk/examples/cpp/custompanel/ctp_panel.cxx) registers its listeners in the
+    /// constructor instead, between osl_atomic_increment(&m_refCount) and
+    /// osl_atomic_decrement, so that a listener's acquire and release cannot delete the half-
+    /// built object. Here withWindow holds the panel in an rtl::Reference before init runs, so
+    /// the count is already at least one and no constructor hands out `this`: the guard would
+    /// change nothing.
     void init();
 
     /// Our window as large as the parent the sidebar gave us (as tall as the panel prefers
