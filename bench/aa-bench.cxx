@@ -705,7 +705,7 @@ int questionIndex(aa::QuestionKey key)
 /// as in the sidebar); one issue's impact retyped in the Questions panel and "Update analysis"
 /// pressed; a "what would help" item added in the panel (written to the document at once); then
 /// "Update action plan" and, in the Review panel, "Run review". In-process: lastTiming
-/// "panel.<method>" (AnalysisPanel::callHandlerMethod, the handler and every panel's refresh).
+/// "panel.<method>" (DeckPanel::callHandlerMethod, the handler and every panel's refresh).
 void Bench::deckButtons(int n, SizeResults& results)
 {
     auto doc = m_office->newWriterDocument();

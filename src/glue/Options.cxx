@@ -13,6 +13,7 @@
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 
+#include <algorithm>
 #include <mutex>
 
 using namespace css;
@@ -47,6 +48,14 @@ Options readOptions(const uno::Reference<uno::XComponentContext>& xContext)
         log().warn("options could not be read: {}", toUtf8(e.Message));
     }
     return options;
+}
+
+bool hidesQuestion(const Options& options, aa::QuestionKey key)
+{
+    if (key.section() != aa::Section::WeighingUp)
+        return false;
+    return std::any_of(options.hiddenFurtherQuestions.begin(), options.hiddenFurtherQuestions.end(),
+                       [&](const std::string& name) { return aa::QuestionKey::fromName(name) == key; });
 }
 
 void writeOptions(const uno::Reference<uno::XComponentContext>& xContext, const Options& options)

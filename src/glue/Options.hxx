@@ -1,6 +1,8 @@
 // The extension's settings (extension/Options.xcs), read and written through the configuration.
 #pragma once
 
+#include "Catalogue.hpp"
+
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <string>
@@ -12,8 +14,12 @@ struct Options
 {
     std::string reviewerName;                        ///< empty: LibreOffice's user name
     std::vector<std::string> jargonWords;            ///< one per line on the page
-    std::vector<std::string> hiddenFurtherQuestions; ///< consideration JSON names
+    std::vector<std::string> hiddenFurtherQuestions; ///< consideration JSON names (as stored)
 };
+
+/// True when the options hide this question from the Questions panel: a weighing-up question
+/// whose name is among hiddenFurtherQuestions (names that name no question hide nothing).
+bool hidesQuestion(const Options& options, aa::QuestionKey key);
 
 /// The settings; the defaults when they cannot be read (never throws).
 Options readOptions(const css::uno::Reference<css::uno::XComponentContext>& xContext);

@@ -103,7 +103,7 @@ private:
         for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
             model(xControls, checkBoxFor(consideration))
-                ->setPropertyValue("Label", uno::Any(fromUtf8(s.get(std::string("part.") + aa::jsonName(consideration) + ".label"))));
+                ->setPropertyValue("Label", uno::Any(fromUtf8(aa::questionLabel(aa::QuestionKey::of(consideration), s))));
         }
     }
 
@@ -116,9 +116,7 @@ private:
         model(xControls, "Jargon")->setPropertyValue("Text", uno::Any(fromUtf8(jargon)));
         for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
-            const bool hidden = std::find(options.hiddenFurtherQuestions.begin(), options.hiddenFurtherQuestions.end(),
-                                          aa::jsonName(consideration))
-                                != options.hiddenFurtherQuestions.end();
+            const bool hidden = writer::hidesQuestion(options, aa::QuestionKey::of(consideration));
             model(xControls, checkBoxFor(consideration))->setPropertyValue("State", uno::Any(static_cast<sal_Int16>(hidden ? 0 : 1)));
         }
     }
