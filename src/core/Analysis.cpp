@@ -10,20 +10,12 @@ namespace
 {
 constexpr std::size_t maxIdLength = 31;
 
-const char* prefix(MarkKind kind)
+/// Built once: readers ask for every bookmark in the document.
+const std::string& prefix(MarkKind kind)
 {
-    switch (kind)
-    {
-        case MarkKind::Issue:
-            return "AA_issue_";
-        case MarkKind::Adult:
-            return "AA_adult_";
-        case MarkKind::Help:
-            return "AA_help_";
-        case MarkKind::Plan:
-            return "AA_plan_";
-    }
-    return "AA_";
+    static const std::string prefixes[] = { std::string(bookmarkPrefix) + "issue_", std::string(bookmarkPrefix) + "adult_",
+                                            std::string(bookmarkPrefix) + "help_", std::string(bookmarkPrefix) + "plan_" };
+    return prefixes[static_cast<std::size_t>(kind)];
 }
 
 bool isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -68,7 +60,7 @@ std::optional<std::string> idFromBookmark(MarkKind kind, const std::string& name
 {
     if (!isOurBookmark(kind, name))
         return std::nullopt;
-    std::string id = name.substr(std::char_traits<char>::length(prefix(kind)));
+    std::string id = name.substr(prefix(kind).size());
     if (!isValidId(id))
         return std::nullopt;
     return id;

@@ -171,6 +171,9 @@ struct SupervisionEntry
 /// "AA_issue_" + id (and the other bookmark names) is a name Word keeps (at most 40 characters).
 bool isValidId(const std::string& id);
 
+/// Every bookmark of ours starts with this ("AA_issue_a1", "AA_place_plan").
+inline constexpr const char* bookmarkPrefix = "AA_";
+
 /// What a bookmark of ours marks. Every name is the kind's prefix and an id.
 enum class MarkKind
 {

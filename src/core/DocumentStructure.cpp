@@ -1414,7 +1414,7 @@ std::vector<SupervisionEntry> readSupervision(const std::vector<Block>& blocks)
 std::string templatePlaceBookmark(TemplatePlace place)
 {
     static const char* const names[templatePlaceCount] = { "safety", "analysis", "recommendation", "plan", "supervision" };
-    return std::string("AA_place_") + names[static_cast<std::size_t>(place)];
+    return std::string(bookmarkPrefix) + "place_" + names[static_cast<std::size_t>(place)];
 }
 
 bool isForeignHeading(const std::string& style)
