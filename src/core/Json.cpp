@@ -770,7 +770,11 @@ Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode 
     boost::system::error_code ec;
     json::parse_options options;
     options.max_depth = 16;
-    json::value root = json::parse(json::string_view(text.data(), text.size()), ec, json::storage_ptr(), options);
+    // The parsed tree lives only while it is read into the model: one arena for all of it (the
+    // tree of a 100-issue analysis holds thousands of strings, each allocated and freed alone
+    // otherwise).
+    json::monotonic_resource arena;
+    json::value root = json::parse(json::string_view(text.data(), text.size()), ec, &arena, options);
     if (ec)
         throw InputError(strings.format("error.json", { ec.message() }));
     const Checks checks(strings, mode);

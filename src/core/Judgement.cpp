@@ -681,7 +681,27 @@ const Lexicon& lexicon()
 }
 
 /// text's words with number and month marks.
+Text analyseAfresh(const std::string& s);
+
+/// The review judges most texts twice in a row (an answer's explanation, then its jargon): the
+/// last text analysed is kept, by its whole content, and copied instead of analysed again.
 Text analyse(const std::string& s)
+{
+    thread_local std::string lastString;
+    thread_local Text lastText;
+    thread_local bool any = false;
+    if (!any || s != lastString)
+    {
+        lastText = analyseAfresh(s);
+        lastString = s;
+        any = true;
+    }
+    Text text = lastText;
+    text.original = &s;
+    return text;
+}
+
+Text analyseAfresh(const std::string& s)
 {
     const Lexicon& lex = lexicon();
     Text text;

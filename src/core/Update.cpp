@@ -759,4 +759,24 @@ UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& bl
     return plan;
 }
 
+bool editsChangeWhatFieldsShow(const UpdatePlan& plan, const std::vector<Block>& blocks)
+{
+    for (const Edit& edit : plan.edits)
+    {
+        for (const NewParagraph& np : edit.paragraphs)
+            for (const Run& run : np.runs)
+                if (run.kind == Run::Kind::Link || run.kind == Run::Kind::Marked)
+                    return true;
+        if (edit.kind == Edit::Kind::Replace || edit.kind == Edit::Kind::Delete)
+        {
+            if (edit.block >= blocks.size())
+                return true;
+            const Paragraph* old = std::get_if<Paragraph>(&blocks[edit.block]);
+            if (!old || !old->bookmarks.empty())
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace aa

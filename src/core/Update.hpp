@@ -49,6 +49,13 @@ struct UpdatePlan
 UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired,
                       const Strings& strings = Strings::builtIn());
 
+/// Whether applying these edits to these blocks can change what a field in the document shows,
+/// so that Writer's fields need a refresh afterwards: an edit writes a link (a new
+/// cross-reference, which shows nothing until refreshed) or a bookmarked text (an issue's or an
+/// adult's heading, an item: what links show), or replaces or deletes a block that holds a
+/// bookmark or is not a paragraph. An edit of an answer's text alone does not: no field shows it.
+bool editsChangeWhatFieldsShow(const UpdatePlan& plan, const std::vector<Block>& blocks);
+
 /// The edits that delete issue `index` (its heading, "identified by" line, questions and
 /// answers). Links to it elsewhere stay and show as broken until updatePlan and the review
 /// flag them. Throws InputError when index is out of range. Requires current.found.

@@ -32,6 +32,29 @@ namespace aa::writer
 {
 namespace
 {
+// Property names made once: a name made from a literal at each call is an allocation, and the
+// reader asks thousands of portions and paragraphs for their properties.
+const OUString& portionTypeName()
+{
+    static const OUString aName("TextPortionType");
+    return aName;
+}
+const OUString& textFieldName()
+{
+    static const OUString aName("TextField");
+    return aName;
+}
+const OUString& hyperLinkName()
+{
+    static const OUString aName("HyperLinkURL");
+    return aName;
+}
+const OUString& paraStyleName()
+{
+    static const OUString aName("ParaStyleName");
+    return aName;
+}
+
 OUString stringProperty(const uno::Reference<beans::XPropertySet>& xProps, const OUString& rName)
 {
     OUString aValue;
@@ -56,10 +79,14 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
     auto xPortions = xPara->createEnumeration();
     while (xPortions->hasMoreElements())
     {
-        uno::Reference<beans::XPropertySet> xPortion(xPortions->nextElement(), uno::UNO_QUERY);
+        // Writer hands out each portion as its XTextRange: taken as it is (no query), its
+        // properties asked for once.
+        uno::Reference<text::XTextRange> xRange;
+        xPortions->nextElement() >>= xRange;
+        uno::Reference<beans::XPropertySet> xPortion(xRange, uno::UNO_QUERY);
         if (!xPortion.is())
             continue;
-        const OUString aType = stringProperty(xPortion, "TextPortionType");
+        const OUString aType = stringProperty(xPortion, portionTypeName());
         if (aType == "Bookmark")
         {
             static const uno::Sequence<OUString> aNames = [] {
@@ -91,7 +118,7 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
             // LibreOffice 7.5 and later write a prompt to .docx as a content control showing its
             // placeholder (w:sdt with w:showingPlcHdr) and read it back as one: a prompt when its
             // text is one of ours, the practitioner's words otherwise.
-            if (aa::isComposedPrompt(toUtf8(uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString())))
+            if (aa::isComposedPrompt(toUtf8(xRange->getString())))
             {
                 rOut.prompt = true;
                 continue;
@@ -104,7 +131,7 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         }
         if (aType == "TextField")
         {
-            uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue("TextField"),
+            uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue(textFieldName()),
                                                        uno::UNO_QUERY);
             if (isAnalysisPrompt(xField))
             {
@@ -112,7 +139,7 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
                 continue;
             }
         }
-        const OUString aText = uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString();
+        const OUString aText = xRange->getString();
         if (!links)
         {
             text += toUtf8(aText);
@@ -120,12 +147,12 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         }
         aa::Span span;
         span.text = toUtf8(aText);
-        if (uno::Reference<beans::XPropertyState>(xPortion, uno::UNO_QUERY_THROW)->getPropertyState("HyperLinkURL")
+        if (uno::Reference<beans::XPropertyState>(xPortion, uno::UNO_QUERY_THROW)->getPropertyState(hyperLinkName())
             != beans::PropertyState_DEFAULT_VALUE)
-            span.link = toUtf8(stringProperty(xPortion, "HyperLinkURL"));
+            span.link = toUtf8(stringProperty(xPortion, hyperLinkName()));
         if (aType == "TextField")
         {
-            uno::Reference<lang::XServiceInfo> xInfo(xPortion->getPropertyValue("TextField"), uno::UNO_QUERY);
+            uno::Reference<lang::XServiceInfo> xInfo(xPortion->getPropertyValue(textFieldName()), uno::UNO_QUERY);
             if (xInfo.is() && xInfo->supportsService("com.sun.star.text.TextField.GetReference"))
                 span.fieldBookmark = toUtf8(stringProperty(uno::Reference<beans::XPropertySet>(xInfo, uno::UNO_QUERY_THROW), "SourceName"));
         }
@@ -140,7 +167,7 @@ aa::Paragraph readParagraph(const uno::Reference<uno::XInterface>& xElement)
 {
     aa::Paragraph para;
     uno::Reference<beans::XPropertySet> xProps(xElement, uno::UNO_QUERY_THROW);
-    para.style = toUtf8(stringProperty(xProps, "ParaStyleName"));
+    para.style = toUtf8(stringProperty(xProps, paraStyleName()));
     return para;
 }
 
@@ -162,7 +189,8 @@ aa::Cell readCell(const uno::Reference<text::XText>& xCellText, bool links)
     auto xParas = xAccess->createEnumeration();
     while (xParas->hasMoreElements())
     {
-        uno::Reference<uno::XInterface> xPara(xParas->nextElement(), uno::UNO_QUERY);
+        uno::Reference<text::XTextContent> xPara;
+        xParas->nextElement() >>= xPara; // as Writer hands it out: no query
         // A cell holds paragraphs and tables; a table's cells are not the cell's own text.
         if (xPara.is() && !uno::Reference<text::XTextTable>(xPara, uno::UNO_QUERY).is())
         {
@@ -287,7 +315,7 @@ void readDetails(DocumentBlocks& result, std::size_t first, std::size_t last, st
             continue;
         done[i] = true;
         if (aa::Paragraph* para = std::get_if<aa::Paragraph>(&result.blocks[i]))
-            readDetail(uno::Reference<uno::XInterface>(result.handles[i], uno::UNO_QUERY), *para,
+            readDetail(uno::Reference<uno::XInterface>(result.handles[i]), *para,
                        aa::readsLinks(aa::roleOfStyle(para->style).role));
         else
         {
@@ -309,14 +337,15 @@ DocumentBlocks readBlocks(const uno::Reference<text::XTextDocument>& xDoc)
     auto xElements = xAccess->createEnumeration();
     while (xElements->hasMoreElements())
     {
-        uno::Reference<text::XTextContent> xElement(xElements->nextElement(), uno::UNO_QUERY);
+        uno::Reference<text::XTextContent> xElement;
+        xElements->nextElement() >>= xElement; // as Writer hands it out: no query
         if (!xElement.is())
             continue;
         uno::Reference<text::XTextTable> xTable(xElement, uno::UNO_QUERY);
         if (xTable.is())
             result.blocks.emplace_back(readTable(xTable, TableRead::Header));
         else
-            result.blocks.emplace_back(readParagraph(uno::Reference<uno::XInterface>(xElement, uno::UNO_QUERY)));
+            result.blocks.emplace_back(readParagraph(uno::Reference<uno::XInterface>(xElement)));
         result.handles.push_back(xElement);
     }
 

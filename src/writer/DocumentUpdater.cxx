@@ -207,7 +207,10 @@ void applyUpdate(const uno::Reference<text::XTextDocument>& xDoc, const Document
         applyEdits(writer, blocks, plan.edits);
         faultPoint("writer");
     });
-    refreshFields(xDoc);
+    // Writer's refresh of the fields also counts every word of the document at once (its
+    // statistics): only where a link was written or what links show changed.
+    if (aa::editsChangeWhatFieldsShow(plan, blocks.blocks))
+        refreshFields(xDoc);
 }
 
 void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,

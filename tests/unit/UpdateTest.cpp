@@ -405,6 +405,38 @@ TEST(UpdateAnalysis, OneChangedParagraphIsOneReplace)
     expectUpdatedTo(doc, plan, desired);
 }
 
+TEST(UpdateAnalysis, FieldsNeedARefreshOnlyWhereWhatLinksShowChanged)
+{
+    const Analysis a = aa::test::base();
+    const Doc doc = document(a);
+    // An answer's text: no field shows it.
+    Analysis desired = a;
+    desired.issues[0].part(IssuePart::Origins) = "o1\nO2 rewritten\no3";
+    desired.topic(Topic::Recommendation) = "rec1\nrec2 changed\nrec3 added";
+    EXPECT_FALSE(aa::editsChangeWhatFieldsShow(update(doc, desired), doc.blocks));
+    // An issue's title (what links to it show), a new issue, who identified an issue (links to
+    // adults), a list item (its bookmark, its links), an adult's heading: a refresh.
+    desired = a;
+    desired.issues[1].title = "Issue B, retitled";
+    EXPECT_TRUE(aa::editsChangeWhatFieldsShow(update(doc, desired), doc.blocks));
+    desired = a;
+    desired.issues.push_back(desired.issues[0]);
+    desired.issues.back().id = "d";
+    desired.issues.back().title = "A new issue";
+    EXPECT_TRUE(aa::editsChangeWhatFieldsShow(update(doc, desired), doc.blocks));
+    desired = a;
+    desired.adults[0].name += " Junior";
+    EXPECT_TRUE(aa::editsChangeWhatFieldsShow(update(doc, desired), doc.blocks));
+    desired = a;
+    desired.list(ListKind::WhatNeedsToHappen).front().text += ", and soon";
+    EXPECT_TRUE(aa::editsChangeWhatFieldsShow(update(doc, desired), doc.blocks));
+    // Removing or moving an issue deletes its bookmarked heading.
+    EXPECT_TRUE(aa::editsChangeWhatFieldsShow(aa::planRemoveIssue(doc.read, 0), doc.blocks));
+    EXPECT_TRUE(aa::editsChangeWhatFieldsShow(aa::planMoveIssue(doc.read, doc.blocks, 0, false), doc.blocks));
+    // Nothing to do: nothing to refresh.
+    EXPECT_FALSE(aa::editsChangeWhatFieldsShow(update(doc, a), doc.blocks));
+}
+
 TEST(UpdateAnalysis, MoreLinesAreOneInsertAfterTheAnswersLastBlock)
 {
     const Analysis a = aa::test::base();
