@@ -1,5 +1,6 @@
 // derivePlan / planRowFor / hasPlanAction / assignItemIds / withPlan: the action plan follows
 // from the analysis (Standard 6).
+#include "AnalysisShapes.hpp"
 #include "Json.hpp"
 #include "Plan.hpp"
 #include "TestSupport.hpp"
@@ -18,6 +19,9 @@ using aa::ListKind;
 using aa::PlanColumn;
 using aa::PlanRow;
 using aa::test::makeItem;
+using aa::test::nbsp;
+using aa::test::partlyAnswered;
+using aa::test::planRow;
 
 Analysis threeIssues()
 {
@@ -380,6 +384,47 @@ TEST(Plan, WithPlanKeepsAnEmptySuppliedPlan)
            R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}],"plan":{"review":"r"}})",
            R"({"schema":1,"issues":[{"id":"a","title":"T"}],"whatWouldHelp":[{"text":"h","issues":["a"]}]})" })
         EXPECT_EQ(aa::withPlan(aa::parseAnalysis(json)).plan.size(), 1u) << json << ": no rows given, so derived";
+}
+
+TEST(HasPlanAction, ARowServingTheIssueWithAnActionCounts)
+{
+    Analysis a = partlyAnswered();
+    a.plan = { planRow({ "b" }, "Family support worker visits weekly") };
+    EXPECT_TRUE(aa::hasPlanAction(a, "b"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "a")) << "another issue's row does not count";
+    EXPECT_FALSE(aa::hasPlanAction(a, "c"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "")) << "no issue id matches a row serving no issue";
+    a.plan.push_back(planRow({}, "An action for no issue"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "a"));
+    EXPECT_FALSE(aa::hasPlanAction(a, ""));
+}
+
+TEST(HasPlanAction, AnActionServingSeveralIssuesCountsForEach)
+{
+    Analysis a = partlyAnswered();
+    a.plan = { planRow({ "c", "a" }, "Weekly visits by the family support worker") };
+    EXPECT_TRUE(aa::hasPlanAction(a, "a"));
+    EXPECT_TRUE(aa::hasPlanAction(a, "c"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "b"));
+}
+
+TEST(HasPlanAction, BlankActionsDoNotCount)
+{
+    Analysis a = partlyAnswered();
+    for (const std::string& action : { std::string(), std::string("  \t"), std::string("\n"), nbsp,
+                                       " " + nbsp + "\n" + nbsp })
+    {
+        a.plan = { planRow({ "a" }, action) };
+        EXPECT_FALSE(aa::hasPlanAction(a, "a")) << aa::test::jsonQuote(action);
+    }
+    // A row with an outcome but no action does not count either; a second row with one does.
+    a.plan = { planRow({ "a" }, nbsp) };
+    a.plan[0].cell(PlanColumn::Outcome) = "Things are better";
+    EXPECT_FALSE(aa::hasPlanAction(a, "a"));
+    a.plan.push_back(planRow({ "a" }, "x"));
+    EXPECT_TRUE(aa::hasPlanAction(a, "a"));
+    a.plan.clear();
+    EXPECT_FALSE(aa::hasPlanAction(a, "a")) << "no plan, no action";
 }
 
 } // namespace

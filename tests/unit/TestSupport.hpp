@@ -19,6 +19,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aa::test
@@ -162,6 +163,77 @@ inline Item makeItem(const std::string& text, const std::vector<std::string>& is
     item.issues = issues;
     item.id = id;
     return item;
+}
+
+/// A no-break space (U+00A0), which counts as blank.
+inline const std::string nbsp = "\xC2\xA0";
+
+/// An issue with its title, who identified it and its parts.
+inline Issue makeIssue(const std::string& id, const std::string& title, std::vector<Voice> voices,
+                       std::vector<std::string> adults, const std::string& origins, const std::string& maintaining,
+                       const std::string& impact, const std::string& explanation = {})
+{
+    Issue issue;
+    issue.id = id;
+    issue.title = title;
+    issue.raisedBy = std::move(voices);
+    issue.raisedByAdults = std::move(adults);
+    issue.part(IssuePart::Origins) = origins;
+    issue.part(IssuePart::MaintainingFactors) = maintaining;
+    issue.part(IssuePart::ImpactOnChild) = impact;
+    issue.part(IssuePart::Explanation) = explanation;
+    return issue;
+}
+
+/// An adult with their name, relationship and answers.
+inline Adult makeAdult(const std::string& id, const std::string& name, const std::string& relationship,
+                       const std::string& understanding = {}, const std::string& motivation = {})
+{
+    Adult adult;
+    adult.id = id;
+    adult.name = name;
+    adult.relationship = relationship;
+    adult.part(AdultPart::Understanding) = understanding;
+    adult.part(AdultPart::Motivation) = motivation;
+    return adult;
+}
+
+/// An item with every kind of tie.
+inline Item tied(const std::string& text, std::vector<std::string> issues, std::vector<std::string> adults = {},
+                 std::vector<std::string> items = {}, const std::string& id = {})
+{
+    Item item = makeItem(text, issues, id);
+    item.adults = std::move(adults);
+    item.items = std::move(items);
+    return item;
+}
+
+/// A must, with what happens if it does not.
+inline Item mustItem(const std::string& text, std::vector<std::string> issues, const std::string& id,
+                     const std::string& ifNot)
+{
+    Item item = makeItem(text, issues, id);
+    item.must = true;
+    item.ifNot = ifNot;
+    return item;
+}
+
+/// A plan row serving these issues with this action, its other cells empty.
+inline PlanRow planRow(std::vector<std::string> issues, const std::string& action)
+{
+    PlanRow row;
+    row.issues = std::move(issues);
+    row.cell(PlanColumn::Action) = action;
+    return row;
+}
+
+/// The issues' ids in order.
+inline std::vector<std::string> idsOf(const Analysis& a)
+{
+    std::vector<std::string> ids;
+    for (const Issue& issue : a.issues)
+        ids.push_back(issue.id);
+    return ids;
 }
 
 /// The id a "what needs to happen" item without one gets when nothing is taken: "help_" and the

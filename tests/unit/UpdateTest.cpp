@@ -31,6 +31,7 @@ using aa::Analysis;
 using aa::Block;
 using aa::Composer;
 using aa::Edit;
+using aa::Issue;
 using aa::IssuePart;
 using aa::Item;
 using aa::ListKind;
@@ -48,8 +49,10 @@ using aa::Voice;
 using aa::test::applyEdits;
 using aa::test::describe;
 using aa::test::documentBlocks;
+using aa::test::idsOf;
 using aa::test::makeItem;
 using aa::test::para;
+using aa::test::partlyAnswered;
 using aa::test::plain;
 
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
@@ -1866,14 +1869,6 @@ TEST(UpdatePlanTable, AfterAnUpdateThePlanFollows)
 // ---------------------------------------------------------------------------------------------
 // planRemoveIssue, planMoveIssue
 
-std::vector<std::string> idsOf(const Analysis& a)
-{
-    std::vector<std::string> ids;
-    for (const aa::Issue& issue : a.issues)
-        ids.push_back(issue.id);
-    return ids;
-}
-
 TEST(UpdateMoveAndRemove, RemoveDeletesExactlyTheIssuesBlocks)
 {
     const Analysis a = aa::test::base();
@@ -1939,6 +1934,305 @@ TEST(UpdateMoveAndRemove, MoveRefusesWhatItWouldLose)
     const aa::UpdatePlan plan = aa::planMoveIssue(typed.read, typed.blocks, 1, true);
     const ReadResult after = aa::readAnalysis(applyEdits(typed.blocks, plan.edits));
     EXPECT_EQ(after.analysis.issues.at(0).part(IssuePart::Origins), "bo\nbo2");
+}
+
+// ---------------------------------------------------------------------------------------------
+// planRemoveIssue, planMoveIssue in detail: the issue commands behind the Key issues panel's
+// Remove, Up and Down buttons, on blocks laid out as the writer lays them out
+
+/// a's document, with block inserted before the block at index.
+Doc withBlockBefore(const Analysis& a, std::size_t index, Block block)
+{
+    std::vector<Block> blocks = documentBlocks(a);
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(index), std::move(block));
+    return readDoc(std::move(blocks));
+}
+
+/// A paragraph the way Writer shows one the glue wrote: its style, its runs as spans (a link
+/// as a hyperlinked field), the bookmark it holds, prompts as a prompt without text.
+Paragraph shownAsWritten(const aa::NewParagraph& np)
+{
+    Paragraph p = aa::test::para(np.role, np.index, "");
+    for (const aa::Run& run : np.runs)
+    {
+        switch (run.kind)
+        {
+            case aa::Run::Kind::Prompt:
+                p.prompt = true;
+                continue;
+            case aa::Run::Kind::Marked:
+                p.bookmarks.push_back(run.mark);
+                p.spans.push_back(aa::Span{ run.text, "", "" });
+                break;
+            case aa::Run::Kind::Link:
+                p.spans.push_back(aa::Span{ run.text, "#" + run.mark, run.mark });
+                break;
+            default:
+                p.spans.push_back(aa::Span{ run.text, "", "" });
+                break;
+        }
+        p.text += run.text;
+    }
+    return p;
+}
+
+/// The blocks after an issue command's edits (which only delete and insert before a heading).
+std::vector<Block> applied(const std::vector<Block>& blocks, const aa::UpdatePlan& plan)
+{
+    std::set<std::size_t> deleted;
+    std::map<std::size_t, std::vector<aa::NewParagraph>> before;
+    for (const aa::Edit& e : plan.edits)
+    {
+        if (e.kind == aa::Edit::Kind::Delete)
+            EXPECT_TRUE(deleted.insert(e.block).second) << "deleted twice: " << e.block;
+        else if (e.kind == aa::Edit::Kind::InsertBefore)
+            EXPECT_TRUE(before.emplace(e.block, e.paragraphs).second) << "two inserts before " << e.block;
+        else
+            ADD_FAILURE() << "an issue command that rewrites or inserts after block " << e.block;
+    }
+    std::vector<Block> out;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+    {
+        if (const auto it = before.find(i); it != before.end())
+            for (const aa::NewParagraph& np : it->second)
+                out.emplace_back(shownAsWritten(np));
+        if (!deleted.count(i))
+            out.push_back(blocks[i]);
+    }
+    return out;
+}
+
+std::set<std::size_t> deletedBlocks(const aa::UpdatePlan& plan)
+{
+    std::set<std::size_t> out;
+    for (const aa::Edit& e : plan.edits)
+        if (e.kind == aa::Edit::Kind::Delete)
+            out.insert(e.block);
+    return out;
+}
+
+/// The document after the plan holds the issues in this order, each as it was with its heading's
+/// bookmark, and the rest of the analysis unchanged.
+void expectIssuesInOrder(const Doc& doc, const aa::UpdatePlan& plan, const std::vector<std::string>& order)
+{
+    const aa::ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+    ASSERT_TRUE(after.found);
+    const Analysis& was = doc.read.analysis;
+    const Analysis& now = after.analysis;
+    EXPECT_EQ(idsOf(now), order);
+    for (const Issue& issue : now.issues)
+    {
+        SCOPED_TRACE("issue " + issue.id);
+        const Issue* before = was.findIssue(issue.id);
+        ASSERT_TRUE(before);
+        EXPECT_TRUE(issue == *before) << aa::toJson(now);
+    }
+    for (std::size_t i = 0; i < now.issues.size(); ++i)
+        EXPECT_TRUE(after.layout.issues[i].bookmarkIntact) << "issue " << i;
+    EXPECT_EQ(now.adults, was.adults);
+    EXPECT_EQ(now.lists, was.lists);
+    EXPECT_EQ(now.topics, was.topics);
+    EXPECT_EQ(now.plan, was.plan);
+    EXPECT_EQ(now.unplaced, was.unplaced);
+}
+
+TEST(PlanRemoveIssue, DeletesExactlyTheIssuesBlocks)
+{
+    const Analysis a = partlyAnswered();
+    const Doc doc = readDoc(documentBlocks(a));
+    ASSERT_TRUE(doc.read.analysis == a) << aa::toJson(doc.read.analysis);
+    const std::vector<std::vector<std::string>> left = { { "b", "c" }, { "a", "c" }, { "a", "b" } };
+    for (std::size_t i = 0; i < a.issues.size(); ++i)
+    {
+        SCOPED_TRACE("issue " + std::to_string(i));
+        const aa::IssueLayout& where = doc.read.layout.issues[i];
+        const aa::UpdatePlan plan = aa::planRemoveIssue(doc.read, i);
+        EXPECT_EQ(deletedBlocks(plan), range(where.title, where.last));
+        EXPECT_EQ(plan.edits.size(), where.last - where.title + 1) << "nothing but deletions";
+        EXPECT_GE(where.last, where.title + 5) << "title, identified by, a paragraph for each of the four parts";
+        EXPECT_TRUE(plan.addedIssues.empty());
+        EXPECT_TRUE(plan.keptIssues.empty());
+
+        const aa::ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+        ASSERT_TRUE(after.found);
+        EXPECT_EQ(idsOf(after.analysis), left[i]);
+        for (const Issue& issue : after.analysis.issues)
+            EXPECT_TRUE(issue == *a.findIssue(issue.id)) << issue.id;
+        EXPECT_EQ(after.analysis.adults, a.adults);
+        EXPECT_EQ(after.analysis.topics, a.topics);
+        EXPECT_EQ(after.analysis.plan, a.plan) << "the plan is not touched";
+        EXPECT_TRUE(after.analysis.unplaced.empty());
+        // The items keep their text; ties to the removed issue are gone with its heading.
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        {
+            ASSERT_EQ(after.analysis.lists[k].size(), a.lists[k].size());
+            for (std::size_t n = 0; n < a.lists[k].size(); ++n)
+            {
+                EXPECT_EQ(after.analysis.lists[k][n].text, a.lists[k][n].text);
+                for (const std::string& id : after.analysis.lists[k][n].issues)
+                    EXPECT_NE(id, a.issues[i].id);
+            }
+        }
+    }
+}
+
+TEST(PlanRemoveIssue, IndexOutOfRangeOrNoAnalysisThrows)
+{
+    const Doc doc = readDoc(documentBlocks(partlyAnswered()));
+    EXPECT_THROW(aa::planRemoveIssue(doc.read, 3), aa::InputError);
+    EXPECT_THROW(aa::planRemoveIssue(doc.read, static_cast<std::size_t>(-1)), aa::InputError);
+    EXPECT_THROW(aa::planRemoveIssue(aa::ReadResult{}, 0), aa::InputError);
+    try
+    {
+        aa::planRemoveIssue(doc.read, 3);
+        ADD_FAILURE() << "no exception";
+    }
+    catch (const aa::InputError& e)
+    {
+        EXPECT_EQ(std::string(e.what()), "There is no key issue number 4.");
+    }
+}
+
+TEST(PlanMoveIssue, NoNeighbourThatWayThrows)
+{
+    const Doc doc = readDoc(documentBlocks(partlyAnswered()));
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, true), aa::InputError) << "first up";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 2, false), aa::InputError) << "last down";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, true), aa::InputError) << "out of range";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, false), aa::InputError) << "out of range";
+    EXPECT_THROW(aa::planMoveIssue(aa::ReadResult{}, {}, 0, false), aa::InputError) << "no analysis";
+    Analysis one = partlyAnswered();
+    one.issues.resize(1);
+    one.lists = {};
+    one.hasPlan = false;
+    one = aa::withPlan(one);
+    const Doc single = readDoc(documentBlocks(one));
+    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, true), aa::InputError);
+    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, false), aa::InputError);
+}
+
+TEST(PlanMoveIssue, UpWritesTheIssueAgainBeforeItsNeighbourAndDeletesItsBlocks)
+{
+    const Analysis a = partlyAnswered();
+    const Doc doc = readDoc(documentBlocks(a));
+    const aa::IssueLayout& first = doc.read.layout.issues[0];
+    const aa::IssueLayout& second = doc.read.layout.issues[1];
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
+    EXPECT_EQ(deletedBlocks(plan), range(second.title, second.last));
+    const std::vector<aa::NewParagraph> rewrite = aa::Composer(a).issue(a.issues[1]);
+    const auto insert = std::find_if(plan.edits.begin(), plan.edits.end(),
+                                     [](const aa::Edit& e) { return e.kind == aa::Edit::Kind::InsertBefore; });
+    ASSERT_NE(insert, plan.edits.end());
+    EXPECT_EQ(insert->block, first.title);
+    EXPECT_TRUE(insert->paragraphs == rewrite) << "the whole issue, its heading with the bookmark the links point to";
+    EXPECT_EQ(plan.edits.size(), second.last - second.title + 2);
+    EXPECT_TRUE(plan.addedIssues.empty());
+    EXPECT_TRUE(plan.keptIssues.empty());
+    expectIssuesInOrder(doc, plan, { "b", "a", "c" });
+}
+
+TEST(PlanMoveIssue, DownIsTheNeighbourMovingUp)
+{
+    const Doc doc = readDoc(documentBlocks(partlyAnswered()));
+    for (std::size_t i = 0; i + 1 < doc.read.analysis.issues.size(); ++i)
+    {
+        SCOPED_TRACE("issue " + std::to_string(i));
+        const aa::UpdatePlan down = aa::planMoveIssue(doc.read, doc.blocks, i, false);
+        const aa::UpdatePlan up = aa::planMoveIssue(doc.read, doc.blocks, i + 1, true);
+        ASSERT_EQ(down.edits.size(), up.edits.size());
+        for (std::size_t e = 0; e < up.edits.size(); ++e)
+        {
+            EXPECT_EQ(down.edits[e].kind, up.edits[e].kind);
+            EXPECT_EQ(down.edits[e].block, up.edits[e].block);
+            EXPECT_TRUE(down.edits[e].paragraphs == up.edits[e].paragraphs);
+        }
+    }
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 0, false), { "b", "a", "c" });
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 2, true), { "a", "c", "b" });
+}
+
+TEST(PlanMoveIssue, WorksOnADocumentWhoseStylesWereLost)
+{
+    aa::test::LayoutOptions lost;
+    lost.stylesLost = true;
+    const Doc doc = readDoc(documentBlocks(partlyAnswered(), lost));
+    ASSERT_EQ(idsOf(doc.read.analysis), (std::vector<std::string>{ "a", "b", "c" }));
+    ASSERT_EQ(doc.read.analysis.issues[1].title, "Issue B");
+    ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo");
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
+    EXPECT_EQ(deletedBlocks(plan), range(doc.read.layout.issues[1].title, doc.read.layout.issues[1].last));
+}
+
+TEST(PlanMoveIssue, ATableInTheIssueThrows)
+{
+    const Analysis a = partlyAnswered();
+    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
+    aa::Table table;
+    table.rows.push_back({ aa::Cell{ aa::test::plain("Genogram", "Table Contents") } });
+    // Between b's last two answers: inside the issue.
+    const Doc doc = withBlockBefore(a, layout.issues[1].parts[2].paragraphs.back(), table);
+    ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError) << "b moving up";
+    // The issue written again is the one moving up: b moving down is c moving up, and b, not
+    // written again, may hold anything; its table stays in it.
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, false);
+    const std::vector<Block> after = applied(doc.blocks, plan);
+    const aa::ReadResult moved = aa::readAnalysis(after);
+    EXPECT_EQ(idsOf(moved.analysis), (std::vector<std::string>{ "a", "c", "b" }));
+    EXPECT_EQ(std::count_if(after.begin(), after.end(), [](const Block& b) { return std::holds_alternative<aa::Table>(b); }),
+              std::count_if(doc.blocks.begin(), doc.blocks.end(),
+                            [](const Block& b) { return std::holds_alternative<aa::Table>(b); }))
+        << "no table lost";
+}
+
+TEST(PlanMoveIssue, TextTheRewriteWouldNotCarryThrows)
+{
+    const Analysis a = partlyAnswered();
+    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
+    {
+        SCOPED_TRACE("words added to the \"Identified by\" line");
+        Analysis heard = a;
+        heard.issues[1].raisedBy = { Voice::Child };
+        heard.hasPlan = true;
+        std::vector<Block> blocks = documentBlocks(heard);
+        const aa::Layout where = readDoc(blocks).read.layout;
+        std::get<Paragraph>(blocks[*where.issues[1].raisedBy]).text += " and the health visitor";
+        const Doc doc = readDoc(std::move(blocks));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
+    }
+    {
+        SCOPED_TRACE("a paragraph the reader could not place");
+        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain("A note to self"));
+        ASSERT_EQ(doc.read.analysis.unplaced, (std::vector<std::string>{ "A note to self" }));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
+        SCOPED_TRACE("c moving up does not touch b");
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
+    }
+    {
+        SCOPED_TRACE("a question label reworded");
+        std::vector<Block> blocks = documentBlocks(a);
+        ASSERT_TRUE(layout.issues[1].parts[0].label);
+        std::get<Paragraph>(blocks[*layout.issues[1].parts[0].label]).text = "Why did it start, and when?";
+        const Doc doc = readDoc(std::move(blocks));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+    }
+    {
+        SCOPED_TRACE("blank paragraphs are nothing to lose");
+        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain(" \t "));
+        ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
+        ASSERT_TRUE(doc.read.analysis.unplaced.empty());
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
+    }
+    {
+        SCOPED_TRACE("text without our style that joined an answer is carried");
+        const Doc doc = withBlockBefore(a, layout.issues[1].parts[0].paragraphs.back() + 1, aa::test::plain("bo2"));
+        ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo\nbo2");
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
+    }
 }
 
 } // namespace
