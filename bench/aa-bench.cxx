@@ -131,12 +131,12 @@ std::string procField(const std::string& path, const std::string& key)
 
 /// soffice is a shell script that execs oosplash, which starts soffice.bin as its child:
 /// Office::pid() is oosplash's. The process that holds the documents is soffice.bin.
-pid_t officeBinaryPid(pid_t root)
+pid_t officeBinaryPid(aa::platform::Id root)
 {
     if (root <= 0)
         return -1;
     if (readFile("/proc/" + std::to_string(root) + "/comm") == "soffice.bin\n")
-        return root;
+        return static_cast<pid_t>(root);
     for (const auto& entry : std::filesystem::directory_iterator("/proc"))
     {
         const std::string name = entry.path().filename().string();
@@ -226,7 +226,7 @@ long long cpuTicks(pid_t pid)
 }
 
 /// The UNO URL soffice accepts on, from its command line (the Office class keeps it private).
-std::string unoUrlOf(pid_t pid)
+std::string unoUrlOf(aa::platform::Id pid)
 {
     const std::string cmdline = readFile("/proc/" + std::to_string(pid) + "/cmdline");
     std::istringstream args(cmdline);
