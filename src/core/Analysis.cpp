@@ -136,8 +136,7 @@ bool operator==(const Item& a, const Item& b)
 }
 bool operator==(const PlanRow& a, const PlanRow& b)
 {
-    return a.issues == b.issues && a.cells == b.cells && a.help == b.help && a.must == b.must
-           && a.flagged == b.flagged;
+    return a.issues == b.issues && a.cells == b.cells && a.help == b.help && a.must == b.must && a.flagged == b.flagged;
 }
 bool operator==(const Analysis& a, const Analysis& b)
 {

@@ -68,7 +68,8 @@ struct Deck
     uno::Reference<ui::XDeck> deck;
     uno::Reference<ui::XPanel> panel(const char* id) const
     {
-        return uno::Reference<ui::XPanel>(deck->getPanels()->getByName(OUString::createFromAscii(id)), uno::UNO_QUERY_THROW);
+        return uno::Reference<ui::XPanel>(deck->getPanels()->getByName(OUString::createFromAscii(id)),
+                                          uno::UNO_QUERY_THROW);
     }
 };
 
@@ -89,7 +90,8 @@ bool focused(const uno::Reference<ui::XPanel>& xPanel, const char* name)
 /// Which control of the deck has the keyboard focus ("" when none of ours).
 std::string focus(const Deck& deck)
 {
-    for (const char* id : { "AssessmentAnalysisIssuesPanel", "AssessmentAnalysisQuestionsPanel", "AssessmentAnalysisReviewPanel" })
+    for (const char* id :
+         { "AssessmentAnalysisIssuesPanel", "AssessmentAnalysisQuestionsPanel", "AssessmentAnalysisReviewPanel" })
     {
         uno::Reference<awt::XControlContainer> xControls(deck.panel(id)->getDialog(), uno::UNO_QUERY);
         if (!xControls.is())
@@ -100,7 +102,9 @@ std::string focus(const Deck& deck)
             if (xWindow.is() && xWindow->hasFocus())
             {
                 OUString aName;
-                uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW)->getPropertyValue("Name") >>= aName;
+                uno::Reference<beans::XPropertySet>(xControl->getModel(), uno::UNO_QUERY_THROW)
+                    ->getPropertyValue("Name")
+                    >>= aName;
                 return toUtf8(aName);
             }
         }
@@ -146,9 +150,11 @@ void tabToList(const Deck& deck, const char* panelId, const char* name, const st
             const uno::Sequence<sal_Int16> before = selection(deck.panel(panelId), name);
             key("Down");
             if (std::getenv("AA_KEYBOARD_TRACE"))
-                std::cout << "keyboard:   Down: " << name << " selected "
-                          << (before.hasElements() ? before[0] : -1) << " -> "
-                          << (selection(deck.panel(panelId), name).hasElements() ? selection(deck.panel(panelId), name)[0] : -1)
+                std::cout << "keyboard:   Down: " << name << " selected " << (before.hasElements() ? before[0] : -1)
+                          << " -> "
+                          << (selection(deck.panel(panelId), name).hasElements()
+                                  ? selection(deck.panel(panelId), name)[0]
+                                  : -1)
                           << std::endl;
             if (selection(deck.panel(panelId), name) != before)
             {

@@ -57,8 +57,8 @@ inline Analysis partlyAnswered()
     a.adults = { makeAdult("mum", "Sarah Green", "Maya's mother", "u1", "mo1\nmo2"),
                  makeAdult("dad", "Dan Okafor", "Maya's father") };
     a.list(ListKind::Strengths) = { tied("s1", { "a" }, { "mum" }), makeItem("s2") };
-    a.list(ListKind::WhatNeedsToHappen) = { mustItem("h1", { "a" }, "h_one", "if1"), makeItem("h2", { "b", "a" }, "h_two"),
-                                            makeItem("h3", {}, "h_own") };
+    a.list(ListKind::WhatNeedsToHappen) = { mustItem("h1", { "a" }, "h_one", "if1"),
+                                            makeItem("h2", { "b", "a" }, "h_two"), makeItem("h3", {}, "h_own") };
     a.list(ListKind::SuccessSigns) = { tied("sign a", {}, {}, { "h_one" }) };
     a.topic(Topic::Safety) = "safe1";
     a.topic(Topic::NotKnown) = "n1\nn2";

@@ -148,26 +148,11 @@ std::vector<std::pair<QuestionKey, PanelSelection>> everyQuestion(const Analysis
 
 TEST(PanelQuestions, InTheOrderOfTheReasoningWithoutTheTitle)
 {
-    const std::vector<std::string> want = { "safety",
-                                            "childExperience",
-                                            "origins",
-                                            "maintainingFactors",
-                                            "impactOnChild",
-                                            "explanation",
-                                            "riskAndProtectiveBalance",
-                                            "notKnown",
-                                            "absentFigures",
-                                            "culturalAndLanguage",
-                                            "patterns",
-                                            "adultUnderstanding",
-                                            "adultMotivation",
-                                            "strengths",
-                                            "whatNeedsToHappen",
-                                            "successSigns",
-                                            "recommendation",
-                                            "planReview",
-                                            "contingency",
-                                            "planAgreed" };
+    const std::vector<std::string> want
+        = { "safety",       "childExperience",          "origins",         "maintainingFactors", "impactOnChild",
+            "explanation",  "riskAndProtectiveBalance", "notKnown",        "absentFigures",      "culturalAndLanguage",
+            "patterns",     "adultUnderstanding",       "adultMotivation", "strengths",          "whatNeedsToHappen",
+            "successSigns", "recommendation",           "planReview",      "contingency",        "planAgreed" };
     std::vector<QuestionKey> keys;
     for (const aa::Question& q : aa::panelQuestions())
         keys.push_back(q.key);
@@ -195,7 +180,8 @@ TEST(PanelQuestions, TheCataloguesQuestionsTextsAndAll)
         EXPECT_EQ(q.required, want.required);
         EXPECT_FALSE(q.label.empty());
         EXPECT_EQ(q.label.find('['), std::string::npos) << "a text missing from the resources: " << q.label;
-        EXPECT_EQ(q.required, !(q.key == QuestionKey::of(IssuePart::Explanation))) << "only the explanation is optional";
+        EXPECT_EQ(q.required, !(q.key == QuestionKey::of(IssuePart::Explanation)))
+            << "only the explanation is optional";
     }
 }
 
@@ -343,7 +329,8 @@ TEST(SetPanelAnswer, AdultPartIsWrittenForTheSelectedAdultOnly)
 TEST(SetPanelAnswer, TopicNeedsNoSelection)
 {
     Analysis a = partlyAnswered();
-    EXPECT_TRUE(aa::setPanelAnswer(a, none, QuestionKey::of(Topic::Patterns), "Three referrals in two years\r\nNo follow-up\r\n"));
+    EXPECT_TRUE(aa::setPanelAnswer(a, none, QuestionKey::of(Topic::Patterns),
+                                   "Three referrals in two years\r\nNo follow-up\r\n"));
     EXPECT_EQ(a.topic(Topic::Patterns), "Three referrals in two years\nNo follow-up");
     EXPECT_TRUE(aa::setPanelAnswer(a, issueSel(1), QuestionKey::of(Topic::NotKnown), ""));
     EXPECT_EQ(a.topic(Topic::NotKnown), "");
@@ -455,9 +442,9 @@ TEST(ItemLine, TheTextAndWhatItIsTiedTo)
 
 TEST(ItemLine, TextsComeFromTheStringsGiven)
 {
-    const aa::Strings strings
-        = aa::Strings::parse("item.mustPrefix=Obligatoire\\u0020:\\u0020\n"
-                             "panel.item.untied=\\u0020(libre)\npanel.item.tied=\\u0020(lié à {1})\n");
+    const aa::Strings strings = aa::Strings::parse(
+        "item.mustPrefix=Obligatoire\\u0020:\\u0020\n"
+        "panel.item.untied=\\u0020(libre)\npanel.item.tied=\\u0020(lié à {1})\n");
     const Analysis a = partlyAnswered();
     EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 0, strings), "Obligatoire : h1 (lié à Issue A)");
     EXPECT_EQ(aa::itemLine(a, ListKind::WhatNeedsToHappen, 2, strings), "h3 (libre)");
@@ -572,12 +559,13 @@ TEST(EmptyParts, TheLabelsOfBlankRequiredPartsInOrder)
     const Analysis a = partlyAnswered();
     EXPECT_TRUE(aa::emptyParts(a.issues[0]).empty()) << "the explanation is optional";
     EXPECT_EQ(aa::emptyParts(a.issues[1]), (std::vector<std::string>{ "What keeps it going?" }));
-    EXPECT_EQ(aa::emptyParts(a.issues[2]),
-              (std::vector<std::string>{ "Why did it start?", "What keeps it going?", "What is the impact on the child?" }));
+    EXPECT_EQ(aa::emptyParts(a.issues[2]), (std::vector<std::string>{ "Why did it start?", "What keeps it going?",
+                                                                      "What is the impact on the child?" }));
     Issue blank = a.issues[0];
     blank.part(IssuePart::Origins) = " \n\t";
     blank.part(IssuePart::ImpactOnChild) = nbsp + "\n" + nbsp;
-    EXPECT_EQ(aa::emptyParts(blank), (std::vector<std::string>{ "Why did it start?", "What is the impact on the child?" }))
+    EXPECT_EQ(aa::emptyParts(blank),
+              (std::vector<std::string>{ "Why did it start?", "What is the impact on the child?" }))
         << "blank counts as empty";
     const aa::Strings strings = aa::Strings::parse("part.maintainingFactors.label=Maintien\n");
     EXPECT_EQ(aa::emptyParts(a.issues[1], strings), (std::vector<std::string>{ "Maintien" }));
@@ -611,7 +599,8 @@ TEST(MissingVoices, TheVoicesThenTheAdultsNoIssueRecords)
     EXPECT_TRUE(aa::missingVoices(a).empty());
     a.issues[0].raisedByAdults.clear();
     a.adults[0].relationship = "";
-    EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "Sarah Green" })) << "the name alone without a relationship";
+    EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "Sarah Green" }))
+        << "the name alone without a relationship";
     a.issues.clear();
     EXPECT_EQ(aa::missingVoices(a), (std::vector<std::string>{ "the practitioner", "the child", "other workers",
                                                                "Sarah Green", "Dan Okafor (Maya's father)" }));
@@ -644,7 +633,8 @@ TEST(CompletenessLine, WhatIsStillEmptySafetyFirst)
               "reviewed; the contingency; who agreed the plan. 1 of 3 key issues have no action in the plan yet.");
     a.topic(Topic::Safety) = nbsp;
     const std::string line = aa::completenessLine(a);
-    EXPECT_EQ(line.rfind("Still empty: how safe the child is now; the child\u2019s experience and understanding; ", 0), 0u)
+    EXPECT_EQ(line.rfind("Still empty: how safe the child is now; the child\u2019s experience and understanding; ", 0),
+              0u)
         << line;
 }
 
@@ -655,9 +645,11 @@ TEST(CompletenessLine, EveryQuestionAnswered)
     a.issues[0].part(IssuePart::Explanation) = "";
     EXPECT_EQ(aa::completenessLine(a), "Every question has an answer.") << "the explanation is optional";
     a.plan[2].cell(PlanColumn::Action) = ""; // c's only row
-    EXPECT_EQ(aa::completenessLine(a), "Every question has an answer. 1 of 3 key issues have no action in the plan yet.");
+    EXPECT_EQ(aa::completenessLine(a),
+              "Every question has an answer. 1 of 3 key issues have no action in the plan yet.");
     a.topic(Topic::PlanAgreed) = "";
-    EXPECT_EQ(aa::completenessLine(a), "Still empty: who agreed the plan. 1 of 3 key issues have no action in the plan yet.");
+    EXPECT_EQ(aa::completenessLine(a),
+              "Still empty: who agreed the plan. 1 of 3 key issues have no action in the plan yet.");
 }
 
 TEST(CompletenessLine, EachGapInOrder)
@@ -683,10 +675,11 @@ TEST(CompletenessLine, EachGapInOrder)
               "will be reviewed; the contingency. 3 of 3 key issues have no action in the plan yet.");
     a.adults.clear();
     a.issues.clear();
-    EXPECT_EQ(aa::completenessLine(a),
-              "Still empty: how safe the child is now; the child\u2019s experience and understanding; the key issues; 1 "
-              "of the weighing-up questions; the adults in the child\u2019s life; the strengths; what needs to happen; "
-              "the success signs; the recommendation; how the plan will be reviewed; the contingency.")
+    EXPECT_EQ(
+        aa::completenessLine(a),
+        "Still empty: how safe the child is now; the child\u2019s experience and understanding; the key issues; 1 "
+        "of the weighing-up questions; the adults in the child\u2019s life; the strengths; what needs to happen; "
+        "the success signs; the recommendation; how the plan will be reviewed; the contingency.")
         << "no issues: they are what is empty, and no count of issues without an action";
 }
 
@@ -806,7 +799,8 @@ TEST(QuestionKeyAt, AnswersByTheirStyle)
         EXPECT_EQ(aa::questionKeyAt({ Role::IssueTitle, 0 }, text), QuestionKey::title());
         EXPECT_EQ(aa::questionKeyAt({ Role::RaisedBy, 0 }, text), QuestionKey::title());
         for (std::size_t p = 0; p < aa::issuePartCount; ++p)
-            EXPECT_EQ(aa::questionKeyAt({ Role::IssuePartAnswer, p }, text), QuestionKey::of(static_cast<IssuePart>(p)));
+            EXPECT_EQ(aa::questionKeyAt({ Role::IssuePartAnswer, p }, text),
+                      QuestionKey::of(static_cast<IssuePart>(p)));
         for (std::size_t p = 0; p < aa::adultPartCount; ++p)
             EXPECT_EQ(aa::questionKeyAt({ Role::AdultAnswer, p }, text), QuestionKey::of(static_cast<AdultPart>(p)));
         EXPECT_EQ(aa::questionKeyAt({ Role::AdultName, 0 }, text), QuestionKey::of(AdultPart::Understanding))
@@ -881,12 +875,11 @@ TEST(QuestionKeyAt, EveryRoleOfTheAnalysisStylesIsDecided)
 {
     // Which roles lead to a question; a new role added to allStyleRoles() without a decision
     // here fails.
-    const std::set<Role> questionRoles = { Role::IssueTitle,  Role::RaisedBy,  Role::Question,
-                                           Role::Subheading,  Role::IssuePartAnswer, Role::ListItem,
-                                           Role::IfNot,       Role::TopicAnswer, Role::AdultName,
-                                           Role::AdultAnswer };
-    const std::set<Role> otherRoles = { Role::Heading,           Role::PlanHeader,      Role::PlanCell, Role::PlanFlag,
-                                        Role::SupervisionHeader, Role::SupervisionCell };
+    const std::set<Role> questionRoles = { Role::IssueTitle,      Role::RaisedBy,   Role::Question, Role::Subheading,
+                                           Role::IssuePartAnswer, Role::ListItem,   Role::IfNot,    Role::TopicAnswer,
+                                           Role::AdultName,       Role::AdultAnswer };
+    const std::set<Role> otherRoles = { Role::Heading,  Role::PlanHeader,        Role::PlanCell,
+                                        Role::PlanFlag, Role::SupervisionHeader, Role::SupervisionCell };
     for (const StyleRole& r : aa::allStyleRoles())
     {
         SCOPED_TRACE(aa::styleName(r.role, r.index));
@@ -920,7 +913,8 @@ Finding certain(Severity severity, aa::Place::Kind place, const std::string& mes
     return finding(FindingKind::Certain, severity, place, message, issue, index);
 }
 
-Finding question(aa::Place::Kind place, const std::string& message, const std::string& issue = {}, std::size_t index = 0)
+Finding question(aa::Place::Kind place, const std::string& message, const std::string& issue = {},
+                 std::size_t index = 0)
 {
     return finding(FindingKind::Judgement, Severity::Warning, place, message, issue, index);
 }
@@ -944,24 +938,24 @@ TEST(FindingRows, CertainFindingsThenJudgementsEachByPlaceAndSeverity)
 {
     using K = aa::Place::Kind;
     const std::vector<Finding> findings = {
-        question(K::IssuePart, "why b", "b", 0),                           // 0
-        certain(Severity::Warning, K::IssueTitle, "b title warning", "b"), // 1
-        certain(Severity::Info, K::PlanRow, "plan note", "", 0),           // 2
-        question(K::PlanArrangement, "review plan?", "", 8),               // 3
-        certain(Severity::Info, K::ListItem, "list note", "", 1),          // 4
-        certain(Severity::Error, K::IssuePart, "b part error", "b", 2),    // 5
-        certain(Severity::Warning, K::Topic, "topic warning", "", 3),      // 6
-        question(K::Adult, "dad's motivation?", "dad", 1),                 // 7
-        certain(Severity::Error, K::PlanRow, "plan error", "a", 1),        // 8
-        certain(Severity::Warning, K::IssuePart, "a warning", "a"),        // 9
-        certain(Severity::Error, K::Analysis, "analysis error"),           // 10
+        question(K::IssuePart, "why b", "b", 0),                                   // 0
+        certain(Severity::Warning, K::IssueTitle, "b title warning", "b"),         // 1
+        certain(Severity::Info, K::PlanRow, "plan note", "", 0),                   // 2
+        question(K::PlanArrangement, "review plan?", "", 8),                       // 3
+        certain(Severity::Info, K::ListItem, "list note", "", 1),                  // 4
+        certain(Severity::Error, K::IssuePart, "b part error", "b", 2),            // 5
+        certain(Severity::Warning, K::Topic, "topic warning", "", 3),              // 6
+        question(K::Adult, "dad's motivation?", "dad", 1),                         // 7
+        certain(Severity::Error, K::PlanRow, "plan error", "a", 1),                // 8
+        certain(Severity::Warning, K::IssuePart, "a warning", "a"),                // 9
+        certain(Severity::Error, K::Analysis, "analysis error"),                   // 10
         certain(Severity::Warning, K::IssuePart, "unknown issue warning", "gone"), // 11
-        question(K::IssueTitle, "jargon in a's title", "a"),               // 12
-        certain(Severity::Warning, K::Adult, "mum's understanding", "mum"), // 13
-        certain(Severity::Error, K::PlanArrangement, "no review", "", 8),  // 14
-        certain(Severity::Warning, K::Supervision, "no supervision"),      // 15
-        certain(Severity::Warning, K::ReportPrompt, "a prompt left", "", 0), // 16
-        question(K::ListItem, "vague sign", "", 2),                        // 17
+        question(K::IssueTitle, "jargon in a's title", "a"),                       // 12
+        certain(Severity::Warning, K::Adult, "mum's understanding", "mum"),        // 13
+        certain(Severity::Error, K::PlanArrangement, "no review", "", 8),          // 14
+        certain(Severity::Warning, K::Supervision, "no supervision"),              // 15
+        certain(Severity::Warning, K::ReportPrompt, "a prompt left", "", 0),       // 16
+        question(K::ListItem, "vague sign", "", 2),                                // 17
     };
     const std::vector<RowView> want = {
         heading(certainHeading),
@@ -1010,13 +1004,14 @@ TEST(FindingRows, IssueGroupsFollowTheDocumentNotTheFindings)
         certain(Severity::Error, K::IssuePart, "a error", "a"),
     };
     const std::vector<RowView> want = {
-        heading(certainHeading),
-        heading("  Key issue: Issue C"), { "    Error: c error", 1 },
-        heading("  Key issue: Issue B"), { "    Warning: b warning", 2 },
-        heading("  Key issue: Issue A"), { "    Error: a error", 4 },   { "    Note: a note", 0 },
+        heading(certainHeading),         heading("  Key issue: Issue C"),
+        { "    Error: c error", 1 },     heading("  Key issue: Issue B"),
+        { "    Warning: b warning", 2 }, heading("  Key issue: Issue A"),
+        { "    Error: a error", 4 },     { "    Note: a note", 0 },
         heading("  The action plan"),    { "    Warning: plan warning", 3 },
     };
-    EXPECT_EQ(viewOf(aa::findingRows(findings, a)), want) << "no whole-analysis findings, no such heading; no judgements, no such heading";
+    EXPECT_EQ(viewOf(aa::findingRows(findings, a)), want)
+        << "no whole-analysis findings, no such heading; no judgements, no such heading";
 }
 
 TEST(FindingRows, NoFindingsNoRowsAndOnlyJudgementsOnlyTheirHeading)
@@ -1030,22 +1025,23 @@ TEST(FindingRows, NoFindingsNoRowsAndOnlyJudgementsOnlyTheirHeading)
         question(K::IssueTitle, "a title question", ""),
     };
     const std::vector<RowView> want = {
-        heading(questionsHeading),
-        heading("  The analysis as a whole"), { "    Question: why?", 1 }, { "    Question: a title question", 2 },
-        heading("  The action plan"),         { "    Question: who exactly?", 0 },
+        heading(questionsHeading),    heading("  The analysis as a whole"),
+        { "    Question: why?", 1 },  { "    Question: a title question", 2 },
+        heading("  The action plan"), { "    Question: who exactly?", 0 },
     };
-    EXPECT_EQ(viewOf(aa::findingRows(findings, Analysis())), want) << "without issues, an issue's finding is the whole analysis's";
+    EXPECT_EQ(viewOf(aa::findingRows(findings, Analysis())), want)
+        << "without issues, an issue's finding is the whole analysis's";
 }
 
 TEST(FindingRows, EveryFindingOnceUnderOneHeadingCertainFirstSortedBySeverityAndStable)
 {
     // Many findings in a fixed pseudo-random order: the structure holds whatever the order.
     const Analysis a = partlyAnswered();
-    const std::vector<aa::Place::Kind> kinds
-        = { aa::Place::Kind::Analysis, aa::Place::Kind::IssueTitle, aa::Place::Kind::IssuePart,
-            aa::Place::Kind::ListItem, aa::Place::Kind::Topic,      aa::Place::Kind::Adult,
-            aa::Place::Kind::PlanRow,  aa::Place::Kind::PlanArrangement, aa::Place::Kind::ReportPrompt,
-            aa::Place::Kind::Supervision };
+    const std::vector<aa::Place::Kind> kinds = { aa::Place::Kind::Analysis,     aa::Place::Kind::IssueTitle,
+                                                 aa::Place::Kind::IssuePart,    aa::Place::Kind::ListItem,
+                                                 aa::Place::Kind::Topic,        aa::Place::Kind::Adult,
+                                                 aa::Place::Kind::PlanRow,      aa::Place::Kind::PlanArrangement,
+                                                 aa::Place::Kind::ReportPrompt, aa::Place::Kind::Supervision };
     const std::vector<std::string> issueIds = { "a", "b", "c", "gone", "" };
     std::mt19937 rng(20240607u);
     std::vector<Finding> findings;
@@ -1083,8 +1079,8 @@ TEST(FindingRows, EveryFindingOnceUnderOneHeadingCertainFirstSortedBySeverityAnd
         ++seen[*row.finding];
         const bool judgement = f.kind == FindingKind::Judgement;
         EXPECT_EQ(kindHeadings.back(), judgement ? questionsHeading : certainHeading) << row.text;
-        EXPECT_EQ(row.text,
-                  std::string("    ") + (judgement ? "Question" : words[static_cast<int>(f.severity)]) + ": " + f.message);
+        EXPECT_EQ(row.text, std::string("    ") + (judgement ? "Question" : words[static_cast<int>(f.severity)]) + ": "
+                                + f.message);
         EXPECT_EQ(groupHeadings.back(), groupOf(f)) << row.text;
         if (previous)
         {
@@ -1097,8 +1093,8 @@ TEST(FindingRows, EveryFindingOnceUnderOneHeadingCertainFirstSortedBySeverityAnd
     }
     EXPECT_EQ(seen, std::vector<int>(findings.size(), 1)) << "every finding exactly once";
     EXPECT_EQ(kindHeadings, (std::vector<std::string>{ certainHeading, questionsHeading }));
-    const std::vector<std::string> groups = { "  The analysis as a whole", "  Key issue: Issue A", "  Key issue: Issue B",
-                                              "  Key issue: Issue C", "  The action plan" };
+    const std::vector<std::string> groups = { "  The analysis as a whole", "  Key issue: Issue A",
+                                              "  Key issue: Issue B", "  Key issue: Issue C", "  The action plan" };
     std::vector<std::string> twice = groups;
     twice.insert(twice.end(), groups.begin(), groups.end());
     EXPECT_EQ(groupHeadings, twice);
@@ -1117,16 +1113,20 @@ TEST(FindingRows, TextsComeFromTheStringsGiven)
                                                    "panel.severity.info=Remarque\n"
                                                    "panel.severity.question=À demander\n");
     using K = aa::Place::Kind;
-    const std::vector<Finding> findings = { certain(Severity::Info, K::Analysis, "m0"),
-                                            certain(Severity::Warning, K::IssuePart, "m1", "b"),
-                                            certain(Severity::Error, K::PlanRow, "m2"), question(K::IssuePart, "m3", "b") };
+    const std::vector<Finding> findings
+        = { certain(Severity::Info, K::Analysis, "m0"), certain(Severity::Warning, K::IssuePart, "m1", "b"),
+            certain(Severity::Error, K::PlanRow, "m2"), question(K::IssuePart, "m3", "b") };
     const std::vector<RowView> want = {
         heading("Sûr"),
-        heading("  Ensemble"), { "    Remarque: m0", 0 },
-        heading("  Question « Issue B »"), { "    Avertissement: m1", 1 },
-        heading("  Plan"), { "    Erreur: m2", 2 },
+        heading("  Ensemble"),
+        { "    Remarque: m0", 0 },
+        heading("  Question « Issue B »"),
+        { "    Avertissement: m1", 1 },
+        heading("  Plan"),
+        { "    Erreur: m2", 2 },
         heading("Questions"),
-        heading("  Question « Issue B »"), { "    À demander: m3", 3 },
+        heading("  Question « Issue B »"),
+        { "    À demander: m3", 3 },
     };
     EXPECT_EQ(viewOf(aa::findingRows(findings, partlyAnswered(), strings)), want);
 }
@@ -1134,7 +1134,8 @@ TEST(FindingRows, TextsComeFromTheStringsGiven)
 TEST(FindingCounts, CertainFindingsBySeverityAndQuestionsApart)
 {
     using K = aa::Place::Kind;
-    EXPECT_EQ(aa::findingCounts({}), "0 certain findings (0 errors, 0 warnings, 0 notes) and 0 questions about the writing.");
+    EXPECT_EQ(aa::findingCounts({}),
+              "0 certain findings (0 errors, 0 warnings, 0 notes) and 0 questions about the writing.");
     const Finding error = certain(Severity::Error, K::Analysis, "e");
     const Finding warning = certain(Severity::Warning, K::PlanRow, "w");
     const Finding note = certain(Severity::Info, K::IssuePart, "n", "a");
@@ -1144,7 +1145,8 @@ TEST(FindingCounts, CertainFindingsBySeverityAndQuestionsApart)
     EXPECT_EQ(aa::findingCounts({ note, warning, q, note, error, q, note, warning }),
               "6 certain findings (1 errors, 2 warnings, 3 notes) and 2 questions about the writing.")
         << "a judgement is counted as a question, never as a warning";
-    const aa::Strings strings = aa::Strings::parse("panel.review.counts={5} questions, {1} sûrs : {4} remarques, {3} avertissements, {2} erreurs");
+    const aa::Strings strings = aa::Strings::parse(
+        "panel.review.counts={5} questions, {1} sûrs : {4} remarques, {3} avertissements, {2} erreurs");
     EXPECT_EQ(aa::findingCounts({ note, warning, q, note, error, note, warning }, strings),
               "1 questions, 6 sûrs : 3 remarques, 2 avertissements, 1 erreurs");
 }
@@ -1161,7 +1163,8 @@ TEST(AnalysisHasParagraph, BlankParagraphsAlwaysAre)
         for (const QuestionKey& key : keys)
             for (const std::string& paragraph :
                  { std::string(), std::string(" "), std::string("\t"), nbsp, " " + nbsp + "\t" })
-                EXPECT_TRUE(aa::analysisHasParagraph(a, key, paragraph)) << key.name() << " " << aa::test::jsonQuote(paragraph);
+                EXPECT_TRUE(aa::analysisHasParagraph(a, key, paragraph))
+                    << key.name() << " " << aa::test::jsonQuote(paragraph);
 }
 
 TEST(AnalysisHasParagraph, AnyLineOfTheIssuePartInAnyIssue)
@@ -1185,8 +1188,9 @@ TEST(AnalysisHasParagraph, TitlesAndTheIdentifiedByLine)
 {
     const Analysis a = partlyAnswered();
     const aa::Composer compose(a);
-    for (const std::string& paragraph : { std::string("Issue A"), std::string("Issue C"), compose.raisedBy(a.issues[0]).text(),
-                                          std::string("Identified by: other workers") })
+    for (const std::string& paragraph :
+         { std::string("Issue A"), std::string("Issue C"), compose.raisedBy(a.issues[0]).text(),
+           std::string("Identified by: other workers") })
         EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::title(), paragraph)) << paragraph;
     for (const char* paragraph : { "Issue D", "Issue", "issue a", "Issue A ", "Issue A renamed", "o1", "s1",
                                    "Issue A: renamed by hand with a colon" })
@@ -1218,8 +1222,8 @@ TEST(AnalysisHasParagraph, ListItemsByTheirTextFollowedByTheirTiesAndMustLines)
     const QuestionKey needs = QuestionKey::of(ListKind::WhatNeedsToHappen);
     for (const char* paragraph : { "s1", "s1 (about: Issue A, Sarah Green (Maya's mother))", "s2" })
         EXPECT_TRUE(aa::analysisHasParagraph(a, strengths, paragraph)) << paragraph;
-    for (const char* paragraph : { "Must happen: h1 (about: Issue A)", "If this does not happen: if1",
-                                   "h2 (about: Issue B, Issue A)", "h3" })
+    for (const char* paragraph :
+         { "Must happen: h1 (about: Issue A)", "If this does not happen: if1", "h2 (about: Issue B, Issue A)", "h3" })
         EXPECT_TRUE(aa::analysisHasParagraph(a, needs, paragraph)) << paragraph;
     EXPECT_TRUE(aa::analysisHasParagraph(a, QuestionKey::of(ListKind::SuccessSigns),
                                          "sign a (shows that this is working: h1)"));
@@ -1295,9 +1299,9 @@ TEST(AnalysisHasParagraph, EveryParagraphTheWriterMakesIsAndAChangedOneIsNot)
         EXPECT_FALSE(aa::analysisHasParagraph(a, *key, "Typed " + p->text)) << key->name() << ": " << p->text;
     }
     const std::map<Role, std::size_t> want = {
-        { Role::IssueTitle, 3 },      { Role::RaisedBy, 3 },    { Role::IssuePartAnswer, 16 },
-        { Role::AdultName, 2 },       { Role::AdultAnswer, 5 }, { Role::ListItem, 6 },
-        { Role::IfNot, 1 },           { Role::TopicAnswer, 13 },
+        { Role::IssueTitle, 3 }, { Role::RaisedBy, 3 },     { Role::IssuePartAnswer, 16 },
+        { Role::AdultName, 2 },  { Role::AdultAnswer, 5 },  { Role::ListItem, 6 },
+        { Role::IfNot, 1 },      { Role::TopicAnswer, 13 },
     };
     EXPECT_EQ(checked, want) << "every kind of answer paragraph was asked about";
 }
@@ -1603,12 +1607,15 @@ TEST(MergePanelEdits, TopicsIssuePartsAndAdultPartsThreeWay)
     };
     for (const Case& c : cases)
     {
-        SCOPED_TRACE(aa::test::jsonQuote(c.base) + " " + aa::test::jsonQuote(c.draft) + " " + aa::test::jsonQuote(c.current));
-        auto check = [&](const Analysis& b, const Analysis& d, const Analysis& now, auto&& get, const QuestionKey& key) {
+        SCOPED_TRACE(aa::test::jsonQuote(c.base) + " " + aa::test::jsonQuote(c.draft) + " "
+                     + aa::test::jsonQuote(c.current));
+        auto check =
+            [&](const Analysis& b, const Analysis& d, const Analysis& now, auto&& get, const QuestionKey& key) {
             std::vector<QuestionKey> conflicts;
             const Analysis merged = aa::mergePanelEdits(b, d, now, &conflicts);
             EXPECT_EQ(get(merged), c.want) << key.name();
-            EXPECT_EQ(conflicts, c.conflict ? std::vector<QuestionKey>{ key } : std::vector<QuestionKey>{}) << key.name();
+            EXPECT_EQ(conflicts, c.conflict ? std::vector<QuestionKey>{ key } : std::vector<QuestionKey>{})
+                << key.name();
             Analysis others = merged;
             get(others) = get(now);
             EXPECT_TRUE(others == now) << "nothing else changes: " << aa::toJson(merged);
@@ -1619,7 +1626,8 @@ TEST(MergePanelEdits, TopicsIssuePartsAndAdultPartsThreeWay)
             b.topics[t] = c.base;
             d.topics[t] = c.draft;
             now.topics[t] = c.current;
-            check(b, d, now, [t](auto& a) -> auto& { return a.topics[t]; }, QuestionKey::of(static_cast<Topic>(t)));
+            check(
+                b, d, now, [t](auto& a) -> auto& { return a.topics[t]; }, QuestionKey::of(static_cast<Topic>(t)));
         }
         for (std::size_t p = 0; p < aa::issuePartCount; ++p)
         {
@@ -1627,7 +1635,9 @@ TEST(MergePanelEdits, TopicsIssuePartsAndAdultPartsThreeWay)
             b.issues[2].parts[p] = c.base;
             d.issues[2].parts[p] = c.draft;
             now.issues[2].parts[p] = c.current;
-            check(b, d, now, [p](auto& a) -> auto& { return a.issues[2].parts[p]; }, QuestionKey::of(static_cast<IssuePart>(p)));
+            check(
+                b, d, now, [p](auto& a) -> auto& { return a.issues[2].parts[p]; },
+                QuestionKey::of(static_cast<IssuePart>(p)));
         }
         for (std::size_t p = 0; p < aa::adultPartCount; ++p)
         {
@@ -1635,7 +1645,9 @@ TEST(MergePanelEdits, TopicsIssuePartsAndAdultPartsThreeWay)
             b.adults[1].parts[p] = c.base;
             d.adults[1].parts[p] = c.draft;
             now.adults[1].parts[p] = c.current;
-            check(b, d, now, [p](auto& a) -> auto& { return a.adults[1].parts[p]; }, QuestionKey::of(static_cast<AdultPart>(p)));
+            check(
+                b, d, now, [p](auto& a) -> auto& { return a.adults[1].parts[p]; },
+                QuestionKey::of(static_cast<AdultPart>(p)));
         }
     }
 }
@@ -1663,7 +1675,8 @@ TEST(MergePanelEdits, IssueAddedInThePanelIsAppended)
 TEST(MergePanelEdits, IssueAddedInTheDocumentByHandIsKept)
 {
     Analysis current = partlyAnswered();
-    const Issue d = makeIssue("d", "Typed in the document", { Voice::OtherWorkers }, { "mum" }, "typed origins", "", "");
+    const Issue d = makeIssue("d", "Typed in the document", { Voice::OtherWorkers }, { "mum" }, "typed origins", "",
+                              "");
     current.issues.insert(current.issues.begin() + 1, d);
     Analysis draft = partlyAnswered();
     ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::Origins), "o1 from the panel"));
@@ -1684,7 +1697,8 @@ TEST(MergePanelEdits, IssueRemovedFromTheDocumentStaysRemovedAndPanelEditsToItAr
     current.issues.erase(current.issues.begin() + 1);
     current.list(ListKind::WhatNeedsToHappen)[1].issues = { "a" }; // the reader drops ties to a missing heading
     Analysis draft = partlyAnswered();
-    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(1), QuestionKey::of(IssuePart::Origins), "bo\nchanged in the panel"));
+    ASSERT_TRUE(
+        aa::setPanelAnswer(draft, issueSel(1), QuestionKey::of(IssuePart::Origins), "bo\nchanged in the panel"));
     draft.issues[1].title = "B renamed in the panel";
     ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(0), QuestionKey::of(IssuePart::MaintainingFactors), "m1\nm2"));
     std::vector<QuestionKey> conflicts;
@@ -1706,7 +1720,8 @@ TEST(MergePanelEdits, TheDocumentsIssueOrderAndPlanAreKept)
     std::swap(draft.issues[0], draft.issues[2]);
     draft.plan.at(0).cell(PlanColumn::Action) = "panel action";
     draft.plan.push_back(planRow({ "c" }, "another panel action"));
-    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(2), QuestionKey::of(IssuePart::Origins), "o1 from the panel")); // a, now third
+    ASSERT_TRUE(aa::setPanelAnswer(draft, issueSel(2), QuestionKey::of(IssuePart::Origins),
+                                   "o1 from the panel")); // a, now third
     Analysis current = partlyAnswered();
     std::swap(current.issues[0], current.issues[1]);
     current.plan.at(0).cell(PlanColumn::Outcome) = "document outcome";
@@ -1726,9 +1741,9 @@ TEST(MergePanelEdits, ListChangedOnBothSidesKeepsTheDocumentsItemsAndAddsThePane
     now.push_back(makeItem("typed in the document", { "c" }, "help_typed"));
     Analysis draft = partlyAnswered();
     std::vector<Item>& want = draft.list(ListKind::WhatNeedsToHappen);
-    want[0].issues = { "a", "c" };                              // text still in base and current
+    want[0].issues = { "a", "c" };                                         // text still in base and current
     want.push_back(makeItem("added in the panel", { "b" }, "help_added")); // new
-    want.push_back(makeItem("typed in the document", { "a" }));  // typed on both sides
+    want.push_back(makeItem("typed in the document", { "a" }));            // typed on both sides
     // Strengths changed identically on both sides: no clash.
     current.list(ListKind::Strengths).push_back(tied("s3", { "b" }, { "dad" }));
     draft.list(ListKind::Strengths).push_back(tied("s3", { "b" }, { "dad" }));
@@ -1880,14 +1895,15 @@ TEST(MergePanelEditsIds, AnIssueAddedInThePanelWhoseIdTheDocumentTookGetsAFreeId
     ASSERT_EQ(draft.issues[added].id, "issue2");
     draft.issues[added].raisedByAdults = { "dad" };
     aa::setItemTies(draft, ListKind::WhatNeedsToHappen,
-                    aa::addItem(draft, ListKind::WhatNeedsToHappen, "Help for the panel's issue"), { "issue2" }, {}, {});
+                    aa::addItem(draft, ListKind::WhatNeedsToHappen, "Help for the panel's issue"), { "issue2" }, {},
+                    {});
     Analysis current = base;
     current.issues.push_back(makeIssue("issue2", "Typed in the document", {}, { "mum" }, "x", "", ""));
     std::vector<QuestionKey> conflicts;
     const Analysis merged = aa::mergePanelEdits(base, draft, current, &conflicts);
     ASSERT_EQ(merged.issues.size(), 3u);
-    EXPECT_TRUE(merged.issues[1] == current.issues[1]) << "the document's issue as it is, ties and all: "
-                                                       << aa::toJson(merged);
+    EXPECT_TRUE(merged.issues[1] == current.issues[1])
+        << "the document's issue as it is, ties and all: " << aa::toJson(merged);
     EXPECT_EQ(merged.issues[2].title, "Typed in the panel");
     EXPECT_EQ(merged.issues[2].id, "issue3");
     EXPECT_EQ(merged.issues[2].raisedByAdults, std::vector<std::string>{ "dad" });
@@ -1906,7 +1922,7 @@ TEST(MergePanelEditsIds, AnAdultAddedInThePanelWhoseIdTheDocumentTookGetsAFreeId
     Analysis draft = base;
     const std::size_t added = aa::addAdult(draft, "Dan Okafor", "father");
     ASSERT_EQ(draft.adults[added].id, "adult1");
-    draft.issues[0].raisedByAdults = { "adult1" };  // an issue the document has
+    draft.issues[0].raisedByAdults = { "adult1" }; // an issue the document has
     aa::setItemTies(draft, ListKind::Strengths, 0, {}, { "adult1" }, {});
     const std::size_t issue = aa::addIssue(draft, "New in the panel");
     draft.issues[issue].raisedByAdults = { "adult1" }; // an issue the panel added
@@ -2118,8 +2134,8 @@ bool hasItemText(const std::vector<Item>& items, const std::string& text)
 
 /// One answer's promises: what only one side changed is that side's; where both changed it,
 /// every non-blank line of both is still there and nothing else is, and the clash is reported.
-void expectMergedText(const std::string* was, const std::string* want, const std::string& now,
-                      const std::string& got, const std::string& key, std::set<std::string>& clashes)
+void expectMergedText(const std::string* was, const std::string* want, const std::string& now, const std::string& got,
+                      const std::string& key, std::set<std::string>& clashes)
 {
     SCOPED_TRACE(key);
     if (!was || !want || *want == *was)
@@ -2133,9 +2149,11 @@ void expectMergedText(const std::string* was, const std::string* want, const std
         return;
     }
     for (const std::string& line : aa::splitParagraphs(now))
-        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line)) << "the document's line " << aa::test::jsonQuote(line) << " lost";
+        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line))
+            << "the document's line " << aa::test::jsonQuote(line) << " lost";
     for (const std::string& line : aa::splitParagraphs(*want))
-        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line)) << "the panel's line " << aa::test::jsonQuote(line) << " lost";
+        EXPECT_TRUE(aa::isBlank(line) || hasLine(got, line))
+            << "the panel's line " << aa::test::jsonQuote(line) << " lost";
     for (const std::string& line : aa::splitParagraphs(got))
         EXPECT_TRUE(hasLine(now, line) || hasLine(*want, line)) << aa::test::jsonQuote(line) << " from nowhere";
     if (*want != now)
@@ -2145,12 +2163,11 @@ void expectMergedText(const std::string* was, const std::string* want, const std
 /// Ties as a side chose them, less those to what the result does not have.
 std::vector<std::string> known(std::vector<std::string> ids, const Analysis& result, char kind)
 {
-    ids.erase(std::remove_if(ids.begin(), ids.end(),
-                             [&](const std::string& id) {
-                                 return kind == 'i'   ? !result.findIssue(id)
-                                        : kind == 'a' ? !result.findAdult(id)
-                                                      : !result.findItem(id);
-                             }),
+    ids.erase(std::remove_if(
+                  ids.begin(), ids.end(),
+                  [&](const std::string& id) {
+        return kind == 'i' ? !result.findIssue(id) : kind == 'a' ? !result.findAdult(id) : !result.findItem(id);
+                  }),
               ids.end());
     return ids;
 }
@@ -2183,7 +2200,8 @@ void expectMergedList(const std::vector<Item>& was, const std::vector<Item>& wan
         return;
     }
     ASSERT_GE(got.size(), now.size());
-    EXPECT_EQ(textsOf(std::vector<Item>(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(now.size()))), textsOf(now))
+    EXPECT_EQ(textsOf(std::vector<Item>(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(now.size()))),
+              textsOf(now))
         << "the document's items first, as they are";
     for (const Item& item : want)
         EXPECT_TRUE(hasItemText(was, item.text) || hasItemText(got, item.text))
@@ -2222,8 +2240,7 @@ TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
             else
                 EXPECT_EQ(got.title, now.title);
             const bool fromBase = was && want;
-            const bool voicesAsWas
-                = was && now.raisedBy == was->raisedBy && now.raisedByAdults == was->raisedByAdults;
+            const bool voicesAsWas = was && now.raisedBy == was->raisedBy && now.raisedByAdults == was->raisedByAdults;
             if (fromBase && voicesAsWas)
             {
                 EXPECT_EQ(got.raisedBy, want->raisedBy);
@@ -2263,7 +2280,8 @@ TEST(MergePanelEdits, NeverLosesTextTypedInTheDocumentOrThePanel)
                 added.back().raisedByAdults = known(issue.raisedByAdults, m, 'a');
             }
         withPanelIssues += !added.empty();
-        EXPECT_EQ(std::vector<Issue>(m.issues.begin() + static_cast<std::ptrdiff_t>(c.issues.size()), m.issues.end()), added);
+        EXPECT_EQ(std::vector<Issue>(m.issues.begin() + static_cast<std::ptrdiff_t>(c.issues.size()), m.issues.end()),
+                  added);
         // The document's adults, then those added in the panel.
         ASSERT_GE(m.adults.size(), c.adults.size());
         for (std::size_t i = 0; i < c.adults.size(); ++i)

@@ -7,15 +7,15 @@
 #include "Analysis.hpp"
 #include "Catalogue.hpp"
 #include "DocumentStructure.hpp"
-#include "Strings.hpp"
 #include "OdtFragment.hpp"
+#include "Strings.hpp"
 #include "Zip.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -44,10 +44,7 @@ inline std::uint32_t le16(const std::string& s, std::size_t at)
            | static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8;
 }
 
-inline std::uint32_t le32(const std::string& s, std::size_t at)
-{
-    return le16(s, at) | le16(s, at + 2) << 16;
-}
+inline std::uint32_t le32(const std::string& s, std::size_t at) { return le16(s, at) | le16(s, at + 2) << 16; }
 
 struct ZipEntry
 {
@@ -155,8 +152,7 @@ inline std::string repeat(const std::string& piece, std::size_t count)
 }
 
 /// An item, without naming every field (the model grows).
-inline Item makeItem(const std::string& text, const std::vector<std::string>& issues = {},
-                     const std::string& id = {})
+inline Item makeItem(const std::string& text, const std::vector<std::string>& issues = {}, const std::string& id = {})
 {
     Item item;
     item.text = text;
@@ -252,8 +248,8 @@ inline std::string hashHelpId(const std::string& text)
 inline std::vector<std::string> lines(const std::string& text) { return aa::splitParagraphs(text); }
 
 /// A paragraph in one of our styles.
-inline Paragraph para(Role role, std::size_t index, const std::string& text,
-                      std::vector<std::string> bookmarks = {}, std::vector<Span> spans = {})
+inline Paragraph para(Role role, std::size_t index, const std::string& text, std::vector<std::string> bookmarks = {},
+                      std::vector<Span> spans = {})
 {
     return Paragraph{ styleName(role, index), text, std::move(bookmarks), std::move(spans), {}, false };
 }

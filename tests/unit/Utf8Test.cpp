@@ -91,10 +91,9 @@ TEST(Utf8, FirstForbiddenCodePointFindsEachClass)
 TEST(Utf8, FirstForbiddenCodePointIsNothingForCleanText)
 {
     for (const std::string& text : std::vector<std::string>{
-             "", "plain", "tabs\tand\nnew\nlines\t", " ", "\xC2\xA0 no-break space U+00A0",
-             "\xC2\xA3\xC2\xBF\xC3\x80", "\xE2\x80\x8F\xE2\x80\xAE bidi marks", "\xEF\xBF\xBD U+FFFD",
-             "\xEF\xBF\xBC U+FFFC", "\xEF\xBE\xBF U+FFBF", "\xEF\xB7\x90 U+FDD0",
-             "\xF0\x9F\x98\x80 \xF0\x90\x8C\xB0 \xF4\x8F\xBF\xBF", "\xF0\x90\x82\x80 U+10080",
+             "", "plain", "tabs\tand\nnew\nlines\t", " ", "\xC2\xA0 no-break space U+00A0", "\xC2\xA3\xC2\xBF\xC3\x80",
+             "\xE2\x80\x8F\xE2\x80\xAE bidi marks", "\xEF\xBF\xBD U+FFFD", "\xEF\xBF\xBC U+FFFC", "\xEF\xBE\xBF U+FFBF",
+             "\xEF\xB7\x90 U+FDD0", "\xF0\x9F\x98\x80 \xF0\x90\x8C\xB0 \xF4\x8F\xBF\xBF", "\xF0\x90\x82\x80 U+10080",
              "\xC4\x80 U+0100", "\xE0\xA2\x80 U+0880", "\xD9\x85\xD8\xB1 \xD7\xA9" })
     {
         SCOPED_TRACE(text);
@@ -172,8 +171,8 @@ TEST(Utf8, TruncateKeepsTheLongestWholePrefix)
     // Mixed widths, every limit: a prefix, within the limit, ending on a character boundary, and
     // the next character would not have fitted.
     std::string text;
-    for (char32_t c : { char32_t{ 0x61 }, char32_t{ 0xE9 }, char32_t{ 0x20AC }, char32_t{ 0x1F600 },
-                        char32_t{ 0x62 }, char32_t{ 0x10FFFF }, char32_t{ 0x7FF }, char32_t{ 0x800 } })
+    for (char32_t c : { char32_t{ 0x61 }, char32_t{ 0xE9 }, char32_t{ 0x20AC }, char32_t{ 0x1F600 }, char32_t{ 0x62 },
+                        char32_t{ 0x10FFFF }, char32_t{ 0x7FF }, char32_t{ 0x800 } })
         aa::appendUtf8(text, c);
     const auto width = [&](std::size_t at) {
         const auto b = static_cast<unsigned char>(text[at]);
@@ -203,9 +202,8 @@ TEST(Utf8, BlankIsSpacesTabsLineBreaksAndNoBreakSpacesOnly)
 
 TEST(Utf8, IsBlankForSpacesTabsLineBreaksAndNoBreakSpaces)
 {
-    for (const std::string& text :
-         { std::string(), std::string(" "), std::string("\t"), std::string("\r\n"), std::string("\n\n"), nbsp,
-           nbsp + nbsp, " \t" + nbsp + "\r\n" + nbsp + " " })
+    for (const std::string& text : { std::string(), std::string(" "), std::string("\t"), std::string("\r\n"),
+                                     std::string("\n\n"), nbsp, nbsp + nbsp, " \t" + nbsp + "\r\n" + nbsp + " " })
         EXPECT_TRUE(aa::isBlank(text)) << aa::test::jsonQuote(text);
 }
 
@@ -264,9 +262,9 @@ TEST(Utf8, DisplayDateGivesBackWhatIsNotADate)
 {
     // Regression: only the dashes were checked, so "2026-0:-05" was shown as a day in October,
     // "2026-1/-30" in September and "abcd-11-30" as "30 November abcd".
-    for (const char* notADate : { "", "2026-11", "30/11/2026", "2026-11-30 ", " 2026-11-30", "2026/11/30",
-                                  "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-32", "2026-1x-30", "2026-0:-05",
-                                  "2026-1/-30", "2026-11-0:", "abcd-11-30", "20 6-11-30", "2026-02-30", "2026-04-31",
+    for (const char* notADate : { "",           "2026-11",    "30/11/2026", "2026-11-30 ", " 2026-11-30", "2026/11/30",
+                                  "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-32",  "2026-1x-30",  "2026-0:-05",
+                                  "2026-1/-30", "2026-11-0:", "abcd-11-30", "20 6-11-30",  "2026-02-30",  "2026-04-31",
                                   "2027-02-29", "1900-02-29", "next week" })
     {
         EXPECT_EQ(aa::displayDate(notADate, "en-GB"), notADate) << "[" << notADate << "]";
