@@ -3,8 +3,8 @@
 // Not a test: a slow result never fails it; it prints each target next to its measurement.
 // bench/run.sh builds and runs it.
 #include "Json.hpp"
-#include "Office.hxx"
 #include "OdtFragment.hpp"
+#include "Office.hxx"
 #include "Panel.hpp"
 #include "Plan.hpp"
 #include "Review.hpp"
@@ -12,36 +12,37 @@
 #include "Utf8.hpp"
 #include "Workload.hpp"
 
-#include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/container/XEnumerationAccess.hpp>
-#include <com/sun/star/frame/XController.hpp>
-#include <com/sun/star/frame/XFrame.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
-#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
-#include <com/sun/star/ui/XToolPanel.hpp>
-#include <com/sun/star/ui/XUIElement.hpp>
-#include <com/sun/star/ui/XUIElementFactory.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XDocumentInsertable.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/ui/XToolPanel.hpp>
+#include <com/sun/star/ui/XUIElement.hpp>
+#include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/util/XRefreshable.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -52,7 +53,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <csignal>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -131,12 +131,12 @@ std::string procField(const std::string& path, const std::string& key)
 
 /// soffice is a shell script that execs oosplash, which starts soffice.bin as its child:
 /// Office::pid() is oosplash's. The process that holds the documents is soffice.bin.
-pid_t officeBinaryPid(pid_t root)
+pid_t officeBinaryPid(aa::platform::Id root)
 {
     if (root <= 0)
         return -1;
     if (readFile("/proc/" + std::to_string(root) + "/comm") == "soffice.bin\n")
-        return root;
+        return static_cast<pid_t>(root);
     for (const auto& entry : std::filesystem::directory_iterator("/proc"))
     {
         const std::string name = entry.path().filename().string();
@@ -226,7 +226,7 @@ long long cpuTicks(pid_t pid)
 }
 
 /// The UNO URL soffice accepts on, from its command line (the Office class keeps it private).
-std::string unoUrlOf(pid_t pid)
+std::string unoUrlOf(aa::platform::Id pid)
 {
     const std::string cmdline = readFile("/proc/" + std::to_string(pid) + "/cmdline");
     std::istringstream args(cmdline);
@@ -323,11 +323,12 @@ Options parseOptions(int argc, char** argv)
             o.profileOut = value();
         else if (arg == "--help" || arg == "-h")
         {
-            std::cout << "aa-bench [--runs 5] [--sizes 5,20,100,500] [--startup-runs 5] [--no-startup]\n"
-                         "         [--raw] [--keep-work] [--oxt file.oxt] [--python /usr/bin/python3]\n"
-                         "         [--profile read|insert|insertThenRead|update|updateItem|updatePlan|review|\n"
-                         "                    panelUpdate|panelUpdatePlan|panelReview|rowAppend [--profile-out perf.data]]\n"
-                         "See docs/performance.md; bench/run.sh builds and runs it.\n";
+            std::cout
+                << "aa-bench [--runs 5] [--sizes 5,20,100,500] [--startup-runs 5] [--no-startup]\n"
+                   "         [--raw] [--keep-work] [--oxt file.oxt] [--python /usr/bin/python3]\n"
+                   "         [--profile read|insert|insertThenRead|update|updateItem|updatePlan|review|\n"
+                   "                    panelUpdate|panelUpdatePlan|panelReview|rowAppend [--profile-out perf.data]]\n"
+                   "See docs/performance.md; bench/run.sh builds and runs it.\n";
             std::exit(0);
         }
         else
@@ -363,7 +364,7 @@ struct SizeResults
     std::map<std::string, std::vector<double>> client, inProcess, untilIdle;
     double hwmMiB = std::nan("");
     double rssMiB = std::nan("");
-    std::vector<double> rssAfterRunMiB;   ///< VmRSS after each run, its document closed
+    std::vector<double> rssAfterRunMiB; ///< VmRSS after each run, its document closed
 };
 
 struct CompareResults
@@ -398,8 +399,7 @@ private:
     Clock::time_point settle();
     double lastTimingMs(const std::string& expected);
     template <class D> Timed timed(const std::string& command, const D& doc, const std::string& json = {});
-    void cycle(int n, const std::string& json, const std::string& fragmentUrl, SizeResults& results,
-               bool keepDocument);
+    void cycle(int n, const std::string& json, const std::string& fragmentUrl, SizeResults& results, bool keepDocument);
     void insertThenRead(int n, const std::string& json, SizeResults& results);
     void writerImport(const std::string& fragmentUrl, SizeResults& results);
     void deckButtons(int n, SizeResults& results);
@@ -419,8 +419,8 @@ private:
     std::map<int, SizeResults> m_sizes;
     CompareResults m_compare;
     std::vector<double> m_cursorSame, m_cursorNext; ///< cursorFollow: in-process ms per selection change
-    std::string m_compareDocument; ///< the N = compareSize document saved as .odt, for start-up
-    bool m_review = false;         ///< the extension has the review command (it came later)
+    std::string m_compareDocument;                  ///< the N = compareSize document saved as .odt, for start-up
+    bool m_review = false;                          ///< the extension has the review command (it came later)
     double m_startupPlain = std::nan(""), m_startupExt = std::nan(""), m_startupFresh = std::nan("");
     std::vector<double> m_startupPlainRuns, m_startupExtRuns, m_startupFreshRuns;
 };
@@ -472,8 +472,7 @@ template <class D> Timed Bench::timed(const std::string& command, const D& doc, 
     catch (const uno::Exception& e)
     {
         throw std::runtime_error(command + " failed after " + formatMs(msSince(start)) + " ms"
-                                 + (m_office->alive() ? "" : " (soffice is gone)") + ": "
-                                 + aa::client::describe(e));
+                                 + (m_office->alive() ? "" : " (soffice is gone)") + ": " + aa::client::describe(e));
     }
     t.clientMs = msSince(start);
     t.inProcessMs = lastTimingMs(command);
@@ -518,7 +517,8 @@ void Bench::cycle(int n, const std::string& json, const std::string& fragmentUrl
         record("review", reviewed);
         // The rules and judgements alone, in this process through the same core code, on the
         // analysis the document holds: the part of review that is ours beyond reading.
-        const aa::Analysis toReview = aa::parseAnalysis(timed("read", doc).result, aa::Strings::builtIn(), aa::ParseMode::Update);
+        const aa::Analysis toReview = aa::parseAnalysis(timed("read", doc).result, aa::Strings::builtIn(),
+                                                        aa::ParseMode::Update);
         aa::ReviewOptions options;
         options.today = "2026-11-30";
         const auto start = Clock::now();
@@ -560,8 +560,8 @@ void Bench::cycle(int n, const std::string& json, const std::string& fragmentUrl
     const aa::Analysis after = aa::parseAnalysis(plan.result, aa::Strings::builtIn(), aa::ParseMode::Update);
     if (after.plan.size() != static_cast<std::size_t>(n) + 1
         || after.issues[static_cast<std::size_t>(n / 2)].part(aa::IssuePart::ImpactOnChild) != changedText)
-        throw std::runtime_error("the document after updatePlan is not what was asked for (N = "
-                                 + std::to_string(n) + ", " + std::to_string(after.plan.size()) + " plan rows)");
+        throw std::runtime_error("the document after updatePlan is not what was asked for (N = " + std::to_string(n)
+                                 + ", " + std::to_string(after.plan.size()) + " plan rows)");
     aa::client::Office::close(doc);
 
     insertThenRead(n, json, results);
@@ -610,8 +610,8 @@ void Bench::writerImport(const std::string& fragmentUrl, SizeResults& results)
     const auto start = Clock::now();
     xInsert->insertDocumentFromURL(fromUtf8(fragmentUrl), uno::Sequence<beans::PropertyValue>());
     results.client["fragment"].push_back(msSince(start));
-    results.untilIdle["fragment"].push_back(
-        std::max(results.client["fragment"].back(), std::chrono::duration<double, std::milli>(settle() - start).count()));
+    results.untilIdle["fragment"].push_back(std::max(
+        results.client["fragment"].back(), std::chrono::duration<double, std::milli>(settle() - start).count()));
     aa::client::Office::close(doc);
 }
 
@@ -720,8 +720,8 @@ void Bench::deckButtons(int n, SizeResults& results)
             panel.press(method);
             results.client[op].push_back(msSince(start));
             results.inProcess[op].push_back(lastTimingMs(std::string("panel.") + method));
-            results.untilIdle[op].push_back(
-                std::max(results.client[op].back(), std::chrono::duration<double, std::milli>(settle() - start).count()));
+            results.untilIdle[op].push_back(std::max(
+                results.client[op].back(), std::chrono::duration<double, std::milli>(settle() - start).count()));
         };
         issues.select("IssueList", n / 2);
         issues.press("issueSelected");
@@ -739,9 +739,10 @@ void Bench::deckButtons(int n, SizeResults& results)
         if (review.label("Counts").empty() || review.label("Counts") == aa::Strings::builtIn().get("panel.review.none"))
             throw std::runtime_error("the Review panel shows no review");
     }
-    const aa::Analysis after
-        = aa::parseAnalysis(m_office->call("read", doc), aa::Strings::builtIn(), aa::ParseMode::Update);
-    if (after.issues[static_cast<std::size_t>(n / 2)].part(aa::IssuePart::ImpactOnChild).rfind("Typed in the deck", 0) != 0
+    const aa::Analysis after = aa::parseAnalysis(m_office->call("read", doc), aa::Strings::builtIn(),
+                                                 aa::ParseMode::Update);
+    if (after.issues[static_cast<std::size_t>(n / 2)].part(aa::IssuePart::ImpactOnChild).rfind("Typed in the deck", 0)
+            != 0
         || after.plan.size() != static_cast<std::size_t>(n) + 1)
         throw std::runtime_error("the deck's buttons did not change the document as asked (N = " + std::to_string(n)
                                  + ", " + std::to_string(after.plan.size()) + " plan rows)");
@@ -750,8 +751,7 @@ void Bench::deckButtons(int n, SizeResults& results)
 
 /// Comparison (a): Writer importing the same content as a ready-made .odt fragment, and (b): the
 /// same insertion from Python over the UNO connection. One run of each.
-void Bench::compare(const aa::Analysis& analysis, const std::string& fragmentUrl,
-                    const std::string& planJsonPath)
+void Bench::compare(const aa::Analysis& analysis, const std::string& fragmentUrl, const std::string& planJsonPath)
 {
     // Our core's share of insert, timed here (same code, same compiler flags).
     {
@@ -817,10 +817,12 @@ void Bench::printMachine()
     std::string model = procField("/proc/cpuinfo", "model name");
     const double memGiB = std::stod(procField("/proc/meminfo", "MemTotal")) / 1024.0 / 1024.0;
     std::printf("Assessment Analysis benchmark (aa-bench)\n");
-    std::printf("machine:      %ld cores (nproc), %s, %.1f GiB RAM\n", ::sysconf(_SC_NPROCESSORS_ONLN),
-                model.c_str(), memGiB);
-    std::printf("LibreOffice:  %s\n",
-                commandOutput(shellQuoted(aa::platform::sofficePath(aa::client::officeProgramDir())) + " --version 2>/dev/null").c_str());
+    std::printf("machine:      %ld cores (nproc), %s, %.1f GiB RAM\n", ::sysconf(_SC_NPROCESSORS_ONLN), model.c_str(),
+                memGiB);
+    std::printf(
+        "LibreOffice:  %s\n",
+        commandOutput(shellQuoted(aa::platform::sofficePath(aa::client::officeProgramDir())) + " --version 2>/dev/null")
+            .c_str());
     std::printf("load average: %s (at start; another process may be running tests)\n",
                 commandOutput("cut -d' ' -f1-3 /proc/loadavg").c_str());
     std::printf("runs:         %d per measurement; every figure is a median; times in ms\n\n", m_options.runs);
@@ -861,8 +863,8 @@ void Bench::printTable()
         }
     }
     // Rows measured at some sizes only ("-" where not measured).
-    auto row = [&](const std::string& label, const char* measure, const std::map<std::string, std::vector<double>> SizeResults::*which,
-                   const std::string& op) {
+    auto row = [&](const std::string& label, const char* measure,
+                   const std::map<std::string, std::vector<double>> SizeResults::*which, const std::string& op) {
         std::string line = pad(label, 38, false) + pad(measure, 12, false);
         std::map<int, double> medians;
         for (int n : sizes)
@@ -887,11 +889,11 @@ void Bench::printTable()
     row("Writer alone: append 1 plan row", "client", &SizeResults::client, "rowAppend");
     row("", "until idle", &SizeResults::untilIdle, "rowAppend");
     std::printf("deck buttons (click to panels updated):\n");
-    for (const auto& [op, label] : std::vector<std::pair<std::string, std::string>>{
-             { "deckUpdate", "  Update analysis (1 answer retyped)" },
-             { "deckAddItem", "  Add item (written at once)" },
-             { "deckUpdatePlan", "  Update action plan (1 row added)" },
-             { "deckReview", "  Run review" } })
+    for (const auto& [op, label] :
+         std::vector<std::pair<std::string, std::string>>{ { "deckUpdate", "  Update analysis (1 answer retyped)" },
+                                                           { "deckAddItem", "  Add item (written at once)" },
+                                                           { "deckUpdatePlan", "  Update action plan (1 row added)" },
+                                                           { "deckReview", "  Run review" } })
     {
         row(label, "in-process", &SizeResults::inProcess, op);
         row("", "client", &SizeResults::client, op);
@@ -968,8 +970,9 @@ void Bench::printComparisons()
     const double python = median(m_compare.python);
     std::printf("N = %d comparisons (same soffice, interleaved with the runs above, medians of %zu)\n", n,
                 m_compare.fragmentAsOurs.size());
-    std::printf("  ours: insert, in-process                                  %8s ms  (client %s ms, until idle %s ms)\n",
-                formatMs(ours).c_str(), formatMs(oursClient).c_str(), formatMs(median(m_compare.oursUntilIdle)).c_str());
+    std::printf(
+        "  ours: insert, in-process                                  %8s ms  (client %s ms, until idle %s ms)\n",
+        formatMs(ours).c_str(), formatMs(oursClient).c_str(), formatMs(median(m_compare.oursUntilIdle)).c_str());
     std::printf("    of which our core (parse, plan, build fragment, JSON)  %8s ms  (timed in aa-bench)\n",
                 formatMs(median(m_compare.coreBuild)).c_str());
     if (m_review)
@@ -983,7 +986,8 @@ void Bench::printComparisons()
     std::printf("      (a) in an undo context, controllers locked, refreshed %8s ms\n",
                 formatMs(median(m_compare.fragmentAsOurs)).c_str());
     if (m_compare.python.empty())
-        std::printf("  (b) Python over the UNO pipe, paragraph by paragraph    n/a (%s)\n", m_compare.pythonError.c_str());
+        std::printf("  (b) Python over the UNO pipe, paragraph by paragraph    n/a (%s)\n",
+                    m_compare.pythonError.c_str());
     else
         std::printf("  (b) Python over the UNO pipe, paragraph by paragraph    %8s ms  (timed in Python)\n",
                     formatMs(python).c_str());
@@ -1058,8 +1062,8 @@ void Bench::startup()
                 m_options.compareSize, m_options.startupRuns);
     std::printf("  profile without the extension (created once, reused)  %8s ms  %s\n",
                 formatMs(m_startupPlain).c_str(), runs(m_startupPlainRuns).c_str());
-    std::printf("  profile with the extension installed (reused)         %8s ms  %s\n",
-                formatMs(m_startupExt).c_str(), runs(m_startupExtRuns).c_str());
+    std::printf("  profile with the extension installed (reused)         %8s ms  %s\n", formatMs(m_startupExt).c_str(),
+                runs(m_startupExtRuns).c_str());
     std::printf("  fresh profile each run, without the extension         %8s ms  %s\n",
                 formatMs(m_startupFresh).c_str(), runs(m_startupFreshRuns).c_str());
     std::printf("  overhead of the extension: %+.1f %%  (target < 5 %%): %s\n", overhead, verdict(overhead < 5.0));
@@ -1086,7 +1090,8 @@ void Bench::cursorFollow(int n)
     aArgs[0].Value <<= xFrame;
     aArgs[1].Name = "ParentWindow";
     aArgs[1].Value <<= xFrame->getContainerWindow();
-    auto xPanel = xFactory->createUIElement("private:resource/toolpanel/AssessmentAnalysisFactory/QuestionsPanel", aArgs);
+    auto xPanel = xFactory->createUIElement("private:resource/toolpanel/AssessmentAnalysisFactory/QuestionsPanel",
+                                            aArgs);
     // The answer paragraphs of the issues, in order.
     std::vector<uno::Reference<text::XTextRange>> answers;
     uno::Reference<container::XEnumerationAccess> xParas(doc->getText(), uno::UNO_QUERY_THROW);
@@ -1345,8 +1350,7 @@ int Bench::run()
             }
             catch (const std::exception& e)
             {
-                throw std::runtime_error("N=" + std::to_string(n) + ", run " + std::to_string(i + 1) + ": "
-                                         + e.what());
+                throw std::runtime_error("N=" + std::to_string(n) + ", run " + std::to_string(i + 1) + ": " + e.what());
             }
             if (comparing)
             {

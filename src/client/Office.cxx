@@ -38,8 +38,7 @@ namespace
 {
 /// Approves every request and ignores progress: what unopkg does with --suppress-license.
 class ApprovingEnvironment
-    : public cppu::WeakImplHelper3<ucb::XCommandEnvironment, task::XInteractionHandler,
-                                   ucb::XProgressHandler>
+    : public cppu::WeakImplHelper3<ucb::XCommandEnvironment, task::XInteractionHandler, ucb::XProgressHandler>
 {
 public:
     uno::Reference<task::XInteractionHandler> SAL_CALL getInteractionHandler() override { return this; }
@@ -87,10 +86,10 @@ uno::Reference<uno::XComponentContext> localContext()
         const std::string sal = aa::platform::libraryOf(reinterpret_cast<const void*>(&rtl_bootstrap_get));
         const fs::path libraries = fs::weakly_canonical(aa::platform::unoLibraryDir(program));
         if (!sal.empty() && fs::weakly_canonical(sal).parent_path() != libraries)
-            throw std::runtime_error("this program runs with the UNO libraries in " + fs::path(sal).parent_path().string()
-                                     + " but the office to start is " + program + " (AA_OFFICE_PROGRAM): put "
-                                     + libraries.string() + " first in " + aa::platform::libraryPathVariable()
-                                     + ", as scripts/test.sh does");
+            throw std::runtime_error("this program runs with the UNO libraries in "
+                                     + fs::path(sal).parent_path().string() + " but the office to start is " + program
+                                     + " (AA_OFFICE_PROGRAM): put " + libraries.string() + " first in "
+                                     + aa::platform::libraryPathVariable() + ", as scripts/test.sh does");
         aa::platform::setEnvironment("URE_BOOTSTRAP",
                                      "vnd.sun.star.pathname:" + aa::platform::unoBootstrapFile(program));
         return cppu::defaultBootstrap_InitialComponentContext();
@@ -108,8 +107,8 @@ std::string officeProgramDir()
 std::string fileUrl(const std::string& path)
 {
     OUString aUrl;
-    osl::FileBase::getFileURLFromSystemPath(
-        fromUtf8(std::filesystem::absolute(path).lexically_normal().string()), aUrl);
+    osl::FileBase::getFileURLFromSystemPath(fromUtf8(std::filesystem::absolute(path).lexically_normal().string()),
+                                            aUrl);
     return toUtf8(aUrl);
 }
 
@@ -188,8 +187,9 @@ void Office::installExtension(const std::string& oxt)
     uno::Reference<ucb::XCommandEnvironment> xEnv(new ApprovingEnvironment);
     // Requests with nothing to approve (unsatisfied dependencies, say) abort the installation
     // without an exception: a null package is the only sign.
-    if (!xManager->addExtension(fromUtf8(fileUrl(oxt)), uno::Sequence<beans::NamedValue>(), "user",
-                                xManager->createAbortChannel(), xEnv)
+    if (!xManager
+             ->addExtension(fromUtf8(fileUrl(oxt)), uno::Sequence<beans::NamedValue>(), "user",
+                            xManager->createAbortChannel(), xEnv)
              .is())
         throw std::runtime_error("LibreOffice refused to install " + oxt);
 }
@@ -211,12 +211,11 @@ uno::Reference<text::XTextDocument> Office::newWriterDocument()
     return uno::Reference<text::XTextDocument>(load("private:factory/swriter"), uno::UNO_QUERY_THROW);
 }
 
-void Office::storeToImpl(const uno::Reference<uno::XInterface>& doc, const std::string& url,
-                     const std::string& filter)
+void Office::storeToImpl(const uno::Reference<uno::XInterface>& doc, const std::string& url, const std::string& filter)
 {
     uno::Reference<frame::XStorable>(doc, uno::UNO_QUERY_THROW)
-        ->storeToURL(fromUtf8(url), props({ { "FilterName", uno::Any(fromUtf8(filter)) },
-                                            { "Overwrite", uno::Any(true) } }));
+        ->storeToURL(fromUtf8(url),
+                     props({ { "FilterName", uno::Any(fromUtf8(filter)) }, { "Overwrite", uno::Any(true) } }));
 }
 
 void Office::closeImpl(const uno::Reference<uno::XInterface>& doc)
@@ -229,11 +228,10 @@ void Office::closeImpl(const uno::Reference<uno::XInterface>& doc)
 }
 
 std::string Office::callImpl(const std::string& command, const uno::Reference<uno::XInterface>& doc,
-                         const std::string& analysisJson, int count, const Extra& extra)
+                             const std::string& analysisJson, int count, const Extra& extra)
 {
     uno::Reference<task::XJob> xJob(
-        m_xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis",
-                                                                   m_xContext),
+        m_xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis", m_xContext),
         uno::UNO_QUERY);
     if (!xJob.is())
         throw std::runtime_error("org.assessmentanalysis.Analysis is not installed");
@@ -247,8 +245,7 @@ std::string Office::callImpl(const std::string& command, const uno::Reference<un
     for (const auto& [name, value] : extra)
         args.emplace_back(fromUtf8(name), uno::Any(fromUtf8(value)));
     OUString aResult;
-    xJob->execute(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size())))
-        >>= aResult;
+    xJob->execute(uno::Sequence<beans::NamedValue>(args.data(), static_cast<sal_Int32>(args.size()))) >>= aResult;
     return toUtf8(aResult);
 }
 

@@ -52,8 +52,7 @@ public:
     /// Stores a copy of doc to url with the given filter ("writer8", "MS Word 2007 XML",
     /// "writer_pdf_Export").
     template <class I>
-    static void storeTo(const css::uno::Reference<I>& doc, const std::string& url,
-                        const std::string& filter)
+    static void storeTo(const css::uno::Reference<I>& doc, const std::string& url, const std::string& filter)
     {
         storeToImpl(css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY), url, filter);
     }
@@ -71,8 +70,8 @@ public:
     std::string call(const std::string& command, const css::uno::Reference<I>& doc,
                      const std::string& analysisJson = {}, int count = 0, const Extra& extra = {})
     {
-        return callImpl(command, css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY),
-                        analysisJson, count, extra);
+        return callImpl(command, css::uno::Reference<css::uno::XInterface>(doc, css::uno::UNO_QUERY), analysisJson,
+                        count, extra);
     }
     std::string call(const std::string& command) { return callImpl(command, {}, {}, 0, {}); }
 
@@ -88,11 +87,10 @@ public:
     aa::platform::Id pid() const { return m_process.id(); }
 
 private:
-    static void storeToImpl(const css::uno::Reference<css::uno::XInterface>& doc,
-                            const std::string& url, const std::string& filter);
+    static void storeToImpl(const css::uno::Reference<css::uno::XInterface>& doc, const std::string& url,
+                            const std::string& filter);
     static void closeImpl(const css::uno::Reference<css::uno::XInterface>& doc);
-    std::string callImpl(const std::string& command,
-                         const css::uno::Reference<css::uno::XInterface>& doc,
+    std::string callImpl(const std::string& command, const css::uno::Reference<css::uno::XInterface>& doc,
                          const std::string& analysisJson, int count, const Extra& extra);
     void start();
     void installExtension(const std::string& oxt);

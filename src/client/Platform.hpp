@@ -51,8 +51,7 @@ public:
     Child() = default;
     /// Starts `program` with `args`, with this process's environment minus the variables
     /// named in `unset`. Throws std::runtime_error when it cannot be started.
-    Child(const std::string& program, const std::vector<std::string>& args,
-          const std::vector<std::string>& unset);
+    Child(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& unset);
     ~Child();
     Child(Child&& other) noexcept;
     Child& operator=(Child&& other) noexcept;

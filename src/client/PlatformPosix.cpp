@@ -78,10 +78,7 @@ void forget(pid_t group)
 
 Id currentId() { return static_cast<Id>(::getpid()); }
 
-void setEnvironment(const std::string& name, const std::string& value)
-{
-    ::setenv(name.c_str(), value.c_str(), 1);
-}
+void setEnvironment(const std::string& name, const std::string& value) { ::setenv(name.c_str(), value.c_str(), 1); }
 
 std::string sofficePath(const std::string& programDir) { return programDir + "/soffice"; }
 
@@ -108,8 +105,7 @@ std::string libraryOf(const void* address)
     return info.dli_fname;
 }
 
-Child::Child(const std::string& program, const std::vector<std::string>& args,
-             const std::vector<std::string>& unset)
+Child::Child(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& unset)
 {
     // Everything the child needs is prepared before fork: between fork and exec a
     // multithreaded program may only make async-signal-safe calls.

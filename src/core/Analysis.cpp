@@ -13,8 +13,9 @@ constexpr std::size_t maxIdLength = 31;
 /// Built once: readers ask for every bookmark in the document.
 const std::string& prefix(MarkKind kind)
 {
-    static const std::string prefixes[] = { std::string(bookmarkPrefix) + "issue_", std::string(bookmarkPrefix) + "adult_",
-                                            std::string(bookmarkPrefix) + "help_", std::string(bookmarkPrefix) + "plan_" };
+    static const std::string prefixes[]
+        = { std::string(bookmarkPrefix) + "issue_", std::string(bookmarkPrefix) + "adult_",
+            std::string(bookmarkPrefix) + "help_", std::string(bookmarkPrefix) + "plan_" };
     return prefixes[static_cast<std::size_t>(kind)];
 }
 
@@ -128,8 +129,7 @@ bool operator==(const Item& a, const Item& b)
 }
 bool operator==(const PlanRow& a, const PlanRow& b)
 {
-    return a.issues == b.issues && a.cells == b.cells && a.help == b.help && a.must == b.must
-           && a.flagged == b.flagged;
+    return a.issues == b.issues && a.cells == b.cells && a.help == b.help && a.must == b.must && a.flagged == b.flagged;
 }
 bool operator==(const Analysis& a, const Analysis& b)
 {

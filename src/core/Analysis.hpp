@@ -56,11 +56,11 @@ enum class Topic
     NotKnown,
     AbsentFigures,
     CulturalAndLanguage,
-    Patterns,                 ///< ... in the family and in the agency system
-    Recommendation,           ///< the recommendation or decision, and how it follows
-    PlanReview,               ///< how the plan will be reviewed: when, how, with whom
-    Contingency,              ///< what happens if the plan is not working
-    PlanAgreed,               ///< who agreed the plan
+    Patterns,       ///< ... in the family and in the agency system
+    Recommendation, ///< the recommendation or decision, and how it follows
+    PlanReview,     ///< how the plan will be reviewed: when, how, with whom
+    Contingency,    ///< what happens if the plan is not working
+    PlanAgreed,     ///< who agreed the plan
 };
 inline constexpr std::size_t topicCount = 11;
 
@@ -91,10 +91,10 @@ inline constexpr std::size_t newTableColumns = 7;
 
 struct Issue
 {
-    std::string id;    ///< names the heading's bookmark; see isValidId()
-    std::string title; ///< one paragraph
-    std::vector<Voice> raisedBy;        ///< in enum order, no repeats
-    std::vector<std::string> raisedByAdults; ///< ids of the adults who identified it, in the adults' order
+    std::string id;                                ///< names the heading's bookmark; see isValidId()
+    std::string title;                             ///< one paragraph
+    std::vector<Voice> raisedBy;                   ///< in enum order, no repeats
+    std::vector<std::string> raisedByAdults;       ///< ids of the adults who identified it, in the adults' order
     std::array<std::string, issuePartCount> parts; ///< indexed by IssuePart; '\n' separates paragraphs
 
     const std::string& part(IssuePart p) const { return parts[static_cast<std::size_t>(p)]; }
@@ -105,9 +105,9 @@ struct Issue
 /// grandparent): their own understanding of the situation and motivation to change.
 struct Adult
 {
-    std::string id;           ///< names the adult's bookmark
-    std::string name;         ///< "Sarah Green"; one paragraph
-    std::string relationship; ///< "Maya's mother"; may be empty
+    std::string id;                                ///< names the adult's bookmark
+    std::string name;                              ///< "Sarah Green"; one paragraph
+    std::string relationship;                      ///< "Maya's mother"; may be empty
     std::array<std::string, adultPartCount> parts; ///< indexed by AdultPart
 
     const std::string& part(AdultPart p) const { return parts[static_cast<std::size_t>(p)]; }
@@ -120,14 +120,14 @@ struct Item
     std::vector<std::string> issues; ///< ids of the issues it relates to
     std::vector<std::string> adults; ///< strengths: ids of the adults it is about
     std::vector<std::string> items;  ///< success signs: ids of the "what needs to happen" items they show working
-    std::string id;    ///< "what needs to happen" items: ties the item to its plan row
-    bool must = false; ///< "what needs to happen": a bottom line for the child's safety
-    std::string ifNot; ///< must items: what will happen if it does not (one paragraph)
+    std::string id;                  ///< "what needs to happen" items: ties the item to its plan row
+    bool must = false;               ///< "what needs to happen": a bottom line for the child's safety
+    std::string ifNot;               ///< must items: what will happen if it does not (one paragraph)
 };
 
 struct PlanRow
 {
-    std::vector<std::string> issues; ///< ids of the issues the row serves
+    std::vector<std::string> issues;                ///< ids of the issues the row serves
     std::array<std::string, planColumnCount> cells; ///< indexed by PlanColumn; Issue unused ("")
     std::string help;     ///< id of the "what needs to happen" item the row came from; empty: added by hand
     bool must = false;    ///< the row is a bottom line (shown first, marked)

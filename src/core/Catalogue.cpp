@@ -11,21 +11,22 @@ template <typename Enum, std::size_t N> const char* lookup(const char* const (&n
 }
 
 constexpr const char* voiceNames[voiceCount] = { "practitioner", "child", "otherWorkers" };
-constexpr const char* issuePartNames[issuePartCount]
-    = { "origins", "maintainingFactors", "impactOnChild", "explanation" };
+constexpr const char* issuePartNames[issuePartCount] = { "origins", "maintainingFactors", "impactOnChild",
+                                                         "explanation" };
 constexpr const char* listNames[listKindCount] = { "strengths", "whatNeedsToHappen", "successSigns" };
-constexpr const char* topicNames[topicCount]
-    = { "safety",        "childExperience",     "riskAndProtectiveBalance", "notKnown",
-        "absentFigures", "culturalAndLanguage", "patterns",                 "recommendation",
-        "planReview",    "contingency",         "planAgreed" };
+constexpr const char* topicNames[topicCount] = { "safety",      "childExperience", "riskAndProtectiveBalance",
+                                                 "notKnown",    "absentFigures",   "culturalAndLanguage",
+                                                 "patterns",    "recommendation",  "planReview",
+                                                 "contingency", "planAgreed" };
 constexpr const char* adultPartNames[adultPartCount] = { "adultUnderstanding", "adultMotivation" };
-constexpr const char* planColumnNames[planColumnCount]
-    = { "issue", "outcome", "action", "who", "priority", "byWhen", "progress", "review", "contingency" };
+constexpr const char* planColumnNames[planColumnCount] = { "issue",  "outcome",  "action", "who",        "priority",
+                                                           "byWhen", "progress", "review", "contingency" };
 constexpr const char* sectionNames[sectionCount]
-    = { "safety",   "childExperience",   "issues",       "weighingUp",     "adults",
+    = { "safety",    "childExperience",   "issues",       "weighingUp",     "adults",
         "strengths", "whatNeedsToHappen", "successSigns", "recommendation", "plan" };
 
-template <typename Enum, std::size_t N> std::optional<std::size_t> indexOf(const char* const (&names)[N], const std::string& name)
+template <typename Enum, std::size_t N>
+std::optional<std::size_t> indexOf(const char* const (&names)[N], const std::string& name)
 {
     for (std::size_t i = 0; i < N; ++i)
         if (name == names[i])
@@ -61,10 +62,7 @@ Section sectionOf(Topic t)
     }
 }
 
-bool topicHasLabel(Topic t)
-{
-    return t != Topic::Safety && t != Topic::ChildExperience && t != Topic::Recommendation;
-}
+bool topicHasLabel(Topic t) { return t != Topic::Safety && t != Topic::ChildExperience && t != Topic::Recommendation; }
 
 Section sectionOf(ListKind k)
 {

@@ -175,8 +175,10 @@ std::vector<NewParagraph> Composer::issue(const Issue& issue) const
 
 NewParagraph Composer::adultName(const Adult& adult) const
 {
-    return NewParagraph{ Role::AdultName, 0,
-                         { Run{ Run::Kind::Marked, adultHeading(adult, strings_), bookmarkName(MarkKind::Adult, adult.id) } } };
+    return NewParagraph{ Role::AdultName,
+                         0,
+                         { Run{ Run::Kind::Marked, adultHeading(adult, strings_),
+                                bookmarkName(MarkKind::Adult, adult.id) } } };
 }
 
 std::vector<NewParagraph> Composer::adult(const Adult& adult) const

@@ -35,7 +35,8 @@ std::string words(const std::string& camel)
 const std::vector<std::pair<std::string, StyleRole>>& legacyStyles()
 {
     static const std::vector<std::pair<std::string, StyleRole>> styles{
-        { "Analysis What Would Help", { Role::ListItem, static_cast<std::size_t>(ListKind::WhatNeedsToHappen), false } },
+        { "Analysis What Would Help",
+          { Role::ListItem, static_cast<std::size_t>(ListKind::WhatNeedsToHappen), false } },
         { "Analysis Child Understanding",
           { Role::TopicAnswer, static_cast<std::size_t>(Topic::ChildExperience), true } },
         { "Analysis Parents Understanding", { Role::LegacyParents, 0, true } },
@@ -139,23 +140,28 @@ public:
             = LabelTarget{ LabelTarget::Kind::LegacyParents, {}, 0 };
         questions_[foldQuotes(strings.get("part.legacy.parentsMotivation.label"))]
             = LabelTarget{ LabelTarget::Kind::LegacyParents, {}, 1 };
-        questions_[foldQuotes(strings.get("part.legacy.childUnderstanding.label"))] = LabelTarget{ LabelTarget::Kind::LegacyChild, {}, 0 };
+        questions_[foldQuotes(strings.get("part.legacy.childUnderstanding.label"))]
+            = LabelTarget{ LabelTarget::Kind::LegacyChild, {}, 0 };
         for (std::size_t s = 0; s < sectionCount; ++s)
         {
             const auto section = static_cast<Section>(s);
-            sections_[foldQuotes(strings.get(std::string("section.") + jsonName(section)))] = { SectionTarget::Kind::Section, section, false };
+            sections_[foldQuotes(strings.get(std::string("section.") + jsonName(section)))]
+                = { SectionTarget::Kind::Section, section, false };
             // The report template's heading that stands for the section, where it has one.
             const std::string key = std::string("template.heading.") + jsonName(section);
             if (strings.has(key))
                 sections_[foldQuotes(strings.get(key))] = { SectionTarget::Kind::Section, section, false };
         }
-        sections_[foldQuotes(strings.get("section.legacy.considerations"))]
-            = { SectionTarget::Kind::Section, Section::WeighingUp, true };
-        sections_[foldQuotes(strings.get("section.legacy.whatWouldHelp"))]
-            = { SectionTarget::Kind::Section, Section::WhatNeedsToHappen, true };
-        sections_[foldQuotes(strings.get("section.analysis"))] = { SectionTarget::Kind::Analysis, Section::Issues, false };
-        sections_[foldQuotes(strings.get("section.supervision"))] = { SectionTarget::Kind::Supervision, Section::Issues, false };
-        sections_[foldQuotes(strings.get("section.legacy.supervision"))] = { SectionTarget::Kind::Supervision, Section::Issues, true };
+        sections_[foldQuotes(strings.get("section.legacy.considerations"))] = { SectionTarget::Kind::Section,
+                                                                                Section::WeighingUp, true };
+        sections_[foldQuotes(strings.get("section.legacy.whatWouldHelp"))] = { SectionTarget::Kind::Section,
+                                                                               Section::WhatNeedsToHappen, true };
+        sections_[foldQuotes(strings.get("section.analysis"))] = { SectionTarget::Kind::Analysis, Section::Issues,
+                                                                   false };
+        sections_[foldQuotes(strings.get("section.supervision"))] = { SectionTarget::Kind::Supervision, Section::Issues,
+                                                                      false };
+        sections_[foldQuotes(strings.get("section.legacy.supervision"))] = { SectionTarget::Kind::Supervision,
+                                                                             Section::Issues, true };
         raisedByPrefix_ = strings.get("raisedBy.prefix");
         mustPrefix_ = strings.get("item.mustPrefix");
         ifNotPrefix_ = strings.get("item.ifNotPrefix");
@@ -254,11 +260,13 @@ std::vector<std::optional<PlanColumn>> planColumns(const Row& header, const Labe
             column.reset(); // a column named twice: the first is ours
     if (any)
         return columns;
-    static const PlanColumn schema1[] = { PlanColumn::Issue,    PlanColumn::Outcome, PlanColumn::Action,
-                                          PlanColumn::Who,      PlanColumn::Priority, PlanColumn::ByWhen,
-                                          PlanColumn::Review,   PlanColumn::Contingency };
+    static const PlanColumn schema1[] = { PlanColumn::Issue,  PlanColumn::Outcome,    PlanColumn::Action,
+                                          PlanColumn::Who,    PlanColumn::Priority,   PlanColumn::ByWhen,
+                                          PlanColumn::Review, PlanColumn::Contingency };
     for (std::size_t c = 0; c < columns.size(); ++c)
-        columns[c] = header.size() == 8 ? schema1[c] : c < newTableColumns ? std::optional<PlanColumn>(static_cast<PlanColumn>(c)) : std::nullopt;
+        columns[c] = header.size() == 8    ? schema1[c]
+                     : c < newTableColumns ? std::optional<PlanColumn>(static_cast<PlanColumn>(c))
+                                           : std::nullopt;
     return columns;
 }
 
@@ -297,12 +305,12 @@ public:
 private:
     enum class Context
     {
-        None,    ///< inside the analysis, nothing to add to: plain text is unplaced
-        Outside, ///< after a heading of the report's own: plain text is the report's
-        Part,    ///< index_: IssuePart of the current issue
-        Adult,   ///< index_: AdultPart of the current adult
-        Topic,   ///< index_: Topic
-        List,    ///< index_: ListKind
+        None,          ///< inside the analysis, nothing to add to: plain text is unplaced
+        Outside,       ///< after a heading of the report's own: plain text is the report's
+        Part,          ///< index_: IssuePart of the current issue
+        Adult,         ///< index_: AdultPart of the current adult
+        Topic,         ///< index_: Topic
+        List,          ///< index_: ListKind
         LegacyParents, ///< index_: 0 understanding, 1 motivation
     };
 
@@ -319,9 +327,11 @@ private:
             if (const Table* table = std::get_if<Table>(&blocks_[i]))
             {
                 ours = isPlanTable(*table, labels_);
-                stylesLost = stylesLost
-                             || (ours && roleOfStyle(table->rows[0][0].empty() ? std::string() : table->rows[0][0][0].style).role
-                                             != Role::PlanHeader);
+                stylesLost
+                    = stylesLost
+                      || (ours
+                          && roleOfStyle(table->rows[0][0].empty() ? std::string() : table->rows[0][0][0].style).role
+                                 != Role::PlanHeader);
             }
             else
             {
@@ -506,7 +516,8 @@ private:
             case Section::Strengths:
             case Section::WhatNeedsToHappen:
             case Section::SuccessSigns:
-                setContext(Context::List, static_cast<std::size_t>(section) - static_cast<std::size_t>(Section::Strengths));
+                setContext(Context::List,
+                           static_cast<std::size_t>(section) - static_cast<std::size_t>(Section::Strengths));
                 break;
             default:
                 context_ = Context::None;
@@ -522,8 +533,14 @@ private:
         index_ = index;
     }
 
-    Issue* currentIssue() { return currentIssueOpen_ && !analysis().issues.empty() ? &analysis().issues.back() : nullptr; }
-    Adult* currentAdult() { return currentAdultOpen_ && !analysis().adults.empty() ? &analysis().adults.back() : nullptr; }
+    Issue* currentIssue()
+    {
+        return currentIssueOpen_ && !analysis().issues.empty() ? &analysis().issues.back() : nullptr;
+    }
+    Adult* currentAdult()
+    {
+        return currentAdultOpen_ && !analysis().adults.empty() ? &analysis().adults.back() : nullptr;
+    }
 
     void extendIssue(std::size_t block)
     {
@@ -543,12 +560,12 @@ private:
 
     /// The bookmark of this kind that names the heading, when it is not a pasted copy's or
     /// taken already; and whether it holds text.
-    template <typename Lookup>
-    std::pair<std::string, bool> headingId(const Paragraph& p, MarkKind kind, Lookup taken)
+    template <typename Lookup> std::pair<std::string, bool> headingId(const Paragraph& p, MarkKind kind, Lookup taken)
     {
         for (const std::string& name : p.bookmarks)
             if (auto id = idFromBookmark(kind, name); id && !taken(*id))
-                return { *id, std::find(p.emptyBookmarks.begin(), p.emptyBookmarks.end(), name) == p.emptyBookmarks.end() };
+                return { *id,
+                         std::find(p.emptyBookmarks.begin(), p.emptyBookmarks.end(), name) == p.emptyBookmarks.end() };
         return { std::string(), false };
     }
 
@@ -556,7 +573,8 @@ private:
     {
         Issue issue;
         issue.title = p.text;
-        const auto [id, intact] = headingId(p, MarkKind::Issue, [&](const std::string& x) { return analysis().findIssue(x) != nullptr; });
+        const auto [id, intact] = headingId(p, MarkKind::Issue,
+                                            [&](const std::string& x) { return analysis().findIssue(x) != nullptr; });
         issue.id = id;
         analysis().issues.push_back(std::move(issue));
         IssueLayout where;
@@ -604,7 +622,7 @@ private:
         std::sort(issue->raisedBy.begin(), issue->raisedBy.end());
         // Schema 1's voices, which are adults now.
         const std::pair<const char*, std::size_t> legacy[] = { { "voice.legacy.parents", 0 },
-                                                                { "voice.legacy.significantAdults", 1 } };
+                                                               { "voice.legacy.significantAdults", 1 } };
         for (const auto& [key, which] : legacy)
             if (words.find(strings_.get(key)) != std::string::npos)
             {
@@ -732,7 +750,8 @@ private:
         }
         Adult adult;
         std::tie(adult.name, adult.relationship) = parseAdultHeading(p.text);
-        const auto [id, intact] = headingId(p, MarkKind::Adult, [&](const std::string& x) { return analysis().findAdult(x) != nullptr; });
+        const auto [id, intact] = headingId(p, MarkKind::Adult,
+                                            [&](const std::string& x) { return analysis().findAdult(x) != nullptr; });
         adult.id = id;
         analysis().adults.push_back(std::move(adult));
         AdultLayout where;
@@ -954,10 +973,13 @@ private:
                                     row.issues.push_back(*id);
                             }
                     std::string all = joinCell(cells[c], &row.flagged);
-                    all.erase(std::remove_if(all.begin(), all.end(), [](char ch) { return ch == '\n' || ch == ' ' || ch == ',' || ch == ';'; }),
+                    all.erase(std::remove_if(all.begin(), all.end(),
+                                             [](char ch) { return ch == '\n' || ch == ' ' || ch == ',' || ch == ';'; }),
                               all.end());
-                    linked.erase(std::remove_if(linked.begin(), linked.end(), [](char ch) { return ch == '\n' || ch == ' ' || ch == ',' || ch == ';'; }),
-                                 linked.end());
+                    linked.erase(
+                        std::remove_if(linked.begin(), linked.end(),
+                                       [](char ch) { return ch == '\n' || ch == ' ' || ch == ',' || ch == ';'; }),
+                        linked.end());
                     rowLayout.issueCellTyped = all != linked;
                     any = any || !row.issues.empty();
                     continue;
@@ -1222,8 +1244,10 @@ std::string styleName(Role role, std::size_t index)
 
 std::vector<StyleRole> allStyleRoles()
 {
-    std::vector<StyleRole> roles{ { Role::Heading, 0, false },    { Role::Subheading, 0, false },
-                                  { Role::IssueTitle, 0, false }, { Role::RaisedBy, 0, false },
+    std::vector<StyleRole> roles{ { Role::Heading, 0, false },
+                                  { Role::Subheading, 0, false },
+                                  { Role::IssueTitle, 0, false },
+                                  { Role::RaisedBy, 0, false },
                                   { Role::Question, 0, false } };
     for (std::size_t i = 0; i < issuePartCount; ++i)
         roles.push_back({ Role::IssuePartAnswer, i, false });
@@ -1413,7 +1437,8 @@ std::vector<SupervisionEntry> readSupervision(const std::vector<Block>& blocks)
 
 std::string templatePlaceBookmark(TemplatePlace place)
 {
-    static const char* const names[templatePlaceCount] = { "safety", "analysis", "recommendation", "plan", "supervision" };
+    static const char* const names[templatePlaceCount] = { "safety", "analysis", "recommendation", "plan",
+                                                           "supervision" };
     return std::string(bookmarkPrefix) + "place_" + names[static_cast<std::size_t>(place)];
 }
 

@@ -24,7 +24,7 @@ namespace aa
 /// The kinds of paragraph the analysis is made of; each has its own paragraph style.
 enum class Role
 {
-    None, ///< not ours
+    None,       ///< not ours
     Heading,    ///< "Analysis of the assessment"
     Subheading, ///< a section's heading (index: Section)
     IssueTitle,
@@ -38,7 +38,7 @@ enum class Role
     AdultAnswer, ///< index: AdultPart
     PlanHeader,
     PlanCell,
-    PlanFlag, ///< our marker in a plan row whose issue or item is gone
+    PlanFlag,          ///< our marker in a plan row whose issue or item is gone
     SupervisionHeader, ///< the supervision record table (Standard 8)
     SupervisionCell,
     LegacyParents, ///< schema 1: the parents' understanding (index 0) or motivation (index 1)
@@ -75,7 +75,7 @@ struct StyleSpec
     bool bold = false;
     bool italic = false;
     bool keepWithNext = false;
-    double fontSizePt = 0; ///< 0: inherit
+    double fontSizePt = 0;    ///< 0: inherit
     int spaceAboveMm100 = -1; ///< -1: inherit
     int indentMm100 = 0;      ///< left indent
 };
@@ -93,12 +93,12 @@ struct Span
 
 struct Paragraph
 {
-    std::string style; ///< paragraph style display name
-    std::string text;  ///< without the prompts' (placeholders') text
-    std::vector<std::string> bookmarks; ///< names of bookmarks starting in it (ours only needed)
-    std::vector<Span> spans; ///< needed for list items and plan cells; may be empty otherwise
+    std::string style;                       ///< paragraph style display name
+    std::string text;                        ///< without the prompts' (placeholders') text
+    std::vector<std::string> bookmarks;      ///< names of bookmarks starting in it (ours only needed)
+    std::vector<Span> spans;                 ///< needed for list items and plan cells; may be empty otherwise
     std::vector<std::string> emptyBookmarks; ///< those of the bookmarks that cover no text
-    bool prompt = false; ///< holds a prompt (a placeholder field, which does not print)
+    bool prompt = false;                     ///< holds a prompt (a placeholder field, which does not print)
 };
 
 using Cell = std::vector<Paragraph>;
@@ -139,21 +139,21 @@ struct AdultLayout
 
 struct PlanRowLayout
 {
-    std::size_t row = 0; ///< row index in the table (0 is the header)
+    std::size_t row = 0;           ///< row index in the table (0 is the header)
     std::size_t flagParagraph = 0; ///< paragraph index of our flag in the issue cell (if flagged)
-    bool issueCellTyped = false; ///< the issue cell holds text besides our links and flag
+    bool issueCellTyped = false;   ///< the issue cell holds text besides our links and flag
 };
 
 struct Layout
 {
-    std::size_t blockCount = 0;       ///< how many blocks were read (the document's body)
-    std::optional<std::size_t> first; ///< first block of the analysis
-    std::optional<std::size_t> last;  ///< last block of the analysis
-    std::optional<std::size_t> heading; ///< "Analysis of the assessment"
+    std::size_t blockCount = 0;                                    ///< how many blocks were read (the document's body)
+    std::optional<std::size_t> first;                              ///< first block of the analysis
+    std::optional<std::size_t> last;                               ///< last block of the analysis
+    std::optional<std::size_t> heading;                            ///< "Analysis of the assessment"
     std::array<std::optional<std::size_t>, sectionCount> sections; ///< the sections' headings (ours)
-    std::vector<IssueLayout> issues; ///< parallel to Analysis::issues
-    std::vector<AdultLayout> adults; ///< parallel to Analysis::adults
-    std::array<std::vector<std::size_t>, listKindCount> items; ///< parallel to Analysis::lists
+    std::vector<IssueLayout> issues;                               ///< parallel to Analysis::issues
+    std::vector<AdultLayout> adults;                               ///< parallel to Analysis::adults
+    std::array<std::vector<std::size_t>, listKindCount> items;     ///< parallel to Analysis::lists
     /// The prompt paragraph that stands in an empty list, and where no adult is named yet.
     std::array<std::optional<std::size_t>, listKindCount> listPrompts;
     std::optional<std::size_t> adultsPrompt;

@@ -261,8 +261,9 @@ public:
 
     Analysis read(const json::object& obj)
     {
-        w_.allowOnly(obj, "", { "schema", "issues", "strengths", "whatWouldHelp", "successSigns", "considerations",
-                                "plan", "unplaced" });
+        w_.allowOnly(
+            obj, "",
+            { "schema", "issues", "strengths", "whatWouldHelp", "successSigns", "considerations", "plan", "unplaced" });
         Analysis result;
         const json::value* issues = obj.if_contains("issues");
         if (!issues)
@@ -389,8 +390,9 @@ private:
     {
         const json::object& obj = w_.object(v, path);
         const std::string prefix = path + ".";
-        w_.allowOnly(obj, prefix, { "issue", "outcome", "action", "who", "priority", "byWhen", "review",
-                                    "contingency", "help", "flagged" });
+        w_.allowOnly(
+            obj, prefix,
+            { "issue", "outcome", "action", "who", "priority", "byWhen", "review", "contingency", "help", "flagged" });
         PlanRow row;
         for (PlanColumn c : { PlanColumn::Outcome, PlanColumn::Action, PlanColumn::Who, PlanColumn::Priority,
                               PlanColumn::ByWhen, PlanColumn::Review, PlanColumn::Contingency })
@@ -469,8 +471,9 @@ public:
 
     Analysis read(const json::object& obj)
     {
-        w_.allowOnly(obj, "", { "schema", "safety", "childExperience", "issues", "weighingUp", "adults", "strengths",
-                                "whatNeedsToHappen", "successSigns", "recommendation", "plan", "unplaced" });
+        w_.allowOnly(obj, "",
+                     { "schema", "safety", "childExperience", "issues", "weighingUp", "adults", "strengths",
+                       "whatNeedsToHappen", "successSigns", "recommendation", "plan", "unplaced" });
         Analysis result;
         result.topic(Topic::Safety) = w_.optionalText(obj, "safety", "", true);
         result.topic(Topic::ChildExperience) = w_.optionalText(obj, "childExperience", "", true);
@@ -546,8 +549,9 @@ private:
     {
         const json::object& obj = w_.object(v, path);
         const std::string prefix = path + ".";
-        w_.allowOnly(obj, prefix, { "id", "title", "raisedBy", "raisedByAdults", "origins", "maintainingFactors",
-                                    "impactOnChild", "explanation" });
+        w_.allowOnly(obj, prefix,
+                     { "id", "title", "raisedBy", "raisedByAdults", "origins", "maintainingFactors", "impactOnChild",
+                       "explanation" });
         Issue issue;
         issue.id = w_.requiredString(obj, "id", prefix);
         issue.title = w_.requiredString(obj, "title", prefix);
@@ -765,8 +769,8 @@ void validateAnalysis(const Analysis& a, const Strings& strings, ParseMode mode)
 Analysis parseAnalysis(std::string_view text, const Strings& strings, ParseMode mode)
 {
     if (text.size() > Limits::maxJsonBytes)
-        throw InputError(strings.format(
-            "error.tooLarge", { std::to_string(text.size()), std::to_string(Limits::maxJsonBytes) }));
+        throw InputError(
+            strings.format("error.tooLarge", { std::to_string(text.size()), std::to_string(Limits::maxJsonBytes) }));
     boost::system::error_code ec;
     json::parse_options options;
     options.max_depth = 16;

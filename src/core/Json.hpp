@@ -21,7 +21,7 @@ struct Limits
     static constexpr std::size_t maxJsonBytes = 32 * 1024 * 1024;
     static constexpr std::size_t maxIssues = 1000;
     static constexpr std::size_t maxAdults = 100;
-    static constexpr std::size_t maxItems = 2000;    ///< per list, and plan rows
+    static constexpr std::size_t maxItems = 2000;       ///< per list, and plan rows
     static constexpr std::size_t maxTextChars = 200000; ///< per text, in code points
 };
 

@@ -29,17 +29,17 @@ namespace
 
 struct Token
 {
-    std::string word;       ///< lower case (ASCII letters); typographic apostrophes as '
-    std::size_t begin = 0;  ///< first byte in the original text
-    std::size_t end = 0;    ///< one past the last byte
+    std::string word;              ///< lower case (ASCII letters); typographic apostrophes as '
+    std::size_t begin = 0;         ///< first byte in the original text
+    std::size_t end = 0;           ///< one past the last byte
     bool breakAfter = false;       ///< punctuation or a line break before the next word, or the end
     bool sentenceEndAfter = false; ///< . ! ? … or a line break before the next word, or the end
     int upper = 0;                 ///< ASCII capitals in the word
     int lower = 0;                 ///< ASCII small letters
     int digits = 0;
     std::uint32_t id = 0xFFFFFFFF; ///< the word's number in the lexicon's vocabulary
-    bool number = false; ///< digits or a number word
-    bool month = false;  ///< a month name used as one
+    bool number = false;           ///< digits or a number word
+    bool month = false;            ///< a month name used as one
     bool weekday = false;
     bool capitalised = false; ///< a capital then small letters: a name, or the first word of a sentence
 };
@@ -128,6 +128,8 @@ CharClass classify(char32_t cp)
         const char c = static_cast<char>(cp);
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
             return CharClass::Letter;
+        // Character tables, a class per line.
+        // clang-format off
         switch (c)
         {
             case ' ': case '\t': case '\r': case '\f': case '\v': return CharClass::Space;
@@ -155,6 +157,7 @@ CharClass classify(char32_t cp)
         case 0xFFFD: return CharClass::Other;
         default: break;
     }
+    // clang-format on
     // Other punctuation and symbols of the Latin-1 and general punctuation blocks separate words;
     // everything else beyond ASCII is read as part of a word (é, ł, other scripts).
     if ((cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F))
@@ -272,9 +275,9 @@ std::vector<Token> tokenize(const std::string& s, bool* quote = nullptr)
 
 struct Match
 {
-    std::size_t tag = 0;   ///< which of the list's parts the phrase came from (PhraseList::add)
-    std::size_t first = 0; ///< first token
-    std::size_t last = 0;  ///< one past the last token
+    std::size_t tag = 0;        ///< which of the list's parts the phrase came from (PhraseList::add)
+    std::size_t first = 0;      ///< first token
+    std::size_t last = 0;       ///< one past the last token
     std::size_t shownFirst = 0; ///< the words to show: the phrase's [bracketed] part, else all of it
     std::size_t shownLast = 0;
 };
@@ -289,7 +292,10 @@ public:
         const auto it = ids_.find(word);
         return it == ids_.end() ? unknown : it->second;
     }
-    std::uint32_t add(const std::string& word) { return ids_.emplace(word, static_cast<std::uint32_t>(ids_.size())).first->second; }
+    std::uint32_t add(const std::string& word)
+    {
+        return ids_.emplace(word, static_cast<std::uint32_t>(ids_.size())).first->second;
+    }
     /// Gives each token of text its id in this vocabulary.
     void number(Text& text) const
     {
@@ -477,9 +483,8 @@ private:
 /// Matches that do not overlap, preferring the earliest and then the longest.
 std::vector<Match> outermost(std::vector<Match> matches)
 {
-    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-        return a.first != b.first ? a.first < b.first : a.last > b.last;
-    });
+    std::sort(matches.begin(), matches.end(),
+              [](const Match& a, const Match& b) { return a.first != b.first ? a.first < b.first : a.last > b.last; });
     std::vector<Match> out;
     for (const Match& m : matches)
         if (out.empty() || m.first >= out.back().last)
@@ -533,12 +538,12 @@ std::unordered_set<std::string> wordSet(const Strings& strings, const std::strin
     return out;
 }
 
-const char* const analysisGroups[]
-    = { "interpretive", "mechanism", "weighing", "causal", "reported", "service", "status", "general" };
+const char* const analysisGroups[] = { "interpretive", "mechanism", "weighing", "causal",
+                                       "reported",     "service",   "status",   "general" };
 const char* const successGroups[]
     = { "state", "process", "comparative", "frequency", "observer", "concrete", "absence" };
-const char* const motivationGroups[]
-    = { "attendance", "agreement", "engagement", "external", "assertion", "insight", "selfDriven" };
+const char* const motivationGroups[] = { "attendance", "agreement", "engagement", "external",
+                                         "assertion",  "insight",   "selfDriven" };
 
 /// What a word is, besides its phrases (Lexicon::wordFlags).
 enum WordFlag : std::uint8_t
@@ -589,8 +594,8 @@ struct Lexicon
     PhraseList cues[judgementKindCount];
     std::size_t cueGroups[judgementKindCount] = {};
     std::vector<std::string> featureNames[judgementKindCount];
-    const char* reasonPrefix[judgementKindCount] = { "reason.analysis.", "reason.successSign.",
-                                                     "reason.motivation.", "reason.jargon.", "reason.placeholder." };
+    const char* reasonPrefix[judgementKindCount] = { "reason.analysis.", "reason.successSign.", "reason.motivation.",
+                                                     "reason.jargon.", "reason.placeholder." };
     PhraseList jargon; ///< tagged by JargonTag
     std::set<std::string> acronymsAllowed;
     PhraseList cell; ///< tagged by CellTag
@@ -625,20 +630,19 @@ struct Lexicon
             acronymsAllowed.insert(a);
         placeholderTokens = wordSet(strings, "placeholder.tokens");
         whoFiller = wordSet(strings, "placeholder.who.filler");
-        const std::pair<CellTag, const char*> cellLists[]
-            = { { Unconfirmed, "placeholder.unconfirmed" },
-                { Elsewhere, "placeholder.elsewhere" },
-                { Diffuse, "placeholder.diffuse" },
-                { WhoDiffuse, "placeholder.who.diffuse" },
-                { WhoNamed, "placeholder.who.named" },
-                { ByWhenDiffuse, "placeholder.byWhen.diffuse" },
-                { ByWhenTime, "placeholder.byWhen.time" },
-                { ReviewTime, "placeholder.review.time" },
-                { ReviewDiffuse, "placeholder.review.diffuse" },
-                { Trigger, "placeholder.contingency.trigger" },
-                { VagueTrigger, "placeholder.contingency.vagueTrigger" },
-                { VagueAction, "placeholder.contingency.vagueAction" },
-                { Holiday, "text.holidays" } };
+        const std::pair<CellTag, const char*> cellLists[] = { { Unconfirmed, "placeholder.unconfirmed" },
+                                                              { Elsewhere, "placeholder.elsewhere" },
+                                                              { Diffuse, "placeholder.diffuse" },
+                                                              { WhoDiffuse, "placeholder.who.diffuse" },
+                                                              { WhoNamed, "placeholder.who.named" },
+                                                              { ByWhenDiffuse, "placeholder.byWhen.diffuse" },
+                                                              { ByWhenTime, "placeholder.byWhen.time" },
+                                                              { ReviewTime, "placeholder.review.time" },
+                                                              { ReviewDiffuse, "placeholder.review.diffuse" },
+                                                              { Trigger, "placeholder.contingency.trigger" },
+                                                              { VagueTrigger, "placeholder.contingency.vagueTrigger" },
+                                                              { VagueAction, "placeholder.contingency.vagueAction" },
+                                                              { Holiday, "text.holidays" } };
         for (const auto& [tag, key] : cellLists)
             cell.add(vocabulary, list(strings, key), tag);
         threshold = number("model.threshold", 0.6);
@@ -757,10 +761,7 @@ std::string compact(const std::string& s)
     return out;
 }
 
-std::string withArg(const std::string& key, const std::string& arg)
-{
-    return lexicon().strings.format(key, { arg });
-}
+std::string withArg(const std::string& key, const std::string& arg) { return lexicon().strings.format(key, { arg }); }
 
 // ---------------------------------------------------------------------------------------------
 // The learned judgements: cue counts and a logistic regression.
@@ -859,7 +860,8 @@ bool isAcronym(const Token& t, const std::string& raw)
 bool isSectionNumber(const Token& t)
 {
     return t.word.size() >= 2 && t.word.size() <= 4 && t.word[0] == 's'
-           && std::all_of(t.word.begin() + 1, t.word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+           && std::all_of(t.word.begin() + 1, t.word.end(),
+                          [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 /// The explanations a jargon text holds (JargonTag lists), found once.
@@ -890,7 +892,8 @@ bool explained(const Text& text, const Match& term, const Explanations& e, bool 
     {
         const std::size_t close = s.find(')', at);
         std::size_t inside = 0;
-        for (std::size_t i = term.last; i < t.size() && t[i].begin < (close == std::string::npos ? s.size() : close); ++i)
+        for (std::size_t i = term.last; i < t.size() && t[i].begin < (close == std::string::npos ? s.size() : close);
+             ++i)
             ++inside;
         if (inside >= 2)
             return true;
@@ -961,11 +964,11 @@ Judgement judgeJargonText(const std::string& s, const std::vector<std::string>& 
             candidates.push_back(m);
     }
     const std::vector<Match> everyday = tagged(all, Everyday);
-    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                    [&](const Match& m) {
-                                        return std::any_of(everyday.begin(), everyday.end(),
-                                                           [&](const Match& e) { return overlaps(m, e); });
-                                    }),
+    candidates.erase(std::remove_if(
+                         candidates.begin(), candidates.end(),
+                         [&](const Match& m) {
+        return std::any_of(everyday.begin(), everyday.end(), [&](const Match& e) { return overlaps(m, e); });
+                         }),
                      candidates.end());
     // Capitalised acronyms, unless the whole text is in capitals (shouting, or a heading).
     std::size_t capsWords = 0;
@@ -990,8 +993,8 @@ Judgement judgeJargonText(const std::string& s, const std::vector<std::string>& 
         }
         if (isSectionNumber(t[i]))
             candidates.push_back({ Term, i, i + 1, i, i + 1 });
-        else if (t[i].word == "s" && i + 1 < t.size() && t[i + 1].digits > 0 && t[i].end < s.size() && s[t[i].end] == '.'
-                 && t[i + 1].begin == t[i].end + 1)
+        else if (t[i].word == "s" && i + 1 < t.size() && t[i + 1].digits > 0 && t[i].end < s.size()
+                 && s[t[i].end] == '.' && t[i + 1].begin == t[i].end + 1)
             candidates.push_back({ Term, i, i + 2, i, i + 2 });
     }
     const Explanations explanations{ tagged(all, ExplainedAfter), tagged(all, ExplainedApposition),
@@ -1058,8 +1061,8 @@ bool onlyThese(const Text& text, const std::vector<Match>& matches, const std::u
 {
     for (std::size_t i = 0; i < text.tokens.size(); ++i)
     {
-        const bool covered
-            = std::any_of(matches.begin(), matches.end(), [&](const Match& m) { return i >= m.first && i < m.last; });
+        const bool covered = std::any_of(matches.begin(), matches.end(),
+                                         [&](const Match& m) { return i >= m.first && i < m.last; });
         if (!covered && !filler.count(text.tokens[i].word))
             return false;
     }
@@ -1091,7 +1094,9 @@ Judgement judgeCell(const std::string& column, const std::string& s)
     const Text text = analyse(s);
     const std::size_t n = text.tokens.size();
     const std::vector<Match> all = lex.cell.findAll(text);
-    auto has = [&](CellTag tag) { return std::any_of(all.begin(), all.end(), [&](const Match& m) { return m.tag == tag; }); };
+    auto has = [&](CellTag tag) {
+        return std::any_of(all.begin(), all.end(), [&](const Match& m) { return m.tag == tag; });
+    };
     // The cell itself when short enough to quote, else the phrase found.
     auto shown = [&](const Match& m) { return whole.size() <= 40 ? whole : text.raw(m.first, m.last); };
     if (const auto m = tagged(all, Unconfirmed); !m.empty())
@@ -1147,8 +1152,7 @@ Judgement judgeCell(const std::string& column, const std::string& s)
     return {};
 }
 
-template <typename F>
-Judgement guarded(F&& f)
+template <typename F> Judgement guarded(F&& f)
 {
     try
     {
@@ -1202,9 +1206,12 @@ Judgement judgeWith(JudgementKind kind, const Model& model, const std::string& c
         {
             case JudgementKind::DescriptionOnly:
             case JudgementKind::VagueSuccessSign:
-            case JudgementKind::Compliance: return judgeLearned(kind, model, text);
-            case JudgementKind::Jargon: return judgeJargonText(text, {});
-            case JudgementKind::Placeholder: return judgeCell(context, text);
+            case JudgementKind::Compliance:
+                return judgeLearned(kind, model, text);
+            case JudgementKind::Jargon:
+                return judgeJargonText(text, {});
+            case JudgementKind::Placeholder:
+                return judgeCell(context, text);
         }
         return Judgement();
     });
@@ -1248,8 +1255,8 @@ Judgement judgeSuccessSign(const std::string& text)
 Judgement judgeMotivation(const std::string& text)
 {
     return judgement::guarded([&] {
-        return judgement::judgeWith(JudgementKind::Compliance, judgement::shippedModel(JudgementKind::Compliance),
-                                    {}, text);
+        return judgement::judgeWith(JudgementKind::Compliance, judgement::shippedModel(JudgementKind::Compliance), {},
+                                    text);
     });
 }
 
@@ -1267,11 +1274,16 @@ const char* judgementKindName(JudgementKind kind)
 {
     switch (kind)
     {
-        case JudgementKind::DescriptionOnly: return "descriptionOnly";
-        case JudgementKind::VagueSuccessSign: return "vagueSuccessSign";
-        case JudgementKind::Compliance: return "compliance";
-        case JudgementKind::Jargon: return "jargon";
-        case JudgementKind::Placeholder: return "placeholder";
+        case JudgementKind::DescriptionOnly:
+            return "descriptionOnly";
+        case JudgementKind::VagueSuccessSign:
+            return "vagueSuccessSign";
+        case JudgementKind::Compliance:
+            return "compliance";
+        case JudgementKind::Jargon:
+            return "jargon";
+        case JudgementKind::Placeholder:
+            return "placeholder";
     }
     return "unknown";
 }

@@ -27,9 +27,10 @@ inline constexpr std::size_t judgementKindCount = 5;
 struct Judgement
 {
     bool flagged = false;
-    std::string reason;             ///< one plain sentence saying what in the text led to it (for the supervisor)
-    std::vector<std::string> terms; ///< Jargon: the exact substrings found (as in the corpus "terms"); Placeholder: the token
-    double score = 0;               ///< the model's confidence, for the quality tool
+    std::string reason; ///< one plain sentence saying what in the text led to it (for the supervisor)
+    std::vector<std::string>
+        terms;        ///< Jargon: the exact substrings found (as in the corpus "terms"); Placeholder: the token
+    double score = 0; ///< the model's confidence, for the quality tool
 };
 
 // Every judge function: empty or blank text is never flagged (emptiness is a separate, certain

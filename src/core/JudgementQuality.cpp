@@ -27,9 +27,12 @@ const char* contextKey(JudgementKind kind)
 {
     switch (kind)
     {
-        case JudgementKind::DescriptionOnly: return "field";
-        case JudgementKind::Placeholder: return "column";
-        default: return nullptr;
+        case JudgementKind::DescriptionOnly:
+            return "field";
+        case JudgementKind::Placeholder:
+            return "column";
+        default:
+            return nullptr;
     }
 }
 
@@ -96,9 +99,12 @@ json::object countsJson(const Counts& c)
             return nullptr;
         return v;
     };
-    return { { "items", c.items() },          { "truePositive", c.truePositive },
-             { "falsePositive", c.falsePositive }, { "falseNegative", c.falseNegative },
-             { "trueNegative", c.trueNegative },   { "precision", num(c.precision()) },
+    return { { "items", c.items() },
+             { "truePositive", c.truePositive },
+             { "falsePositive", c.falsePositive },
+             { "falseNegative", c.falseNegative },
+             { "trueNegative", c.trueNegative },
+             { "precision", num(c.precision()) },
              { "recall", num(c.recall()) } };
 }
 
@@ -128,11 +134,16 @@ const char* corpusFileName(JudgementKind kind)
 {
     switch (kind)
     {
-        case JudgementKind::DescriptionOnly: return "analysis.jsonl";
-        case JudgementKind::VagueSuccessSign: return "success-signs.jsonl";
-        case JudgementKind::Compliance: return "motivation.jsonl";
-        case JudgementKind::Jargon: return "jargon.jsonl";
-        case JudgementKind::Placeholder: return "plan-cells.jsonl";
+        case JudgementKind::DescriptionOnly:
+            return "analysis.jsonl";
+        case JudgementKind::VagueSuccessSign:
+            return "success-signs.jsonl";
+        case JudgementKind::Compliance:
+            return "motivation.jsonl";
+        case JudgementKind::Jargon:
+            return "jargon.jsonl";
+        case JudgementKind::Placeholder:
+            return "plan-cells.jsonl";
     }
     return "";
 }
@@ -141,11 +152,16 @@ const char* poorLabel(JudgementKind kind)
 {
     switch (kind)
     {
-        case JudgementKind::DescriptionOnly: return "description";
-        case JudgementKind::VagueSuccessSign: return "vague";
-        case JudgementKind::Compliance: return "compliance";
-        case JudgementKind::Jargon: return "jargon";
-        case JudgementKind::Placeholder: return "placeholder";
+        case JudgementKind::DescriptionOnly:
+            return "description";
+        case JudgementKind::VagueSuccessSign:
+            return "vague";
+        case JudgementKind::Compliance:
+            return "compliance";
+        case JudgementKind::Jargon:
+            return "jargon";
+        case JudgementKind::Placeholder:
+            return "placeholder";
     }
     return "";
 }
@@ -154,11 +170,16 @@ const char* goodLabel(JudgementKind kind)
 {
     switch (kind)
     {
-        case JudgementKind::DescriptionOnly: return "analysis";
-        case JudgementKind::VagueSuccessSign: return "observable";
-        case JudgementKind::Compliance: return "motivation";
-        case JudgementKind::Jargon: return "plain";
-        case JudgementKind::Placeholder: return "specific";
+        case JudgementKind::DescriptionOnly:
+            return "analysis";
+        case JudgementKind::VagueSuccessSign:
+            return "observable";
+        case JudgementKind::Compliance:
+            return "motivation";
+        case JudgementKind::Jargon:
+            return "plain";
+        case JudgementKind::Placeholder:
+            return "specific";
     }
     return "";
 }
@@ -215,7 +236,8 @@ double Counts::precision() const
 double Counts::recall() const
 {
     const std::size_t poor = truePositive + falseNegative;
-    return poor ? static_cast<double>(truePositive) / static_cast<double>(poor) : std::numeric_limits<double>::quiet_NaN();
+    return poor ? static_cast<double>(truePositive) / static_cast<double>(poor)
+                : std::numeric_limits<double>::quiet_NaN();
 }
 
 void Counts::add(bool labelledPoor, bool flagged)
@@ -230,11 +252,16 @@ Judgement judgeItem(JudgementKind kind, const LabelledItem& item)
 {
     switch (kind)
     {
-        case JudgementKind::DescriptionOnly: return judgeAnalysisPart(item.context, item.text);
-        case JudgementKind::VagueSuccessSign: return judgeSuccessSign(item.text);
-        case JudgementKind::Compliance: return judgeMotivation(item.text);
-        case JudgementKind::Jargon: return judgeJargon(item.text);
-        case JudgementKind::Placeholder: return judgePlanCell(item.context, item.text);
+        case JudgementKind::DescriptionOnly:
+            return judgeAnalysisPart(item.context, item.text);
+        case JudgementKind::VagueSuccessSign:
+            return judgeSuccessSign(item.text);
+        case JudgementKind::Compliance:
+            return judgeMotivation(item.text);
+        case JudgementKind::Jargon:
+            return judgeJargon(item.text);
+        case JudgementKind::Placeholder:
+            return judgePlanCell(item.context, item.text);
     }
     return {};
 }
@@ -288,8 +315,10 @@ KindQuality measure(JudgementKind kind, const std::vector<LabelledItem>& all, co
             };
             for (const std::string& t : items[i].terms)
             {
-                q.terms.exact += std::any_of(found.begin(), found.end(), [&](const std::string& f) { return lowered(f) == lowered(t); });
-                q.terms.overlapping += std::any_of(found.begin(), found.end(), [&](const std::string& f) { return related(f, t); });
+                q.terms.exact += std::any_of(found.begin(), found.end(),
+                                             [&](const std::string& f) { return lowered(f) == lowered(t); });
+                q.terms.overlapping += std::any_of(found.begin(), found.end(),
+                                                   [&](const std::string& f) { return related(f, t); });
             }
             for (const std::string& f : found)
                 q.terms.unlabelled += std::none_of(items[i].terms.begin(), items[i].terms.end(),
@@ -368,15 +397,18 @@ std::string qualityToJson(const std::vector<KindQuality>& quality, const Quality
                                             { "heldOut", countsJson(set.heldOut) } });
         o["sets"] = std::move(sets);
         if (q.kind == JudgementKind::Jargon)
-            o["terms"] = json::object{ { "labelled", q.terms.labelled },   { "exact", q.terms.exact },
-                                       { "overlapping", q.terms.overlapping }, { "found", q.terms.found },
+            o["terms"] = json::object{ { "labelled", q.terms.labelled },
+                                       { "exact", q.terms.exact },
+                                       { "overlapping", q.terms.overlapping },
+                                       { "found", q.terms.found },
                                        { "unlabelled", q.terms.unlabelled } };
         kinds.emplace_back(std::move(o));
     }
     json::object protocol{ { "folds", options.folds },
                            { "seed", options.seed },
                            { "stratified", true },
-                           { "heldOut", "every 3rd line of each file (lines 3, 6, 9 ...) of a set with a held-out part" },
+                           { "heldOut",
+                             "every 3rd line of each file (lines 3, 6, 9 ...) of a set with a held-out part" },
                            { "stratifiedBy", "set and label" },
                            { "developmentOnly", options.devOnly },
                            { "threshold", decisionThreshold() },

@@ -35,8 +35,8 @@ struct LabelledItem
 /// set that is development data throughout (tests/data/review-fresh since its blind run) has none.
 struct LabelledSet
 {
-    std::string name;         ///< shown in figures and in the weights' note ("tests/data/review-fresh")
-    bool heldOutPart = true;  ///< every third line of each file is held out (isHeldOutLine)
+    std::string name;        ///< shown in figures and in the weights' note ("tests/data/review-fresh")
+    bool heldOutPart = true; ///< every third line of each file is held out (isHeldOutLine)
 };
 
 /// The corpus file of a kind ("analysis.jsonl" ...).
@@ -112,9 +112,9 @@ struct KindQuality
 {
     JudgementKind kind = JudgementKind::DescriptionOnly;
     bool learned = false;
-    Counts whole;          ///< the public judge functions (the shipped model) on every item
-    Counts crossValidated; ///< learned kinds: a model trained on the other folds; rule kinds: as whole
-    Counts heldOut;        ///< learned kinds: a model trained on the development part; rules: as whole
+    Counts whole;                           ///< the public judge functions (the shipped model) on every item
+    Counts crossValidated;                  ///< learned kinds: a model trained on the other folds; rule kinds: as whole
+    Counts heldOut;                         ///< learned kinds: a model trained on the development part; rules: as whole
     std::vector<Miss> misses;               ///< whole set
     std::vector<Miss> crossValidatedMisses; ///< learned kinds only
     TermAgreement terms;                    ///< jargon only

@@ -11,13 +11,12 @@ namespace aa
 {
 namespace
 {
-constexpr const char* namespaces
-    = " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
-      " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
-      " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
-      " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
-      " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
-      " xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.3\"";
+constexpr const char* namespaces = " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                                   " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+                                   " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+                                   " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+                                   " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+                                   " xmlns:xlink=\"http://www.w3.org/1999/xlink\" office:version=\"1.3\"";
 
 /// Relative widths of the plan columns (indexed by PlanColumn): the issue, outcome and action
 /// wide, priority narrow, by when wide enough for "31/01/2027" at the cells' size.
@@ -170,7 +169,8 @@ public:
             }
             if (section == Section::Plan && !parts_.planTopics)
                 continue;
-            for (const NewParagraph& p : compose_.section(section, parts_.hasHeading(section) && section != Section::Plan))
+            for (const NewParagraph& p :
+                 compose_.section(section, parts_.hasHeading(section) && section != Section::Plan))
                 paragraph(p);
         }
         xml_ += "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
@@ -260,7 +260,8 @@ private:
             if (c == PlanColumn::Action && i == 0 && row.must)
                 inner = runsXml({ Run{ Run::Kind::Strong, compose_.mustPrefix(), {} } }) + inner;
             if (c == PlanColumn::Action && i == 0 && !row.help.empty())
-                inner = "<text:bookmark text:name=\"" + escapeXml(bookmarkName(MarkKind::Plan, row.help)) + "\"/>" + inner;
+                inner = "<text:bookmark text:name=\"" + escapeXml(bookmarkName(MarkKind::Plan, row.help)) + "\"/>"
+                        + inner;
             out += cellParagraph(inner);
         }
         return out;
@@ -313,20 +314,29 @@ std::string paragraphXml(const std::string& text)
         const char c = text[i];
         switch (c)
         {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '\t': out += "<text:tab/>"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '\t':
+                out += "<text:tab/>";
+                break;
             case ' ':
             {
                 // ODF collapses runs of spaces and drops leading and trailing ones, so only a
                 // space between two other characters may stay literal.
-                const bool literal = i > 0 && text[i - 1] != ' ' && text[i - 1] != '\t'
-                                     && i + 1 < text.size() && text[i + 1] != ' ';
+                const bool literal = i > 0 && text[i - 1] != ' ' && text[i - 1] != '\t' && i + 1 < text.size()
+                                     && text[i + 1] != ' ';
                 out += literal ? " " : "<text:s/>";
                 break;
             }
-            default: out += c;
+            default:
+                out += c;
         }
     }
     return out;

@@ -16,7 +16,7 @@ namespace aa
 /// template's stands for it).
 struct FragmentParts
 {
-    bool heading = true; ///< "Analysis of the assessment"
+    bool heading = true;                     ///< "Analysis of the assessment"
     std::array<bool, sectionCount> sections; ///< indexed by Section
     std::array<bool, sectionCount> headings; ///< the sections' own headings
     /// With the plan: the plan's review, contingency and agreement under the table (false: the

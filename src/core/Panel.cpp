@@ -67,10 +67,11 @@ const std::string* answerText(const Analysis& a, const PanelSelection& sel, Ques
 
 template <typename T> void keepKnown(std::vector<std::string>& ids, const std::vector<T>& known)
 {
-    ids.erase(std::remove_if(ids.begin(), ids.end(),
-                             [&](const std::string& id) {
-                                 return std::none_of(known.begin(), known.end(), [&](const T& k) { return k.id == id; });
-                             }),
+    ids.erase(std::remove_if(
+                  ids.begin(), ids.end(),
+                  [&](const std::string& id) {
+        return std::none_of(known.begin(), known.end(), [&](const T& k) { return k.id == id; });
+                  }),
               ids.end());
 }
 
@@ -219,9 +220,10 @@ std::string issueListEntry(const Analysis& analysis, std::size_t index, const St
 {
     const Issue& issue = analysis.issues.at(index);
     const std::size_t answered = requiredIssueParts - emptyParts(issue, strings).size();
-    std::string entry = strings.format(
-        "panel.issueEntry", { std::to_string(index + 1), isBlank(issue.title) ? strings.get("panel.untitled") : issue.title,
-                              std::to_string(answered), std::to_string(requiredIssueParts) });
+    std::string entry = strings.format("panel.issueEntry",
+                                       { std::to_string(index + 1),
+                                         isBlank(issue.title) ? strings.get("panel.untitled") : issue.title,
+                                         std::to_string(answered), std::to_string(requiredIssueParts) });
     if (!hasPlanAction(analysis, issue.id))
         entry += strings.get("panel.issueNoAction");
     return entry;
@@ -302,7 +304,9 @@ std::string completenessLine(const Analysis& analysis, const Strings& strings)
     std::string line = empty.empty() ? strings.get("panel.empty.none")
                                      : strings.format("panel.empty.list", { join(empty, "; ") });
     if (!analysis.issues.empty() && noAction)
-        line += " " + strings.format("panel.noAction", { std::to_string(noAction), std::to_string(analysis.issues.size()) });
+        line += " "
+                + strings.format("panel.noAction",
+                                 { std::to_string(noAction), std::to_string(analysis.issues.size()) });
     return line;
 }
 
@@ -436,7 +440,8 @@ std::vector<FindingRow> findingRows(const std::vector<Finding>& findings, const 
         order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto key = [&](std::size_t i) {
-            return std::make_tuple(findings[i].kind == FindingKind::Judgement, groupOf(findings[i]), findings[i].severity);
+            return std::make_tuple(findings[i].kind == FindingKind::Judgement, groupOf(findings[i]),
+                                   findings[i].severity);
         };
         return key(a) < key(b);
     });
@@ -449,7 +454,8 @@ std::vector<FindingRow> findingRows(const std::vector<Finding>& findings, const 
         if (currentKind != judgement)
         {
             currentKind = judgement;
-            rows.push_back({ strings.get(judgement ? "panel.review.judgements" : "panel.review.certain"), std::nullopt });
+            rows.push_back(
+                { strings.get(judgement ? "panel.review.judgements" : "panel.review.certain"), std::nullopt });
         }
         const std::size_t group = groupOf(findings[i]);
         if (current != std::make_pair(judgement, group))
@@ -465,7 +471,8 @@ std::vector<FindingRow> findingRows(const std::vector<Finding>& findings, const 
             rows.push_back({ "  " + heading, std::nullopt });
         }
         const std::string label = judgement ? strings.get("panel.severity.question")
-                                            : strings.get(std::string("panel.severity.") + severityName(findings[i].severity));
+                                            : strings.get(std::string("panel.severity.")
+                                                          + severityName(findings[i].severity));
         rows.push_back({ "    " + label + ": " + findings[i].message, i });
     }
     return rows;
@@ -482,9 +489,9 @@ std::string findingCounts(const std::vector<Finding>& findings, const Strings& s
         else
             ++counts[static_cast<std::size_t>(f.severity)];
     }
-    return strings.format("panel.review.counts", { std::to_string(counts[0] + counts[1] + counts[2]),
-                                                   std::to_string(counts[0]), std::to_string(counts[1]),
-                                                   std::to_string(counts[2]), std::to_string(questions) });
+    return strings.format("panel.review.counts",
+                          { std::to_string(counts[0] + counts[1] + counts[2]), std::to_string(counts[0]),
+                            std::to_string(counts[1]), std::to_string(counts[2]), std::to_string(questions) });
 }
 
 bool analysisHasParagraph(const Analysis& analysis, QuestionKey key, const std::string& paragraph,
@@ -520,7 +527,8 @@ bool analysisHasParagraph(const Analysis& analysis, QuestionKey key, const std::
             auto startsWith = [](const std::string& text, std::size_t at, const std::string& prefix) {
                 return text.compare(at, prefix.size(), prefix) == 0;
             };
-            return std::any_of(analysis.lists[key.index].begin(), analysis.lists[key.index].end(), [&](const Item& item) {
+            return std::any_of(analysis.lists[key.index].begin(), analysis.lists[key.index].end(),
+                               [&](const Item& item) {
                 if (item.text.empty())
                     return false;
                 // The item's text, then nothing or its ties: words typed after the text make another item.
@@ -555,8 +563,8 @@ public:
         return isBlank(current) ? draft : current + "\n" + draft;
     }
 
-    std::vector<Item> items(const std::vector<Item>& base, const std::vector<Item>& draft, const std::vector<Item>& current,
-                            QuestionKey key)
+    std::vector<Item> items(const std::vector<Item>& base, const std::vector<Item>& draft,
+                            const std::vector<Item>& current, QuestionKey key)
     {
         if (draft == base || current == draft)
             return current;
@@ -630,8 +638,11 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
     // and the panel's ties to it (from any issue, new or not) follow it. Issue and adult ids are
     // renamed apart, as they are separate kinds of id.
     std::map<std::string, std::string> renamedAdults, renamedIssues;
-    appendAdded(merged.adults, base.adults, draft.adults, renamedAdults,
-                [](const std::vector<Adult>& taken) { Analysis a; a.adults = taken; return newAdultId(a); });
+    appendAdded(merged.adults, base.adults, draft.adults, renamedAdults, [](const std::vector<Adult>& taken) {
+        Analysis a;
+        a.adults = taken;
+        return newAdultId(a);
+    });
     auto rename = [](std::vector<std::string>& ids, const std::map<std::string, std::string>& renamed) {
         for (std::string& id : ids)
             if (const auto it = renamed.find(id); it != renamed.end())
@@ -660,7 +671,8 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
             }
         }
         for (std::size_t p = 0; p < issuePartCount; ++p)
-            issue.parts[p] = m.text(was->parts[p], want->parts[p], issue.parts[p], QuestionKey::of(static_cast<IssuePart>(p)));
+            issue.parts[p] = m.text(was->parts[p], want->parts[p], issue.parts[p],
+                                    QuestionKey::of(static_cast<IssuePart>(p)));
     }
     for (Adult& adult : merged.adults)
     {
@@ -669,10 +681,11 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
         if (!was || !want)
             continue;
         adult.name = m.text(was->name, want->name, adult.name, QuestionKey::of(AdultPart::Understanding), true);
-        adult.relationship
-            = m.text(was->relationship, want->relationship, adult.relationship, QuestionKey::of(AdultPart::Understanding), true);
+        adult.relationship = m.text(was->relationship, want->relationship, adult.relationship,
+                                    QuestionKey::of(AdultPart::Understanding), true);
         for (std::size_t p = 0; p < adultPartCount; ++p)
-            adult.parts[p] = m.text(was->parts[p], want->parts[p], adult.parts[p], QuestionKey::of(static_cast<AdultPart>(p)));
+            adult.parts[p] = m.text(was->parts[p], want->parts[p], adult.parts[p],
+                                    QuestionKey::of(static_cast<AdultPart>(p)));
     }
     // Panel edits to what was deleted from the document meanwhile cannot be written: say so.
     for (const Issue& want : draft.issues)
@@ -686,8 +699,11 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
         if (!draft.findAdult(was.id))
             if (const Adult* is = merged.findAdult(was.id); is && *is == was)
                 removeAdult(merged, static_cast<std::size_t>(is - merged.adults.data()));
-    appendAdded(merged.issues, base.issues, panel.issues, renamedIssues,
-                [](const std::vector<Issue>& taken) { Analysis a; a.issues = taken; return newIssueId(a); });
+    appendAdded(merged.issues, base.issues, panel.issues, renamedIssues, [](const std::vector<Issue>& taken) {
+        Analysis a;
+        a.issues = taken;
+        return newIssueId(a);
+    });
     for (std::vector<Item>& items : panel.lists)
         for (Item& item : items)
         {
@@ -702,7 +718,8 @@ Analysis mergePanelEdits(const Analysis& base, const Analysis& draft, const Anal
                                   QuestionKey::of(static_cast<ListKind>(k)));
     }
     for (std::size_t t = 0; t < topicCount; ++t)
-        merged.topics[t] = m.text(base.topics[t], draft.topics[t], current.topics[t], QuestionKey::of(static_cast<Topic>(t)));
+        merged.topics[t] = m.text(base.topics[t], draft.topics[t], current.topics[t],
+                                  QuestionKey::of(static_cast<Topic>(t)));
     // Ties to what the result does not have go, as the reader drops them (the update command
     // rejects a tie to an unknown issue or adult).
     for (Issue& issue : merged.issues)

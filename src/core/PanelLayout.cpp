@@ -57,7 +57,10 @@ int clampLines(int lines, const Row& row)
     return lines;
 }
 
-int buttonNeed(const Control& c, const Metrics& m) { return m.textWidth(withoutMnemonic(c.text)) + 2 * m.buttonPadding; }
+int buttonNeed(const Control& c, const Metrics& m)
+{
+    return m.textWidth(withoutMnemonic(c.text)) + 2 * m.buttonPadding;
+}
 
 /// How many buttons of a row stand side by side at this inner width, and their width.
 std::pair<int, int> buttonsPerRow(const std::vector<Control>& buttons, int inner, const Metrics& m)
@@ -101,7 +104,9 @@ int placeButtons(const std::vector<Control>& buttons, int x, int y, int inner, c
 int checkHeight(const Control& c, int width, const Metrics& m)
 {
     const int lines = std::max<int>(
-        1, static_cast<int>(wrapText(withoutMnemonic(c.text), std::max(width - m.checkIndent - m.wrapSlack, 1), m.textWidth).size()));
+        1,
+        static_cast<int>(
+            wrapText(withoutMnemonic(c.text), std::max(width - m.checkIndent - m.wrapSlack, 1), m.textWidth).size()));
     return std::max(m.checkHeight, m.checkHeight - m.lineHeight + lines * m.lineHeight);
 }
 
@@ -172,15 +177,16 @@ RowHeights rowHeights(const Row& row, int inner, const Metrics& m)
         case RowKind::Label:
         {
             const std::string& text = row.controls.empty() ? std::string() : row.controls.front().text;
-            const int h = static_cast<int>(wrapText(text, std::max(inner - m.wrapSlack, 1), m.textWidth).size()) * m.lineHeight;
+            const int h = static_cast<int>(wrapText(text, std::max(inner - m.wrapSlack, 1), m.textWidth).size())
+                          * m.lineHeight;
             return { h, h };
         }
         case RowKind::Field:
             return { m.fieldHeight, m.fieldHeight };
         case RowKind::Area:
         {
-            const int preferred
-                = m.textFrame + clampLines(std::max(areaLines(row, inner, m), row.roomLines), row) * m.lineHeight;
+            const int preferred = m.textFrame
+                                  + clampLines(std::max(areaLines(row, inner, m), row.roomLines), row) * m.lineHeight;
             const int minimum = row.grows ? m.textFrame + clampLines(row.minLines, row) * m.lineHeight : preferred;
             return { minimum, preferred };
         }
@@ -249,8 +255,9 @@ Column column(const std::vector<Row>& rows, int width, const Metrics& m)
         if (c.heights[i].preferred == 0)
             continue; // an empty label takes no room, nor a gap
         if (lastShown >= 0)
-            c.gapAfter[static_cast<std::size_t>(lastShown)]
-                = rows[static_cast<std::size_t>(lastShown)].names ? m.labelGap : m.gap;
+            c.gapAfter[static_cast<std::size_t>(lastShown)] = rows[static_cast<std::size_t>(lastShown)].names
+                                                                  ? m.labelGap
+                                                                  : m.gap;
         lastShown = static_cast<int>(i);
         c.grows = c.grows || rows[i].grows;
     }
@@ -488,7 +495,8 @@ std::map<std::string, Box> place(const std::vector<Row>& rows, int width, int he
                 }
                 else
                 {
-                    const int below = row.side.empty() ? 0 : m.gap / 2 + placeButtons(row.side, 0, 0, inner, m, nullptr);
+                    const int below = row.side.empty() ? 0
+                                                       : m.gap / 2 + placeButtons(row.side, 0, 0, inner, m, nullptr);
                     boxes[row.controls.front().id] = { x, y, inner, h - below };
                     if (!row.side.empty())
                         placeButtons(row.side, x, y + h - below + m.gap / 2, inner, m, &boxes);

@@ -35,23 +35,23 @@ using TextWidth = std::function<int(const std::string&)>;
 /// What the toolkit measures: the sizes of lines and of controls' frames, in pixels.
 struct Metrics
 {
-    int margin = 6;        ///< around the panel's content
-    int gap = 6;           ///< between rows
-    int labelGap = 2;      ///< between a label and the control it names, below it
-    int lineHeight = 16;   ///< a line of a label's text
-    int fieldHeight = 24;  ///< a one-line text field
-    int buttonHeight = 28; ///< a push button
+    int margin = 6;         ///< around the panel's content
+    int gap = 6;            ///< between rows
+    int labelGap = 2;       ///< between a label and the control it names, below it
+    int lineHeight = 16;    ///< a line of a label's text
+    int fieldHeight = 24;   ///< a one-line text field
+    int buttonHeight = 28;  ///< a push button
     int buttonPadding = 12; ///< each side of a button's label
-    int checkHeight = 20;  ///< a check box with one line of label
-    int checkIndent = 22;  ///< a check box's box and the space before its label
-    int listRow = 18;      ///< a row of a list
-    int listFrame = 4;     ///< a list's frame, top and bottom together
-    int textFrame = 8;     ///< a multi-line field's frame and inner margins, top and bottom together
-    int scrollbar = 16;    ///< a vertical scroll bar's width
+    int checkHeight = 20;   ///< a check box with one line of label
+    int checkIndent = 22;   ///< a check box's box and the space before its label
+    int listRow = 18;       ///< a row of a list
+    int listFrame = 4;      ///< a list's frame, top and bottom together
+    int textFrame = 8;      ///< a multi-line field's frame and inner margins, top and bottom together
+    int scrollbar = 16;     ///< a vertical scroll bar's width
     int minListWidth = 120; ///< narrower than this, a list's side buttons go below it
-    int wrapSlack = 0;     ///< labels are wrapped this much narrower than their width, so a
-                           ///< toolkit that breaks lines a little sooner never needs another line
-    TextWidth textWidth;   ///< required: the width of a text
+    int wrapSlack = 0;      ///< labels are wrapped this much narrower than their width, so a
+                            ///< toolkit that breaks lines a little sooner never needs another line
+    TextWidth textWidth;    ///< required: the width of a text
 };
 
 enum class RowKind
@@ -88,8 +88,8 @@ struct Row
 /// The heights a panel asks the sidebar for at a width.
 struct Heights
 {
-    int minimum = 0;   ///< growing rows at their least
-    int preferred = 0; ///< every row as tall as its content
+    int minimum = 0;    ///< growing rows at their least
+    int preferred = 0;  ///< every row as tall as its content
     bool grows = false; ///< some row would use more height
 };
 

@@ -98,9 +98,8 @@ std::string hex8(std::uint32_t value)
     return s;
 }
 
-const char* const monthNames[]
-    = { "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december" };
+const char* const monthNames[] = { "january", "february", "march",     "april",   "may",      "june",
+                                   "july",    "august",   "september", "october", "november", "december" };
 
 class Reviewer
 {
@@ -173,7 +172,8 @@ private:
     {
         const bool positional = p.kind == Place::Kind::PlanRow || p.kind == Place::Kind::ListItem;
         return std::to_string(static_cast<int>(p.kind)) + ":" + p.issue + ":"
-               + std::to_string(p.kind == Place::Kind::PlanRow ? 0 : p.index) + ":" + std::to_string(positional ? 0 : p.item);
+               + std::to_string(p.kind == Place::Kind::PlanRow ? 0 : p.index) + ":"
+               + std::to_string(positional ? 0 : p.item);
     }
 
     /// Words a family would not understand in a text a family will read; one question per term.
@@ -212,9 +212,9 @@ private:
     {
         static const char* const missing[requiredIssueParts]
             = { "review.issue.noOrigins", "review.issue.noMaintainingFactors", "review.issue.noImpact" };
-        static const char* const questions[requiredIssueParts]
-            = { "review.part.descriptionOnly.origins", "review.part.descriptionOnly.maintainingFactors",
-                "review.part.descriptionOnly.impactOnChild" };
+        static const char* const questions[requiredIssueParts] = { "review.part.descriptionOnly.origins",
+                                                                   "review.part.descriptionOnly.maintainingFactors",
+                                                                   "review.part.descriptionOnly.impactOnChild" };
         const Place title{ Place::Kind::IssueTitle, issue.id, 0, 0 };
         if (!hasPlanAction(a_, issue.id))
             certain("review.issue.noAction", Severity::Error, { quote(issue.title) }, title);
@@ -247,7 +247,8 @@ private:
             const std::string label = questionLabel(QuestionKey::of(t), s_);
             const bool isRequired = std::find(std::begin(required), std::end(required), t) != std::end(required);
             if (isBlank(a_.topic(t)))
-                certain("review.weighingUp.unanswered", isRequired ? Severity::Warning : Severity::Info, { label }, place);
+                certain("review.weighingUp.unanswered", isRequired ? Severity::Warning : Severity::Info, { label },
+                        place);
             jargon(a_.topic(t), place, label);
         }
     }
@@ -255,7 +256,8 @@ private:
     void reviewAdult(const Adult& adult)
     {
         const std::string name = adult.name.empty() ? adult.id : adult.name;
-        const Place understanding{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Understanding), 0 };
+        const Place understanding{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Understanding),
+                                   0 };
         const Place motivation{ Place::Kind::Adult, adult.id, static_cast<std::size_t>(AdultPart::Motivation), 0 };
         if (isBlank(adult.part(AdultPart::Understanding)))
             certain("review.adult.noUnderstanding", Severity::Warning, { quote(name) }, understanding);
@@ -286,7 +288,8 @@ private:
             {
                 const Item& item = items[i];
                 const Place place{ Place::Kind::ListItem, {}, k, i };
-                const std::string where = s_.format(std::string("review.place.") + jsonName(kind), { quote(item.text) });
+                const std::string where = s_.format(std::string("review.place.") + jsonName(kind),
+                                                    { quote(item.text) });
                 if (kind == ListKind::WhatNeedsToHappen && item.must && isBlank(item.ifNot))
                     certain("review.must.noConsequence", Severity::Warning, { quote(item.text) }, place);
                 if (kind == ListKind::SuccessSigns)
@@ -326,15 +329,16 @@ private:
             if (row.flagged || gone)
                 certain("review.plan.orphan", Severity::Error, { n, action }, place);
             std::vector<std::string> lacks;
-            for (PlanColumn c : { PlanColumn::Action, PlanColumn::Outcome, PlanColumn::Who, PlanColumn::ByWhen,
-                                  PlanColumn::Priority })
+            for (PlanColumn c :
+                 { PlanColumn::Action, PlanColumn::Outcome, PlanColumn::Who, PlanColumn::ByWhen, PlanColumn::Priority })
                 if (isBlank(row.cell(c)))
                     lacks.push_back(s_.get(std::string("review.plan.lacks.") + jsonName(c)));
             const bool done = progressDone(row.cell(PlanColumn::Progress), s_);
             if (!lacks.empty() && !done)
-                certain("review.plan.rowIncomplete", isBlank(row.cell(PlanColumn::Who)) || isBlank(row.cell(PlanColumn::ByWhen))
-                                                         ? Severity::Error
-                                                         : Severity::Warning, { n, action, joinList(lacks) }, place);
+                certain("review.plan.rowIncomplete",
+                        isBlank(row.cell(PlanColumn::Who)) || isBlank(row.cell(PlanColumn::ByWhen)) ? Severity::Error
+                                                                                                    : Severity::Warning,
+                        { n, action, joinList(lacks) }, place);
             rowWithoutReview = rowWithoutReview || isBlank(row.cell(PlanColumn::Review));
             rowWithoutContingency = rowWithoutContingency || isBlank(row.cell(PlanColumn::Contingency));
             const std::string& byWhen = row.cell(PlanColumn::ByWhen);
@@ -360,14 +364,16 @@ private:
                     jargon(row.cell(c), place, s_.format("review.place.planRow", { n }));
         }
         // The plan's one review arrangement and one contingency stand in for empty row cells.
-        const std::pair<Topic, bool> arrangements[] = { { Topic::PlanReview, planReview || !rowWithoutReview },
-                                                         { Topic::Contingency, planContingency || !rowWithoutContingency } };
+        const std::pair<Topic, bool> arrangements[]
+            = { { Topic::PlanReview, planReview || !rowWithoutReview },
+                { Topic::Contingency, planContingency || !rowWithoutContingency } };
         for (const auto& [topic, covered] : arrangements)
         {
             const Place place{ Place::Kind::PlanArrangement, {}, static_cast<std::size_t>(topic), 0 };
             const std::string& text = a_.topic(topic);
             if (!covered)
-                certain(std::string("review.plan.no.") + jsonName(topic), topic == Topic::PlanReview ? Severity::Error : Severity::Warning, {}, place);
+                certain(std::string("review.plan.no.") + jsonName(topic),
+                        topic == Topic::PlanReview ? Severity::Error : Severity::Warning, {}, place);
             if (!isBlank(text))
             {
                 const char* column = topic == Topic::PlanReview ? "review" : "contingency";
@@ -476,9 +482,12 @@ const char* severityName(Severity severity)
 {
     switch (severity)
     {
-        case Severity::Error: return "error";
-        case Severity::Warning: return "warning";
-        case Severity::Info: return "info";
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Info:
+            return "info";
     }
     return "info";
 }
@@ -593,7 +602,8 @@ bool progressDone(const std::string& text, const Strings& strings)
     }
     l.erase(0, first);
     const std::string words = strings.get("review.words.done");
-    const std::string joining = strings.has("review.words.doneJoining") ? strings.get("review.words.doneJoining") : std::string();
+    const std::string joining = strings.has("review.words.doneJoining") ? strings.get("review.words.doneJoining")
+                                                                        : std::string();
     std::size_t start = 0;
     while (start <= words.size())
     {
@@ -608,8 +618,8 @@ bool progressDone(const std::string& text, const Strings& strings)
 
 std::string reviewCommentText(const Finding& finding, const Strings& strings)
 {
-    return strings.get("review.commentPrefix") + finding.message + (finding.reason.empty() ? "" : " " + finding.reason) + " ("
-           + finding.standard + ")";
+    return strings.get("review.commentPrefix") + finding.message + (finding.reason.empty() ? "" : " " + finding.reason)
+           + " (" + finding.standard + ")";
 }
 
 const char* findingKindName(FindingKind kind) { return kind == FindingKind::Judgement ? "judgement" : "certain"; }
@@ -645,9 +655,9 @@ SupervisionEntry parseSupervisionEntry(std::string_view text, const Strings& str
     if (!root.is_object())
         throw InputError(strings.format("error.notObject", { "The supervision entry" }));
     SupervisionEntry entry;
-    std::pair<const char*, std::string*> fields[] = { { "date", &entry.date },           { "reviewer", &entry.reviewer },
-                                                      { "discussed", &entry.discussed }, { "influence", &entry.influence },
-                                                      { "decisions", &entry.decisions }, { "actions", &entry.actions } };
+    std::pair<const char*, std::string*> fields[]
+        = { { "date", &entry.date },           { "reviewer", &entry.reviewer },   { "discussed", &entry.discussed },
+            { "influence", &entry.influence }, { "decisions", &entry.decisions }, { "actions", &entry.actions } };
     for (const auto& member : root.get_object())
     {
         bool known = false;
@@ -669,7 +679,7 @@ SupervisionEntry parseSupervisionEntry(std::string_view text, const Strings& str
 std::string findingsToJson(const std::vector<Finding>& findings)
 {
     namespace json = boost::json;
-    static const char* const kinds[] = { "analysis", "issueTitle", "issuePart", "listItem", "topic",
+    static const char* const kinds[] = { "analysis", "issueTitle", "issuePart", "listItem",     "topic",
                                          "adult",    "planRow",    "plan",      "reportPrompt", "supervision" };
     json::array out;
     for (const Finding& f : findings)

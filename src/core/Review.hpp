@@ -106,7 +106,7 @@ struct ReviewOptions
 std::vector<Finding> review(const Analysis& analysis, const ReviewOptions& options,
                             const Strings& strings = Strings::builtIn());
 
-const char* severityName(Severity severity); ///< "error", "warning", "info"
+const char* severityName(Severity severity);   ///< "error", "warning", "info"
 const char* findingKindName(FindingKind kind); ///< "certain", "judgement"
 
 /// The date a plan cell states, as YYYY-MM-DD: "2027-03-01", "1/3/2027", "01/03/2027",

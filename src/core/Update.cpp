@@ -18,7 +18,10 @@ namespace
 class EditList
 {
 public:
-    void replace(std::size_t block, NewParagraph p) { edits_.push_back({ Edit::Kind::Replace, block, { std::move(p) } }); }
+    void replace(std::size_t block, NewParagraph p)
+    {
+        edits_.push_back({ Edit::Kind::Replace, block, { std::move(p) } });
+    }
     void remove(std::size_t block) { edits_.push_back({ Edit::Kind::Delete, block, {} }); }
     void insertAfter(std::size_t block, const std::vector<NewParagraph>& paragraphs)
     {
@@ -259,7 +262,8 @@ private:
         for (std::size_t i = 0; i < common; ++i)
             if (lines[i].text() != was[i] || (i == 0 && where.prompt))
                 edits_.replace(paras[i], lines[i]);
-        edits_.insertAfter(paras.back(), std::vector<NewParagraph>(lines.begin() + static_cast<std::ptrdiff_t>(common), lines.end()));
+        edits_.insertAfter(paras.back(),
+                           std::vector<NewParagraph>(lines.begin() + static_cast<std::ptrdiff_t>(common), lines.end()));
         for (std::size_t i = common; i < paras.size(); ++i)
             edits_.remove(paras[i]);
     }
@@ -541,11 +545,13 @@ std::vector<Edit> headingRepairs(const ReadResult& current, const Strings& strin
     std::vector<Edit> edits;
     for (std::size_t i = 0; i < current.layout.issues.size(); ++i)
         if (!current.layout.issues[i].bookmarkIntact)
-            edits.push_back({ Edit::Kind::Replace, current.layout.issues[i].title,
+            edits.push_back({ Edit::Kind::Replace,
+                              current.layout.issues[i].title,
                               { compose.issueTitle(current.analysis.issues[i]) } });
     for (std::size_t i = 0; i < current.layout.adults.size(); ++i)
         if (!current.layout.adults[i].bookmarkIntact)
-            edits.push_back({ Edit::Kind::Replace, current.layout.adults[i].name,
+            edits.push_back({ Edit::Kind::Replace,
+                              current.layout.adults[i].name,
                               { compose.adultName(current.analysis.adults[i]) } });
     return edits;
 }
@@ -565,9 +571,9 @@ PlanUpdatePlan planPlanUpdate(const ReadResult& current)
         for (Topic t : topicsOf(Section::Plan))
         {
             const TextLayout& where = current.layout.topics[static_cast<std::size_t>(t)];
-            for (std::optional<std::size_t> block : { where.label, where.paragraphs.empty()
-                                                                       ? std::optional<std::size_t>()
-                                                                       : std::optional<std::size_t>(where.paragraphs.front()) })
+            for (std::optional<std::size_t> block :
+                 { where.label, where.paragraphs.empty() ? std::optional<std::size_t>()
+                                                         : std::optional<std::size_t>(where.paragraphs.front()) })
                 if (block && (!firstAnswer || *block < *firstAnswer))
                     firstAnswer = block;
         }
@@ -742,7 +748,8 @@ UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& bl
     const IssueLayout& where = current.layout.issues[moving];
     const IssueLayout& before = current.layout.issues[moving - 1];
     // Everything the rewrite writes again; any other text in the issue would be lost.
-    const std::vector<NewParagraph> rewrite = Composer(current.analysis, strings).issue(current.analysis.issues[moving]);
+    const std::vector<NewParagraph> rewrite
+        = Composer(current.analysis, strings).issue(current.analysis.issues[moving]);
     std::set<std::string> carried;
     for (const NewParagraph& np : rewrite)
         carried.insert(np.text());

@@ -10,8 +10,8 @@
 #include "DocumentStructure.hpp"
 #include "Strings.hpp"
 
-#include <string>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace aa
@@ -33,9 +33,9 @@ struct Edit
 
 struct UpdatePlan
 {
-    std::vector<Edit> edits;               ///< at most one InsertAfter and one InsertBefore per block
-    std::vector<std::string> addedIssues;  ///< ids of issues that will be inserted
-    std::vector<std::string> keptIssues;   ///< ids in the document but not in the analysis: kept
+    std::vector<Edit> edits;              ///< at most one InsertAfter and one InsertBefore per block
+    std::vector<std::string> addedIssues; ///< ids of issues that will be inserted
+    std::vector<std::string> keptIssues;  ///< ids in the document but not in the analysis: kept
 };
 
 /// The edits that turn the document's analysis (current) into desired: only parts whose text
@@ -46,8 +46,7 @@ struct UpdatePlan
 /// is brought to the current one: the parents' answers are written as an adult's, the child's
 /// understanding in its own section, old headings get their new wording, "identified by" lines
 /// name the adults. The plan table is not touched (see planPlanUpdate). Requires current.found.
-UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired,
-                      const Strings& strings = Strings::builtIn());
+UpdatePlan planUpdate(const ReadResult& current, const Analysis& desired, const Strings& strings = Strings::builtIn());
 
 /// Whether applying these edits to these blocks can change what a field in the document shows,
 /// so that Writer's fields need a refresh afterwards: an edit writes a link (a new
@@ -59,8 +58,7 @@ bool editsChangeWhatFieldsShow(const UpdatePlan& plan, const std::vector<Block>&
 /// The edits that delete issue `index` (its heading, "identified by" line, questions and
 /// answers). Links to it elsewhere stay and show as broken until updatePlan and the review
 /// flag them. Throws InputError when index is out of range. Requires current.found.
-UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index,
-                           const Strings& strings = Strings::builtIn());
+UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index, const Strings& strings = Strings::builtIn());
 
 /// The edits that swap issue `index` with the one before it (up) or after it (down): the
 /// issue's paragraphs are written again on the other side of its neighbour, with its id, so
@@ -68,8 +66,8 @@ UpdatePlan planRemoveIssue(const ReadResult& current, std::size_t index,
 /// not. Throws InputError when there is no neighbour that way, or when the issue holds
 /// anything its rewrite would not carry over (a table, text the reader did not place), so
 /// nothing is ever lost. blocks are those current was read from.
-UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index,
-                         bool up, const Strings& strings = Strings::builtIn());
+UpdatePlan planMoveIssue(const ReadResult& current, const std::vector<Block>& blocks, std::size_t index, bool up,
+                         const Strings& strings = Strings::builtIn());
 
 struct PlanEdit
 {
@@ -92,15 +90,15 @@ std::vector<Edit> headingRepairs(const ReadResult& current, const Strings& strin
 
 struct PlanUpdatePlan
 {
-    std::vector<Edit> repairs;    ///< headingRepairs(), applied first
-    bool needsTable = false;      ///< the document has no plan table: insert one with rows
-    std::vector<PlanRow> rows;    ///< needsTable: the rows of the new table
+    std::vector<Edit> repairs; ///< headingRepairs(), applied first
+    bool needsTable = false;   ///< the document has no plan table: insert one with rows
+    std::vector<PlanRow> rows; ///< needsTable: the rows of the new table
     /// needsTable, where the plan's heading or its review, contingency or agreement are still
     /// there: the table alone goes in before the first of those answers (before), or after the
     /// plan's heading; none: the whole plan goes after the analysis (or at the template's place).
     std::optional<std::size_t> tableAt;
     bool tableBefore = false;
-    std::vector<PlanEdit> edits;  ///< otherwise, in the order to apply them (row indices as they are then)
+    std::vector<PlanEdit> edits; ///< otherwise, in the order to apply them (row indices as they are then)
 };
 
 /// Brings the plan in line with the analysis in the document: a row for every "what needs to

@@ -22,8 +22,9 @@ configurationAccess(const css::uno::Reference<css::uno::XComponentContext>& xCon
     aPath.Value <<= path;
     css::uno::Sequence<css::uno::Any> aArgs(1);
     aArgs.getArray()[0] <<= aPath;
-    return xProvider->createInstanceWithArguments(update ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
-                                                         : OUString("com.sun.star.configuration.ConfigurationAccess"),
+    return xProvider->createInstanceWithArguments(update
+                                                      ? OUString("com.sun.star.configuration.ConfigurationUpdateAccess")
+                                                      : OUString("com.sun.star.configuration.ConfigurationAccess"),
                                                   aArgs);
 }
 } // namespace aa::glue

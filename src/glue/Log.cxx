@@ -22,9 +22,8 @@ namespace
 {
 std::shared_ptr<spdlog::logger>& logger()
 {
-    static std::shared_ptr<spdlog::logger> instance
-        = std::make_shared<spdlog::logger>("assessment-analysis",
-                                           std::make_shared<spdlog::sinks::null_sink_mt>());
+    static std::shared_ptr<spdlog::logger> instance = std::make_shared<spdlog::logger>(
+        "assessment-analysis", std::make_shared<spdlog::sinks::null_sink_mt>());
     return instance;
 }
 std::once_flag initOnce;
@@ -40,8 +39,7 @@ void initLogging(const uno::Reference<uno::XComponentContext>& xContext) noexcep
             OUString aUserPath;
             if (osl::FileBase::getSystemPathFromFileURL(aUserUrl, aUserPath) != osl::FileBase::E_None)
                 return;
-            const std::string path
-                = aa::glue::toUtf8(aUserPath) + "/assessment-analysis/assessment-analysis.log";
+            const std::string path = aa::glue::toUtf8(aUserPath) + "/assessment-analysis/assessment-analysis.log";
             auto sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(path);
             auto fileLogger = std::make_shared<spdlog::logger>("assessment-analysis", sink);
             fileLogger->set_pattern("%Y-%m-%d %H:%M:%S.%e %l %v");

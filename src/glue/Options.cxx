@@ -27,8 +27,9 @@ Options readOptions(const uno::Reference<uno::XComponentContext>& xContext)
     Options options;
     try
     {
-        uno::Reference<container::XNameAccess> xReview(aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Review", false),
-                                                       uno::UNO_QUERY_THROW);
+        uno::Reference<container::XNameAccess> xReview(
+            aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Review", false),
+            uno::UNO_QUERY_THROW);
         OUString aName, aJargon;
         xReview->getByName("ReviewerName") >>= aName;
         xReview->getByName("JargonWords") >>= aJargon;
@@ -36,8 +37,9 @@ Options readOptions(const uno::Reference<uno::XComponentContext>& xContext)
         for (const std::string& line : aa::splitParagraphs(toUtf8(aJargon.replaceAll("\r", ""))))
             if (!aa::isBlank(line))
                 options.jargonWords.push_back(toUtf8(fromUtf8(line).trim()));
-        uno::Reference<container::XNameAccess> xPanel(aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Panel", false),
-                                                      uno::UNO_QUERY_THROW);
+        uno::Reference<container::XNameAccess> xPanel(
+            aa::glue::configurationAccess(xContext, "/org.assessmentanalysis.Options/Panel", false),
+            uno::UNO_QUERY_THROW);
         uno::Sequence<OUString> aHidden;
         xPanel->getByName("HiddenFurtherQuestions") >>= aHidden;
         for (const OUString& rKey : aHidden)
@@ -84,8 +86,8 @@ void applyUiLocale(const uno::Reference<uno::XComponentContext>& xContext)
     std::call_once(once, [&xContext] {
         try
         {
-            uno::Reference<container::XNameAccess> xL10n(aa::glue::configurationAccess(xContext, "/org.openoffice.Setup/L10N", false),
-                                                         uno::UNO_QUERY_THROW);
+            uno::Reference<container::XNameAccess> xL10n(
+                aa::glue::configurationAccess(xContext, "/org.openoffice.Setup/L10N", false), uno::UNO_QUERY_THROW);
             OUString aLocale;
             xL10n->getByName("ooLocale") >>= aLocale;
             aa::Strings::useLocale(toUtf8(aLocale));

@@ -63,8 +63,10 @@ std::vector<HelpPage> helpPages(const Strings& help, const Strings& strings)
         const std::string key = std::string("help.rule.") + rule.id;
         if (!help.has(key))
             throw InputError(std::string("The help does not describe the review's rule ") + rule.id + ".");
-        rules.paragraphs.push_back(help.get(key) + " (" + help.get(rule.kind == FindingKind::Certain ? "help.rules.certain" : "help.rules.judgement")
-                                   + "; " + rule.standard + ")");
+        rules.paragraphs.push_back(
+            help.get(key) + " ("
+            + help.get(rule.kind == FindingKind::Certain ? "help.rules.certain" : "help.rules.judgement") + "; "
+            + rule.standard + ")");
     }
     pages.push_back(std::move(rules));
     return pages;
@@ -72,11 +74,13 @@ std::vector<HelpPage> helpPages(const Strings& help, const Strings& strings)
 
 std::string toHtml(const std::vector<HelpPage>& pages, const std::string& lang)
 {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<title>Assessment Analysis: help</title>\n"
-                      "<style>body{font-family:sans-serif;max-width:46em;margin:1em auto;padding:0 1em;line-height:1.5}"
-                      "@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#e8e8e8}a{color:#8ab4f8}}</style>\n"
-                      "</head>\n<body>\n<h1>Assessment Analysis: help</h1>\n<ul>\n";
+    std::string out
+        = "<!DOCTYPE html>\n<html lang=\"" + lang
+          + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<title>Assessment Analysis: help</title>\n"
+            "<style>body{font-family:sans-serif;max-width:46em;margin:1em auto;padding:0 1em;line-height:1.5}"
+            "@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#e8e8e8}a{color:#8ab4f8}}</style>\n"
+            "</head>\n<body>\n<h1>Assessment Analysis: help</h1>\n<ul>\n";
     for (const HelpPage& page : pages)
         out += "<li><a href=\"#" + page.id + "\">" + escapeXml(page.title) + "</a></li>\n";
     out += "</ul>\n";

@@ -12,7 +12,7 @@ namespace aa
 {
 struct HelpPage
 {
-    std::string id;    ///< "deck", "plan", "review", "template", "questions", "rules"
+    std::string id; ///< "deck", "plan", "review", "template", "questions", "rules"
     std::string title;
     std::vector<std::string> paragraphs;
     /// The questions page: (question, guidance in depth, the standard) per question.

@@ -31,17 +31,17 @@
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
 #include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XHierarchicalNameAccess.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/reflection/XConstantTypeDescription.hpp>
 #include <com/sun/star/reflection/XIdlClass.hpp>
 #include <com/sun/star/reflection/XIdlMethod.hpp>
 #include <com/sun/star/reflection/XIdlReflection.hpp>
 #include <com/sun/star/reflection/theCoreReflection.hpp>
-#include <com/sun/star/awt/XControlContainer.hpp>
-#include <com/sun/star/awt/XWindow2.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/frame/XController2.hpp>
-#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
 #include <com/sun/star/ui/XDeck.hpp>
 #include <com/sun/star/ui/XDecks.hpp>
@@ -109,7 +109,8 @@ class Accessibility
 public:
     explicit Accessibility(const uno::Reference<uno::XComponentContext>& xContext)
     {
-        const auto xClass = reflection::theCoreReflection::get(xContext)->forName("com.sun.star.accessibility.XAccessibleContext");
+        const auto xClass = reflection::theCoreReflection::get(xContext)->forName(
+            "com.sun.star.accessibility.XAccessibleContext");
         m_xStates = xClass->getMethod("getAccessibleStateSet");
         m_xCount = xClass->getMethod("getAccessibleChildCount");
         m_xChild = xClass->getMethod("getAccessibleChild");
@@ -117,9 +118,11 @@ public:
             throw std::runtime_error("the office's XAccessibleContext lacks a method this program calls");
         m_childIndexIsHyper = m_xChild->getParameterTypes()[0]->getTypeClass() == uno::TypeClass_HYPER;
         const uno::Reference<container::XHierarchicalNameAccess> xTypes(
-            xContext->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"), uno::UNO_QUERY_THROW);
+            xContext->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"),
+            uno::UNO_QUERY_THROW);
         m_focused = uno::Reference<reflection::XConstantTypeDescription>(
-                        xTypes->getByHierarchicalName("com.sun.star.accessibility.AccessibleStateType.FOCUSED"), uno::UNO_QUERY_THROW)
+                        xTypes->getByHierarchicalName("com.sun.star.accessibility.AccessibleStateType.FOCUSED"),
+                        uno::UNO_QUERY_THROW)
                         ->getConstantValue();
     }
 
@@ -197,13 +200,14 @@ Context contextOf(const uno::Reference<uno::XInterface>& xObject)
 
 struct Screen
 {
-    uno::Reference<awt::XWindow> top;       ///< the document's window
+    uno::Reference<awt::XWindow> top; ///< the document's window
     uno::Reference<ui::XDeck> deck;
     Accessibility a11y;
 
     uno::Reference<ui::XPanel> panel(const char* id) const
     {
-        return uno::Reference<ui::XPanel>(deck->getPanels()->getByName(OUString::createFromAscii(id)), uno::UNO_QUERY_THROW);
+        return uno::Reference<ui::XPanel>(deck->getPanels()->getByName(OUString::createFromAscii(id)),
+                                          uno::UNO_QUERY_THROW);
     }
 
     std::vector<Context> focusPath() const
@@ -290,7 +294,7 @@ struct Screen
         {
             const auto path = focusPath();
             if (!path.empty() && path.front()->getAccessibleRole() != accessibility::AccessibleRole::CHECK_BOX)
-                key("Escape");   // from a control to its panel's title (titles are expanders)
+                key("Escape"); // from a control to its panel's title (titles are expanders)
             for (int i = 0; i < 6 && !onTitle(panelId); ++i)
             {
                 key("Down");
@@ -317,7 +321,8 @@ struct Screen
                 std::cout << "keyboard:   " << keys << " -> " << describeFocus() << std::endl;
         }
         screenshot();
-        throw std::runtime_error(std::string("the keyboard never reached ") + name + " (the focus is on " + describeFocus() + ")");
+        throw std::runtime_error(std::string("the keyboard never reached ") + name + " (the focus is on "
+                                 + describeFocus() + ")");
     }
 };
 
@@ -378,8 +383,9 @@ int main(int argc, char** argv)
         key("ctrl+alt+shift+d");
         pause(1500);
         const Screen screen{ xController->getFrame()->getContainerWindow(),
-                             uno::Reference<ui::XDeck>(xController->getSidebar()->getDecks()->getByName("AssessmentAnalysisDeck"),
-                                                       uno::UNO_QUERY_THROW),
+                             uno::Reference<ui::XDeck>(
+                                 xController->getSidebar()->getDecks()->getByName("AssessmentAnalysisDeck"),
+                                 uno::UNO_QUERY_THROW),
                              Accessibility(office.context()) };
         check(screen.deck->isActive(), "the shortcut did not open the Analysis deck");
 
@@ -393,14 +399,16 @@ int main(int argc, char** argv)
             if (tracing())
                 std::cout << "keyboard:   F6 -> " << screen.describeFocus() << std::endl;
         }
-        check(screen.inDeck(), "neither the shortcut nor F6 brought the focus into the deck (it is on " + screen.describeFocus() + ")");
+        check(screen.inDeck(),
+              "neither the shortcut nor F6 brought the focus into the deck (it is on " + screen.describeFocus() + ")");
 
         step("Enter goes into the Key issues panel; type a key issue's title and press Enter");
         screen.enterPanel(issuesPanel);
         screen.moveTo(issuesPanel, "Title");
         type("Housing is overcrowded");
         key("Return");
-        check(screen.property(issuesPanel, "IssueList", "StringItemList").find("Housing is overcrowded") != std::string::npos,
+        check(screen.property(issuesPanel, "IssueList", "StringItemList").find("Housing is overcrowded")
+                  != std::string::npos,
               "Enter in the title field added no issue");
         check(screen.property(issuesPanel, "Title", "Text").empty(), "the title field was not cleared after adding");
 
@@ -422,7 +430,8 @@ int main(int argc, char** argv)
             screen.moveTo(questionsPanel, "Answer");
             type(text);
             check(screen.property(questionsPanel, "Answer", "Text").find(text) != std::string::npos,
-                  std::string("what was typed is not in the answer box (it holds \"") + screen.property(questionsPanel, "Answer", "Text") + "\")");
+                  std::string("what was typed is not in the answer box (it holds \"")
+                      + screen.property(questionsPanel, "Answer", "Text") + "\")");
         }
 
         step("Insert analysis");
@@ -431,7 +440,8 @@ int main(int argc, char** argv)
         pause(1500);
         const std::string inserted = office.call("read", xDoc);
         for (const auto& [down, text] : answers)
-            check(inserted.find(text) != std::string::npos, std::string("the inserted analysis lacks \"") + text + "\"");
+            check(inserted.find(text) != std::string::npos,
+                  std::string("the inserted analysis lacks \"") + text + "\"");
 
         step("change the third answer and press Update analysis");
         screen.moveTo(questionsPanel, "Answer", "shift+Tab");
@@ -478,8 +488,8 @@ int main(int argc, char** argv)
                 std::cout << "keyboard:   Down -> " << third.substr(0, third.find('\n')) << std::endl;
         }
         check(third.rfind("Finding 3 of ", 0) == 0, "Down never showed the third finding: \"" + third + "\"");
-        check(screen.focused(reviewPanel, "Findings"), "going to a finding took the focus from the list (it is on "
-                                                           + screen.describeFocus() + ")");
+        check(screen.focused(reviewPanel, "Findings"),
+              "going to a finding took the focus from the list (it is on " + screen.describeFocus() + ")");
         std::cout << "keyboard: " << third.substr(0, third.find('\n')) << std::endl;
         aa::client::Office::close(xDoc);
         std::cout << "keyboard: every step worked without the mouse" << std::endl;

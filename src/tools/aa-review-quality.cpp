@@ -91,8 +91,9 @@ void printMisses(const std::vector<Miss>& misses)
             found += (found.empty() ? " found: " : ", ") + t;
         char score[16];
         std::snprintf(score, sizeof score, "%.2f", m.score);
-        std::cout << "  " << m.id << (m.heldOut ? " (held-out)" : "") << (m.context.empty() ? "" : " [" + m.context + "]")
-                  << " label " << m.label << ", predicted " << m.predicted << " (" << score << ")" << found << "\n"
+        std::cout << "  " << m.id << (m.heldOut ? " (held-out)" : "")
+                  << (m.context.empty() ? "" : " [" + m.context + "]") << " label " << m.label << ", predicted "
+                  << m.predicted << " (" << score << ")" << found << "\n"
                   << "      " << shortened(m.text, 150) << "\n";
     }
 }
@@ -102,20 +103,22 @@ void printText(const std::vector<SetDir>& sets, const std::vector<KindQuality>& 
 {
     std::cout << "Judgements against the labelled sets:\n";
     for (const SetDir& s : sets)
-        std::cout << "  " << s.set.name << (s.set.heldOutPart ? " (every 3rd line held out)" : " (development data throughout)")
+        std::cout << "  " << s.set.name
+                  << (s.set.heldOutPart ? " (every 3rd line held out)" : " (development data throughout)")
                   << (s.dir == s.set.name ? "" : ": " + s.dir) << "\n";
     std::cout
-              << "Precision and recall of the poor-practice label; (tp/fp/fn). Whole set: the shipped judge functions.\n"
-              << "Cross-validated: " << options.folds << "-fold stratified by set and label, seed " << options.seed
-              << "; learned weights fitted on the other folds only.\n";
+        << "Precision and recall of the poor-practice label; (tp/fp/fn). Whole set: the shipped judge functions.\n"
+        << "Cross-validated: " << options.folds << "-fold stratified by set and label, seed " << options.seed
+        << "; learned weights fitted on the other folds only.\n";
     if (options.devOnly)
         std::cout << "DEVELOPMENT PART ONLY: the held-out part (every 3rd line of each file) is left out.\n";
     else
-        std::cout << "Held-out: every 3rd line of each file of a set with a held-out part, set aside before any item was\n"
-                     "read; learned weights fitted on every other item of every set. The jargon and plan-cell rules were\n"
-                     "corrected after their held-out errors were first seen, so for them this column is no longer a\n"
-                     "held-out measure: docs/review-quality.md keeps the figures from before. Rule judgements learn\n"
-                     "nothing, so their cross-validated figures are their whole-set figures.\n";
+        std::cout
+            << "Held-out: every 3rd line of each file of a set with a held-out part, set aside before any item was\n"
+               "read; learned weights fitted on every other item of every set. The jargon and plan-cell rules were\n"
+               "corrected after their held-out errors were first seen, so for them this column is no longer a\n"
+               "held-out measure: docs/review-quality.md keeps the figures from before. Rule judgements learn\n"
+               "nothing, so their cross-validated figures are their whole-set figures.\n";
     std::cout << "\n"
               << pad("judgement", 18) << pad("method", 9) << pad("whole set", 31) << pad("cross-validated", 31)
               << "held-out\n"
@@ -137,14 +140,16 @@ void printText(const std::vector<SetDir>& sets, const std::vector<KindQuality>& 
         if (q.kind == JudgementKind::Jargon)
             std::cout << "\nJargon terms: of " << q.terms.labelled << " labelled terms, " << q.terms.exact
                       << " found exactly and " << q.terms.overlapping << " found exactly or overlapping a found term; "
-                      << q.terms.found << " terms found, " << q.terms.unlabelled << " of them overlapping no labelled term.\n";
+                      << q.terms.found << " terms found, " << q.terms.unlabelled
+                      << " of them overlapping no labelled term.\n";
     for (const KindQuality& q : quality)
     {
         std::cout << "\n" << judgementKindName(q.kind) << ": " << q.misses.size() << " wrong on the whole set\n";
         printMisses(q.misses);
         if (cvMisses && q.learned)
         {
-            std::cout << judgementKindName(q.kind) << ": " << q.crossValidatedMisses.size() << " wrong when cross-validated\n";
+            std::cout << judgementKindName(q.kind) << ": " << q.crossValidatedMisses.size()
+                      << " wrong when cross-validated\n";
             printMisses(q.crossValidatedMisses);
         }
     }

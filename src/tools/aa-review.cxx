@@ -99,7 +99,8 @@ std::vector<fs::path> collect(const std::vector<std::string>& paths)
         if (fs::is_directory(p))
         {
             for (const auto& entry : fs::recursive_directory_iterator(p))
-                if (entry.is_regular_file() && (lowerExtension(entry.path()) == ".odt" || lowerExtension(entry.path()) == ".docx"))
+                if (entry.is_regular_file()
+                    && (lowerExtension(entry.path()) == ".odt" || lowerExtension(entry.path()) == ".docx"))
                     files.push_back(entry.path());
         }
         else
@@ -224,11 +225,15 @@ json::array reviewInJobs(const std::vector<fs::path>& files, std::size_t jobCoun
             }
             catch (const std::exception& e)
             {
-                doc = { { "file", files[i].string() }, { "status", "error" }, { "error", std::string("could not be reviewed: ") + e.what() } };
+                doc = { { "file", files[i].string() },
+                        { "status", "error" },
+                        { "error", std::string("could not be reviewed: ") + e.what() } };
             }
             catch (const uno::Exception& e)
             {
-                doc = { { "file", files[i].string() }, { "status", "error" }, { "error", "could not be reviewed: " + aa::client::describe(e) } };
+                doc = { { "file", files[i].string() },
+                        { "status", "error" },
+                        { "error", "could not be reviewed: " + aa::client::describe(e) } };
             }
             // A document Writer could not review may have taken Writer down with it; the
             // question is asked before the deadline is lifted, in case Writer hangs.
@@ -317,8 +322,8 @@ uno::Reference<lang::XComponent> openReadOnly(aa::client::Office& office, const 
     props[0].Value <<= true;
     props[1].Name = "ReadOnly";
     props[1].Value <<= true;
-    return office.desktop()->loadComponentFromURL(
-        aa::glue::fromUtf8(aa::client::fileUrl(file.string())), "_blank", 0, props);
+    return office.desktop()->loadComponentFromURL(aa::glue::fromUtf8(aa::client::fileUrl(file.string())), "_blank", 0,
+                                                  props);
 }
 } // namespace
 
@@ -384,9 +389,12 @@ int main(int argc, char** argv)
     const std::vector<fs::path> files = collect(opt.paths);
     const auto started = std::chrono::steady_clock::now();
     const std::string profile
-        = opt.profile.empty() ? (fs::temp_directory_path() / ("aa-review-" + std::to_string(aa::platform::currentId()))).string() : opt.profile;
+        = opt.profile.empty()
+              ? (fs::temp_directory_path() / ("aa-review-" + std::to_string(aa::platform::currentId()))).string()
+              : opt.profile;
     const std::size_t jobs = std::max<std::size_t>(
-        1, std::min<std::size_t>(opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency()), files.size()));
+        1,
+        std::min<std::size_t>(opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency()), files.size()));
 
     json::array documents;
     std::size_t unreadable = 0;
@@ -396,8 +404,7 @@ int main(int argc, char** argv)
         if (opt.profile.empty())
             fs::remove_all(profile);
         // One document, in the Writer of the job that took it from the queue.
-        const auto reviewOne = [&](aa::client::Office& office, const fs::path& file)
-        {
+        const auto reviewOne = [&](aa::client::Office& office, const fs::path& file) {
             json::object doc;
             doc["file"] = file.string();
             uno::Reference<lang::XComponent> xDoc;
@@ -426,8 +433,9 @@ int main(int argc, char** argv)
                 else
                 {
                     doc["status"] = "reviewed";
-                    doc["findings"]
-                        = json::parse(office.call("review", xDoc, {}, 0, { { "Today", opt.today } })).as_object().at("findings");
+                    doc["findings"] = json::parse(office.call("review", xDoc, {}, 0, { { "Today", opt.today } }))
+                                          .as_object()
+                                          .at("findings");
                 }
             }
             catch (const uno::Exception& e)
@@ -480,7 +488,8 @@ int main(int argc, char** argv)
         }
         ++reviewed;
         const Tally tally = tallyOf(doc.at("findings").as_array());
-        doc["certain"] = json::object{ { "errors", tally.errors }, { "warnings", tally.warnings }, { "notes", tally.notes } };
+        doc["certain"]
+            = json::object{ { "errors", tally.errors }, { "warnings", tally.warnings }, { "notes", tally.notes } };
         doc["judgements"] = tally.judgements;
         totalErrors += tally.errors;
         totalJudgements += tally.judgements;
@@ -488,7 +497,8 @@ int main(int argc, char** argv)
             std::cout << "no analysis section\n";
         else
             std::cout << doc.at("issues").as_uint64() << " issues; certain: " << tally.errors << " errors, "
-                      << tally.warnings << " warnings, " << tally.notes << " notes; judgements: " << tally.judgements << "\n";
+                      << tally.warnings << " warnings, " << tally.notes << " notes; judgements: " << tally.judgements
+                      << "\n";
         for (const bool judgements : { false, true })
             for (const auto& f : doc.at("findings").as_array())
             {
@@ -499,19 +509,22 @@ int main(int argc, char** argv)
                     std::cout << "  [question] " << o.at("standard").as_string().c_str() << ": "
                               << o.at("message").as_string().c_str() << "\n";
                 else
-                    std::cout << "  [" << o.at("severity").as_string().c_str() << "] " << o.at("standard").as_string().c_str()
-                              << ": " << o.at("message").as_string().c_str() << "\n";
+                    std::cout << "  [" << o.at("severity").as_string().c_str() << "] "
+                              << o.at("standard").as_string().c_str() << ": " << o.at("message").as_string().c_str()
+                              << "\n";
             }
     }
     std::cout << reviewed << " of " << documents.size() << " documents reviewed, " << unreadable
-              << " could not be opened; certain: " << totalErrors << " error-level findings; judgements: "
-              << totalJudgements << " questions to ask, in " << seconds << " s (" << jobs << (jobs == 1 ? " job" : " jobs")
-              << ")\n";
+              << " could not be opened; certain: " << totalErrors
+              << " error-level findings; judgements: " << totalJudgements << " questions to ask, in " << seconds
+              << " s (" << jobs << (jobs == 1 ? " job" : " jobs") << ")\n";
 
     if (!opt.jsonOut.empty())
     {
-        const std::string out = json::serialize(json::object{
-            { "today", opt.today }, { "documents", documents }, { "reviewed", reviewed }, { "unreadable", unreadable } });
+        const std::string out = json::serialize(json::object{ { "today", opt.today },
+                                                              { "documents", documents },
+                                                              { "reviewed", reviewed },
+                                                              { "unreadable", unreadable } });
         if (opt.jsonOut == "-")
             std::cout << out << "\n";
         else
@@ -521,7 +534,8 @@ int main(int argc, char** argv)
     {
         std::ofstream out(opt.htmlOut);
         out << "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Assessment analysis review "
-            << aa::escapeXml(opt.today) << "</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
+            << aa::escapeXml(opt.today)
+            << "</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
                "td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}.error{color:#a00}</style></head><body>"
                "<h1>Assessment analysis review</h1><p>"
             << reviewed << " of " << documents.size() << " documents reviewed on " << aa::escapeXml(opt.today)
@@ -532,10 +546,12 @@ int main(int argc, char** argv)
         for (const auto& d : documents)
         {
             const json::object& doc = d.as_object();
-            out << "<tr><td>" << aa::escapeXml(fs::path(std::string(doc.at("file").as_string())).filename().string()) << "</td>";
+            out << "<tr><td>" << aa::escapeXml(fs::path(std::string(doc.at("file").as_string())).filename().string())
+                << "</td>";
             if (doc.at("status").as_string() == "error")
             {
-                out << "<td colspan=\"7\" class=\"error\">" << aa::escapeXml(std::string(doc.at("error").as_string())) << "</td></tr>\n";
+                out << "<td colspan=\"7\" class=\"error\">" << aa::escapeXml(std::string(doc.at("error").as_string()))
+                    << "</td></tr>\n";
                 continue;
             }
             const Tally tally = tallyOf(doc.at("findings").as_array());
@@ -549,9 +565,9 @@ int main(int argc, char** argv)
                 else if (o.at("severity").as_string() == "error")
                     main += item;
             }
-            out << "<td>" << doc.at("issues").as_uint64() << "</td><td>" << tally.errors << "</td><td>" << tally.warnings
-                << "</td><td>" << tally.notes << "</td><td><ul>" << main << "</ul></td><td>" << tally.judgements
-                << "</td><td><ul>" << questions << "</ul></td></tr>\n";
+            out << "<td>" << doc.at("issues").as_uint64() << "</td><td>" << tally.errors << "</td><td>"
+                << tally.warnings << "</td><td>" << tally.notes << "</td><td><ul>" << main << "</ul></td><td>"
+                << tally.judgements << "</td><td><ul>" << questions << "</ul></td></tr>\n";
         }
         out << "</table></body></html>\n";
     }

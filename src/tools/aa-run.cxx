@@ -4,7 +4,6 @@
 // .pdf.
 #include "Office.hxx"
 
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>

@@ -3,8 +3,8 @@
 // opens the sample assessment with the deck shown, drives the panels through their buttons'
 // accessible actions (as a user's click would), and saves a PNG of the screen for each state.
 // Fails (exit 1) when the deck or one of its panels does not appear.
-#include "Office.hxx"
 #include "Configuration.hxx"
+#include "Office.hxx"
 #include "UnoString.hxx"
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
@@ -18,14 +18,13 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
-#include <com/sun/star/container/XNameContainer.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController2.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/task/XJobExecutor.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
@@ -36,6 +35,7 @@
 #include <com/sun/star/ui/XPanels.hpp>
 #include <com/sun/star/ui/XSidebarProvider.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -59,8 +59,8 @@ uno::Reference<frame::XController2> controllerOf(const uno::Reference<lang::XCom
 
 /// Shows the Analysis deck. byCommand: through the command its shortcut (Ctrl+Alt+Shift+D), menu
 /// entry and toolbar button run, so the screenshot also shows that they work.
-uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc, const uno::Reference<uno::XComponentContext>& xContext,
-                                   bool byCommand = false)
+uno::Reference<ui::XDeck> showDeck(const uno::Reference<lang::XComponent>& xDoc,
+                                   const uno::Reference<uno::XComponentContext>& xContext, bool byCommand = false)
 {
     auto xController = controllerOf(xDoc);
     // The frame fills the screen, so every screenshot shows the same 1400x900 window.
@@ -237,7 +237,7 @@ int main(int argc, char** argv)
         {
             uno::Reference<task::XJobExecutor> xExecutor(
                 office.context()->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.Analysis",
-                                                                                  office.context()),
+                                                                                 office.context()),
                 uno::UNO_QUERY_THROW);
             xExecutor->trigger("newAssessment");
             pause(1500);
@@ -299,9 +299,9 @@ int main(int argc, char** argv)
                     uno::Reference<accessibility::XAccessibleComponent> xListPlace(xList->getAccessibleContext(),
                                                                                    uno::UNO_QUERY_THROW);
                     const awt::Point at = xListPlace->getLocationOnScreen();
-                    const std::string command = "xdotool mousemove " + std::to_string(at.X + 30) + " "
-                                                + std::to_string(at.Y + 8)
-                                                + " click 1 sleep 0.5 key Down sleep 0.5 key Down sleep 0.5 mousemove 600 500";
+                    const std::string command
+                        = "xdotool mousemove " + std::to_string(at.X + 30) + " " + std::to_string(at.Y + 8)
+                          + " click 1 sleep 0.5 key Down sleep 0.5 key Down sleep 0.5 mousemove 600 500";
                     if (std::system(command.c_str()) != 0)
                         throw std::runtime_error("xdotool could not click the findings");
                     pause(1000);

@@ -138,7 +138,7 @@ void ReviewPanel::refreshControls()
         // Which finding of how many, for a person moving through them with the keyboard.
         std::size_t position = 0;
         for (std::size_t r = 0; r <= *previous; ++r)
-            position += m_findingOfRow[r] ? 1 : 0;
+            position += m_findingOfRow[r] ? 1u : 0u;
         detail = strings().format("panel.review.position", { std::to_string(position), std::to_string(s.findings().size()) })
                  + "\n" + f.message;
         if (!aa::isBlank(f.reason))

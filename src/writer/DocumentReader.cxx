@@ -226,8 +226,8 @@ aa::Table readTable(const uno::Reference<text::XTextTable>& xTable, TableRead ho
         aa::Row row;
         for (sal_Int32 c = 0; c < nCols; ++c)
         {
-            const bool issueColumn
-                = r == 0 || (static_cast<std::size_t>(c) < columns.size() && columns[c] == aa::PlanColumn::Issue);
+            const auto column = static_cast<std::size_t>(c);
+            const bool issueColumn = r == 0 || (column < columns.size() && columns[column] == aa::PlanColumn::Issue);
             try
             {
                 const uno::Reference<table::XCell> xCell = xRange->getCellByPosition(c, r);
@@ -281,8 +281,8 @@ MarkCounts markCounts(const uno::Reference<text::XTextDocument>& xDoc)
         for (const OUString& rName : xSupplier->getBookmarks()->getElementNames())
         {
             const std::string name = toUtf8(rName);
-            counts.headings += isHeadingBookmark(name) ? 1 : 0;
-            counts.planRows += aa::isOurBookmark(aa::MarkKind::Plan, name) ? 1 : 0;
+            counts.headings += isHeadingBookmark(name) ? 1u : 0u;
+            counts.planRows += aa::isOurBookmark(aa::MarkKind::Plan, name) ? 1u : 0u;
         }
     return counts;
 }
@@ -294,14 +294,14 @@ MarkCounts marksRead(const std::vector<aa::Block>& blocks)
         if (const aa::Paragraph* para = std::get_if<aa::Paragraph>(&block))
         {
             for (const std::string& name : para->bookmarks)
-                counts.headings += isHeadingBookmark(name) ? 1 : 0;
+                counts.headings += isHeadingBookmark(name) ? 1u : 0u;
         }
         else
             for (const aa::Row& row : std::get<aa::Table>(block).rows)
                 for (const aa::Cell& cell : row)
                     for (const aa::Paragraph& cellPara : cell)
                         for (const std::string& name : cellPara.bookmarks)
-                            counts.planRows += aa::isOurBookmark(aa::MarkKind::Plan, name) ? 1 : 0;
+                            counts.planRows += aa::isOurBookmark(aa::MarkKind::Plan, name) ? 1u : 0u;
     return counts;
 }
 

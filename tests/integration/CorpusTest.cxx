@@ -35,7 +35,8 @@ std::vector<std::string> ownParagraphs(const uno::Reference<text::XTextDocument>
     for (const Para& p : bodyParagraphs(doc))
     {
         const bool ours = p.style.rfind("Analysis", 0) == 0
-                          || (p.style == "<table>" && p.text.find(aa::Strings::builtIn().get("plan.outcome")) != std::string::npos);
+                          || (p.style == "<table>"
+                              && p.text.find(aa::Strings::builtIn().get("plan.outcome")) != std::string::npos);
         if (!ours && !p.text.empty())
             own.push_back(p.style == "<table>" ? "<table>" + p.text : p.text);
     }

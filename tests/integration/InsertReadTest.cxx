@@ -45,7 +45,8 @@ std::vector<std::vector<PlanLink>> planLinks(const uno::Reference<text::XTextDoc
         uno::Reference<text::XTextTable> xTable(xNames->getByName(rName), uno::UNO_QUERY_THROW);
         uno::Reference<table::XCellRange> xRange(xTable, uno::UNO_QUERY_THROW);
         uno::Reference<container::XEnumerationAccess> xFirst(xRange->getCellByPosition(0, 0), uno::UNO_QUERY_THROW);
-        uno::Reference<beans::XPropertySet> xFirstPara(xFirst->createEnumeration()->nextElement(), uno::UNO_QUERY_THROW);
+        uno::Reference<beans::XPropertySet> xFirstPara(xFirst->createEnumeration()->nextElement(),
+                                                       uno::UNO_QUERY_THROW);
         OUString aStyle;
         xFirstPara->getPropertyValue("ParaStyleName") >>= aStyle;
         if (aStyle != "Analysis Plan Header")
@@ -53,7 +54,8 @@ std::vector<std::vector<PlanLink>> planLinks(const uno::Reference<text::XTextDoc
         for (sal_Int32 r = 1; r < xTable->getRows()->getCount(); ++r)
         {
             uno::Reference<container::XEnumerationAccess> xCell(xRange->getCellByPosition(0, r), uno::UNO_QUERY_THROW);
-            uno::Reference<container::XEnumerationAccess> xPara(xCell->createEnumeration()->nextElement(), uno::UNO_QUERY_THROW);
+            uno::Reference<container::XEnumerationAccess> xPara(xCell->createEnumeration()->nextElement(),
+                                                                uno::UNO_QUERY_THROW);
             auto xPortions = xPara->createEnumeration();
             std::vector<PlanLink> row;
             while (xPortions->hasMoreElements())
@@ -63,8 +65,9 @@ std::vector<std::vector<PlanLink>> planLinks(const uno::Reference<text::XTextDoc
                 xPortion->getPropertyValue("TextPortionType") >>= aType;
                 xPortion->getPropertyValue("HyperLinkURL") >>= aUrl;
                 if (aType == "TextField")
-                    row.push_back({ toUtf8(aUrl),
-                                    toUtf8(uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString()) });
+                    row.push_back(
+                        { toUtf8(aUrl),
+                          toUtf8(uno::Reference<text::XTextRange>(xPortion, uno::UNO_QUERY_THROW)->getString()) });
             }
             links.push_back(row);
         }
@@ -182,7 +185,8 @@ TEST_P(RoundTrip, SaveAndReloadReadsTheSameAndLinksStillResolve)
         const aa::Analysis expected = expectedFrom(json);
         std::string readBack;
         AA_UNO(readBack = read(reloaded));
-        EXPECT_TRUE(aa::parseAnalysis(readBack) == expected) << extension << ": " << readBack << "\nEXPECTED " << aa::toJson(expected);
+        EXPECT_TRUE(aa::parseAnalysis(readBack) == expected)
+            << extension << ": " << readBack << "\nEXPECTED " << aa::toJson(expected);
         expectPlanLinksResolve(reloaded, expected);
         const std::string text = bodyText(reloaded);
         EXPECT_EQ(text.rfind("Report before the analysis\n", 0), 0u) << text.substr(0, 80);

@@ -33,12 +33,13 @@ public:
     explicit OptionsPage(const uno::Reference<text::XTextDocument>& doc)
     {
         auto xContext = office().context();
-        m_xHandler.set(xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.OptionsHandler",
-                                                                                 xContext),
-                       uno::UNO_QUERY_THROW);
+        m_xHandler.set(
+            xContext->getServiceManager()->createInstanceWithContext("org.assessmentanalysis.OptionsHandler", xContext),
+            uno::UNO_QUERY_THROW);
         OUString aPage;
         uno::Reference<container::XNameAccess> xLeaf(
-            configAccess("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves")->getByName("org.assessmentanalysis.options"),
+            configAccess("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves")
+                ->getByName("org.assessmentanalysis.options"),
             uno::UNO_QUERY_THROW);
         xLeaf->getByName("OptionsPage") >>= aPage;
         const OUString aLocation = deployment::PackageInformationProvider::get(xContext)->getPackageLocation(
@@ -47,7 +48,7 @@ public:
         auto xFrame = uno::Reference<frame::XModel>(doc, uno::UNO_QUERY_THROW)->getCurrentController()->getFrame();
         uno::Reference<awt::XWindowPeer> xParent(xFrame->getContainerWindow(), uno::UNO_QUERY_THROW);
         m_xWindow = awt::ContainerWindowProvider::create(xContext)->createContainerWindow(aPage, OUString(), xParent,
-                                                                                         m_xHandler);
+                                                                                          m_xHandler);
         m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
     }
     ~OptionsPage()
@@ -66,8 +67,8 @@ public:
     }
     uno::Reference<beans::XPropertySet> model(const char* control)
     {
-        return uno::Reference<beans::XPropertySet>(m_xControls->getControl(OUString::createFromAscii(control))->getModel(),
-                                                   uno::UNO_QUERY_THROW);
+        return uno::Reference<beans::XPropertySet>(
+            m_xControls->getControl(OUString::createFromAscii(control))->getModel(), uno::UNO_QUERY_THROW);
     }
 
 private:
@@ -83,7 +84,8 @@ TEST(Options, PageIsRegisteredUnderLibreOfficeWriter)
     AA_UNO({
         auto xLeaves = configAccess("/org.openoffice.Office.OptionsDialog/Nodes/Writer/Leaves");
         ASSERT_TRUE(xLeaves->hasByName("org.assessmentanalysis.options"));
-        uno::Reference<container::XNameAccess> xLeaf(xLeaves->getByName("org.assessmentanalysis.options"), uno::UNO_QUERY_THROW);
+        uno::Reference<container::XNameAccess> xLeaf(xLeaves->getByName("org.assessmentanalysis.options"),
+                                                     uno::UNO_QUERY_THROW);
         OUString aPage, aHandler, aLabel;
         xLeaf->getByName("OptionsPage") >>= aPage;
         xLeaf->getByName("EventHandlerService") >>= aHandler;

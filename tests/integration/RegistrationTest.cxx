@@ -4,8 +4,8 @@
 #include "UnoString.hxx"
 
 #include <com/sun/star/awt/DialogProvider2.hpp>
-#include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/KeyEvent.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -30,7 +30,8 @@ TEST(Registration, ToolsMenuEntryIsMergedForWriter)
 {
     auto xMerging = configAccess("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging");
     ASSERT_TRUE(xMerging->hasByName("org.assessmentanalysis.extension"));
-    uno::Reference<container::XNameAccess> xEntry(xMerging->getByName("org.assessmentanalysis.extension"), uno::UNO_QUERY_THROW);
+    uno::Reference<container::XNameAccess> xEntry(xMerging->getByName("org.assessmentanalysis.extension"),
+                                                  uno::UNO_QUERY_THROW);
     uno::Reference<container::XNameAccess> xS1(xEntry->getByName("S1"), uno::UNO_QUERY_THROW);
     OUString aMergePoint;
     xS1->getByName("MergePoint") >>= aMergePoint;
@@ -39,7 +40,8 @@ TEST(Registration, ToolsMenuEntryIsMergedForWriter)
     const char* const events[] = { "insertSkeleton", "updatePlan", "reviewComments", "addSupervision" };
     for (int i = 0; i < 4; ++i)
     {
-        uno::Reference<container::XNameAccess> xItem(xItems->getByName("M" + OUString::number(i + 1)), uno::UNO_QUERY_THROW);
+        uno::Reference<container::XNameAccess> xItem(xItems->getByName("M" + OUString::number(i + 1)),
+                                                     uno::UNO_QUERY_THROW);
         OUString aUrl;
         xItem->getByName("URL") >>= aUrl;
         EXPECT_EQ(aUrl, "service:org.assessmentanalysis.Analysis?" + OUString::createFromAscii(events[i]));
@@ -58,7 +60,7 @@ TEST(Registration, MenuCommandHasAKeyboardShortcut)
         if (xShortcuts->getCommandByKeyEvent(rKey) == menuCommand)
             ours.push_back(rKey);
     ASSERT_EQ(ours.size(), 1u);
-    EXPECT_EQ(ours[0].KeyCode, 512 + 0); // awt::Key::A
+    EXPECT_EQ(ours[0].KeyCode, 512 + 0);     // awt::Key::A
     EXPECT_EQ(ours[0].Modifiers, 1 | 2 | 4); // Shift + Ctrl + Alt
 }
 

@@ -98,16 +98,34 @@ TEST(Review, DocumentBuiltToBreakTheRulesRaisesEachOne)
     auto doc = docWith(broken);
     Closer closer(doc);
     const auto rules = countByRule(findingsOf(doc));
-    for (const char* rule : { "analysis.noSafety", "analysis.noChildView", "issue.noOrigins", "issue.noImpact",
-                              "issue.noAction", "issue.noneIdentified", "adult.noUnderstanding", "motivation.compliance",
-                              "analysis.noStrengths", "must.noConsequence", "successSign.untied", "successSign.vague",
-                              "analysis.noRecommendation", "weighingUp.unanswered", "plan.orphan", "plan.rowIncomplete",
-                              "plan.datePassed", "plan.placeholder.who", "plan.no.planReview", "plan.no.contingency",
-                              "plan.no.planAgreed", "supervision.none", "jargon" })
+    for (const char* rule : { "analysis.noSafety",
+                              "analysis.noChildView",
+                              "issue.noOrigins",
+                              "issue.noImpact",
+                              "issue.noAction",
+                              "issue.noneIdentified",
+                              "adult.noUnderstanding",
+                              "motivation.compliance",
+                              "analysis.noStrengths",
+                              "must.noConsequence",
+                              "successSign.untied",
+                              "successSign.vague",
+                              "analysis.noRecommendation",
+                              "weighingUp.unanswered",
+                              "plan.orphan",
+                              "plan.rowIncomplete",
+                              "plan.datePassed",
+                              "plan.placeholder.who",
+                              "plan.no.planReview",
+                              "plan.no.contingency",
+                              "plan.no.planAgreed",
+                              "supervision.none",
+                              "jargon" })
         EXPECT_TRUE(rules.count(rule)) << rule;
     EXPECT_EQ(rules.at("weighingUp.unanswered"), 4) << "all but the balance of risk";
     EXPECT_EQ(rules.at("plan.rowIncomplete"), 1) << "one finding per row, listing what it lacks";
-    for (const char* rule : { "adult.noMotivation", "analysis.noAdults", "analysis.noSuccessSigns", "issue.noMaintainingFactors" })
+    for (const char* rule :
+         { "adult.noMotivation", "analysis.noAdults", "analysis.noSuccessSigns", "issue.noMaintainingFactors" })
         EXPECT_FALSE(rules.count(rule)) << rule << " was answered";
 }
 
@@ -166,7 +184,8 @@ TEST(Review, CommentsUnderTheReviewersNameOnceAndResolvedOnesGo)
     uno::Reference<table::XCellRange> xPlan(xNames->getByName(xNames->getElementNames()[0]), uno::UNO_QUERY_THROW);
     const std::pair<sal_Int32, const char*> typed[] = { { 3, "Sam Patel" }, { 4, "High" }, { 5, "31 March 2027" } };
     for (const auto& [column, text] : typed)
-        uno::Reference<text::XText>(xPlan->getCellByPosition(column, 1), uno::UNO_QUERY_THROW)->setString(OUString::createFromAscii(text));
+        uno::Reference<text::XText>(xPlan->getCellByPosition(column, 1), uno::UNO_QUERY_THROW)
+            ->setString(OUString::createFromAscii(text));
     std::string third;
     AA_UNO(third = office().call("reviewComments", doc, {}, 0, { today_, who }));
     EXPECT_EQ(json::parse(third).as_object().at("removed").as_int64(), 1);
@@ -198,7 +217,8 @@ TEST(Review, ADismissedJudgementStaysDismissedInTheDocumentItself)
     EXPECT_TRUE(judgementKeys(findingsOf(reloaded)).empty());
     // The same words elsewhere are a different judgement; new words bring the question back.
     aa::Analysis changed = parseRead(read(reloaded));
-    changed.adults[1].part(aa::AdultPart::Motivation) = "Mr Okafor attended every meeting and agreed to all of the plan.";
+    changed.adults[1].part(aa::AdultPart::Motivation)
+        = "Mr Okafor attended every meeting and agreed to all of the plan.";
     AA_UNO(office().call("update", reloaded, aa::toJson(changed)));
     EXPECT_EQ(judgementKeys(findingsOf(reloaded)).size(), 1u);
     AA_UNO(office().call("undismissAll", reloaded));
@@ -214,25 +234,31 @@ TEST(Review, SupervisionRecordAppendsAndNeverEditsEarlierEntries)
     // A report in British English: the dates read as a manager there writes them.
     uno::Reference<beans::XPropertySet>(doc->getText()->getStart(), uno::UNO_QUERY_THROW)
         ->setPropertyValue("CharLocale", uno::Any(lang::Locale("en", "GB", "")));
-    AA_UNO(office().call("addSupervision", doc, {}, 0,
-                         { { "Supervision", R"({"date":"2026-11-20","reviewer":"Jo Supervisor","discussed":"Housing and Maya's caring role","influence":"Asked for a young carers' assessment","decisions":"Keep the case open","actions":"Refer to young carers"})" } }));
+    AA_UNO(office().call(
+        "addSupervision", doc, {}, 0,
+        { { "Supervision",
+            R"({"date":"2026-11-20","reviewer":"Jo Supervisor","discussed":"Housing and Maya's caring role","influence":"Asked for a young carers' assessment","decisions":"Keep the case open","actions":"Refer to young carers"})" } }));
     const std::string afterFirst = bodyText(doc);
-    AA_UNO(office().call("addSupervision", doc, {}, 0,
-                         { { "Supervision", R"({"date":"2026-11-26","reviewer":"Jo Supervisor","discussed":"Father's contact"})" } }));
+    AA_UNO(office().call(
+        "addSupervision", doc, {}, 0,
+        { { "Supervision", R"({"date":"2026-11-26","reviewer":"Jo Supervisor","discussed":"Father's contact"})" } }));
     const std::string text = bodyText(doc);
     const std::string heading = aa::Strings::builtIn().get("section.supervision");
     ASSERT_NE(text.find(heading), std::string::npos) << text;
     EXPECT_EQ(text.find(heading), text.rfind(heading)) << "one heading for every entry";
     // Dates in the document's language, as a manager would write them.
-    EXPECT_NE(text.find("Date|Supervisor|What was discussed|How supervision influenced the direction of the assessment|Decisions or outcomes|Agreed actions|"
-                        "20 November 2026|Jo Supervisor|Housing and Maya's caring role|Asked for a young carers' assessment|Keep the case open|Refer to young carers|"
-                        "26 November 2026|Jo Supervisor|Father's contact||||"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find(
+            "Date|Supervisor|What was discussed|How supervision influenced the direction of the assessment|Decisions or outcomes|Agreed actions|"
+            "20 November 2026|Jo Supervisor|Housing and Maya's caring role|Asked for a young carers' assessment|Keep the case open|Refer to young carers|"
+            "26 November 2026|Jo Supervisor|Father's contact||||"),
+        std::string::npos)
         << text.substr(text.find(heading));
     // The first entry reads as it did.
     const std::size_t firstRow = afterFirst.find("20 November 2026|");
     ASSERT_NE(firstRow, std::string::npos);
-    const std::string firstEntry = afterFirst.substr(firstRow, afterFirst.find("Refer to young carers|", firstRow) - firstRow);
+    const std::string firstEntry = afterFirst.substr(firstRow,
+                                                     afterFirst.find("Refer to young carers|", firstRow) - firstRow);
     EXPECT_NE(text.find(firstEntry), std::string::npos);
     EXPECT_NE(text.find("\nReport after\n"), std::string::npos);
     // The analysis still reads the same.

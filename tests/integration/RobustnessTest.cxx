@@ -73,8 +73,11 @@ TEST(Faults, EveryLayerReportsAndWriterStaysUp)
     Closer closer(doc);
     const std::string before = bodyText(doc);
     EXPECT_EQ(callWithFault("read", doc, {}, "core"), "IllegalArgumentException: Injected fault in the core.");
-    EXPECT_EQ(callWithFault("read", doc, {}, "std"), "RuntimeException: AnalysisService::execute: injected std::exception");
-    EXPECT_EQ(callWithFault("read", doc, {}, "uno").rfind("RuntimeException: AnalysisService::execute: injected UNO exception", 0), 0u);
+    EXPECT_EQ(callWithFault("read", doc, {}, "std"),
+              "RuntimeException: AnalysisService::execute: injected std::exception");
+    EXPECT_EQ(callWithFault("read", doc, {}, "uno")
+                  .rfind("RuntimeException: AnalysisService::execute: injected UNO exception", 0),
+              0u);
     EXPECT_EQ(callWithFault("read", doc, {}, "unknown"), "RuntimeException: AnalysisService::execute: unknown failure");
     EXPECT_TRUE(office().alive());
     EXPECT_EQ(bodyText(doc), before);
@@ -88,7 +91,8 @@ TEST(Faults, FailureHalfWayThroughInsertOrUpdateChangesNothing)
     const auto before = bodyParagraphs(doc);
     const auto bookmarks = bookmarkNames(doc);
     const std::string result = callWithFault("insert", doc, sampleJson(), "writer");
-    EXPECT_EQ(result.rfind("RuntimeException: AnalysisService::execute: injected UNO exception at writer", 0), 0u) << result;
+    EXPECT_EQ(result.rfind("RuntimeException: AnalysisService::execute: injected UNO exception at writer", 0), 0u)
+        << result;
     const auto after = bodyParagraphs(doc);
     ASSERT_EQ(after.size(), before.size());
     for (std::size_t i = 0; i < after.size(); ++i)

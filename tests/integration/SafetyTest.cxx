@@ -5,14 +5,14 @@
 #include "UnoString.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
-#include <com/sun/star/text/XTextContent.hpp>
-#include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
-#include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextSection.hpp>
+#include <com/sun/star/text/XTextTable.hpp>
+#include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
 using namespace css;
 using namespace aa::test;
@@ -22,8 +22,8 @@ namespace
 {
 /// Runs the command, expecting a refusal whose message contains `needle`; returns the message.
 template <class I>
-std::string expectRefusal(const std::string& command, const uno::Reference<I>& doc,
-                          const std::string& json, const std::string& needle)
+std::string expectRefusal(const std::string& command, const uno::Reference<I>& doc, const std::string& json,
+                          const std::string& needle)
 {
     try
     {
@@ -47,8 +47,7 @@ std::string expectRefusal(const std::string& command, const uno::Reference<I>& d
     return {};
 }
 
-void moveViewCursorTo(const uno::Reference<text::XTextDocument>& doc,
-                      const uno::Reference<text::XTextRange>& range)
+void moveViewCursorTo(const uno::Reference<text::XTextDocument>& doc, const uno::Reference<text::XTextRange>& range)
 {
     uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
     uno::Reference<text::XTextViewCursorSupplier> xView(xModel->getCurrentController(), uno::UNO_QUERY_THROW);
@@ -62,7 +61,8 @@ TEST(Safety, MalformedJsonIsRefusedAndChangesNothing)
     Closer closer(doc);
     const std::string before = bodyText(doc);
     expectRefusal("insert", doc, "{\"schema\":1,\"issues\":[", "not valid JSON");
-    expectRefusal("insert", doc, R"({"schema":1,"issues":[{"id":"a","title":"T"}],"strengths":[{"text":"x","issues":["zz"]}]})",
+    expectRefusal("insert", doc,
+                  R"({"schema":1,"issues":[{"id":"a","title":"T"}],"strengths":[{"text":"x","issues":["zz"]}]})",
                   "strengths[0].issues[0]");
     expectRefusal("insert", doc, R"({"schema":1,"issues":[{"id":"has space","title":"T"}]})", "issues[0].id");
     expectRefusal("insert", doc, R"({"schema":1,"issues":[{"id":"a","title":"T","orgins":"typo"}]})", "orgins");
@@ -90,7 +90,8 @@ TEST(Safety, ProtectedSectionIsRefused)
     auto xCursor = doc->getText()->createTextCursor();
     xCursor->gotoEnd(false);
     uno::Reference<text::XParagraphCursor>(xCursor, uno::UNO_QUERY_THROW)->gotoStartOfParagraph(true);
-    auto xInside = protectRange(doc, uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW))->getAnchor()->getStart();
+    auto xInside
+        = protectRange(doc, uno::Reference<text::XTextRange>(xCursor, uno::UNO_QUERY_THROW))->getAnchor()->getStart();
     moveViewCursorTo(doc, xInside);
     const std::string before = bodyText(doc);
     expectRefusal("insert", doc, sampleJson(), "protected");
@@ -102,7 +103,8 @@ TEST(Safety, CursorInATableCellIsRefused)
     auto doc = documentWith({ "Text" });
     Closer closer(doc);
     uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextTable> xTable(xFactory->createInstance("com.sun.star.text.TextTable"), uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextTable> xTable(xFactory->createInstance("com.sun.star.text.TextTable"),
+                                            uno::UNO_QUERY_THROW);
     xTable->initialize(2, 2);
     doc->getText()->insertTextContent(doc->getText()->getEnd(),
                                       uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW), false);

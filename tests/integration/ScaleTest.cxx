@@ -3,8 +3,8 @@
 #include "WriterFixture.hxx"
 
 #include "Json.hpp"
-#include "Workload.hpp"
 #include "Plan.hpp"
+#include "Workload.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -60,7 +60,6 @@ TEST(Scale, ThreeHundredPagesWithAHundredIssues)
     EXPECT_NE(text.find(report.front()), std::string::npos);
     EXPECT_NE(text.find(report[1499]), std::string::npos);
     EXPECT_NE(text.find(report.back()), std::string::npos);
-    std::cout << "[ info ] 3000-paragraph report, 100 issues, over the bridge: insert " << insertSeconds
-              << " s, read " << readSeconds << " s, update " << updateSeconds << " s, updatePlan "
-              << planSeconds << " s\n";
+    std::cout << "[ info ] 3000-paragraph report, 100 issues, over the bridge: insert " << insertSeconds << " s, read "
+              << readSeconds << " s, update " << updateSeconds << " s, updatePlan " << planSeconds << " s\n";
 }

@@ -75,14 +75,16 @@ TEST_P(SchemaOne, ReadsUpdatesAndSavesWithEveryWordAndTypedCellKept)
     std::string json;
     AA_UNO(json = read(doc));
     const aa::Analysis read1 = parseRead(json);
-    const aa::Analysis released = aa::parseAnalysis(readFile(std::string(AA_FIXTURES_DIR) + "/schema1/sample-analysis-schema1.json"));
+    const aa::Analysis released = aa::parseAnalysis(
+        readFile(std::string(AA_FIXTURES_DIR) + "/schema1/sample-analysis-schema1.json"));
     ASSERT_EQ(read1.issues.size(), released.issues.size());
     for (std::size_t i = 0; i < released.issues.size(); ++i)
         EXPECT_EQ(read1.issues[i].title, released.issues[i].title);
     EXPECT_NE(read1.issues[0].part(aa::IssuePart::Origins).find(handSentence), std::string::npos);
     ASSERT_FALSE(read1.plan.empty());
     EXPECT_EQ(read1.plan[0].cell(aa::PlanColumn::Who), typedWho);
-    EXPECT_EQ(read1.list(aa::ListKind::WhatNeedsToHappen).size(), released.list(aa::ListKind::WhatNeedsToHappen).size());
+    EXPECT_EQ(read1.list(aa::ListKind::WhatNeedsToHappen).size(),
+              released.list(aa::ListKind::WhatNeedsToHappen).size());
     ASSERT_FALSE(read1.adults.empty()) << "the parents' answers become an adult's";
 
     // The deck's way: update with what is there, then the action plan.
@@ -107,7 +109,8 @@ TEST_P(SchemaOne, ReadsUpdatesAndSavesWithEveryWordAndTypedCellKept)
     uno::Reference<text::XTextDocument> reloaded;
     AA_UNO(reloaded = roundTrip(doc, "schema1-saved" + extension, filter));
     Closer closeReloaded(reloaded);
-    EXPECT_TRUE(parseRead(read(reloaded)) == after) << firstDifference(aa::toJson(parseRead(read(reloaded))), aa::toJson(after));
+    EXPECT_TRUE(parseRead(read(reloaded)) == after)
+        << firstDifference(aa::toJson(parseRead(read(reloaded))), aa::toJson(after));
     expectAllThere(before, reloaded, "after saving");
 }
 

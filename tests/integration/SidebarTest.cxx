@@ -10,11 +10,11 @@
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/SimpleFontMetric.hpp>
 #include <com/sun/star/awt/XContainerWindowEventHandler.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
-#include <com/sun/star/awt/FontDescriptor.hpp>
-#include <com/sun/star/awt/SimpleFontMetric.hpp>
 #include <com/sun/star/awt/XControlModel.hpp>
 #include <com/sun/star/awt/XDevice.hpp>
 #include <com/sun/star/awt/XFont.hpp>
@@ -29,13 +29,14 @@
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
-#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 #include <com/sun/star/ui/XSidebarPanel.hpp>
 #include <com/sun/star/ui/XToolPanel.hpp>
@@ -43,7 +44,6 @@
 #include <com/sun/star/ui/XUIElementFactory.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <com/sun/star/util/XRefreshable.hpp>
-#include <com/sun/star/table/XCellRange.hpp>
 
 #include <algorithm>
 #include <set>
@@ -325,7 +325,10 @@ TEST(Sidebar, NewDocumentAddIssueAnswerAndInsert)
         // Back to the first answer: the panel kept it, and marks the question answered.
         ask(questions, aa::QuestionKey::of(aa::IssuePart::Origins));
         EXPECT_EQ(questions.text("Answer"), "The landlord sold the flat, so the family moved in a hurry.");
-        EXPECT_EQ(questions.items("QuestionList")[static_cast<std::size_t>(questionIndex(aa::IssuePart::Origins))].rfind("\xE2\x9C\x93", 0), 0u);
+        EXPECT_EQ(
+            questions.items("QuestionList")[static_cast<std::size_t>(questionIndex(aa::IssuePart::Origins))].rfind(
+                "\xE2\x9C\x93", 0),
+            0u);
 
         EXPECT_TRUE(questions.press("insert"));
         EXPECT_NE(questions.label("Status").find("inserted"), std::string::npos) << questions.label("Status");
@@ -371,7 +374,8 @@ TEST(Sidebar, ItemsAreTiedOnlyToWhatThePersonChooses)
         issues.press("issueSelected");
         ask(questions, aa::QuestionKey::of(aa::ListKind::Strengths));
         addItem(questions, "Mia enjoys art club");
-        EXPECT_NE(questions.items("Items")[0].find("tied to nothing yet"), std::string::npos) << questions.items("Items")[0];
+        EXPECT_NE(questions.items("Items")[0].find("tied to nothing yet"), std::string::npos)
+            << questions.items("Items")[0];
         ask(questions, aa::QuestionKey::of(aa::ListKind::WhatNeedsToHappen));
         addItem(questions, "Mum sees her GP about her low mood and drinking");
         tie(questions, { "Mum's low mood", "school attendance" });
@@ -400,7 +404,8 @@ TEST(Sidebar, ItemsAreTiedOnlyToWhatThePersonChooses)
     ASSERT_EQ(a.plan.size(), 1u);
     EXPECT_EQ(a.plan[0].issues, (std::vector<std::string>{ a.issues[0].id, a.issues[1].id }));
     EXPECT_TRUE(a.plan[0].must);
-    EXPECT_EQ(a.plan[0].cell(aa::PlanColumn::Outcome), "Mum tells the review meeting she has seen her GP, and the GP confirms it.");
+    EXPECT_EQ(a.plan[0].cell(aa::PlanColumn::Outcome),
+              "Mum tells the review meeting she has seen her GP, and the GP confirms it.");
     const auto cells = planCells(doc);
     ASSERT_EQ(cells.size(), 2u);
     EXPECT_NE(cells[1][0].find("Mum's low mood and drinking"), std::string::npos) << cells[1][0];
@@ -503,7 +508,8 @@ TEST(Sidebar, PanelFollowsTheCursorIntoAnIssuesPart)
         questions.press("questionSelected");
         placeCursor(doc, 0, 0);
         EXPECT_TRUE(questions.press("goTo"));
-        EXPECT_EQ(viewCursorParagraph(doc), aa::splitParagraphs(sample.issues[3].part(aa::IssuePart::MaintainingFactors)).front());
+        EXPECT_EQ(viewCursorParagraph(doc),
+                  aa::splitParagraphs(sample.issues[3].part(aa::IssuePart::MaintainingFactors)).front());
     });
 }
 
@@ -543,7 +549,8 @@ TEST(Sidebar, UpdateAfterAHandEditKeepsBothAndIsOneUndoStep)
     // One undo takes back the panel's update, and only it.
     uno::Reference<document::XUndoManagerSupplier>(doc, uno::UNO_QUERY_THROW)->getUndoManager()->undo();
     a = model(doc);
-    EXPECT_EQ(a.issues[0].part(aa::IssuePart::MaintainingFactors), sample.issues[0].part(aa::IssuePart::MaintainingFactors));
+    EXPECT_EQ(a.issues[0].part(aa::IssuePart::MaintainingFactors),
+              sample.issues[0].part(aa::IssuePart::MaintainingFactors));
     EXPECT_EQ(a.issues[0].part(aa::IssuePart::Origins), "Edited in the document by hand.");
 }
 
@@ -762,7 +769,8 @@ TEST(Sidebar, ReviewPanelGroupsFindingsAndGoesToThem)
         review.select("Findings", findingRow);
         EXPECT_TRUE(review.press("findingSelected"));
         // The detail shows the whole finding.
-        EXPECT_NE(review.text("Detail").find("does not say what keeps it going"), std::string::npos) << review.text("Detail");
+        EXPECT_NE(review.text("Detail").find("does not say what keeps it going"), std::string::npos)
+            << review.text("Detail");
         EXPECT_FALSE(review.enabled("Dismiss")) << "a certain finding cannot be dismissed";
         // The cursor went to the issue's paragraph, inside the analysis.
         EXPECT_NE(viewCursorParagraph(doc), "Report introduction.");
@@ -857,7 +865,8 @@ TEST(Sidebar, DeckPanelsFactoryAndShortcutAreRegistered)
         }
         auto xFactories = access("/org.openoffice.Office.UI.Factories/Registered/UIElementFactories");
         ASSERT_TRUE(xFactories->hasByName("AssessmentAnalysisFactory"));
-        uno::Reference<container::XNameAccess> xFactory(xFactories->getByName("AssessmentAnalysisFactory"), uno::UNO_QUERY_THROW);
+        uno::Reference<container::XNameAccess> xFactory(xFactories->getByName("AssessmentAnalysisFactory"),
+                                                        uno::UNO_QUERY_THROW);
         OUString aImpl;
         xFactory->getByName("FactoryImplementation") >>= aImpl;
         EXPECT_EQ(aImpl, "org.assessmentanalysis.PanelFactory");
@@ -968,7 +977,8 @@ void expectEverythingFits(Panel& panel, int width)
         auto xFont = xDevice->getFont(awt::FontDescriptor());
         const bool isButton = hasProperty(xControl, "PushButtonType");
         const bool isCheck = hasProperty(xControl, "State") && !isButton;
-        const bool isLabel = hasProperty(xControl, "MultiLine") && !hasProperty(xControl, "Text") && !isCheck && !isButton;
+        const bool isLabel = hasProperty(xControl, "MultiLine") && !hasProperty(xControl, "Text") && !isCheck
+                             && !isButton;
         if (isLabel || isCheck)
         {
             // The toolkit's own word wrap at this width needs no more height than the layout gave.
@@ -995,7 +1005,8 @@ void expectEverythingFits(Panel& panel, int width)
         {
             const awt::Rectangle& a = shown[i].second;
             const awt::Rectangle& b = shown[j].second;
-            const bool overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+            const bool overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height
+                                 && b.Y < a.Y + a.Height;
             EXPECT_FALSE(overlap) << shown[i].first << " overlaps " << shown[j].first;
         }
 }
@@ -1086,6 +1097,7 @@ TEST(Sidebar, TheAnswerBoxGrowsListsShowEveryItemAndAFindingIsReadWhole)
         auto xFont = xDevice->getFont(awt::FontDescriptor());
         // At least as many lines as the text has paragraphs: the detail grows with the finding.
         const int lines = static_cast<int>(std::count(detail.begin(), detail.end(), '\n')) + 1;
-        EXPECT_GE(xDetail->getPosSize().Height, lines * (xFont->getFontMetric().Ascent + xFont->getFontMetric().Descent));
+        EXPECT_GE(xDetail->getPosSize().Height,
+                  lines * (xFont->getFontMetric().Ascent + xFont->getFontMetric().Descent));
     });
 }

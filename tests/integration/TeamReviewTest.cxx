@@ -52,7 +52,8 @@ void writeTeamFolder(const std::string& folder, int reports)
     for (int i = 0; i < reports; ++i)
     {
         const char* extension = i % 2 == 1 ? ".docx" : ".odt";
-        const std::string name = (i < reports - 8 ? folder : folder + "/sub") + "/report-" + std::to_string(i) + extension;
+        const std::string name = (i < reports - 8 ? folder : folder + "/sub") + "/report-" + std::to_string(i)
+                                 + extension;
         std::filesystem::copy_file(made + (i % 3 == 0 ? "/unplanned" : "/complete") + extension, name,
                                    std::filesystem::copy_options::overwrite_existing);
     }
@@ -99,7 +100,8 @@ TEST(TeamReview, FiftyMixedDocumentsIncludingACorruptAndAPasswordProtectedOne)
     const auto start = std::chrono::steady_clock::now();
     const int status = std::system(command.c_str());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_EQ(aa::platform::exitCodeOfSystem(status), 1) << "1: some documents could not be opened\n" << readFile(workDir() + "/team.txt");
+    EXPECT_EQ(aa::platform::exitCodeOfSystem(status), 1) << "1: some documents could not be opened\n"
+                                                         << readFile(workDir() + "/team.txt");
 
     const json::object report = json::parse(readFile(jsonOut)).as_object();
     const json::array& documents = report.at("documents").as_array();
@@ -173,13 +175,13 @@ TEST(TeamReview, TwoJobsGiveTheSameReportAsOne)
     ASSERT_EQ(report.at("documents").as_array().size(), 200u);
     EXPECT_EQ(report.at("reviewed").to_number<std::int64_t>(), 198) << json1.substr(0, 2000);
     EXPECT_TRUE(json1 == json2) << firstDifference(json2, json1);
-    EXPECT_TRUE(readFile(one + ".html") == readFile(two + ".html")) << firstDifference(readFile(two + ".html"), readFile(one + ".html"));
+    EXPECT_TRUE(readFile(one + ".html") == readFile(two + ".html"))
+        << firstDifference(readFile(two + ".html"), readFile(one + ".html"));
     const std::string text1 = withoutTiming(readFile(one + ".txt")), text2 = withoutTiming(readFile(two + ".txt"));
     EXPECT_TRUE(text1 == text2) << firstDifference(text2, text1);
     EXPECT_NE(readFile(two + ".txt").find("(2 jobs)"), std::string::npos);
-    std::cout << "[ info ] aa-review of 200 documents: "
-              << std::chrono::duration<double>(middle - start).count() << " s with 1 job, "
-              << std::chrono::duration<double>(end - middle).count() << " s with 2 jobs\n";
+    std::cout << "[ info ] aa-review of 200 documents: " << std::chrono::duration<double>(middle - start).count()
+              << " s with 1 job, " << std::chrono::duration<double>(end - middle).count() << " s with 2 jobs\n";
 }
 
 // A Writer that crashes on a document, or hangs on one, is restarted: that document is named as
@@ -206,7 +208,9 @@ TEST(TeamReview, AWriterThatCrashesOrHangsIsRestartedAndTheDocumentNamed)
     EXPECT_NE(std::string(document(0).at("error").as_string()).find("crashed"), std::string::npos) << text;
     EXPECT_EQ(document(1).at("status").as_string(), "reviewed") << text;
     EXPECT_EQ(document(2).at("status").as_string(), "error");
-    EXPECT_NE(std::string(document(2).at("error").as_string()).find("had not finished it after 10 s"), std::string::npos) << text;
+    EXPECT_NE(std::string(document(2).at("error").as_string()).find("had not finished it after 10 s"),
+              std::string::npos)
+        << text;
     EXPECT_EQ(document(3).at("status").as_string(), "reviewed") << text;
     EXPECT_NE(text.find("a-crash.odt: NOT REVIEWED, Writer stopped (crashed)"), std::string::npos) << text;
     EXPECT_NE(text.find("2 of 4 documents reviewed"), std::string::npos) << text;

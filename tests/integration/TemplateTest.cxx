@@ -26,9 +26,9 @@
 #include <com/sun/star/ucb/Command.hpp>
 #include <com/sun/star/ucb/OpenCommandArgument2.hpp>
 #include <com/sun/star/ucb/OpenMode.hpp>
+#include <com/sun/star/ucb/UniversalContentBroker.hpp>
 #include <com/sun/star/ucb/XCommandProcessor.hpp>
 #include <com/sun/star/ucb/XContentAccess.hpp>
-#include <com/sun/star/ucb/UniversalContentBroker.hpp>
 #include <com/sun/star/ucb/XDynamicResultSet.hpp>
 
 #include <algorithm>
@@ -56,8 +56,8 @@ const char* const standard7Headings[] = {
     "Timescales",
     "Management oversight and decisions",
 };
-const char* const templatePlaces[] = { "AA_place_safety", "AA_place_analysis", "AA_place_recommendation", "AA_place_plan",
-                                       "AA_place_supervision" };
+const char* const templatePlaces[] = { "AA_place_safety", "AA_place_analysis", "AA_place_recommendation",
+                                       "AA_place_plan", "AA_place_supervision" };
 
 /// The children of a UCB folder: (title, target URL) pairs.
 std::vector<std::pair<std::string, std::string>> children(const uno::Reference<ucb::XContent>& xFolder)
@@ -102,7 +102,8 @@ std::vector<std::pair<std::string, std::string>> templatesListed()
     auto xBroker = ucb::UniversalContentBroker::create(office().context());
     while (xGroups->next())
     {
-        auto inGroup = children(xBroker->queryContent(xBroker->createContentIdentifier(xAccess->queryContentIdentifierString())));
+        auto inGroup = children(
+            xBroker->queryContent(xBroker->createContentIdentifier(xAccess->queryContentIdentifierString())));
         all.insert(all.end(), inGroup.begin(), inGroup.end());
     }
     return all;
@@ -144,11 +145,13 @@ int countPrompts(const uno::Reference<text::XTextDocument>& doc)
     while (xEnum->hasMoreElements())
     {
         uno::Reference<text::XTextContent> xField(xEnum->nextElement(), uno::UNO_QUERY);
-        if (!uno::Reference<lang::XServiceInfo>(xField, uno::UNO_QUERY_THROW)->supportsService("com.sun.star.text.TextField.JumpEdit"))
+        if (!uno::Reference<lang::XServiceInfo>(xField, uno::UNO_QUERY_THROW)
+                 ->supportsService("com.sun.star.text.TextField.JumpEdit"))
             continue;
         OUString aStyle;
-        uno::Reference<beans::XPropertySet>(doc->getText()->createTextCursorByRange(xField->getAnchor()), uno::UNO_QUERY_THROW)
-                ->getPropertyValue("ParaStyleName")
+        uno::Reference<beans::XPropertySet>(doc->getText()->createTextCursorByRange(xField->getAnchor()),
+                                            uno::UNO_QUERY_THROW)
+            ->getPropertyValue("ParaStyleName")
             >>= aStyle;
         if (!aStyle.startsWith("Analysis "))
             ++count;
@@ -299,7 +302,8 @@ TEST(Template, NewAssessmentCommandOpensADocumentFromTheTemplate)
     while (xEnum->hasMoreElements())
     {
         uno::Reference<text::XTextDocument> doc(xEnum->nextElement(), uno::UNO_QUERY);
-        if (!doc.is() || bodyParagraphs(doc).empty() || bodyParagraphs(doc).front().text != "Child and family assessment")
+        if (!doc.is() || bodyParagraphs(doc).empty()
+            || bodyParagraphs(doc).front().text != "Child and family assessment")
             continue;
         EXPECT_NE(indexOf(bodyParagraphs(doc), "The nature of the concerns"), bodyParagraphs(doc).size());
         Closer closer(doc);

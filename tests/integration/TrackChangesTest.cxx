@@ -35,7 +35,8 @@ sal_Int32 trackedChanges(const uno::Reference<text::XTextDocument>& doc)
 void dispatch(const uno::Reference<text::XTextDocument>& doc, const char* command)
 {
     uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<frame::XDispatchProvider> xProvider(xModel->getCurrentController()->getFrame(), uno::UNO_QUERY_THROW);
+    uno::Reference<frame::XDispatchProvider> xProvider(xModel->getCurrentController()->getFrame(),
+                                                       uno::UNO_QUERY_THROW);
     frame::DispatchHelper::create(office().context())
         ->executeDispatch(xProvider, OUString::createFromAscii(command), "", 0, uno::Sequence<beans::PropertyValue>());
 }
@@ -109,9 +110,8 @@ TEST_P(TrackChanges, CommandsAreRecordedAndAcceptOrRejectAllLeaveAValidDocument)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Places, TrackChanges,
-    ::testing::Values(Placement{ "AtTheVeryEnd", { "Report", "Last words" }, 1, 10 },
-                      Placement{ "InTheMiddle", { "Before", "Hello world", "After" }, 1, 5 },
-                      Placement{ "InAnEmptyDocument", { "" }, 0, 0 }),
-    [](const auto& placement) { return std::string(placement.param.name); });
+INSTANTIATE_TEST_SUITE_P(Places, TrackChanges,
+                         ::testing::Values(Placement{ "AtTheVeryEnd", { "Report", "Last words" }, 1, 10 },
+                                           Placement{ "InTheMiddle", { "Before", "Hello world", "After" }, 1, 5 },
+                                           Placement{ "InAnEmptyDocument", { "" }, 0, 0 }),
+                         [](const auto& placement) { return std::string(placement.param.name); });

@@ -9,16 +9,15 @@
 #include "Plan.hpp"
 #include "UnoString.hxx"
 
-#include <com/sun/star/util/XRefreshable.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
-#include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
@@ -27,6 +26,7 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
+#include <com/sun/star/util/XRefreshable.hpp>
 
 using namespace css;
 using namespace aa::test;
@@ -74,7 +74,6 @@ void addParagraphAfter(const uno::Reference<text::XTextContent>& xPara, const st
         ->setPropertyValue("ParaStyleName", uno::Any(fromUtf8(style)));
     xText->insertString(xAt, fromUtf8(text), false);
 }
-
 
 std::size_t countOf(const std::string& haystack, const std::string& needle)
 {
@@ -189,7 +188,8 @@ TEST(HandEdits, DeletedPlanTableComesBackOnceAndThePlansAnswersStayOnce)
     EXPECT_LT(table, label);
     // Writer keeps the paragraph a table is inserted into: the one before the table may be
     // empty, but it is plain text, not a stray paragraph of ours; none after it.
-    EXPECT_TRUE(paras[table - 1].text != "" || paras[table - 1].style.rfind("Analysis", 0) != 0) << paras[table - 1].style;
+    EXPECT_TRUE(paras[table - 1].text != "" || paras[table - 1].style.rfind("Analysis", 0) != 0)
+        << paras[table - 1].style;
     EXPECT_NE(paras[table + 1].text, "") << "no stray empty paragraph after the table";
 }
 
@@ -225,7 +225,8 @@ TEST(HandEdits, PastedIssueGetsANewIdAndTheOriginalKeepsItsOwn)
     addParagraphAfter(xTitle, "Contact with Maya's father (pasted)", "Analysis Issue Title");
     auto xPasted = paragraphWithText(doc, "Contact with Maya's father (pasted)");
     uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextContent> xMark(xFactory->createInstance("com.sun.star.text.Bookmark"), uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextContent> xMark(xFactory->createInstance("com.sun.star.text.Bookmark"),
+                                             uno::UNO_QUERY_THROW);
     uno::Reference<container::XNamed>(xMark, uno::UNO_QUERY_THROW)->setName("AA_issue_fatherContact Copy 1");
     xPasted->getAnchor()->getText()->insertTextContent(xPasted->getAnchor(), xMark, true);
     const aa::Analysis after = readModel(doc);
@@ -259,7 +260,8 @@ TEST(Update, ChangesOnlyWhatChangedAndIsOneUndoStep)
     auto xImpact = paragraphWithText(doc, impact);
     ASSERT_TRUE(xImpact.is());
     uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextContent> xMark(xFactory->createInstance("com.sun.star.text.Bookmark"), uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextContent> xMark(xFactory->createInstance("com.sun.star.text.Bookmark"),
+                                             uno::UNO_QUERY_THROW);
     uno::Reference<container::XNamed>(xMark, uno::UNO_QUERY_THROW)->setName("PractitionersOwnMark");
     xImpact->getAnchor()->getText()->insertTextContent(xImpact->getAnchor(), xMark, true);
 
@@ -290,7 +292,8 @@ TEST(Update, ChangesOnlyWhatChangedAndIsOneUndoStep)
     // The new issue's heading is inside its bookmark, so links to it show its title.
     {
         uno::Reference<text::XBookmarksSupplier> xMarks(doc, uno::UNO_QUERY_THROW);
-        uno::Reference<text::XTextContent> xNew(xMarks->getBookmarks()->getByName("AA_issue_sleep"), uno::UNO_QUERY_THROW);
+        uno::Reference<text::XTextContent> xNew(xMarks->getBookmarks()->getByName("AA_issue_sleep"),
+                                                uno::UNO_QUERY_THROW);
         EXPECT_EQ(toUtf8(xNew->getAnchor()->getString()), "Maya sleeps badly");
     }
     const auto names = bookmarkNames(doc);

@@ -5,9 +5,9 @@
 
 #include "Catalogue.hpp"
 #include "Compose.hpp"
-#include "OdtFragment.hpp"
 #include "DocumentStructure.hpp"
 #include "Json.hpp"
+#include "OdtFragment.hpp"
 #include "Plan.hpp"
 #include "Utf8.hpp"
 #include "Zip.hpp"
@@ -82,26 +82,29 @@ private:
     std::string bookmarked(const std::string& name, const std::string& inner)
     {
         const std::string id = std::to_string(++m_bookmarkId);
-        return "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + name + "\"/>" + inner
-               + "<w:bookmarkEnd w:id=\"" + id + "\"/>";
+        return "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + name + "\"/>" + inner + "<w:bookmarkEnd w:id=\"" + id
+               + "\"/>";
     }
     /// A hyperlink to one of our bookmarks around a REF field showing its text, as Word writes it.
     std::string link(const aa::Run& link) const
     {
         const std::string& mark = link.mark;
-        return "<w:hyperlink w:anchor=\"" + mark + "\" w:history=\"1\">"
-               "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-               "<w:r><w:instrText xml:space=\"preserve\"> REF " + mark + " \\h </w:instrText></w:r>"
-               "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-               + run(link.text, false)
-               + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>";
+        return "<w:hyperlink w:anchor=\"" + mark
+               + "\" w:history=\"1\">"
+                 "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                 "<w:r><w:instrText xml:space=\"preserve\"> REF "
+               + mark
+               + " \\h </w:instrText></w:r>"
+                 "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+               + run(link.text, false) + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>";
     }
     /// A paragraph of our writer's in Word's form. A prompt (our placeholder) is left out: in
     /// Word's form the answer is simply empty.
     void paragraph(const aa::NewParagraph& p)
     {
         const bool heading = p.role == aa::Role::Heading || p.role == aa::Role::Subheading
-                             || p.role == aa::Role::IssueTitle || p.role == aa::Role::AdultName || p.role == aa::Role::Question;
+                             || p.role == aa::Role::IssueTitle || p.role == aa::Role::AdultName
+                             || p.role == aa::Role::Question;
         std::string inner;
         for (const aa::Run& r : p.runs)
             switch (r.kind)
@@ -136,8 +139,8 @@ private:
             m_body += "<w:gridCol w:w=\"1200\"/>";
         m_body += "</w:tblGrid><w:tr>";
         for (aa::PlanColumn c : columns)
-            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanHeader)) + run(s.get(std::string("plan.") + aa::jsonName(c)), true)
-                           + "</w:p>");
+            m_body += cell("<w:p>" + pPr(style(aa::Role::PlanHeader))
+                           + run(s.get(std::string("plan.") + aa::jsonName(c)), true) + "</w:p>");
         m_body += "</w:tr>";
         for (const aa::PlanRow& row : m_analysis.plan)
         {
@@ -148,7 +151,8 @@ private:
                 if (c == aa::PlanColumn::Issue)
                 {
                     for (const std::string& id : row.issues)
-                        inner += "<w:p>" + pPr(style(aa::Role::PlanCell)) + link(compose.link(aa::MarkKind::Issue, id)) + "</w:p>";
+                        inner += "<w:p>" + pPr(style(aa::Role::PlanCell)) + link(compose.link(aa::MarkKind::Issue, id))
+                                 + "</w:p>";
                     if (row.issues.empty())
                         inner = "<w:p>" + pPr(style(aa::Role::PlanCell)) + "</w:p>";
                 }
@@ -176,10 +180,11 @@ private:
     }
     std::string stylesXml() const
     {
-        std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                          "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                          "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
-                          "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/></w:style>";
+        std::string xml
+            = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+              "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+              "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+              "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/></w:style>";
         if (m_styles)
             for (const aa::StyleSpec& spec : aa::styleSpecs())
                 xml += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"" + styleId(spec.name)
@@ -244,7 +249,8 @@ TEST(RoundTrip, OdtToDocxToOdtReadsTheSameAndUpdatesAfterEachStep)
     {
         aa::Analysis desired = expected;
         desired.issues[1].part(aa::IssuePart::ImpactOnChild) = "Updated after a round trip.";
-        desired.list(aa::ListKind::WhatNeedsToHappen).push_back(makeItem("A new idea after the round trip.", { "mentalHealth" }));
+        desired.list(aa::ListKind::WhatNeedsToHappen)
+            .push_back(makeItem("A new idea after the round trip.", { "mentalHealth" }));
         std::string updated, planned;
         AA_UNO(updated = office().call("update", target, aa::toJson(desired)));
         AA_UNO(planned = office().call("updatePlan", target));
@@ -315,5 +321,6 @@ TEST_P(WordForm, ReadsTheSameAnalysisAndUpdates)
     EXPECT_NE(text.find("Text after the analysis."), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Docx, WordForm, ::testing::Values(true, false),
-                         [](const auto& styles) { return std::string(styles.param ? "WithOurStyles" : "StylesReplacedByDirectFormatting"); });
+INSTANTIATE_TEST_SUITE_P(Docx, WordForm, ::testing::Values(true, false), [](const auto& styles) {
+    return std::string(styles.param ? "WithOurStyles" : "StylesReplacedByDirectFormatting");
+});

@@ -5,7 +5,6 @@
 
 #include <com/sun/star/util/DateTime.hpp>
 
-#include <cstdio>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -15,6 +14,7 @@
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XParagraphCursor.hpp>
@@ -22,9 +22,9 @@
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
-#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
+#include <cstdio>
 
 #include <filesystem>
 #include <fstream>
@@ -90,8 +90,8 @@ std::string firstDifference(const std::string& got, const std::string& expected)
     while (i < got.size() && i < expected.size() && got[i] == expected[i])
         ++i;
     const std::size_t from = i > 60 ? i - 60 : 0;
-    return "differs at " + std::to_string(i) + "\n  got:      ..." + got.substr(from, 160)
-           + "\n  expected: ..." + expected.substr(from, 160);
+    return "differs at " + std::to_string(i) + "\n  got:      ..." + got.substr(from, 160) + "\n  expected: ..."
+           + expected.substr(from, 160);
 }
 
 aa::Item makeItem(const std::string& text, const std::vector<std::string>& issues)
@@ -230,13 +230,12 @@ void placeCursor(const uno::Reference<text::XTextDocument>& doc, int para, int o
         xPara->gotoNextParagraph(false);
     xCursor->goRight(static_cast<sal_Int16>(offset), false);
     uno::Reference<frame::XModel> xModel(doc, uno::UNO_QUERY_THROW);
-    uno::Reference<text::XTextViewCursorSupplier> xView(xModel->getCurrentController(),
-                                                        uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextViewCursorSupplier> xView(xModel->getCurrentController(), uno::UNO_QUERY_THROW);
     xView->getViewCursor()->gotoRange(xCursor->getStart(), false);
 }
 
-uno::Reference<text::XTextDocument> roundTrip(const uno::Reference<text::XTextDocument>& doc,
-                                              const std::string& name, const std::string& filter)
+uno::Reference<text::XTextDocument> roundTrip(const uno::Reference<text::XTextDocument>& doc, const std::string& name,
+                                              const std::string& filter)
 {
     const std::string url = aa::client::fileUrl(workDir() + "/" + name);
     aa::client::Office::storeTo(doc, url, filter);
@@ -287,8 +286,8 @@ std::vector<Comment> comments(const uno::Reference<text::XTextDocument>& doc)
         if ((xProps->getPropertyValue("DateTimeValue") >>= aWhen) && aWhen.Year > 0)
         {
             char buffer[32];
-            std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(aWhen.Year), static_cast<unsigned>(aWhen.Month),
-                          static_cast<unsigned>(aWhen.Day));
+            std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(aWhen.Year),
+                          static_cast<unsigned>(aWhen.Month), static_cast<unsigned>(aWhen.Day));
             date = buffer;
         }
         out.push_back({ aa::glue::toUtf8(aAuthor), aa::glue::toUtf8(aContent), date });
@@ -297,13 +296,14 @@ std::vector<Comment> comments(const uno::Reference<text::XTextDocument>& doc)
 }
 
 uno::Reference<text::XTextContent> protectRange(const uno::Reference<text::XTextDocument>& doc,
-                                              const uno::Reference<text::XTextRange>& range)
+                                                const uno::Reference<text::XTextRange>& range)
 {
     uno::Reference<lang::XMultiServiceFactory> xFactory(doc, uno::UNO_QUERY_THROW);
     uno::Reference<text::XTextContent> xSection(xFactory->createInstance("com.sun.star.text.TextSection"),
                                                 uno::UNO_QUERY_THROW);
     doc->getText()->insertTextContent(range, xSection, true);
-    uno::Reference<beans::XPropertySet>(xSection, uno::UNO_QUERY_THROW)->setPropertyValue("IsProtected", uno::Any(true));
+    uno::Reference<beans::XPropertySet>(xSection, uno::UNO_QUERY_THROW)
+        ->setPropertyValue("IsProtected", uno::Any(true));
     return xSection;
 }
 

@@ -57,9 +57,8 @@ css::uno::Reference<css::text::XTextDocument> documentWith(const std::vector<std
 void placeCursor(const css::uno::Reference<css::text::XTextDocument>& doc, int para, int offset);
 
 /// Saves a copy with the filter and loads it again (the original stays open).
-css::uno::Reference<css::text::XTextDocument> roundTrip(
-    const css::uno::Reference<css::text::XTextDocument>& doc, const std::string& name,
-    const std::string& filter);
+css::uno::Reference<css::text::XTextDocument> roundTrip(const css::uno::Reference<css::text::XTextDocument>& doc,
+                                                        const std::string& name, const std::string& filter);
 
 std::string insert(const css::uno::Reference<css::text::XTextDocument>& doc, const std::string& json);
 /// An item with this text, tied to these issues.
@@ -81,7 +80,7 @@ std::vector<Comment> comments(const css::uno::Reference<css::text::XTextDocument
 
 /// Puts range in a new protected section; returns the section.
 css::uno::Reference<css::text::XTextContent> protectRange(const css::uno::Reference<css::text::XTextDocument>& doc,
-                  const css::uno::Reference<css::text::XTextRange>& range);
+                                                          const css::uno::Reference<css::text::XTextRange>& range);
 
 /// Closes the document at the end of the scope.
 class Closer
@@ -99,12 +98,12 @@ private:
 
 /// Runs the statement (a block may hold commas); a UNO exception fails the test with its
 /// message instead of GoogleTest's "unknown exception".
-#define AA_UNO(...)                                                                                \
-    try                                                                                            \
-    {                                                                                              \
-        __VA_ARGS__;                                                                               \
-    }                                                                                              \
-    catch (const css::uno::Exception& e)                                                           \
-    {                                                                                              \
-        FAIL() << "UNO exception: " << aa::client::describe(e);                                    \
+#define AA_UNO(...)                                                                                                    \
+    try                                                                                                                \
+    {                                                                                                                  \
+        __VA_ARGS__;                                                                                                   \
+    }                                                                                                                  \
+    catch (const css::uno::Exception& e)                                                                               \
+    {                                                                                                                  \
+        FAIL() << "UNO exception: " << aa::client::describe(e);                                                        \
     }

@@ -43,6 +43,28 @@ inline Analysis base()
       "plan":{"review":"every six weeks","contingency":"","agreed":"everyone"}})"));
 }
 
+/// Three issues (a answered, identified by the practitioner, the child and mum, with its
+/// explanation left empty; b half answered, identified by nobody; c only a title), two adults
+/// (mum answered, dad not), a strength about an issue and an adult, a must and two other items
+/// (h2 serving two issues), a success sign tied to the must, how safe the child is now and what
+/// is not known answered, and the plan derived from it.
+inline Analysis partlyAnswered()
+{
+    Analysis a;
+    a.issues = { makeIssue("a", "Issue A", { Voice::Practitioner, Voice::Child }, { "mum" }, "o1\no2", "m1", "i1\ni2"),
+                 makeIssue("b", "Issue B", {}, {}, "bo", "", "bi1\n\nbi3", "be"),
+                 makeIssue("c", "Issue C", {}, {}, "", "", "") };
+    a.adults = { makeAdult("mum", "Sarah Green", "Maya's mother", "u1", "mo1\nmo2"),
+                 makeAdult("dad", "Dan Okafor", "Maya's father") };
+    a.list(ListKind::Strengths) = { tied("s1", { "a" }, { "mum" }), makeItem("s2") };
+    a.list(ListKind::WhatNeedsToHappen) = { mustItem("h1", { "a" }, "h_one", "if1"),
+                                            makeItem("h2", { "b", "a" }, "h_two"), makeItem("h3", {}, "h_own") };
+    a.list(ListKind::SuccessSigns) = { tied("sign a", {}, {}, { "h_one" }) };
+    a.topic(Topic::Safety) = "safe1";
+    a.topic(Topic::NotKnown) = "n1\nn2";
+    return aa::withPlan(a);
+}
+
 /// The sample analysis (samples/sample-analysis.json) with its plan.
 inline Analysis sample()
 {

@@ -20,32 +20,47 @@ using aa::Question;
 using aa::QuestionKey;
 using aa::Role;
 using aa::Section;
-using aa::StyleRole;
 using aa::Strings;
+using aa::StyleRole;
 using aa::Topic;
 
 const std::vector<std::string> voiceNames = { "practitioner", "child", "otherWorkers" };
 const std::vector<std::string> partNames = { "origins", "maintainingFactors", "impactOnChild", "explanation" };
 const std::vector<std::string> listNames = { "strengths", "whatNeedsToHappen", "successSigns" };
-const std::vector<std::string> topicNames
-    = { "safety",        "childExperience",     "riskAndProtectiveBalance", "notKnown",
-        "absentFigures", "culturalAndLanguage", "patterns",                 "recommendation",
-        "planReview",    "contingency",         "planAgreed" };
+const std::vector<std::string> topicNames = { "safety",      "childExperience", "riskAndProtectiveBalance",
+                                              "notKnown",    "absentFigures",   "culturalAndLanguage",
+                                              "patterns",    "recommendation",  "planReview",
+                                              "contingency", "planAgreed" };
 const std::vector<std::string> adultPartNames = { "adultUnderstanding", "adultMotivation" };
-const std::vector<std::string> planColumnNames
-    = { "issue", "outcome", "action", "who", "priority", "byWhen", "progress", "review", "contingency" };
+const std::vector<std::string> planColumnNames = { "issue",  "outcome",  "action", "who",        "priority",
+                                                   "byWhen", "progress", "review", "contingency" };
 const std::vector<std::string> sectionNames
     = { "safety",    "childExperience",   "issues",       "weighingUp",     "adults",
         "strengths", "whatNeedsToHappen", "successSigns", "recommendation", "plan" };
 
 /// The questions in the order of the reasoning (issue 11): the child's safety first, the
 /// recommendation before the plan.
-const std::vector<std::string> questionOrder
-    = { "safety",        "childExperience",  "title",          "origins",          "maintainingFactors",
-        "impactOnChild", "explanation",      "riskAndProtectiveBalance", "notKnown", "absentFigures",
-        "culturalAndLanguage", "patterns",   "adultUnderstanding", "adultMotivation", "strengths",
-        "whatNeedsToHappen", "successSigns", "recommendation", "planReview",      "contingency",
-        "planAgreed" };
+const std::vector<std::string> questionOrder = { "safety",
+                                                 "childExperience",
+                                                 "title",
+                                                 "origins",
+                                                 "maintainingFactors",
+                                                 "impactOnChild",
+                                                 "explanation",
+                                                 "riskAndProtectiveBalance",
+                                                 "notKnown",
+                                                 "absentFigures",
+                                                 "culturalAndLanguage",
+                                                 "patterns",
+                                                 "adultUnderstanding",
+                                                 "adultMotivation",
+                                                 "strengths",
+                                                 "whatNeedsToHappen",
+                                                 "successSigns",
+                                                 "recommendation",
+                                                 "planReview",
+                                                 "contingency",
+                                                 "planAgreed" };
 
 bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
@@ -130,8 +145,8 @@ TEST(Catalogue, SectionsOfTopicsAndLists)
     EXPECT_EQ(aa::sectionOf(Topic::Safety), Section::Safety);
     EXPECT_EQ(aa::sectionOf(Topic::ChildExperience), Section::ChildExperience);
     EXPECT_EQ(aa::sectionOf(Topic::Recommendation), Section::Recommendation);
-    for (Topic t : { Topic::RiskAndProtectiveBalance, Topic::NotKnown, Topic::AbsentFigures,
-                     Topic::CulturalAndLanguage, Topic::Patterns })
+    for (Topic t : { Topic::RiskAndProtectiveBalance, Topic::NotKnown, Topic::AbsentFigures, Topic::CulturalAndLanguage,
+                     Topic::Patterns })
     {
         EXPECT_EQ(aa::sectionOf(t), Section::WeighingUp) << aa::jsonName(t);
         EXPECT_TRUE(aa::topicHasLabel(t)) << aa::jsonName(t) << ": several answers share the section";
@@ -166,9 +181,9 @@ TEST(Catalogue, QuestionKeyNamesRoundTrip)
     EXPECT_EQ(QuestionKey::of(Topic::PlanAgreed).name(), "planAgreed");
     EXPECT_EQ(QuestionKey::of(aa::ListKind::WhatNeedsToHappen).name(), "whatNeedsToHappen");
     // Names that are not questions, schema 1's among them.
-    for (const char* name : { "", "Title", "safety ", "issue", "whatWouldHelp", "parentsMotivation",
-                                     "parentsUnderstanding", "childUnderstanding", "considerations", "motivation",
-                                     "who", "issues", "adults", "weighingUp", "plan" })
+    for (const char* name :
+         { "", "Title", "safety ", "issue", "whatWouldHelp", "parentsMotivation", "parentsUnderstanding",
+           "childUnderstanding", "considerations", "motivation", "who", "issues", "adults", "weighingUp", "plan" })
         EXPECT_EQ(QuestionKey::fromName(name), std::nullopt) << "[" << name << "]";
 }
 
@@ -278,8 +293,8 @@ TEST(Catalogue, JsonNamesMatchTheSchema)
 TEST(Styles, EveryRoleHasADistinctNameThatMapsBack)
 {
     const std::vector<StyleRole> roles = aa::allStyleRoles();
-    EXPECT_EQ(roles.size(), 5u + aa::issuePartCount + aa::topicCount + 1u + aa::adultPartCount + aa::listKindCount
-                                + 1u + 5u);
+    EXPECT_EQ(roles.size(),
+              5u + aa::issuePartCount + aa::topicCount + 1u + aa::adultPartCount + aa::listKindCount + 1u + 5u);
     std::set<std::string> names;
     for (const StyleRole& r : roles)
     {
@@ -339,9 +354,9 @@ TEST(Styles, SchemaOnesStylesAreStillRecognised)
 
 TEST(Styles, OtherNamesAreNotOurs)
 {
-    for (const std::string& name : std::vector<std::string>{ "", "Text body", "Standard", "Heading 2", "Analysis", "Analysis ",
-                                    "analysis heading", "Analysis Heading ", " Analysis Heading",
-                                    "Analysis Plan", "Analysis Origins 2", "Analysis Consideration" })
+    for (const std::string& name : std::vector<std::string>{
+             "", "Text body", "Standard", "Heading 2", "Analysis", "Analysis ", "analysis heading", "Analysis Heading ",
+             " Analysis Heading", "Analysis Plan", "Analysis Origins 2", "Analysis Consideration" })
     {
         SCOPED_TRACE(name);
         EXPECT_EQ(aa::roleOfStyle(name).role, Role::None);

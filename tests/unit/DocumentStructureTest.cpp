@@ -47,8 +47,8 @@ using aa::test::hashHelpId;
 using aa::test::LayoutOptions;
 using aa::test::lines;
 using aa::test::makeItem;
-using aa::test::paragraphAt;
 using aa::test::para;
+using aa::test::paragraphAt;
 using aa::test::plain;
 
 const Strings& strings() { return Strings::builtIn(); }
@@ -492,19 +492,16 @@ TEST(ReadAnalysis, ItemLinksResolveThroughLinkOrField)
         para(Role::AdultName, 0, "Ann", { "AA_adult_ann" }),
         para(Role::ListItem, at(ListKind::WhatNeedsToHappen), "", {},
              { Span{ "Help", "", "" }, Span{ about, "", "" },
-               Span{ "Two", "", "AA_issue_two" },                    // field only, link lost
-               Span{ separator, "", "" },
-               Span{ "One", "#AA_issue_one", "" },                   // link only, field gone
-               Span{ separator, "", "" },
-               Span{ "One again", "#AA_issue_one", "AA_issue_one" }, // repeat
-               Span{ separator, "", "" },
-               Span{ "Ann", "#AA_adult_ann", "" },
-               Span{ suffix, "", "" } }),
+               Span{ "Two", "", "AA_issue_two" },                                               // field only, link lost
+               Span{ separator, "", "" }, Span{ "One", "#AA_issue_one", "" },                   // link only, field gone
+               Span{ separator, "", "" }, Span{ "One again", "#AA_issue_one", "AA_issue_one" }, // repeat
+               Span{ separator, "", "" }, Span{ "Ann", "#AA_adult_ann", "" }, Span{ suffix, "", "" } }),
         para(Role::ListItem, at(ListKind::Strengths), "", {},
              { Span{ "See ", "", "" }, Span{ "the web", "https://example.org/", "" }, Span{ " for more", "", "" } }),
         para(Role::ListItem, at(ListKind::SuccessSigns), "", {},
-             { Span{ "Sign", "", "" }, Span{ shows, "", "" }, Span{ "Help", "", aa::bookmarkName(aa::MarkKind::Help, hashHelpId("Help")) },
-               Span{ suffix, "", "" }, Span{ about, "", "" }, linkSpan(aa::MarkKind::Issue, "two"), Span{ suffix, "", "" } }),
+             { Span{ "Sign", "", "" }, Span{ shows, "", "" },
+               Span{ "Help", "", aa::bookmarkName(aa::MarkKind::Help, hashHelpId("Help")) }, Span{ suffix, "", "" },
+               Span{ about, "", "" }, linkSpan(aa::MarkKind::Issue, "two"), Span{ suffix, "", "" } }),
     };
     const Analysis a = readAnalysis(blocks).analysis;
     ASSERT_EQ(a.list(ListKind::WhatNeedsToHappen).size(), 1u);
@@ -546,15 +543,15 @@ TEST(ReadAnalysis, MustsAndTheirConsequences)
     ifNotPrompt.prompt = true;
     const std::vector<Block> blocks = {
         para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
-        para(Role::IfNot, 0, ifNot + "before any item"),                                           // 1
-        para(Role::ListItem, needs, must + "Must one", { "AA_help_m1" }),                         // 2
-        para(Role::IfNot, 0, ifNot + "consequence"),                                               // 3
-        para(Role::IfNot, 0, ifNot + "a second one"),                                              // 4
-        para(Role::ListItem, needs, must + "Must two", { "AA_help_m2" }),                         // 5
-        ifNotPrompt,                                                                                // 6
-        para(Role::ListItem, needs, "Not a must", { "AA_help_n" }),                               // 7
-        para(Role::IfNot, 0, "typed without the prefix"),                                          // 8
-        para(Role::ListItem, at(ListKind::Strengths), must + "a strength is never a must"),       // 9
+        para(Role::IfNot, 0, ifNot + "before any item"),                                    // 1
+        para(Role::ListItem, needs, must + "Must one", { "AA_help_m1" }),                   // 2
+        para(Role::IfNot, 0, ifNot + "consequence"),                                        // 3
+        para(Role::IfNot, 0, ifNot + "a second one"),                                       // 4
+        para(Role::ListItem, needs, must + "Must two", { "AA_help_m2" }),                   // 5
+        ifNotPrompt,                                                                        // 6
+        para(Role::ListItem, needs, "Not a must", { "AA_help_n" }),                         // 7
+        para(Role::IfNot, 0, "typed without the prefix"),                                   // 8
+        para(Role::ListItem, at(ListKind::Strengths), must + "a strength is never a must"), // 9
     };
     const aa::ReadResult read = readAnalysis(blocks);
     const auto& items = read.analysis.list(ListKind::WhatNeedsToHappen);
@@ -635,7 +632,8 @@ Table planTable(std::vector<aa::Row> rows)
     Table table;
     aa::Row header;
     for (std::size_t c = 0; c < aa::newTableColumns; ++c)
-        header.push_back(Cell{ para(Role::PlanHeader, 0, strings().get(std::string("plan.") + aa::jsonName(static_cast<PlanColumn>(c)))) });
+        header.push_back(Cell{ para(Role::PlanHeader, 0,
+                                    strings().get(std::string("plan.") + aa::jsonName(static_cast<PlanColumn>(c)))) });
     table.rows.push_back(header);
     for (aa::Row& row : rows)
         table.rows.push_back(std::move(row));
@@ -684,7 +682,8 @@ TEST(ReadAnalysis, PlanRowsTieToItemsAndCarryMustsAndFlags)
     aa::Row mustRow(aa::newTableColumns);
     mustRow[2] = Cell{ para(Role::PlanCell, 0, must + "keep safe", { "AA_plan_m" }) };
     mustRow[6] = Cell{ para(Role::PlanCell, 0, "done") };
-    const aa::ReadResult read = readAnalysis({ para(Role::Heading, 0, "x"), planTable({ tied, flagElsewhere, onlyBookmark, mustRow }) });
+    const aa::ReadResult read = readAnalysis(
+        { para(Role::Heading, 0, "x"), planTable({ tied, flagElsewhere, onlyBookmark, mustRow }) });
     const auto& plan = read.analysis.plan;
     ASSERT_EQ(plan.size(), 4u);
     EXPECT_EQ(plan[0].help, "help3");
@@ -709,7 +708,7 @@ TEST(ReadAnalysis, PlanRowsWithFewerCellsAndEmptyRows)
 {
     Table table = planTable({});
     table.rows.push_back({ Cell{}, Cell{ para(Role::PlanCell, 0, "outcome") } }); // merged cells
-    table.rows.push_back({});                                                    // nothing at all
+    table.rows.push_back({});                                                     // nothing at all
     table.rows.push_back(aa::Row(aa::newTableColumns, Cell{ para(Role::PlanCell, 0, "") }));
     aa::Row wide(aa::newTableColumns + 2, Cell{ para(Role::PlanCell, 0, "w") });
     wide[0].clear();
@@ -739,8 +738,8 @@ TEST(ReadAnalysis, PlanColumnsByTheirHeaders)
                            Cell{ para(Role::PlanCell, 0, "out") }, Cell{ para(Role::PlanCell, 0, "not me") } });
     const aa::ReadResult read = readAnalysis({ table });
     EXPECT_EQ(read.layout.planColumns,
-              (std::vector<std::optional<PlanColumn>>{ PlanColumn::Issue, PlanColumn::Action, PlanColumn::Who, std::nullopt,
-                                                       PlanColumn::Outcome, std::nullopt }));
+              (std::vector<std::optional<PlanColumn>>{ PlanColumn::Issue, PlanColumn::Action, PlanColumn::Who,
+                                                       std::nullopt, PlanColumn::Outcome, std::nullopt }));
     ASSERT_EQ(read.analysis.plan.size(), 1u);
     EXPECT_EQ(read.analysis.plan[0].cell(PlanColumn::Action), "act");
     EXPECT_EQ(read.analysis.plan[0].cell(PlanColumn::Who), "me") << "a column named twice: the first is ours";
@@ -771,14 +770,13 @@ TEST(ReadAnalysis, TablesThatAreNotThePlan)
     }
     // Inside one, their text is reported, never taken for the plan.
     {
-        const aa::ReadResult read = readAnalysis({ para(Role::Heading, 0, "A"), notPlan, noStyle, empty,
-                                                   para(Role::Subheading, 0, "B") });
+        const aa::ReadResult read = readAnalysis(
+            { para(Role::Heading, 0, "A"), notPlan, noStyle, empty, para(Role::Subheading, 0, "B") });
         EXPECT_TRUE(read.found);
         EXPECT_FALSE(read.analysis.hasPlan);
         EXPECT_TRUE(read.analysis.plan.empty());
         EXPECT_FALSE(read.layout.planTable);
-        EXPECT_EQ(read.analysis.unplaced,
-                  (std::vector<std::string>{ "Issue | Outcome | x | y", "Issue | x" }));
+        EXPECT_EQ(read.analysis.unplaced, (std::vector<std::string>{ "Issue | Outcome | x | y", "Issue | x" }));
     }
     // A table whose header still reads "Issue", "What will be different ..." is the plan, even
     // without our styles.
@@ -859,12 +857,14 @@ TEST(ReadAnalysis, ParagraphsInsideTheAnalysisJoinWhatTheyFollow)
     EXPECT_EQ(a.issues[0].part(IssuePart::MaintainingFactors), "m1 without our style");
     ASSERT_EQ(a.adults.size(), 1u);
     EXPECT_EQ(a.adults[0].part(AdultPart::Motivation), "motivation, unstyled");
-    EXPECT_EQ(a.list(ListKind::Strengths), (std::vector<Item>{ makeItem("A strength in Text body"), makeItem("A styled strength") }));
+    EXPECT_EQ(a.list(ListKind::Strengths),
+              (std::vector<Item>{ makeItem("A strength in Text body"), makeItem("A styled strength") }));
     EXPECT_EQ(a.topic(Topic::NotKnown), "not known, unstyled");
     EXPECT_EQ(a.topic(Topic::Recommendation), "recommended, unstyled");
     EXPECT_EQ(a.topic(Topic::Patterns), "patterns");
-    EXPECT_EQ(a.unplaced, (std::vector<std::string>{ "stray before any section", "stray after a title", "stray after a name",
-                                                     "stray under weighing up", "stray under the plan heading" }))
+    EXPECT_EQ(a.unplaced,
+              (std::vector<std::string>{ "stray before any section", "stray after a title", "stray after a name",
+                                         "stray under weighing up", "stray under the plan heading" }))
         << "nothing is dropped";
 }
 
@@ -898,7 +898,8 @@ TEST(ReadAnalysis, RaisedByRecognisesEveryVoiceAndTheAdults)
         SCOPED_TRACE(aa::jsonName(v));
         const std::vector<Block> blocks = {
             para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),
-            para(Role::RaisedBy, 0, strings().get("raisedBy.prefix") + strings().get(std::string("voice.") + aa::jsonName(v))),
+            para(Role::RaisedBy, 0,
+                 strings().get("raisedBy.prefix") + strings().get(std::string("voice.") + aa::jsonName(v))),
         };
         EXPECT_EQ(readAnalysis(blocks).analysis.issues.at(0).raisedBy, (std::vector<Voice>{ v }));
     }
@@ -906,7 +907,8 @@ TEST(ReadAnalysis, RaisedByRecognisesEveryVoiceAndTheAdults)
     Paragraph raised = para(Role::RaisedBy, 0, "", {},
                             { Span{ "Identified by: the practitioner, ", "", "" },
                               linkSpan(aa::MarkKind::Adult, "dad", "The child's father"), Span{ ", ", "", "" },
-                              linkSpan(aa::MarkKind::Adult, "mum", "Other workers' friend"), Span{ ", the child", "", "" } });
+                              linkSpan(aa::MarkKind::Adult, "mum", "Other workers' friend"),
+                              Span{ ", the child", "", "" } });
     for (const Span& s : raised.spans)
         raised.text += s.text;
     const std::vector<Block> blocks = {
@@ -959,7 +961,8 @@ TEST(ReadAnalysis, HeadingWithoutBookmarkGetsAFreshIdThatDoesNotCollide)
     EXPECT_EQ(a.adults[1].id, "adult1");
     EXPECT_EQ(a.adults[2].id, "adult3");
     EXPECT_FALSE(read.layout.adults[2].bookmarkIntact);
-    EXPECT_NO_THROW(aa::parseAnalysis(aa::toJson(a), strings(), aa::ParseMode::Update)) << "every id is valid and unique";
+    EXPECT_NO_THROW(aa::parseAnalysis(aa::toJson(a), strings(), aa::ParseMode::Update))
+        << "every id is valid and unique";
 }
 
 TEST(ReadAnalysis, NothingFoundWithoutAnalysisMarks)
@@ -990,7 +993,8 @@ TEST(ReadAnalysis, NothingFoundWithoutAnalysisMarks)
     EXPECT_TRUE(readAnalysis({ bookmarked }).found);
     bookmarked.bookmarks = { "AA_adult_x" };
     EXPECT_TRUE(readAnalysis({ bookmarked }).found);
-    EXPECT_TRUE(readAnalysis({ plain("", "Text body"), para(Role::Heading, 0, "x") }).layout.first == std::optional<std::size_t>(1));
+    EXPECT_TRUE(readAnalysis({ plain("", "Text body"), para(Role::Heading, 0, "x") }).layout.first
+                == std::optional<std::size_t>(1));
 }
 
 TEST(ReadAnalysis, WhatReadReturnsIsValidInputAfterHandEdits)
@@ -1110,16 +1114,19 @@ TEST(ReadAnalysis, ItemsLeftWithNothingAreDroppedWithTheirLayout)
 {
     const std::size_t needs = at(ListKind::WhatNeedsToHappen);
     const std::vector<Block> blocks = {
-        para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),                                              // 0
-        para(Role::ListItem, 0, "kept"),                                                                    // 1
-        para(Role::ListItem, 0, "", {}, { linkSpan(aa::MarkKind::Issue, "gone") }),                         // 2
-        para(Role::ListItem, 0, "", {}, { linkSpan(aa::MarkKind::Issue, "gone"), linkSpan(aa::MarkKind::Issue, "one") }),
-        para(Role::ListItem, needs, "", { "AA_help_h" }, { Span{ "Gone", "", "AA_issue_gone" } }),          // 4
-        para(Role::ListItem, needs, "text stays", {}, { Span{ "text stays", "", "" }, linkSpan(aa::MarkKind::Issue, "gone") }),
-        para(Role::IfNot, 0, strings().get("item.ifNotPrefix") + "its consequence"),                       // 6
-        para(Role::ListItem, needs, "", { "AA_help_k" }, { linkSpan(aa::MarkKind::Adult, "gone") }),        // 7
-        para(Role::IfNot, 0, strings().get("item.ifNotPrefix") + "a consequence keeps it"),                // 8
-        para(Role::ListItem, 2, "", {}, { linkSpan(aa::MarkKind::Issue, "gone"), linkSpan(aa::MarkKind::Help, "gone2") }),
+        para(Role::IssueTitle, 0, "One", { "AA_issue_one" }),                       // 0
+        para(Role::ListItem, 0, "kept"),                                            // 1
+        para(Role::ListItem, 0, "", {}, { linkSpan(aa::MarkKind::Issue, "gone") }), // 2
+        para(Role::ListItem, 0, "", {},
+             { linkSpan(aa::MarkKind::Issue, "gone"), linkSpan(aa::MarkKind::Issue, "one") }),
+        para(Role::ListItem, needs, "", { "AA_help_h" }, { Span{ "Gone", "", "AA_issue_gone" } }), // 4
+        para(Role::ListItem, needs, "text stays", {},
+             { Span{ "text stays", "", "" }, linkSpan(aa::MarkKind::Issue, "gone") }),
+        para(Role::IfNot, 0, strings().get("item.ifNotPrefix") + "its consequence"),                 // 6
+        para(Role::ListItem, needs, "", { "AA_help_k" }, { linkSpan(aa::MarkKind::Adult, "gone") }), // 7
+        para(Role::IfNot, 0, strings().get("item.ifNotPrefix") + "a consequence keeps it"),          // 8
+        para(Role::ListItem, 2, "", {},
+             { linkSpan(aa::MarkKind::Issue, "gone"), linkSpan(aa::MarkKind::Help, "gone2") }),
     };
     const aa::ReadResult read = readAnalysis(blocks);
     const Analysis& a = read.analysis;
@@ -1434,20 +1441,22 @@ TEST(ReadAnalysis, TheSupervisionRecordIsReadApartFromTheAnalysis)
     auto cell = [](Role role, const std::string& text) { return Cell{ para(role, 0, text) }; };
     Table record;
     aa::Row header;
-    for (const char* key : { "supervision.date", "supervision.reviewer", "supervision.discussed", "supervision.influence",
-                             "supervision.decisions", "supervision.actions" })
+    for (const char* key : { "supervision.date", "supervision.reviewer", "supervision.discussed",
+                             "supervision.influence", "supervision.decisions", "supervision.actions" })
         header.push_back(cell(Role::SupervisionHeader, strings().get(key)));
     record.rows.push_back(header);
-    record.rows.push_back({ cell(Role::SupervisionCell, "2026-11-30"), cell(Role::SupervisionCell, "T. Manager"),
-                            cell(Role::SupervisionCell, "the mornings"), cell(Role::SupervisionCell, "a must added"),
-                            Cell{ para(Role::SupervisionCell, 0, "CIN plan"), para(Role::SupervisionCell, 0, "review in 6 weeks") },
-                            cell(Role::SupervisionCell, "") });
-    record.rows.push_back(aa::Row(6, cell(Role::SupervisionCell, " "))); // an empty row to type into
+    record.rows.push_back(
+        { cell(Role::SupervisionCell, "2026-11-30"), cell(Role::SupervisionCell, "T. Manager"),
+          cell(Role::SupervisionCell, "the mornings"), cell(Role::SupervisionCell, "a must added"),
+          Cell{ para(Role::SupervisionCell, 0, "CIN plan"), para(Role::SupervisionCell, 0, "review in 6 weeks") },
+          cell(Role::SupervisionCell, "") });
+    record.rows.push_back(aa::Row(6, cell(Role::SupervisionCell, " ")));  // an empty row to type into
     record.rows.push_back({ cell(Role::SupervisionCell, "2026-12-14") }); // fewer cells
     const Analysis a = aa::test::base();
     std::vector<Block> blocks = layout(a);
     const std::size_t after = blocks.size() - 1;
-    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after), plain(strings().get("section.supervision"), "Heading 2"));
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after),
+                  plain(strings().get("section.supervision"), "Heading 2"));
     blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after + 1), record);
     const std::vector<aa::SupervisionEntry> entries = aa::readSupervision(blocks);
     ASSERT_EQ(entries.size(), 2u);
@@ -1621,7 +1630,8 @@ TEST(OdtFragment, ContentHoldsBookmarksLinksAndEscapedText)
         EXPECT_NE(content.find("<text:bookmark-start text:name=\"AA_adult_" + adult.id + "\"/>"), std::string::npos);
     EXPECT_NE(content.find(R"(xlink:href="#AA_issue_housing")"), std::string::npos);
     EXPECT_NE(content.find(R"(xlink:href="#AA_adult_mother")"), std::string::npos);
-    EXPECT_NE(content.find(R"(xlink:href="#AA_help_mornings")"), std::string::npos) << "a success sign's link to its item";
+    EXPECT_NE(content.find(R"(xlink:href="#AA_help_mornings")"), std::string::npos)
+        << "a success sign's link to its item";
     EXPECT_NE(content.find(R"(text:ref-name="AA_issue_mentalHealth")"), std::string::npos);
     EXPECT_NE(content.find("Housing &lt;&amp;&gt; \"quoted\""), std::string::npos);
     EXPECT_EQ(content.find("Housing <&>"), std::string::npos);
@@ -1637,7 +1647,8 @@ TEST(OdtFragment, ContentHoldsBookmarksLinksAndEscapedText)
                            + aa::escapeXml(aa::questionPrompt(QuestionKey::of(Topic::NotKnown)))),
               std::string::npos);
     // It never ends in a table.
-    const std::string tail = "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
+    const std::string tail
+        = "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
     ASSERT_GE(content.size(), tail.size());
     EXPECT_EQ(content.substr(content.size() - tail.size()), tail);
 }
@@ -1660,15 +1671,16 @@ TEST(OdtFragment, ContentTiesItemsToPlanRowsAndShowsMustsAndFlags)
             marked.pop_back();
         const std::string inner = aa::paragraphXml(marked) + "<text:bookmark-end text:name=\"" + bookmark + "\"/>";
         EXPECT_EQ(content.compare(at + start.size(), inner.size(), inner), 0);
-        const std::string strong = "<text:span text:style-name=\"AAStrong\">" + aa::paragraphXml(strings().get("item.mustPrefix"))
-                                   + "</text:span>";
+        const std::string strong = "<text:span text:style-name=\"AAStrong\">"
+                                   + aa::paragraphXml(strings().get("item.mustPrefix")) + "</text:span>";
         EXPECT_EQ(content.compare(at - strong.size(), strong.size(), strong) == 0, item.must);
     }
     for (const PlanRow& row : a.plan)
         if (!row.help.empty())
         {
-            EXPECT_NE(content.find("<text:bookmark text:name=\"" + aa::bookmarkName(aa::MarkKind::Plan, row.help) + "\"/>"),
-                      std::string::npos)
+            EXPECT_NE(
+                content.find("<text:bookmark text:name=\"" + aa::bookmarkName(aa::MarkKind::Plan, row.help) + "\"/>"),
+                std::string::npos)
                 << row.help;
         }
     // The first row (a must) starts its action cell with its bookmark, then the must's mark.
@@ -1716,7 +1728,8 @@ TEST(OdtFragment, SectionsInTheOrderOfTheReasoning)
 TEST(OdtFragment, PartsCanBeLeftOut)
 {
     const Analysis a = aa::test::rich();
-    const std::string tail = "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
+    const std::string tail
+        = "<text:p text:style-name=\"Standard\"/></office:text></office:body></office:document-content>";
     // The plan alone at the template's place: no heading of ours, the table and the plan's topics.
     const std::string plan = contentOf(a, aa::FragmentParts::only(Section::Plan, false));
     EXPECT_EQ(plan.find("Analysis_20_Issue_20_Title"), std::string::npos);

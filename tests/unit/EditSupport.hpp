@@ -133,7 +133,8 @@ inline void dropMarks(aa::Paragraph& p, const std::set<std::string>& marks)
 {
     auto gone = [&](const std::string& name) { return marks.count(name) != 0; };
     p.bookmarks.erase(std::remove_if(p.bookmarks.begin(), p.bookmarks.end(), gone), p.bookmarks.end());
-    p.emptyBookmarks.erase(std::remove_if(p.emptyBookmarks.begin(), p.emptyBookmarks.end(), gone), p.emptyBookmarks.end());
+    p.emptyBookmarks.erase(std::remove_if(p.emptyBookmarks.begin(), p.emptyBookmarks.end(), gone),
+                           p.emptyBookmarks.end());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +167,8 @@ inline std::vector<aa::Block> applyEdits(const std::vector<aa::Block>& blocks, c
                 EXPECT_EQ(e.paragraphs.size(), 1u) << describe(e);
                 if (!ps.empty())
                 {
-                    EXPECT_TRUE(replaced.emplace(e.block, ps[0]).second) << "two replacements of one block: " << describe(e);
+                    EXPECT_TRUE(replaced.emplace(e.block, ps[0]).second)
+                        << "two replacements of one block: " << describe(e);
                 }
                 break;
             case aa::Edit::Kind::InsertAfter:
@@ -230,7 +232,8 @@ inline aa::Cell newPlanCell(const aa::Composer& compose, aa::PlanColumn column, 
     else
     {
         for (const std::string& line : aa::splitParagraphs(content.cell(column)))
-            paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, { aa::Run{ aa::Run::Kind::Text, line, {} } } });
+            paragraphs.push_back(
+                aa::NewParagraph{ aa::Role::PlanCell, 0, { aa::Run{ aa::Run::Kind::Text, line, {} } } });
         if (column == aa::PlanColumn::Action && content.must)
             paragraphs.front().runs.insert(paragraphs.front().runs.begin(),
                                            aa::Run{ aa::Run::Kind::Strong, compose.mustPrefix(), {} });
@@ -249,10 +252,7 @@ inline aa::Cell newPlanCell(const aa::Composer& compose, aa::PlanColumn column, 
     return cell;
 }
 
-inline bool isFlagParagraph(const aa::Paragraph& p)
-{
-    return aa::roleOfStyle(p.style).role == aa::Role::PlanFlag;
-}
+inline bool isFlagParagraph(const aa::Paragraph& p) { return aa::roleOfStyle(p.style).role == aa::Role::PlanFlag; }
 
 inline std::vector<aa::Block> applyPlanUpdate(const std::vector<aa::Block>& blocks, const aa::ReadResult& current,
                                               const aa::PlanUpdatePlan& plan)
@@ -283,7 +283,8 @@ inline std::vector<aa::Block> applyPlanUpdate(const std::vector<aa::Block>& bloc
                 && std::get<aa::Paragraph>(fragment.back()).text.empty())
                 fragment.pop_back();
         }
-        out.insert(out.begin() + static_cast<std::ptrdiff_t>(std::min(at, out.size())), fragment.begin(), fragment.end());
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(std::min(at, out.size())), fragment.begin(),
+                   fragment.end());
         return out;
     }
     if (!layout.planTable)
@@ -326,7 +327,9 @@ inline std::vector<aa::Block> applyPlanUpdate(const std::vector<aa::Block>& bloc
             case aa::PlanEdit::Kind::Flag:
             {
                 aa::Paragraph flag = written(aa::NewParagraph{
-                    aa::Role::PlanFlag, 0, { aa::Run{ aa::Run::Kind::Text, aa::Strings::builtIn().get("plan.flag"), {} } } });
+                    aa::Role::PlanFlag,
+                    0,
+                    { aa::Run{ aa::Run::Kind::Text, aa::Strings::builtIn().get("plan.flag"), {} } } });
                 cell.insert(cell.begin(), flag);
                 break;
             }
@@ -345,7 +348,8 @@ inline std::vector<aa::Block> applyPlanUpdate(const std::vector<aa::Block>& bloc
                     break;
                 cell.erase(cell.begin() + static_cast<std::ptrdiff_t>(first), cell.end());
                 for (const std::string& id : edit.content.issues)
-                    cell.push_back(written(aa::NewParagraph{ aa::Role::PlanCell, 0, { compose.link(aa::MarkKind::Issue, id) } }));
+                    cell.push_back(
+                        written(aa::NewParagraph{ aa::Role::PlanCell, 0, { compose.link(aa::MarkKind::Issue, id) } }));
                 if (edit.content.issues.empty())
                     cell.push_back(written(aa::NewParagraph{ aa::Role::PlanCell, 0, {} }));
                 break;

@@ -46,18 +46,21 @@ TEST(FlatOdf, SplitsIntoAPackageWithTheMimetypeFirst)
     const std::string& content = parts.at("content.xml");
     EXPECT_NE(content.find("<office:document-content xmlns:office="), std::string::npos);
     EXPECT_NE(content.find("<text:p>Hello</text:p>"), std::string::npos);
-    EXPECT_EQ(content.find("office:mimetype"), std::string::npos) << "the mimetype attribute belongs to the flat file only";
+    EXPECT_EQ(content.find("office:mimetype"), std::string::npos)
+        << "the mimetype attribute belongs to the flat file only";
     EXPECT_EQ(content.find("style:name=\"S\""), std::string::npos);
     EXPECT_NE(parts.at("styles.xml").find("style:name=\"S\""), std::string::npos);
     EXPECT_NE(parts.at("meta.xml").find("<dc:title"), std::string::npos);
-    EXPECT_NE(parts.at("META-INF/manifest.xml").find("manifest:media-type=\"application/vnd.oasis.opendocument.text-template\""),
+    EXPECT_NE(parts.at("META-INF/manifest.xml")
+                  .find("manifest:media-type=\"application/vnd.oasis.opendocument.text-template\""),
               std::string::npos);
 }
 
 TEST(FlatOdf, WithoutAMimetypeItIsAText)
 {
     std::string plain = flat;
-    plain.replace(plain.find(" office:mimetype="), std::string(" office:mimetype=\"application/vnd.oasis.opendocument.text-template\"").size(), "");
+    plain.replace(plain.find(" office:mimetype="),
+                  std::string(" office:mimetype=\"application/vnd.oasis.opendocument.text-template\"").size(), "");
     EXPECT_EQ(aa::test::readZip(aa::packageFromFlatOdf(plain)).front().data, "application/vnd.oasis.opendocument.text");
 }
 
@@ -91,8 +94,11 @@ std::string templateContent()
 
 std::string unescape(std::string text)
 {
-    for (const auto& [entity, c] : { std::pair<std::string, std::string>{ "&apos;", "'" }, { "&quot;", "\"" },
-                                     { "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" } })
+    for (const auto& [entity, c] : { std::pair<std::string, std::string>{ "&apos;", "'" },
+                                     { "&quot;", "\"" },
+                                     { "&lt;", "<" },
+                                     { "&gt;", ">" },
+                                     { "&amp;", "&" } })
         for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1))
             text.replace(at, entity.size(), c);
     return text;
@@ -124,12 +130,17 @@ TEST(FlatOdf, TheReportTemplateHasStandard7sHeadingsInOrderOnceEach)
     // Issue 11: the headings of Standard 7 in its order, the recommendation before the plan, and
     // management oversight (what was the supervision record) last.
     const std::vector<TemplateHeading> headings = sectionHeadings(templateContent());
-    const std::vector<std::string> expected = {
-        "Purpose of the assessment", "The nature of the concerns", "How the information was gathered",
-        "views of other agencies", "wishes and feelings", aa::Strings::builtIn().get("template.heading.safety"),
-        aa::Strings::builtIn().get("section.analysis"), aa::Strings::builtIn().get("template.heading.recommendation"),
-        aa::Strings::builtIn().get("template.heading.plan"), "Timescales",
-        aa::Strings::builtIn().get("section.supervision") };
+    const std::vector<std::string> expected = { "Purpose of the assessment",
+                                                "The nature of the concerns",
+                                                "How the information was gathered",
+                                                "views of other agencies",
+                                                "wishes and feelings",
+                                                aa::Strings::builtIn().get("template.heading.safety"),
+                                                aa::Strings::builtIn().get("section.analysis"),
+                                                aa::Strings::builtIn().get("template.heading.recommendation"),
+                                                aa::Strings::builtIn().get("template.heading.plan"),
+                                                "Timescales",
+                                                aa::Strings::builtIn().get("section.supervision") };
     ASSERT_EQ(headings.size(), expected.size());
     std::set<std::string> seen;
     for (std::size_t i = 0; i < headings.size(); ++i)

@@ -285,9 +285,10 @@ TEST(HelpIsTrue, TheReviewFindsWhatTheHelpSaysItFinds)
     for (const aa::Finding& f : aa::review(a, options))
         if (f.kind == aa::FindingKind::Certain)
             rules.insert(f.rule);
-    for (const char* rule : { "analysis.noSafety", "analysis.noChildView", "issue.noOrigins", "issue.noMaintainingFactors",
-                              "issue.noImpact", "adult.noUnderstanding", "adult.noMotivation", "analysis.noRecommendation",
-                              "issue.noAction", "plan.rowIncomplete", "plan.orphan", "plan.datePassed", "must.noConsequence",
-                              "plan.no.planReview", "plan.no.contingency", "report.promptLeft", "supervision.none" })
+    for (const char* rule :
+         { "analysis.noSafety", "analysis.noChildView", "issue.noOrigins", "issue.noMaintainingFactors",
+           "issue.noImpact", "adult.noUnderstanding", "adult.noMotivation", "analysis.noRecommendation",
+           "issue.noAction", "plan.rowIncomplete", "plan.orphan", "plan.datePassed", "must.noConsequence",
+           "plan.no.planReview", "plan.no.contingency", "report.promptLeft", "supervision.none" })
         EXPECT_TRUE(rules.count(rule)) << rule;
 }

@@ -138,26 +138,27 @@ void expectRefusals(const std::vector<Refusal>& cases)
 
 const std::vector<std::string> partNames = { "origins", "maintainingFactors", "impactOnChild", "explanation" };
 const std::vector<std::string> listNames = { "strengths", "whatNeedsToHappen", "successSigns" };
-const std::vector<std::string> weighingNames
-    = { "riskAndProtectiveBalance", "notKnown", "absentFigures", "culturalAndLanguage", "patterns" };
+const std::vector<std::string> weighingNames = { "riskAndProtectiveBalance", "notKnown", "absentFigures",
+                                                 "culturalAndLanguage", "patterns" };
 const std::vector<Topic> weighingTopics = { Topic::RiskAndProtectiveBalance, Topic::NotKnown, Topic::AbsentFigures,
                                             Topic::CulturalAndLanguage, Topic::Patterns };
-const std::vector<std::string> planCellNames
-    = { "outcome", "action", "who", "priority", "byWhen", "progress", "review", "contingency" };
+const std::vector<std::string> planCellNames = { "outcome", "action",   "who",    "priority",
+                                                 "byWhen",  "progress", "review", "contingency" };
 
 // Schema 1's names.
 const std::vector<std::string> partNames1 = { "origins", "maintainingFactors", "impactOnChild" };
 const std::vector<std::string> listNames1 = { "strengths", "whatWouldHelp", "successSigns" };
 const std::vector<std::string> considerationNames
-    = { "riskAndProtectiveBalance", "parentsMotivation", "notKnown",      "absentFigures",
-        "childUnderstanding",       "parentsUnderstanding", "culturalAndLanguage", "patterns" };
-const std::vector<std::string> planCellNames1 = { "outcome", "action", "who", "priority", "byWhen", "review", "contingency" };
+    = { "riskAndProtectiveBalance", "parentsMotivation",   "notKnown", "absentFigures", "childUnderstanding",
+        "parentsUnderstanding",     "culturalAndLanguage", "patterns" };
+const std::vector<std::string> planCellNames1 = { "outcome", "action", "who",        "priority",
+                                                  "byWhen",  "review", "contingency" };
 
 /// A place in the schema that holds text.
 struct TextSlot
 {
-    std::string path;           ///< as error messages name it
-    bool multiParagraph = true; ///< may hold '\n'
+    std::string path;                                           ///< as error messages name it
+    bool multiParagraph = true;                                 ///< may hold '\n'
     std::function<std::string(const std::string& quoted)> make; ///< document with the text there
     std::function<std::string(const Analysis&)> get;            ///< the parsed text
 };
@@ -174,23 +175,20 @@ std::vector<TextSlot> textSlots()
     slots.push_back({ "issues[0].title", false,
                       [](const std::string& q) { return doc(R"({"id":"a","title":)" + q + "}"); },
                       [](const Analysis& a) { return a.issues.at(0).title; } });
-    slots.push_back({ "issues[1].title", false,
-                      [](const std::string& q) {
-                          return doc(std::string(minimalIssue) + R"(,{"id":"b","title":)" + q + "}");
-                      },
-                      [](const Analysis& a) { return a.issues.at(1).title; } });
+    slots.push_back(
+        { "issues[1].title", false,
+          [](const std::string& q) { return doc(std::string(minimalIssue) + R"(,{"id":"b","title":)" + q + "}"); },
+          [](const Analysis& a) { return a.issues.at(1).title; } });
     for (std::size_t p = 0; p < partNames.size(); ++p)
-        slots.push_back({ "issues[0]." + partNames[p], true,
-                          [p](const std::string& q) {
-                              return doc(R"({"id":"a","title":"T",")" + partNames[p] + "\":" + q + "}");
-                          },
-                          [p](const Analysis& a) { return a.issues.at(0).parts.at(p); } });
+        slots.push_back(
+            { "issues[0]." + partNames[p], true,
+              [p](const std::string& q) { return doc(R"({"id":"a","title":"T",")" + partNames[p] + "\":" + q + "}"); },
+              [p](const Analysis& a) { return a.issues.at(0).parts.at(p); } });
     for (std::size_t w = 0; w < weighingNames.size(); ++w)
-        slots.push_back({ "weighingUp." + weighingNames[w], true,
-                          [w](const std::string& q) {
-                              return minimal(R"(,"weighingUp":{")" + weighingNames[w] + "\":" + q + "}");
-                          },
-                          [w](const Analysis& a) { return a.topic(weighingTopics[w]); } });
+        slots.push_back(
+            { "weighingUp." + weighingNames[w], true,
+              [w](const std::string& q) { return minimal(R"(,"weighingUp":{")" + weighingNames[w] + "\":" + q + "}"); },
+              [w](const Analysis& a) { return a.topic(weighingTopics[w]); } });
     const auto adult = [](const std::string& field, const std::string& q) {
         return minimal(R"(,"adults":[{"id":"m","name":"Sarah Green"},{"id":"f",)"
                        + std::string(field == "name" ? "" : R"("name":"N",)") + "\"" + field + "\":" + q + "}]");
@@ -208,27 +206,26 @@ std::vector<TextSlot> textSlots()
     for (std::size_t k = 0; k < listNames.size(); ++k)
         slots.push_back({ listNames[k] + "[1].text", false,
                           [k](const std::string& q) {
-                              return minimal(",\"" + listNames[k] + R"(":[{"text":"x"},{"text":)" + q
-                                             + R"(,"issues":["a"]}])");
-                          },
+            return minimal(",\"" + listNames[k] + R"(":[{"text":"x"},{"text":)" + q + R"(,"issues":["a"]}])");
+                         },
                           [k](const Analysis& a) { return a.lists.at(k).at(1).text; } });
     slots.push_back({ "whatNeedsToHappen[0].ifNot", false,
                       [](const std::string& q) {
-                          return minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":true,"ifNot":)" + q + "}]");
-                      },
+        return minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":true,"ifNot":)" + q + "}]");
+                     },
                       [](const Analysis& a) { return a.list(ListKind::WhatNeedsToHappen).at(0).ifNot; } });
     for (const auto& [field, topic] : { std::pair<std::string, Topic>{ "review", Topic::PlanReview },
                                         { "contingency", Topic::Contingency },
                                         { "agreed", Topic::PlanAgreed } })
-        slots.push_back({ "plan." + field, true,
-                          [field = field](const std::string& q) { return minimal(R"(,"plan":{")" + field + "\":" + q + "}"); },
-                          [topic = topic](const Analysis& a) { return a.topic(topic); } });
+        slots.push_back(
+            { "plan." + field, true,
+              [field = field](const std::string& q) { return minimal(R"(,"plan":{")" + field + "\":" + q + "}"); },
+              [topic = topic](const Analysis& a) { return a.topic(topic); } });
     for (std::size_t c = 0; c < planCellNames.size(); ++c)
         slots.push_back({ "plan.rows[0]." + planCellNames[c], true,
                           [c](const std::string& q) {
-                              return minimal(R"(,"plan":{"rows":[{"issues":["a"],")" + planCellNames[c] + "\":" + q
-                                             + "}]}");
-                          },
+            return minimal(R"(,"plan":{"rows":[{"issues":["a"],")" + planCellNames[c] + "\":" + q + "}]}");
+                         },
                           [c](const Analysis& a) { return a.plan.at(0).cells.at(c + 1); } });
     slots.push_back({ "unplaced[1]", true,
                       [](const std::string& q) { return minimal(R"(,"unplaced":["x",)" + q + "]"); },
@@ -256,34 +253,34 @@ std::vector<TextSlot> textSlots1()
     for (std::size_t p = 0; p < partNames1.size(); ++p)
         slots.push_back({ "issues[0]." + partNames1[p], true,
                           [p](const std::string& q) {
-                              return doc1(R"({"id":"a","title":"T",")" + partNames1[p] + "\":" + q + "}");
-                          },
+            return doc1(R"({"id":"a","title":"T",")" + partNames1[p] + "\":" + q + "}");
+                         },
                           [p](const Analysis& a) { return a.issues.at(0).parts.at(p); } });
     for (std::size_t k = 0; k < listNames1.size(); ++k)
         slots.push_back({ listNames1[k] + "[1].text", false,
                           [k](const std::string& q) {
-                              return minimal1(",\"" + listNames1[k] + R"(":[{"text":"x"},{"text":)" + q
-                                              + R"(,"issues":["a"]}])");
-                          },
+            return minimal1(",\"" + listNames1[k] + R"(":[{"text":"x"},{"text":)" + q + R"(,"issues":["a"]}])");
+                         },
                           [k](const Analysis& a) { return a.lists.at(k).at(1).text; } });
     for (const std::string& c : considerationNames)
-        slots.push_back({ "considerations." + c, true,
-                          [c](const std::string& q) { return minimal1(R"(,"considerations":{")" + c + "\":" + q + "}"); },
-                          [c](const Analysis& a) -> std::string {
-                              // Empty answers of the parents make no adult.
-                              if (c == "parentsUnderstanding")
-                                  return a.adults.empty() ? "" : a.adults.at(0).part(AdultPart::Understanding);
-                              if (c == "parentsMotivation")
-                                  return a.adults.empty() ? "" : a.adults.at(0).part(AdultPart::Motivation);
-                              if (c == "childUnderstanding")
-                                  return a.topic(Topic::ChildExperience);
-                              return a.topic(static_cast<Topic>(aa::QuestionKey::fromName(c).value().index));
-                          } });
+        slots.push_back(
+            { "considerations." + c, true,
+              [c](const std::string& q) { return minimal1(R"(,"considerations":{")" + c + "\":" + q + "}"); },
+              [c](const Analysis& a) -> std::string {
+                  // Empty answers of the parents make no adult.
+                  if (c == "parentsUnderstanding")
+                      return a.adults.empty() ? "" : a.adults.at(0).part(AdultPart::Understanding);
+                  if (c == "parentsMotivation")
+                      return a.adults.empty() ? "" : a.adults.at(0).part(AdultPart::Motivation);
+                  if (c == "childUnderstanding")
+                      return a.topic(Topic::ChildExperience);
+                  return a.topic(static_cast<Topic>(aa::QuestionKey::fromName(c).value().index));
+              } });
     for (std::size_t c = 0; c < planCellNames1.size(); ++c)
         slots.push_back({ "plan[0]." + planCellNames1[c], true,
                           [c](const std::string& q) {
-                              return minimal1(R"(,"plan":[{"issue":"a",")" + planCellNames1[c] + "\":" + q + "}]");
-                          },
+            return minimal1(R"(,"plan":[{"issue":"a",")" + planCellNames1[c] + "\":" + q + "}]");
+                         },
                           [c](const Analysis& a) { return a.plan.at(0).cell(planColumn(planCellNames1[c])); } });
     slots.push_back({ "unplaced[1]", true,
                       [](const std::string& q) { return minimal1(R"(,"unplaced":["x",)" + q + "]"); },
@@ -360,7 +357,11 @@ TEST(Json, SampleParses)
     EXPECT_FALSE(a.plan[0].flagged);
     EXPECT_TRUE(a.unplaced.empty());
     // Non-ASCII survives (the sample holds a pound sign).
-    EXPECT_NE(a.issues[0].part(IssuePart::MaintainingFactors).find("\xC2\xA3" "900"), std::string::npos);
+    EXPECT_NE(a.issues[0]
+                  .part(IssuePart::MaintainingFactors)
+                  .find("\xC2\xA3"
+                        "900"),
+              std::string::npos);
     // What parses is valid.
     EXPECT_EQ(validationRefusal(a), "<accepted>");
 }
@@ -378,10 +379,12 @@ TEST(Json, RoundTripIsLossless)
 TEST(Json, RoundTripKeepsPlanAndAwkwardText)
 {
     const std::string awkward = "  lead\t\ttab  \"quote\" \\ back\n\n\xF0\x9F\x98\x80 trail  ";
-    const std::string json = minimal(R"(,"weighingUp":{"notKnown":)" + jsonQuote(awkward) + R"(},)"
-                                     R"("plan":{"rows":[{"issues":["a"],"outcome":"o\np","who":"w","progress":"done"},)"
-                                     R"({"issues":[]},{"must":true,"review":"r","contingency":"c"}],)"
-                                     R"("review":"every six weeks\nwith the family","contingency":"c","agreed":"all"})");
+    const std::string json = minimal(
+        R"(,"weighingUp":{"notKnown":)" + jsonQuote(awkward)
+        + R"(},)"
+          R"("plan":{"rows":[{"issues":["a"],"outcome":"o\np","who":"w","progress":"done"},)"
+          R"({"issues":[]},{"must":true,"review":"r","contingency":"c"}],)"
+          R"("review":"every six weeks\nwith the family","contingency":"c","agreed":"all"})");
     const Analysis first = parseAnalysis(json);
     ASSERT_EQ(first.plan.size(), 3u);
     const Analysis second = parseAnalysis(toJson(first));
@@ -436,8 +439,9 @@ TEST(Json, ToJsonWritesKeysInDocumentedOrder)
 
 TEST(Json, ToJsonWritesEveryFieldEvenWhenEmpty)
 {
-    Analysis a = parseAnalysis(minimal(R"(,"strengths":[{"text":"s"}],"whatNeedsToHappen":[{"id":"h","text":"n"}],)"
-                                       R"("successSigns":[{"text":"g"}],"adults":[{"id":"m","name":"M"}],"plan":{"rows":[{}]})"));
+    Analysis a = parseAnalysis(
+        minimal(R"(,"strengths":[{"text":"s"}],"whatNeedsToHappen":[{"id":"h","text":"n"}],)"
+                R"("successSigns":[{"text":"g"}],"adults":[{"id":"m","name":"M"}],"plan":{"rows":[{}]})"));
     const std::string out = toJson(a);
     for (const char* field :
          { R"("safety":"")", R"("childExperience":"")", R"("raisedBy":[])", R"("raisedByAdults":[])",
@@ -473,9 +477,9 @@ TEST(Json, RaisedByAdultsComeBackInTheAdultsOrderWithoutRepeats)
     // Regression: raisedByAdults kept the order of the JSON, while the document lists the adults
     // in the analysis's order and read returns them so: update then never saw the document as
     // matching what a script had asked for.
-    const Analysis a = parseAnalysis(
-        doc(R"({"id":"a","title":"T","raisedByAdults":["f","g","m","f"]},{"id":"b","title":"T","raisedByAdults":["m"]})",
-            R"(,"adults":[{"id":"m","name":"M"},{"id":"f","name":"F"},{"id":"g","name":"G"}])"));
+    const Analysis a = parseAnalysis(doc(
+        R"({"id":"a","title":"T","raisedByAdults":["f","g","m","f"]},{"id":"b","title":"T","raisedByAdults":["m"]})",
+        R"(,"adults":[{"id":"m","name":"M"},{"id":"f","name":"F"},{"id":"g","name":"G"}])"));
     EXPECT_EQ(a.issues[0].raisedByAdults, (std::vector<std::string>{ "m", "f", "g" }));
     EXPECT_EQ(a.issues[1].raisedByAdults, (std::vector<std::string>{ "m" }));
     EXPECT_NE(toJson(a).find(R"("raisedByAdults":["m","f","g"])"), std::string::npos);
@@ -497,11 +501,13 @@ TEST(Json, LineEndsBecomeLineFeeds)
 TEST(Json, UnicodeAndSpacingArePreservedExactly)
 {
     const std::vector<std::string> texts = {
-        "\xF0\x9F\x98\x80",                                  // U+1F600 emoji (non-BMP)
-        "\xF0\x90\x8C\xB0\xF0\x90\x8C\xB1\xF0\x90\x8C\xB2",  // Gothic letters U+10330..U+10332
-        "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83",           // Arabic
+        "\xF0\x9F\x98\x80",                                          // U+1F600 emoji (non-BMP)
+        "\xF0\x90\x8C\xB0\xF0\x90\x8C\xB1\xF0\x90\x8C\xB2",          // Gothic letters U+10330..U+10332
+        "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD9\x83", // Arabic
         "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D world 123 \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D", // Hebrew + LTR
-        "\xE2\x80\x8F" "RLM and \xE2\x80\xAE" "override\xE2\x80\xAC",         // bidi controls are text
+        "\xE2\x80\x8F"
+        "RLM and \xE2\x80\xAE"
+        "override\xE2\x80\xAC", // bidi controls are text
         "a\tb\t\tc",
         "a    b  c",
         "   leading and trailing   ",
@@ -605,11 +611,12 @@ TEST(Json, ItemReferencesAreKeptInOrderWithoutRepeats)
 
 TEST(Json, MustItemsAndWhatHappensIfNot)
 {
-    const Analysis a = parseAnalysis(minimal(R"(,"whatNeedsToHappen":[)"
-                                             R"({"text":"must, with its consequence","must":true,"ifNot":"a conference"},)"
-                                             R"({"text":"must, without","must":true},)"
-                                             R"({"text":"not a must","must":false,"ifNot":"kept all the same"},)"
-                                             R"({"text":"plain"}])"));
+    const Analysis a = parseAnalysis(
+        minimal(R"(,"whatNeedsToHappen":[)"
+                R"({"text":"must, with its consequence","must":true,"ifNot":"a conference"},)"
+                R"({"text":"must, without","must":true},)"
+                R"({"text":"not a must","must":false,"ifNot":"kept all the same"},)"
+                R"({"text":"plain"}])"));
     const auto& needs = a.list(ListKind::WhatNeedsToHappen);
     ASSERT_EQ(needs.size(), 4u);
     EXPECT_TRUE(needs[0].must);
@@ -627,8 +634,10 @@ TEST(Json, MustItemsAndWhatHappensIfNot)
 TEST(Json, SuccessSignsTieToItemsByTheirIdsGivenOrMadeFromTheText)
 {
     const std::string made = hashHelpId("no id given");
-    const Analysis a = parseAnalysis(minimal(R"(,"whatNeedsToHappen":[{"id":"given","text":"x"},{"text":"no id given"}],)"
-                                             R"("successSigns":[{"text":"s","items":["given",")" + made + R"("]}])"));
+    const Analysis a = parseAnalysis(
+        minimal(R"(,"whatNeedsToHappen":[{"id":"given","text":"x"},{"text":"no id given"}],)"
+                R"("successSigns":[{"text":"s","items":["given",")"
+                + made + R"("]}])"));
     EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen)[1].id, made);
     EXPECT_EQ(a.list(ListKind::SuccessSigns)[0].items, (std::vector<std::string>{ "given", made }));
     // A sign tied to no item, or to items only, or to issues only, is fine.
@@ -643,7 +652,8 @@ TEST(Json, HelpItemsGetIdsAndPlanRowsTieToThem)
     const Analysis a = parseAnalysis(minimal(
         R"(,"whatNeedsToHappen":[{"text":"first"},{"id":"help1","text":"second"},{"text":"third"},{"id":"Mine_2","text":"fourth"}],)"
         R"("strengths":[{"text":"s"}],)"
-        R"("plan":{"rows":[{"help":")" + first + R"(","flagged":true},{"help":"Mine_2","flagged":false},{"help":""},{}]})"));
+        R"("plan":{"rows":[{"help":")"
+        + first + R"(","flagged":true},{"help":"Mine_2","flagged":false},{"help":""},{}]})"));
     const auto& help = a.list(ListKind::WhatNeedsToHappen);
     ASSERT_EQ(help.size(), 4u);
     EXPECT_EQ(help[0].id, first) << "from the text, not the position";
@@ -680,8 +690,8 @@ TEST(Json, AutoHelpIdsComeFromTheTextNotThePosition)
 
 TEST(Json, AutoHelpIdsOfRepeatedTextsGetSuffixes)
 {
-    const Analysis a = parseAnalysis(minimal(
-        R"(,"whatNeedsToHappen":[{"text":"same"},{"text":"same"},{"text":"other"},{"text":"same"}])"));
+    const Analysis a = parseAnalysis(
+        minimal(R"(,"whatNeedsToHappen":[{"text":"same"},{"text":"same"},{"text":"other"},{"text":"same"}])"));
     const auto& help = a.list(ListKind::WhatNeedsToHappen);
     ASSERT_EQ(help.size(), 4u);
     const std::string base = hashHelpId("same");
@@ -754,13 +764,14 @@ TEST(Json, AdultCountLimit)
         adults += (i ? "," : "") + std::string(R"({"id":"p)") + std::to_string(i) + R"(","name":"N"})";
         ids += (i ? "," : "") + std::string(R"("p)") + std::to_string(i) + "\"";
     }
-    const Analysis a = parseAnalysis(doc(R"({"id":"a","title":"T","raisedByAdults":[)" + ids + "]}",
-                                         R"(,"adults":[)" + adults + "]"));
+    const Analysis a = parseAnalysis(
+        doc(R"({"id":"a","title":"T","raisedByAdults":[)" + ids + "]}", R"(,"adults":[)" + adults + "]"));
     EXPECT_EQ(a.adults.size(), 100u);
     EXPECT_EQ(a.issues[0].raisedByAdults.size(), 100u);
     EXPECT_EQ(refusal(minimal(R"(,"adults":[)" + adults + R"(,{"id":"extra","name":"N"}])")),
               message("error.tooMany", { "adults", "101", "100" }));
-    EXPECT_EQ(refusal(doc(R"({"id":"a","title":"T","raisedByAdults":[)" + ids + R"(,"p0"]})", R"(,"adults":[)" + adults + "]")),
+    EXPECT_EQ(refusal(doc(R"({"id":"a","title":"T","raisedByAdults":[)" + ids + R"(,"p0"]})",
+                          R"(,"adults":[)" + adults + "]")),
               message("error.tooMany", { "issues[0].raisedByAdults", "101", "100" }));
 }
 
@@ -826,9 +837,10 @@ TEST(Json, ValidIdsAreAccepted)
                   id);
     }
     // Issues, adults and items are named apart: the same id may name one of each.
-    const Analysis a = parseAnalysis(doc(R"({"id":"same","title":"T","raisedByAdults":["same"]})",
-                                         R"(,"adults":[{"id":"same","name":"N"}],"whatNeedsToHappen":[{"id":"same","text":"x","issues":["same"]}],)"
-                                         R"("successSigns":[{"text":"s","items":["same"],"issues":["same"]}])"));
+    const Analysis a = parseAnalysis(
+        doc(R"({"id":"same","title":"T","raisedByAdults":["same"]})",
+            R"(,"adults":[{"id":"same","name":"N"}],"whatNeedsToHappen":[{"id":"same","text":"x","issues":["same"]}],)"
+            R"("successSigns":[{"text":"s","items":["same"],"issues":["same"]}])"));
     EXPECT_EQ(a.adults[0].id, "same");
 }
 
@@ -910,9 +922,10 @@ TEST(JsonSchema1, TheReleasedSampleIsUpgraded)
 TEST(JsonSchema1, VoicesBecomeAdultsInTheReadersOrder)
 {
     // Both voices, in any order and on any issue: the parents first, then the other adults.
-    const Analysis a = parseAnalysis(doc1(R"({"id":"a","title":"T","raisedBy":["significantAdults","child","parents"]},)"
-                                          R"({"id":"b","title":"T","raisedBy":["significantAdults"]},)"
-                                          R"({"id":"c","title":"T","raisedBy":["practitioner","otherWorkers"]})"));
+    const Analysis a = parseAnalysis(
+        doc1(R"({"id":"a","title":"T","raisedBy":["significantAdults","child","parents"]},)"
+             R"({"id":"b","title":"T","raisedBy":["significantAdults"]},)"
+             R"({"id":"c","title":"T","raisedBy":["practitioner","otherWorkers"]})"));
     ASSERT_EQ(a.adults.size(), 2u);
     EXPECT_EQ(a.adults[0].id, "parents");
     EXPECT_EQ(a.adults[1].id, "otherAdults");
@@ -987,7 +1000,8 @@ TEST(JsonSchema1, PlanRowsKeepTheirCellsAndLinks)
         R"({"id":"a","title":"T"},{"id":"b","title":"U"})",
         R"(,"whatWouldHelp":[{"text":"h","issues":["b"]},{"id":"mine","text":"i"}],)"
         R"("plan":[{"issue":"b","outcome":"o","action":"act","who":"w","priority":"p","byWhen":"d","review":"r\ns",)"
-        R"("contingency":"c","help":")" + h + R"(","flagged":true},{"issue":"","help":"mine"},{}])"));
+        R"("contingency":"c","help":")"
+            + h + R"(","flagged":true},{"issue":"","help":"mine"},{}])"));
     ASSERT_TRUE(a.hasPlan);
     ASSERT_EQ(a.plan.size(), 3u);
     const aa::PlanRow& row = a.plan[0];
@@ -1026,9 +1040,10 @@ TEST(JsonSchema1, RaisedByComesBackInCanonicalOrder)
 
 TEST(JsonSchema1, UpdateModeAcceptsWhatReadReturnedFromAHandEditedReport)
 {
-    const std::string json = doc1(R"({"id":"a","title":""},{"id":"b","title":"B","raisedBy":["parents"]})",
-                                  R"(,"strengths":[{"text":"","issues":["a"]}],"whatWouldHelp":[{"text":""},{"id":"h","text":""}],)"
-                                  R"("successSigns":[{"text":""}],"plan":[{"issue":"gone","help":"h"},{"issue":"a","help":"goneToo"}])");
+    const std::string json = doc1(
+        R"({"id":"a","title":""},{"id":"b","title":"B","raisedBy":["parents"]})",
+        R"(,"strengths":[{"text":"","issues":["a"]}],"whatWouldHelp":[{"text":""},{"id":"h","text":""}],)"
+        R"("successSigns":[{"text":""}],"plan":[{"issue":"gone","help":"h"},{"issue":"a","help":"goneToo"}])");
     const Analysis a = parseAnalysis(json, Strings::builtIn(), aa::ParseMode::Update);
     EXPECT_EQ(a.issues.at(0).title, "");
     EXPECT_EQ(a.list(ListKind::WhatNeedsToHappen).at(0).id, hashHelpId(""));
@@ -1039,7 +1054,8 @@ TEST(JsonSchema1, UpdateModeAcceptsWhatReadReturnedFromAHandEditedReport)
     EXPECT_TRUE(parseAnalysis(toJson(a), Strings::builtIn(), aa::ParseMode::Update) == a) << "lossless";
     // Insert mode refuses them, naming schema 1's fields.
     EXPECT_EQ(refusal(json), message("error.empty", { "issues[0].title" }));
-    EXPECT_EQ(refusal(minimal1(R"(,"plan":[{"issue":"gone"}])")), message("error.unknownIssue", { "plan[0].issue", "gone" }));
+    EXPECT_EQ(refusal(minimal1(R"(,"plan":[{"issue":"gone"}])")),
+              message("error.unknownIssue", { "plan[0].issue", "gone" }));
     EXPECT_EQ(refusal(minimal1(R"(,"plan":[{"help":"goneToo"}])")),
               message("error.unknownItem", { "plan[0].help", "goneToo" }));
 }
@@ -1050,11 +1066,12 @@ TEST(JsonSchema1, UpdateModeAcceptsWhatReadReturnedFromAHandEditedReport)
 /// A valid analysis with one of everything.
 Analysis rich()
 {
-    Analysis a = parseAnalysis(minimal(R"(,"safety":"s","adults":[{"id":"m","name":"M","relationship":"mother"}],)"
-                                       R"("strengths":[{"text":"st","issues":["a"],"adults":["m"]}],)"
-                                       R"("whatNeedsToHappen":[{"id":"h","text":"n","issues":["a"],"must":true,"ifNot":"i"}],)"
-                                       R"("successSigns":[{"text":"g","items":["h"]}],)"
-                                       R"("plan":{"rows":[{"issues":["a"],"help":"h","who":"w"}],"review":"r"},"unplaced":["u"])"));
+    Analysis a = parseAnalysis(
+        minimal(R"(,"safety":"s","adults":[{"id":"m","name":"M","relationship":"mother"}],)"
+                R"("strengths":[{"text":"st","issues":["a"],"adults":["m"]}],)"
+                R"("whatNeedsToHappen":[{"id":"h","text":"n","issues":["a"],"must":true,"ifNot":"i"}],)"
+                R"("successSigns":[{"text":"g","items":["h"]}],)"
+                R"("plan":{"rows":[{"issues":["a"],"help":"h","who":"w"}],"review":"r"},"unplaced":["u"])"));
     a.issues[0].raisedByAdults = { "m" };
     return a;
 }
@@ -1206,11 +1223,10 @@ TEST(JsonHostile, MalformedJson)
 {
     const std::string prefix = message("error.json", { "" });
     for (const std::string& bad : std::vector<std::string>{
-             std::string(), std::string("{"), std::string(R"({"schema":2,)"), std::string("[1,]"),
-             std::string("nul"), std::string("{'schema':2}"), std::string(R"({"schema":2} {})"),
-             std::string(R"({"schema":2 "issues":[]})"), std::string("{\"a\":\"\x01\"}"),
-             std::string(R"({"a":"\x"})"), std::string("/* c */{}"), std::string("{\"schema\":2}\0", 13),
-             std::string(R"({"schema":02})"), std::string(R"({"a":NaN})") })
+             std::string(), std::string("{"), std::string(R"({"schema":2,)"), std::string("[1,]"), std::string("nul"),
+             std::string("{'schema':2}"), std::string(R"({"schema":2} {})"), std::string(R"({"schema":2 "issues":[]})"),
+             std::string("{\"a\":\"\x01\"}"), std::string(R"({"a":"\x"})"), std::string("/* c */{}"),
+             std::string("{\"schema\":2}\0", 13), std::string(R"({"schema":02})"), std::string(R"({"a":NaN})") })
     {
         SCOPED_TRACE(bad);
         const std::string what = refusal(bad);
@@ -1222,13 +1238,13 @@ TEST(JsonHostile, MalformedJson)
 TEST(JsonHostile, InvalidUtf8)
 {
     const std::string prefix = message("error.json", { "" });
-    for (const std::string& bad : std::vector<std::string>{
-             std::string("\xFF"), std::string("\xC3"), std::string("\x80"), std::string("a\xC3("),
-             std::string("\xC0\xAF"),          // overlong '/'
-             std::string("\xE0\x80\xAF"),      // overlong, three bytes
-             std::string("\xED\xA0\x80"),      // UTF-16 surrogate D800 encoded
-             std::string("\xF4\x90\x80\x80"),  // beyond U+10FFFF
-             std::string("\xF8\x88\x80\x80\x80") })
+    for (const std::string& bad :
+         std::vector<std::string>{ std::string("\xFF"), std::string("\xC3"), std::string("\x80"), std::string("a\xC3("),
+                                   std::string("\xC0\xAF"),         // overlong '/'
+                                   std::string("\xE0\x80\xAF"),     // overlong, three bytes
+                                   std::string("\xED\xA0\x80"),     // UTF-16 surrogate D800 encoded
+                                   std::string("\xF4\x90\x80\x80"), // beyond U+10FFFF
+                                   std::string("\xF8\x88\x80\x80\x80") })
     {
         SCOPED_TRACE(::testing::PrintToString(bad));
         for (const TextSlot& slot : allTextSlots())
@@ -1245,7 +1261,8 @@ TEST(JsonHostile, InvalidUtf8)
 TEST(JsonHostile, LoneSurrogateEscapesAreRefused)
 {
     const std::string prefix = message("error.json", { "" });
-    for (const std::string& bad : std::vector<std::string>{ R"("\ud800")", R"("\udc00")", R"("\ud800x")", R"("\ud83d\u0041")" })
+    for (const std::string& bad :
+         std::vector<std::string>{ R"("\ud800")", R"("\udc00")", R"("\ud800x")", R"("\ud83d\u0041")" })
     {
         SCOPED_TRACE(bad);
         const std::string what = refusal(doc(R"({"id":"a","title":)" + bad + "}"));
@@ -1279,8 +1296,8 @@ TEST(JsonHostile, TooManyBytes)
     big += std::string(size - big.size() - 3, 'x');
     big += "\"}}";
     ASSERT_EQ(big.size(), size);
-    EXPECT_EQ(refusal(big), message("error.tooLarge", { std::to_string(size),
-                                                         std::to_string(aa::Limits::maxJsonBytes) }));
+    EXPECT_EQ(refusal(big),
+              message("error.tooLarge", { std::to_string(size), std::to_string(aa::Limits::maxJsonBytes) }));
 }
 
 TEST(JsonHostile, TopLevel)
@@ -1316,102 +1333,165 @@ TEST(JsonHostile, TopLevel)
         { "unknown top first", R"({"zzz":1,"schema":2,"issues":[]})", "error.unknownField", { "zzz" } },
         { "wrong case", minimal(R"(,"Strengths":[])"), "error.unknownField", { "Strengths" } },
         // Each schema's fields belong to it alone.
-        { "considerations in schema 2", minimal(R"(,"considerations":{})"), "error.unknownField", { "considerations" } },
+        { "considerations in schema 2",
+          minimal(R"(,"considerations":{})"),
+          "error.unknownField",
+          { "considerations" } },
         { "whatWouldHelp in schema 2", minimal(R"(,"whatWouldHelp":[])"), "error.unknownField", { "whatWouldHelp" } },
         { "adults in schema 1", minimal1(R"(,"adults":[])"), "error.unknownField", { "adults" } },
         { "safety in schema 1", minimal1(R"(,"safety":"")"), "error.unknownField", { "safety" } },
         { "weighingUp in schema 1", minimal1(R"(,"weighingUp":{})"), "error.unknownField", { "weighingUp" } },
-        { "whatNeedsToHappen in schema 1", minimal1(R"(,"whatNeedsToHappen":[])"), "error.unknownField",
+        { "whatNeedsToHappen in schema 1",
+          minimal1(R"(,"whatNeedsToHappen":[])"),
+          "error.unknownField",
           { "whatNeedsToHappen" } },
-        { "recommendation in schema 1", minimal1(R"(,"recommendation":"")"), "error.unknownField", { "recommendation" } },
+        { "recommendation in schema 1",
+          minimal1(R"(,"recommendation":"")"),
+          "error.unknownField",
+          { "recommendation" } },
         // Schema 2's whole-analysis texts.
         { "safety number", minimal(R"(,"safety":1)"), "error.notString", { "safety" } },
         { "childExperience null", minimal(R"(,"childExperience":null)"), "error.notString", { "childExperience" } },
         { "recommendation array", minimal(R"(,"recommendation":["x"])"), "error.notString", { "recommendation" } },
         { "weighingUp array", minimal(R"(,"weighingUp":[])"), "error.notObject", { "weighingUp" } },
         { "weighingUp string", minimal(R"(,"weighingUp":"x")"), "error.notObject", { "weighingUp" } },
-        { "weighingUp unknown", minimal(R"(,"weighingUp":{"notKnown":"","other":"x"})"), "error.unknownField",
+        { "weighingUp unknown",
+          minimal(R"(,"weighingUp":{"notKnown":"","other":"x"})"),
+          "error.unknownField",
           { "weighingUp.other" } },
-        { "weighingUp schema 1 name", minimal(R"(,"weighingUp":{"childUnderstanding":"x"})"), "error.unknownField",
+        { "weighingUp schema 1 name",
+          minimal(R"(,"weighingUp":{"childUnderstanding":"x"})"),
+          "error.unknownField",
           { "weighingUp.childUnderstanding" } },
-        { "weighingUp safety", minimal(R"(,"weighingUp":{"safety":"x"})"), "error.unknownField", { "weighingUp.safety" } },
+        { "weighingUp safety",
+          minimal(R"(,"weighingUp":{"safety":"x"})"),
+          "error.unknownField",
+          { "weighingUp.safety" } },
         // Schema 2's plan.
         { "plan array", minimal(R"(,"plan":[])"), "error.notObject", { "plan" } },
         { "plan string", minimal(R"(,"plan":"x")"), "error.notObject", { "plan" } },
         { "plan unknown", minimal(R"(,"plan":{"rows":[],"notes":"x"})"), "error.unknownField", { "plan.notes" } },
         { "plan review number", minimal(R"(,"plan":{"review":1})"), "error.notString", { "plan.review" } },
-        { "plan contingency object", minimal(R"(,"plan":{"contingency":{}})"), "error.notString",
+        { "plan contingency object",
+          minimal(R"(,"plan":{"contingency":{}})"),
+          "error.notString",
           { "plan.contingency" } },
         { "plan agreed bool", minimal(R"(,"plan":{"agreed":true})"), "error.notString", { "plan.agreed" } },
         { "plan rows object", minimal(R"(,"plan":{"rows":{}})"), "error.notArray", { "plan.rows" } },
         { "plan rows null", minimal(R"(,"plan":{"rows":null})"), "error.notArray", { "plan.rows" } },
         { "plan row string", minimal(R"(,"plan":{"rows":["x"]})"), "error.notObject", { "plan.rows[0]" } },
         { "plan row array", minimal(R"(,"plan":{"rows":[{},[]]})"), "error.notObject", { "plan.rows[1]" } },
-        { "plan row unknown", minimal(R"(,"plan":{"rows":[{"issues":["a"],"notes":"x"}]})"), "error.unknownField",
+        { "plan row unknown",
+          minimal(R"(,"plan":{"rows":[{"issues":["a"],"notes":"x"}]})"),
+          "error.unknownField",
           { "plan.rows[0].notes" } },
-        { "plan row schema 1 issue", minimal(R"(,"plan":{"rows":[{"issue":"a"}]})"), "error.unknownField",
+        { "plan row schema 1 issue",
+          minimal(R"(,"plan":{"rows":[{"issue":"a"}]})"),
+          "error.unknownField",
           { "plan.rows[0].issue" } },
-        { "plan row issues string", minimal(R"(,"plan":{"rows":[{"issues":"a"}]})"), "error.notArray",
+        { "plan row issues string",
+          minimal(R"(,"plan":{"rows":[{"issues":"a"}]})"),
+          "error.notArray",
           { "plan.rows[0].issues" } },
-        { "plan row issue number", minimal(R"(,"plan":{"rows":[{"issues":["a",1]}]})"), "error.notString",
+        { "plan row issue number",
+          minimal(R"(,"plan":{"rows":[{"issues":["a",1]}]})"),
+          "error.notString",
           { "plan.rows[0].issues[1]" } },
-        { "plan row issue null", minimal(R"(,"plan":{"rows":[{"issues":[null]}]})"), "error.notString",
+        { "plan row issue null",
+          minimal(R"(,"plan":{"rows":[{"issues":[null]}]})"),
+          "error.notString",
           { "plan.rows[0].issues[0]" } },
-        { "plan row issue unknown", minimal(R"(,"plan":{"rows":[{"issues":["a"]},{"issues":["a","nope"]}]})"),
-          "error.unknownIssue", { "plan.rows[1].issues[1]", "nope" } },
-        { "plan row issue empty", minimal(R"(,"plan":{"rows":[{"issues":[""]}]})"), "error.badId",
+        { "plan row issue unknown",
+          minimal(R"(,"plan":{"rows":[{"issues":["a"]},{"issues":["a","nope"]}]})"),
+          "error.unknownIssue",
+          { "plan.rows[1].issues[1]", "nope" } },
+        { "plan row issue empty",
+          minimal(R"(,"plan":{"rows":[{"issues":[""]}]})"),
+          "error.badId",
           { "plan.rows[0].issues[0]" } },
-        { "plan row issue bad", minimal(R"(,"plan":{"rows":[{"issues":["a b"]}]})"), "error.badId",
+        { "plan row issue bad",
+          minimal(R"(,"plan":{"rows":[{"issues":["a b"]}]})"),
+          "error.badId",
           { "plan.rows[0].issues[0]" } },
-        { "plan row help number", minimal(R"(,"plan":{"rows":[{"help":1}]})"), "error.notString",
+        { "plan row help number",
+          minimal(R"(,"plan":{"rows":[{"help":1}]})"),
+          "error.notString",
           { "plan.rows[0].help" } },
         { "plan row help unknown",
           minimal(R"(,"whatNeedsToHappen":[{"text":"h"}],"plan":{"rows":[{"help":")" + hashHelpId("h")
                   + R"("},{"help":"nope"}]})"),
-          "error.unknownItem", { "plan.rows[1].help", "nope" } },
-        { "plan row help without items", minimal(R"(,"plan":{"rows":[{"help":"help1"}]})"), "error.unknownItem",
+          "error.unknownItem",
+          { "plan.rows[1].help", "nope" } },
+        { "plan row help without items",
+          minimal(R"(,"plan":{"rows":[{"help":"help1"}]})"),
+          "error.unknownItem",
           { "plan.rows[0].help", "help1" } },
         { "plan row help bad", minimal(R"(,"plan":{"rows":[{"help":"1x"}]})"), "error.badId", { "plan.rows[0].help" } },
-        { "plan row must string", minimal(R"(,"plan":{"rows":[{"must":"yes"}]})"), "error.notBool",
+        { "plan row must string",
+          minimal(R"(,"plan":{"rows":[{"must":"yes"}]})"),
+          "error.notBool",
           { "plan.rows[0].must" } },
-        { "plan row flagged string", minimal(R"(,"plan":{"rows":[{"flagged":"yes"}]})"), "error.notBool",
+        { "plan row flagged string",
+          minimal(R"(,"plan":{"rows":[{"flagged":"yes"}]})"),
+          "error.notBool",
           { "plan.rows[0].flagged" } },
-        { "plan row flagged number", minimal(R"(,"plan":{"rows":[{"flagged":1}]})"), "error.notBool",
+        { "plan row flagged number",
+          minimal(R"(,"plan":{"rows":[{"flagged":1}]})"),
+          "error.notBool",
           { "plan.rows[0].flagged" } },
-        { "plan row flagged null", minimal(R"(,"plan":{"rows":[{"flagged":null}]})"), "error.notBool",
+        { "plan row flagged null",
+          minimal(R"(,"plan":{"rows":[{"flagged":null}]})"),
+          "error.notBool",
           { "plan.rows[0].flagged" } },
         // Schema 1's plan.
         { "plan object (1)", minimal1(R"(,"plan":{})"), "error.notArray", { "plan" } },
         { "plan string (1)", minimal1(R"(,"plan":"x")"), "error.notArray", { "plan" } },
         { "plan row string (1)", minimal1(R"(,"plan":["x"])"), "error.notObject", { "plan[0]" } },
         { "plan row array (1)", minimal1(R"(,"plan":[{},[]])"), "error.notObject", { "plan[1]" } },
-        { "plan unknown (1)", minimal1(R"(,"plan":[{"issue":"a","notes":"x"}])"), "error.unknownField",
+        { "plan unknown (1)",
+          minimal1(R"(,"plan":[{"issue":"a","notes":"x"}])"),
+          "error.unknownField",
           { "plan[0].notes" } },
-        { "plan schema 2 issues (1)", minimal1(R"(,"plan":[{"issues":["a"]}])"), "error.unknownField",
+        { "plan schema 2 issues (1)",
+          minimal1(R"(,"plan":[{"issues":["a"]}])"),
+          "error.unknownField",
           { "plan[0].issues" } },
-        { "plan progress (1)", minimal1(R"(,"plan":[{"progress":"done"}])"), "error.unknownField",
+        { "plan progress (1)",
+          minimal1(R"(,"plan":[{"progress":"done"}])"),
+          "error.unknownField",
           { "plan[0].progress" } },
         { "plan must (1)", minimal1(R"(,"plan":[{"must":true}])"), "error.unknownField", { "plan[0].must" } },
         { "plan issue number (1)", minimal1(R"(,"plan":[{"issue":1}])"), "error.notString", { "plan[0].issue" } },
         { "plan issue null (1)", minimal1(R"(,"plan":[{"issue":null}])"), "error.notString", { "plan[0].issue" } },
         { "plan issue bad (1)", minimal1(R"(,"plan":[{"issue":"a b"}])"), "error.badId", { "plan[0].issue" } },
-        { "plan issue unknown (1)", minimal1(R"(,"plan":[{"issue":"a"},{"issue":"nope"}])"), "error.unknownIssue",
+        { "plan issue unknown (1)",
+          minimal1(R"(,"plan":[{"issue":"a"},{"issue":"nope"}])"),
+          "error.unknownIssue",
           { "plan[1].issue", "nope" } },
         { "plan help number (1)", minimal1(R"(,"plan":[{"help":1}])"), "error.notString", { "plan[0].help" } },
         { "plan help unknown (1)",
           minimal1(R"(,"whatWouldHelp":[{"text":"h"}],"plan":[{"help":")" + hashHelpId("h") + R"("},{"help":"nope"}])"),
-          "error.unknownItem", { "plan[1].help", "nope" } },
-        { "plan help without items (1)", minimal1(R"(,"plan":[{"help":"help1"}])"), "error.unknownItem",
+          "error.unknownItem",
+          { "plan[1].help", "nope" } },
+        { "plan help without items (1)",
+          minimal1(R"(,"plan":[{"help":"help1"}])"),
+          "error.unknownItem",
           { "plan[0].help", "help1" } },
-        { "plan flagged string (1)", minimal1(R"(,"plan":[{"flagged":"yes"}])"), "error.notBool",
+        { "plan flagged string (1)",
+          minimal1(R"(,"plan":[{"flagged":"yes"}])"),
+          "error.notBool",
           { "plan[0].flagged" } },
         // Schema 1's considerations.
         { "considerations array (1)", minimal1(R"(,"considerations":[])"), "error.notObject", { "considerations" } },
         { "considerations string (1)", minimal1(R"(,"considerations":"x")"), "error.notObject", { "considerations" } },
-        { "considerations unknown (1)", minimal1(R"(,"considerations":{"notKnown":"","other":"x"})"),
-          "error.unknownField", { "considerations.other" } },
-        { "considerations schema 2 name (1)", minimal1(R"(,"considerations":{"childExperience":"x"})"),
-          "error.unknownField", { "considerations.childExperience" } },
+        { "considerations unknown (1)",
+          minimal1(R"(,"considerations":{"notKnown":"","other":"x"})"),
+          "error.unknownField",
+          { "considerations.other" } },
+        { "considerations schema 2 name (1)",
+          minimal1(R"(,"considerations":{"childExperience":"x"})"),
+          "error.unknownField",
+          { "considerations.childExperience" } },
         // Unplaced text.
         { "unplaced string", minimal(R"(,"unplaced":"x")"), "error.notArray", { "unplaced" } },
         { "unplaced object", minimal(R"(,"unplaced":{})"), "error.notArray", { "unplaced" } },
@@ -1420,33 +1500,51 @@ TEST(JsonHostile, TopLevel)
     };
     for (const std::string& name : weighingNames)
     {
-        cases.push_back({ name + " number", minimal(R"(,"weighingUp":{")" + name + "\":1}"), "error.notString",
+        cases.push_back({ name + " number",
+                          minimal(R"(,"weighingUp":{")" + name + "\":1}"),
+                          "error.notString",
                           { "weighingUp." + name } });
-        cases.push_back({ name + " null", minimal(R"(,"weighingUp":{")" + name + "\":null}"), "error.notString",
+        cases.push_back({ name + " null",
+                          minimal(R"(,"weighingUp":{")" + name + "\":null}"),
+                          "error.notString",
                           { "weighingUp." + name } });
     }
     for (const std::string& c : considerationNames)
     {
-        cases.push_back({ c + " number (1)", minimal1(R"(,"considerations":{")" + c + "\":1}"), "error.notString",
+        cases.push_back({ c + " number (1)",
+                          minimal1(R"(,"considerations":{")" + c + "\":1}"),
+                          "error.notString",
                           { "considerations." + c } });
-        cases.push_back({ c + " null (1)", minimal1(R"(,"considerations":{")" + c + "\":null}"), "error.notString",
+        cases.push_back({ c + " null (1)",
+                          minimal1(R"(,"considerations":{")" + c + "\":null}"),
+                          "error.notString",
                           { "considerations." + c } });
-        cases.push_back({ c + " object (1)", minimal1(R"(,"considerations":{")" + c + "\":{}}"), "error.notString",
+        cases.push_back({ c + " object (1)",
+                          minimal1(R"(,"considerations":{")" + c + "\":{}}"),
+                          "error.notString",
                           { "considerations." + c } });
     }
     for (const std::string& c : planCellNames)
     {
-        cases.push_back({ "plan " + c + " number", minimal(R"(,"plan":{"rows":[{")" + c + "\":1}]}"),
-                          "error.notString", { "plan.rows[0]." + c } });
-        cases.push_back({ "plan " + c + " array", minimal(R"(,"plan":{"rows":[{")" + c + "\":[\"x\"]}]}"),
-                          "error.notString", { "plan.rows[0]." + c } });
+        cases.push_back({ "plan " + c + " number",
+                          minimal(R"(,"plan":{"rows":[{")" + c + "\":1}]}"),
+                          "error.notString",
+                          { "plan.rows[0]." + c } });
+        cases.push_back({ "plan " + c + " array",
+                          minimal(R"(,"plan":{"rows":[{")" + c + "\":[\"x\"]}]}"),
+                          "error.notString",
+                          { "plan.rows[0]." + c } });
     }
     for (const std::string& c : planCellNames1)
     {
-        cases.push_back({ "plan " + c + " number (1)", minimal1(R"(,"plan":[{")" + c + "\":1}]"), "error.notString",
+        cases.push_back({ "plan " + c + " number (1)",
+                          minimal1(R"(,"plan":[{")" + c + "\":1}]"),
+                          "error.notString",
                           { "plan[0]." + c } });
-        cases.push_back({ "plan " + c + " array (1)", minimal1(R"(,"plan":[{")" + c + "\":[\"x\"]}]"),
-                          "error.notString", { "plan[0]." + c } });
+        cases.push_back({ "plan " + c + " array (1)",
+                          minimal1(R"(,"plan":[{")" + c + "\":[\"x\"]}]"),
+                          "error.notString",
+                          { "plan[0]." + c } });
     }
     expectRefusals(cases);
 }
@@ -1454,92 +1552,168 @@ TEST(JsonHostile, TopLevel)
 TEST(JsonHostile, Lists)
 {
     std::vector<Refusal> cases = {
-        { "need id number", minimal(R"(,"whatNeedsToHappen":[{"id":1,"text":"x"}])"), "error.notString",
+        { "need id number",
+          minimal(R"(,"whatNeedsToHappen":[{"id":1,"text":"x"}])"),
+          "error.notString",
           { "whatNeedsToHappen[0].id" } },
-        { "need id bad", minimal(R"(,"whatNeedsToHappen":[{"text":"x"},{"id":"1x","text":"y"}])"), "error.badId",
+        { "need id bad",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x"},{"id":"1x","text":"y"}])"),
+          "error.badId",
           { "whatNeedsToHappen[1].id" } },
         // Regression: an empty id was taken for no id and given an auto id, where schema 1 (and
         // the documentation) refuse it.
-        { "need id empty", minimal(R"(,"whatNeedsToHappen":[{"id":"","text":"y"}])"), "error.badId",
+        { "need id empty",
+          minimal(R"(,"whatNeedsToHappen":[{"id":"","text":"y"}])"),
+          "error.badId",
           { "whatNeedsToHappen[0].id" } },
-        { "need id repeated", minimal(R"(,"whatNeedsToHappen":[{"id":"h","text":"x"},{"id":"h","text":"y"}])"),
-          "error.duplicateId", { "whatNeedsToHappen[1].id", "h" } },
-        { "need must string", minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":"yes"}])"), "error.notBool",
+        { "need id repeated",
+          minimal(R"(,"whatNeedsToHappen":[{"id":"h","text":"x"},{"id":"h","text":"y"}])"),
+          "error.duplicateId",
+          { "whatNeedsToHappen[1].id", "h" } },
+        { "need must string",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":"yes"}])"),
+          "error.notBool",
           { "whatNeedsToHappen[0].must" } },
-        { "need must number", minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":1}])"), "error.notBool",
+        { "need must number",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":1}])"),
+          "error.notBool",
           { "whatNeedsToHappen[0].must" } },
-        { "need ifNot number", minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":true,"ifNot":1}])"),
-          "error.notString", { "whatNeedsToHappen[0].ifNot" } },
-        { "need ifNot newline", minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":true,"ifNot":"a\nb"}])"),
-          "error.newline", { "whatNeedsToHappen[0].ifNot" } },
-        { "need adults", minimal(R"(,"whatNeedsToHappen":[{"text":"x","adults":[]}])"), "error.unknownField",
+        { "need ifNot number",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":true,"ifNot":1}])"),
+          "error.notString",
+          { "whatNeedsToHappen[0].ifNot" } },
+        { "need ifNot newline",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x","must":true,"ifNot":"a\nb"}])"),
+          "error.newline",
+          { "whatNeedsToHappen[0].ifNot" } },
+        { "need adults",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x","adults":[]}])"),
+          "error.unknownField",
           { "whatNeedsToHappen[0].adults" } },
-        { "need items", minimal(R"(,"whatNeedsToHappen":[{"text":"x","items":[]}])"), "error.unknownField",
+        { "need items",
+          minimal(R"(,"whatNeedsToHappen":[{"text":"x","items":[]}])"),
+          "error.unknownField",
           { "whatNeedsToHappen[0].items" } },
-        { "strength with id", minimal(R"(,"strengths":[{"id":"s","text":"x"}])"), "error.unknownField",
+        { "strength with id",
+          minimal(R"(,"strengths":[{"id":"s","text":"x"}])"),
+          "error.unknownField",
           { "strengths[0].id" } },
-        { "strength must", minimal(R"(,"strengths":[{"text":"x","must":true}])"), "error.unknownField",
+        { "strength must",
+          minimal(R"(,"strengths":[{"text":"x","must":true}])"),
+          "error.unknownField",
           { "strengths[0].must" } },
-        { "strength items", minimal(R"(,"strengths":[{"text":"x","items":[]}])"), "error.unknownField",
+        { "strength items",
+          minimal(R"(,"strengths":[{"text":"x","items":[]}])"),
+          "error.unknownField",
           { "strengths[0].items" } },
-        { "strength adults string", minimal(R"(,"strengths":[{"text":"x","adults":"m"}])"), "error.notArray",
+        { "strength adults string",
+          minimal(R"(,"strengths":[{"text":"x","adults":"m"}])"),
+          "error.notArray",
           { "strengths[0].adults" } },
-        { "strength adult number", minimal(R"(,"adults":[{"id":"m","name":"M"}],"strengths":[{"text":"x","adults":["m",1]}])"),
-          "error.notString", { "strengths[0].adults[1]" } },
-        { "strength adult unknown", minimal(R"(,"adults":[{"id":"m","name":"M"}],"strengths":[{"text":"x","adults":["m","zz"]}])"),
-          "error.unknownAdult", { "strengths[0].adults[1]", "zz" } },
-        { "strength adult without adults", minimal(R"(,"strengths":[{"text":"x","adults":["m"]}])"),
-          "error.unknownAdult", { "strengths[0].adults[0]", "m" } },
-        { "strength adult is an issue", minimal(R"(,"strengths":[{"text":"x","adults":["a"]}])"),
-          "error.unknownAdult", { "strengths[0].adults[0]", "a" } },
-        { "success sign with id", minimal(R"(,"successSigns":[{"id":"s","text":"x"}])"), "error.unknownField",
+        { "strength adult number",
+          minimal(R"(,"adults":[{"id":"m","name":"M"}],"strengths":[{"text":"x","adults":["m",1]}])"),
+          "error.notString",
+          { "strengths[0].adults[1]" } },
+        { "strength adult unknown",
+          minimal(R"(,"adults":[{"id":"m","name":"M"}],"strengths":[{"text":"x","adults":["m","zz"]}])"),
+          "error.unknownAdult",
+          { "strengths[0].adults[1]", "zz" } },
+        { "strength adult without adults",
+          minimal(R"(,"strengths":[{"text":"x","adults":["m"]}])"),
+          "error.unknownAdult",
+          { "strengths[0].adults[0]", "m" } },
+        { "strength adult is an issue",
+          minimal(R"(,"strengths":[{"text":"x","adults":["a"]}])"),
+          "error.unknownAdult",
+          { "strengths[0].adults[0]", "a" } },
+        { "success sign with id",
+          minimal(R"(,"successSigns":[{"id":"s","text":"x"}])"),
+          "error.unknownField",
           { "successSigns[0].id" } },
-        { "success sign adults", minimal(R"(,"successSigns":[{"text":"x","adults":[]}])"), "error.unknownField",
+        { "success sign adults",
+          minimal(R"(,"successSigns":[{"text":"x","adults":[]}])"),
+          "error.unknownField",
           { "successSigns[0].adults" } },
-        { "success sign ifNot", minimal(R"(,"successSigns":[{"text":"x","ifNot":""}])"), "error.unknownField",
+        { "success sign ifNot",
+          minimal(R"(,"successSigns":[{"text":"x","ifNot":""}])"),
+          "error.unknownField",
           { "successSigns[0].ifNot" } },
-        { "success sign items object", minimal(R"(,"successSigns":[{"text":"x","items":{}}])"), "error.notArray",
+        { "success sign items object",
+          minimal(R"(,"successSigns":[{"text":"x","items":{}}])"),
+          "error.notArray",
           { "successSigns[0].items" } },
-        { "success sign item number", minimal(R"(,"successSigns":[{"text":"x","items":[1]}])"), "error.notString",
+        { "success sign item number",
+          minimal(R"(,"successSigns":[{"text":"x","items":[1]}])"),
+          "error.notString",
           { "successSigns[0].items[0]" } },
         { "success sign item unknown",
           minimal(R"(,"whatNeedsToHappen":[{"id":"h","text":"h"}],"successSigns":[{"text":"x","items":["h","zz"]}])"),
-          "error.unknownItem", { "successSigns[0].items[1]", "zz" } },
-        { "success sign item without items", minimal(R"(,"successSigns":[{"text":"x"},{"text":"y","items":["h"]}])"),
-          "error.unknownItem", { "successSigns[1].items[0]", "h" } },
-        { "success sign item is an issue", minimal(R"(,"successSigns":[{"text":"x","items":["a"]}])"),
-          "error.unknownItem", { "successSigns[0].items[0]", "a" } },
+          "error.unknownItem",
+          { "successSigns[0].items[1]", "zz" } },
+        { "success sign item without items",
+          minimal(R"(,"successSigns":[{"text":"x"},{"text":"y","items":["h"]}])"),
+          "error.unknownItem",
+          { "successSigns[1].items[0]", "h" } },
+        { "success sign item is an issue",
+          minimal(R"(,"successSigns":[{"text":"x","items":["a"]}])"),
+          "error.unknownItem",
+          { "successSigns[0].items[0]", "a" } },
         // Regression: repeats are dropped before the references were checked, so a message named
         // the wrong entry (issues[1] for the third).
-        { "repeat before an unknown issue", minimal(R"(,"strengths":[{"text":"x","issues":["a","a","zz"]}])"),
-          "error.unknownIssue", { "strengths[0].issues[2]", "zz" } },
+        { "repeat before an unknown issue",
+          minimal(R"(,"strengths":[{"text":"x","issues":["a","a","zz"]}])"),
+          "error.unknownIssue",
+          { "strengths[0].issues[2]", "zz" } },
         { "repeat before an unknown item",
-          minimal(R"(,"whatNeedsToHappen":[{"id":"h","text":"h"}],"successSigns":[{"text":"x","items":["h","h","zz"]}])"),
-          "error.unknownItem", { "successSigns[0].items[2]", "zz" } },
+          minimal(
+              R"(,"whatNeedsToHappen":[{"id":"h","text":"h"}],"successSigns":[{"text":"x","items":["h","h","zz"]}])"),
+          "error.unknownItem",
+          { "successSigns[0].items[2]", "zz" } },
         { "repeat before an unknown adult",
           doc(R"({"id":"a","title":"T","raisedByAdults":["m","m","zz"]})", R"(,"adults":[{"id":"m","name":"M"}])"),
-          "error.unknownAdult", { "issues[0].raisedByAdults[2]", "zz" } },
-        { "repeat before a bad plan issue", minimal(R"(,"plan":{"rows":[{"issues":["a","a","1"]}]})"), "error.badId",
+          "error.unknownAdult",
+          { "issues[0].raisedByAdults[2]", "zz" } },
+        { "repeat before a bad plan issue",
+          minimal(R"(,"plan":{"rows":[{"issues":["a","a","1"]}]})"),
+          "error.badId",
           { "plan.rows[0].issues[2]" } },
         // Schema 1's lists.
-        { "help id number (1)", minimal1(R"(,"whatWouldHelp":[{"id":1,"text":"x"}])"), "error.notString",
+        { "help id number (1)",
+          minimal1(R"(,"whatWouldHelp":[{"id":1,"text":"x"}])"),
+          "error.notString",
           { "whatWouldHelp[0].id" } },
-        { "help id bad (1)", minimal1(R"(,"whatWouldHelp":[{"text":"x"},{"id":"1x","text":"y"}])"), "error.badId",
+        { "help id bad (1)",
+          minimal1(R"(,"whatWouldHelp":[{"text":"x"},{"id":"1x","text":"y"}])"),
+          "error.badId",
           { "whatWouldHelp[1].id" } },
-        { "help id empty (1)", minimal1(R"(,"whatWouldHelp":[{"id":"","text":"y"}])"), "error.badId",
+        { "help id empty (1)",
+          minimal1(R"(,"whatWouldHelp":[{"id":"","text":"y"}])"),
+          "error.badId",
           { "whatWouldHelp[0].id" } },
-        { "help id repeated (1)", minimal1(R"(,"whatWouldHelp":[{"id":"h","text":"x"},{"id":"h","text":"y"}])"),
-          "error.duplicateId", { "whatWouldHelp[1].id", "h" } },
-        { "help must (1)", minimal1(R"(,"whatWouldHelp":[{"text":"x","must":true}])"), "error.unknownField",
+        { "help id repeated (1)",
+          minimal1(R"(,"whatWouldHelp":[{"id":"h","text":"x"},{"id":"h","text":"y"}])"),
+          "error.duplicateId",
+          { "whatWouldHelp[1].id", "h" } },
+        { "help must (1)",
+          minimal1(R"(,"whatWouldHelp":[{"text":"x","must":true}])"),
+          "error.unknownField",
           { "whatWouldHelp[0].must" } },
-        { "strength adults (1)", minimal1(R"(,"strengths":[{"text":"x","adults":[]}])"), "error.unknownField",
+        { "strength adults (1)",
+          minimal1(R"(,"strengths":[{"text":"x","adults":[]}])"),
+          "error.unknownField",
           { "strengths[0].adults" } },
-        { "success sign items (1)", minimal1(R"(,"successSigns":[{"text":"x","items":[]}])"), "error.unknownField",
+        { "success sign items (1)",
+          minimal1(R"(,"successSigns":[{"text":"x","items":[]}])"),
+          "error.unknownField",
           { "successSigns[0].items" } },
-        { "strength with id (1)", minimal1(R"(,"strengths":[{"id":"s","text":"x"}])"), "error.unknownField",
+        { "strength with id (1)",
+          minimal1(R"(,"strengths":[{"id":"s","text":"x"}])"),
+          "error.unknownField",
           { "strengths[0].id" } },
-        { "repeat before an unknown issue (1)", minimal1(R"(,"strengths":[{"text":"x","issues":["a","a","zz"]}])"),
-          "error.unknownIssue", { "strengths[0].issues[2]", "zz" } },
+        { "repeat before an unknown issue (1)",
+          minimal1(R"(,"strengths":[{"text":"x","issues":["a","a","zz"]}])"),
+          "error.unknownIssue",
+          { "strengths[0].issues[2]", "zz" } },
     };
     for (const auto& [names, wrap] :
          { std::pair<std::vector<std::string>, std::function<std::string(const std::string&)>>{ listNames, minimal },
@@ -1548,37 +1722,64 @@ TEST(JsonHostile, Lists)
         {
             cases.push_back({ name + " string", wrap(",\"" + name + "\":\"x\""), "error.notArray", { name } });
             cases.push_back({ name + " object", wrap(",\"" + name + "\":{}"), "error.notArray", { name } });
-            cases.push_back({ name + " item string", wrap(",\"" + name + "\":[\"x\"]"), "error.notObject",
-                              { name + "[0]" } });
-            cases.push_back({ name + " item number", wrap(",\"" + name + R"(":[{"text":"x"},1])"), "error.notObject",
+            cases.push_back(
+                { name + " item string", wrap(",\"" + name + "\":[\"x\"]"), "error.notObject", { name + "[0]" } });
+            cases.push_back({ name + " item number",
+                              wrap(",\"" + name + R"(":[{"text":"x"},1])"),
+                              "error.notObject",
                               { name + "[1]" } });
-            cases.push_back({ name + " text missing", wrap(",\"" + name + R"(":[{"issues":["a"]}])"), "error.missing",
+            cases.push_back({ name + " text missing",
+                              wrap(",\"" + name + R"(":[{"issues":["a"]}])"),
+                              "error.missing",
                               { name + "[0].text" } });
-            cases.push_back({ name + " text number", wrap(",\"" + name + R"(":[{"text":1}])"), "error.notString",
+            cases.push_back({ name + " text number",
+                              wrap(",\"" + name + R"(":[{"text":1}])"),
+                              "error.notString",
                               { name + "[0].text" } });
-            cases.push_back({ name + " text array", wrap(",\"" + name + R"(":[{"text":["x"]}])"), "error.notString",
+            cases.push_back({ name + " text array",
+                              wrap(",\"" + name + R"(":[{"text":["x"]}])"),
+                              "error.notString",
                               { name + "[0].text" } });
-            cases.push_back({ name + " text empty", wrap(",\"" + name + R"(":[{"text":""}])"), "error.empty",
+            cases.push_back({ name + " text empty",
+                              wrap(",\"" + name + R"(":[{"text":""}])"),
+                              "error.empty",
                               { name + "[0].text" } });
-            cases.push_back({ name + " text blank", wrap(",\"" + name + R"(":[{"text":" \t "}])"), "error.empty",
+            cases.push_back({ name + " text blank",
+                              wrap(",\"" + name + R"(":[{"text":" \t "}])"),
+                              "error.empty",
                               { name + "[0].text" } });
-            cases.push_back({ name + " text newline", wrap(",\"" + name + R"(":[{"text":"a\nb"}])"), "error.newline",
+            cases.push_back({ name + " text newline",
+                              wrap(",\"" + name + R"(":[{"text":"a\nb"}])"),
+                              "error.newline",
                               { name + "[0].text" } });
-            cases.push_back({ name + " text CR", wrap(",\"" + name + R"(":[{"text":"a\rb"}])"), "error.newline",
+            cases.push_back({ name + " text CR",
+                              wrap(",\"" + name + R"(":[{"text":"a\rb"}])"),
+                              "error.newline",
                               { name + "[0].text" } });
-            cases.push_back({ name + " unknown", wrap(",\"" + name + R"(":[{"text":"x","issue":"a"}])"),
-                              "error.unknownField", { name + "[0].issue" } });
-            cases.push_back({ name + " issues string", wrap(",\"" + name + R"(":[{"text":"x","issues":"a"}])"),
-                              "error.notArray", { name + "[0].issues" } });
-            cases.push_back({ name + " issues object", wrap(",\"" + name + R"(":[{"text":"x","issues":{}}])"),
-                              "error.notArray", { name + "[0].issues" } });
-            cases.push_back({ name + " issue number", wrap(",\"" + name + R"(":[{"text":"x","issues":["a",1]}])"),
-                              "error.notString", { name + "[0].issues[1]" } });
+            cases.push_back({ name + " unknown",
+                              wrap(",\"" + name + R"(":[{"text":"x","issue":"a"}])"),
+                              "error.unknownField",
+                              { name + "[0].issue" } });
+            cases.push_back({ name + " issues string",
+                              wrap(",\"" + name + R"(":[{"text":"x","issues":"a"}])"),
+                              "error.notArray",
+                              { name + "[0].issues" } });
+            cases.push_back({ name + " issues object",
+                              wrap(",\"" + name + R"(":[{"text":"x","issues":{}}])"),
+                              "error.notArray",
+                              { name + "[0].issues" } });
+            cases.push_back({ name + " issue number",
+                              wrap(",\"" + name + R"(":[{"text":"x","issues":["a",1]}])"),
+                              "error.notString",
+                              { name + "[0].issues[1]" } });
             cases.push_back({ name + " issue unknown",
                               wrap(",\"" + name + R"(":[{"text":"x"},{"text":"y","issues":["a","zz"]}])"),
-                              "error.unknownIssue", { name + "[1].issues[1]", "zz" } });
-            cases.push_back({ name + " issue wrong case", wrap(",\"" + name + R"(":[{"text":"x","issues":["A"]}])"),
-                              "error.unknownIssue", { name + "[0].issues[0]", "A" } });
+                              "error.unknownIssue",
+                              { name + "[1].issues[1]", "zz" } });
+            cases.push_back({ name + " issue wrong case",
+                              wrap(",\"" + name + R"(":[{"text":"x","issues":["A"]}])"),
+                              "error.unknownIssue",
+                              { name + "[0].issues[0]", "A" } });
         }
     expectRefusals(cases);
 }
@@ -1594,28 +1795,46 @@ TEST(JsonHostile, Adults)
         { "id missing", adults(R"([{"name":"M"}])"), "error.missing", { "adults[0].id" } },
         { "id number", adults(R"([{"id":1,"name":"M"}])"), "error.notString", { "adults[0].id" } },
         { "id empty", adults(R"([{"id":"","name":"M"}])"), "error.badId", { "adults[0].id" } },
-        { "id bad", adults(R"([{"id":"m","name":"M"},{"id":"Ms Green","name":"M"}])"), "error.badId",
+        { "id bad",
+          adults(R"([{"id":"m","name":"M"},{"id":"Ms Green","name":"M"}])"),
+          "error.badId",
           { "adults[1].id" } },
-        { "id too long", adults(R"([{"id":")" + std::string(32, 'm') + R"(","name":"M"}])"), "error.badId",
+        { "id too long",
+          adults(R"([{"id":")" + std::string(32, 'm') + R"(","name":"M"}])"),
+          "error.badId",
           { "adults[0].id" } },
-        { "id repeated", adults(R"([{"id":"m","name":"M"},{"id":"f","name":"F"},{"id":"m","name":"N"}])"),
-          "error.duplicateId", { "adults[2].id", "m" } },
+        { "id repeated",
+          adults(R"([{"id":"m","name":"M"},{"id":"f","name":"F"},{"id":"m","name":"N"}])"),
+          "error.duplicateId",
+          { "adults[2].id", "m" } },
         { "name missing", adults(R"([{"id":"m"}])"), "error.missing", { "adults[0].name" } },
         { "name number", adults(R"([{"id":"m","name":5}])"), "error.notString", { "adults[0].name" } },
         { "name empty", adults(R"([{"id":"m","name":""}])"), "error.empty", { "adults[0].name" } },
         { "name blank", adults(R"([{"id":"m","name":" \t"}])"), "error.empty", { "adults[0].name" } },
         { "name newline", adults(R"([{"id":"m","name":"a\nb"}])"), "error.newline", { "adults[0].name" } },
-        { "relationship number", adults(R"([{"id":"m","name":"M","relationship":1}])"), "error.notString",
+        { "relationship number",
+          adults(R"([{"id":"m","name":"M","relationship":1}])"),
+          "error.notString",
           { "adults[0].relationship" } },
-        { "relationship newline", adults(R"([{"id":"m","name":"M","relationship":"a\r\nb"}])"), "error.newline",
+        { "relationship newline",
+          adults(R"([{"id":"m","name":"M","relationship":"a\r\nb"}])"),
+          "error.newline",
           { "adults[0].relationship" } },
-        { "understanding array", adults(R"([{"id":"m","name":"M","understanding":[]}])"), "error.notString",
+        { "understanding array",
+          adults(R"([{"id":"m","name":"M","understanding":[]}])"),
+          "error.notString",
           { "adults[0].understanding" } },
-        { "motivation null", adults(R"([{"id":"m","name":"M","motivation":null}])"), "error.notString",
+        { "motivation null",
+          adults(R"([{"id":"m","name":"M","motivation":null}])"),
+          "error.notString",
           { "adults[0].motivation" } },
-        { "unknown field", adults(R"([{"id":"m","name":"M","role":"mother"}])"), "error.unknownField",
+        { "unknown field",
+          adults(R"([{"id":"m","name":"M","role":"mother"}])"),
+          "error.unknownField",
           { "adults[0].role" } },
-        { "schema 1 field", adults(R"([{"id":"m","name":"M","parentsMotivation":""}])"), "error.unknownField",
+        { "schema 1 field",
+          adults(R"([{"id":"m","name":"M","parentsMotivation":""}])"),
+          "error.unknownField",
           { "adults[0].parentsMotivation" } },
     };
     expectRefusals(cases);
@@ -1656,43 +1875,79 @@ TEST(JsonHostile, IssueFields)
             { "title CR", one(R"({"id":"a","title":"a\r"})"), "error.newline", { "issues[0].title" } },
             { "title only newline", one(R"({"id":"a","title":"\n"})"), "error.newline", { "issues[0].title" } },
             { "second title missing", second(R"({"id":"b"})"), "error.missing", { "issues[1].title" } },
-            { "raisedBy object", one(R"({"id":"a","title":"T","raisedBy":{}})"), "error.notArray",
+            { "raisedBy object",
+              one(R"({"id":"a","title":"T","raisedBy":{}})"),
+              "error.notArray",
               { "issues[0].raisedBy" } },
-            { "raisedBy string", one(R"({"id":"a","title":"T","raisedBy":"child"})"), "error.notArray",
+            { "raisedBy string",
+              one(R"({"id":"a","title":"T","raisedBy":"child"})"),
+              "error.notArray",
               { "issues[0].raisedBy" } },
-            { "raisedBy number entry", one(R"({"id":"a","title":"T","raisedBy":["child",2]})"), "error.notString",
+            { "raisedBy number entry",
+              one(R"({"id":"a","title":"T","raisedBy":["child",2]})"),
+              "error.notString",
               { "issues[0].raisedBy[1]" } },
-            { "raisedBy duplicate", one(R"({"id":"a","title":"T","raisedBy":["child","otherWorkers","child"]})"),
-              "error.duplicateVoice", { "issues[0].raisedBy", "child" } },
+            { "raisedBy duplicate",
+              one(R"({"id":"a","title":"T","raisedBy":["child","otherWorkers","child"]})"),
+              "error.duplicateVoice",
+              { "issues[0].raisedBy", "child" } },
             { "raisedBy too many",
               one(R"({"id":"a","title":"T","raisedBy":[)" + repeat(R"("child",)", 20) + R"("child"]})"),
-              "error.tooMany", { "issues[0].raisedBy", "21", "20" } },
-            { "unknown field", one(R"({"id":"a","title":"T","notes":"x"})"), "error.unknownField",
+              "error.tooMany",
+              { "issues[0].raisedBy", "21", "20" } },
+            { "unknown field",
+              one(R"({"id":"a","title":"T","notes":"x"})"),
+              "error.unknownField",
               { "issues[0].notes" } },
-            { "unknown field second", second(R"({"id":"b","title":"T","Title":"x"})"), "error.unknownField",
+            { "unknown field second",
+              second(R"({"id":"b","title":"T","Title":"x"})"),
+              "error.unknownField",
               { "issues[1].Title" } },
-            { "list name in issue", one(R"({"id":"a","title":"T","strengths":[]})"), "error.unknownField",
+            { "list name in issue",
+              one(R"({"id":"a","title":"T","strengths":[]})"),
+              "error.unknownField",
               { "issues[0].strengths" } },
-            { "duplicate id", wrap(R"({"id":"a","title":"T"},{"id":"b","title":"T"},{"id":"a","title":"U"})"),
-              "error.duplicateId", { "issues[2].id", "a" } },
+            { "duplicate id",
+              wrap(R"({"id":"a","title":"T"},{"id":"b","title":"T"},{"id":"a","title":"U"})"),
+              "error.duplicateId",
+              { "issues[2].id", "a" } },
         };
         for (const std::string& p : schema.parts)
         {
-            cases.push_back({ p + " number", one(R"({"id":"a","title":"T",")" + p + "\":1}"), "error.notString",
+            cases.push_back({ p + " number",
+                              one(R"({"id":"a","title":"T",")" + p + "\":1}"),
+                              "error.notString",
                               { "issues[0]." + p } });
-            cases.push_back({ p + " array", one(R"({"id":"a","title":"T",")" + p + "\":[\"x\"]}"), "error.notString",
+            cases.push_back({ p + " array",
+                              one(R"({"id":"a","title":"T",")" + p + "\":[\"x\"]}"),
+                              "error.notString",
                               { "issues[0]." + p } });
-            cases.push_back({ p + " null", second(R"({"id":"b","title":"T",")" + p + "\":null}"), "error.notString",
+            cases.push_back({ p + " null",
+                              second(R"({"id":"b","title":"T",")" + p + "\":null}"),
+                              "error.notString",
                               { "issues[1]." + p } });
         }
         const std::vector<std::string> badIds = {
-            "", "1abc", "9", "_a", "a b", " a", "a ", "a-b", "a.b", "a/b", std::string(32, 'a'),
-            "abcdefghijklmnopqrstuvwxyz0123456789", "caf\xC3\xA9", "\xC3\xA9", "a\xF0\x9F\x98\x80",
+            "",
+            "1abc",
+            "9",
+            "_a",
+            "a b",
+            " a",
+            "a ",
+            "a-b",
+            "a.b",
+            "a/b",
+            std::string(32, 'a'),
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "caf\xC3\xA9",
+            "\xC3\xA9",
+            "a\xF0\x9F\x98\x80",
             "A\\u0000",
         };
         for (const std::string& id : badIds)
-            cases.push_back({ "bad id " + id, one(R"({"id":")" + id + R"(","title":"T"})"), "error.badId",
-                              { "issues[0].id" } });
+            cases.push_back(
+                { "bad id " + id, one(R"({"id":")" + id + R"(","title":"T"})"), "error.badId", { "issues[0].id" } });
         cases.push_back({ "bad second id", second(R"({"id":"b-2","title":"T"})"), "error.badId", { "issues[1].id" } });
         expectRefusals(cases);
     }
@@ -1703,40 +1958,69 @@ TEST(JsonHostile, VoicesAndAdultsWhoIdentifiedAnIssue)
     const auto one = [](const std::string& fields) { return doc(R"({"id":"a","title":"T",)" + fields + "}"); };
     std::vector<Refusal> cases = {
         // Schema 2 names adults in raisedByAdults; the voices that are adults now are refused.
-        { "parents (2)", one(R"("raisedBy":["child","parents"])"), "error.unknownVoice",
+        { "parents (2)",
+          one(R"("raisedBy":["child","parents"])"),
+          "error.unknownVoice",
           { "issues[0].raisedBy[1]", "parents" } },
-        { "significantAdults (2)", one(R"("raisedBy":["significantAdults"])"), "error.unknownVoice",
+        { "significantAdults (2)",
+          one(R"("raisedBy":["significantAdults"])"),
+          "error.unknownVoice",
           { "issues[0].raisedBy[0]", "significantAdults" } },
-        { "unknown (2)", one(R"("raisedBy":["child","nobody"])"), "error.unknownVoice",
+        { "unknown (2)",
+          one(R"("raisedBy":["child","nobody"])"),
+          "error.unknownVoice",
           { "issues[0].raisedBy[1]", "nobody" } },
-        { "wrong case (2)", one(R"("raisedBy":["Child"])"), "error.unknownVoice", { "issues[0].raisedBy[0]", "Child" } },
+        { "wrong case (2)",
+          one(R"("raisedBy":["Child"])"),
+          "error.unknownVoice",
+          { "issues[0].raisedBy[0]", "Child" } },
         { "empty name (2)", one(R"("raisedBy":[""])"), "error.unknownVoice", { "issues[0].raisedBy[0]", "" } },
-        { "an adult's id as a voice", one(R"("raisedBy":["m"])"), "error.unknownVoice",
+        { "an adult's id as a voice",
+          one(R"("raisedBy":["m"])"),
+          "error.unknownVoice",
           { "issues[0].raisedBy[0]", "m" } },
         { "raisedByAdults string", one(R"("raisedByAdults":"m")"), "error.notArray", { "issues[0].raisedByAdults" } },
-        { "raisedByAdults number entry", one(R"("raisedByAdults":[1])"), "error.notString",
+        { "raisedByAdults number entry",
+          one(R"("raisedByAdults":[1])"),
+          "error.notString",
           { "issues[0].raisedByAdults[0]" } },
-        { "raisedByAdults without adults", one(R"("raisedByAdults":["m"])"), "error.unknownAdult",
+        { "raisedByAdults without adults",
+          one(R"("raisedByAdults":["m"])"),
+          "error.unknownAdult",
           { "issues[0].raisedByAdults[0]", "m" } },
         { "raisedByAdults unknown",
           doc(R"({"id":"a","title":"T"},{"id":"b","title":"T","raisedByAdults":["m","mum"]})",
               R"(,"adults":[{"id":"m","name":"M"}])"),
-          "error.unknownAdult", { "issues[1].raisedByAdults[1]", "mum" } },
-        { "raisedByAdults a voice", one(R"("raisedByAdults":["child"])"), "error.unknownAdult",
+          "error.unknownAdult",
+          { "issues[1].raisedByAdults[1]", "mum" } },
+        { "raisedByAdults a voice",
+          one(R"("raisedByAdults":["child"])"),
+          "error.unknownAdult",
           { "issues[0].raisedByAdults[0]", "child" } },
-        { "raisedByAdults too many", one(R"("raisedByAdults":[)" + repeat(R"("m",)", 100) + R"("m"])"),
-          "error.tooMany", { "issues[0].raisedByAdults", "101", "100" } },
+        { "raisedByAdults too many",
+          one(R"("raisedByAdults":[)" + repeat(R"("m",)", 100) + R"("m"])"),
+          "error.tooMany",
+          { "issues[0].raisedByAdults", "101", "100" } },
         // Schema 1 knows its own five voices, and nothing of schema 2's.
-        { "unknown (1)", doc1(R"({"id":"a","title":"T","raisedBy":["child","nobody"]})"), "error.unknownVoice1",
+        { "unknown (1)",
+          doc1(R"({"id":"a","title":"T","raisedBy":["child","nobody"]})"),
+          "error.unknownVoice1",
           { "issues[0].raisedBy[1]", "nobody" } },
-        { "duplicate parents (1)", doc1(R"({"id":"a","title":"T","raisedBy":["parents","child","parents"]})"),
-          "error.duplicateVoice", { "issues[0].raisedBy", "parents" } },
+        { "duplicate parents (1)",
+          doc1(R"({"id":"a","title":"T","raisedBy":["parents","child","parents"]})"),
+          "error.duplicateVoice",
+          { "issues[0].raisedBy", "parents" } },
         { "duplicate significantAdults (1)",
-          doc1(R"({"id":"a","title":"T","raisedBy":["significantAdults","significantAdults"]})"), "error.duplicateVoice",
+          doc1(R"({"id":"a","title":"T","raisedBy":["significantAdults","significantAdults"]})"),
+          "error.duplicateVoice",
           { "issues[0].raisedBy", "significantAdults" } },
-        { "raisedByAdults (1)", doc1(R"({"id":"a","title":"T","raisedByAdults":[]})"), "error.unknownField",
+        { "raisedByAdults (1)",
+          doc1(R"({"id":"a","title":"T","raisedByAdults":[]})"),
+          "error.unknownField",
           { "issues[0].raisedByAdults" } },
-        { "explanation (1)", doc1(R"({"id":"a","title":"T","explanation":""})"), "error.unknownField",
+        { "explanation (1)",
+          doc1(R"({"id":"a","title":"T","explanation":""})"),
+          "error.unknownField",
           { "issues[0].explanation" } },
     };
     expectRefusals(cases);
@@ -1819,11 +2103,11 @@ TEST(JsonHostile, MessagesNeverQuoteTheText)
         const TextSlot& slot = slots[i];
         SCOPED_TRACE(slotName(slot, i));
         const std::vector<std::string> docs = {
-            slot.make(jsonQuote(secret + " " + repeat("y", 200000))),    // too long
-            slot.make("\"" + secret + " \\u0001 " + secret + "\""),     // control character
-            slot.make("\"" + secret + " \xC2\x85\""),                    // C1 control
-            slot.make("\"" + secret + " \xEF\xBF\xBF\""),                // U+FFFF
-            slot.make("\"" + secret + " \xFF\""),                        // invalid UTF-8
+            slot.make(jsonQuote(secret + " " + repeat("y", 200000))), // too long
+            slot.make("\"" + secret + " \\u0001 " + secret + "\""),   // control character
+            slot.make("\"" + secret + " \xC2\x85\""),                 // C1 control
+            slot.make("\"" + secret + " \xEF\xBF\xBF\""),             // U+FFFF
+            slot.make("\"" + secret + " \xFF\""),                     // invalid UTF-8
         };
         for (const std::string& json : docs)
         {
@@ -1893,20 +2177,34 @@ TEST(JsonHostile, MessagesAreValidUtf8WhenQuotingLongNames)
     const std::string name = "a" + repeat("\xC3\xA9", 30); // 'a' then 30 x U+00E9: byte 40 is mid-character
     const std::string cut = "a" + repeat("\xC3\xA9", 19);  // 39 bytes: the last whole character
     const std::vector<Refusal> cases = {
-        { "voice", doc(R"({"id":"a","title":"T","raisedBy":[)" + jsonQuote(name) + "]}"), "error.unknownVoice",
+        { "voice",
+          doc(R"({"id":"a","title":"T","raisedBy":[)" + jsonQuote(name) + "]}"),
+          "error.unknownVoice",
           { "issues[0].raisedBy[0]", cut } },
-        { "voice (1)", doc1(R"({"id":"a","title":"T","raisedBy":[)" + jsonQuote(name) + "]}"), "error.unknownVoice1",
+        { "voice (1)",
+          doc1(R"({"id":"a","title":"T","raisedBy":[)" + jsonQuote(name) + "]}"),
+          "error.unknownVoice1",
           { "issues[0].raisedBy[0]", cut } },
-        { "adult who identified", doc(R"({"id":"a","title":"T","raisedByAdults":[)" + jsonQuote(name) + "]}"),
-          "error.unknownAdult", { "issues[0].raisedByAdults[0]", cut } },
-        { "item issue", minimal(R"(,"strengths":[{"text":"x","issues":[)" + jsonQuote(name) + "]}]"),
-          "error.unknownIssue", { "strengths[0].issues[0]", cut } },
-        { "item issue (1)", minimal1(R"(,"strengths":[{"text":"x","issues":[)" + jsonQuote(name) + "]}]"),
-          "error.unknownIssue", { "strengths[0].issues[0]", cut } },
-        { "strength adult", minimal(R"(,"strengths":[{"text":"x","adults":[)" + jsonQuote(name) + "]}]"),
-          "error.unknownAdult", { "strengths[0].adults[0]", cut } },
-        { "sign item", minimal(R"(,"successSigns":[{"text":"x","items":[)" + jsonQuote(name) + "]}]"),
-          "error.unknownItem", { "successSigns[0].items[0]", cut } },
+        { "adult who identified",
+          doc(R"({"id":"a","title":"T","raisedByAdults":[)" + jsonQuote(name) + "]}"),
+          "error.unknownAdult",
+          { "issues[0].raisedByAdults[0]", cut } },
+        { "item issue",
+          minimal(R"(,"strengths":[{"text":"x","issues":[)" + jsonQuote(name) + "]}]"),
+          "error.unknownIssue",
+          { "strengths[0].issues[0]", cut } },
+        { "item issue (1)",
+          minimal1(R"(,"strengths":[{"text":"x","issues":[)" + jsonQuote(name) + "]}]"),
+          "error.unknownIssue",
+          { "strengths[0].issues[0]", cut } },
+        { "strength adult",
+          minimal(R"(,"strengths":[{"text":"x","adults":[)" + jsonQuote(name) + "]}]"),
+          "error.unknownAdult",
+          { "strengths[0].adults[0]", cut } },
+        { "sign item",
+          minimal(R"(,"successSigns":[{"text":"x","items":[)" + jsonQuote(name) + "]}]"),
+          "error.unknownItem",
+          { "successSigns[0].items[0]", cut } },
         { "field name", minimal("," + jsonQuote(name) + ":1"), "error.unknownField", { cut } },
         { "field name (1)", minimal1("," + jsonQuote(name) + ":1"), "error.unknownField", { cut } },
     };
@@ -1965,10 +2263,18 @@ TEST(JsonHostile, NothingButInputErrorForMangledInput)
             std::string mangled = sample;
             switch (round % 4)
             {
-                case 0: mangled.resize(position(random)); break;
-                case 1: mangled[position(random)] = static_cast<char>(byte(random)); break;
-                case 2: mangled[position(random)] = specials[special(random)]; break;
-                default: mangled.erase(position(random), 1 + position(random) % 20); break;
+                case 0:
+                    mangled.resize(position(random));
+                    break;
+                case 1:
+                    mangled[position(random)] = static_cast<char>(byte(random));
+                    break;
+                case 2:
+                    mangled[position(random)] = specials[special(random)];
+                    break;
+                default:
+                    mangled.erase(position(random), 1 + position(random) % 20);
+                    break;
             }
             for (aa::ParseMode mode : { aa::ParseMode::Insert, aa::ParseMode::Update })
                 refused += !parseOrMessage(mangled, mode, "round " + std::to_string(round)).empty();
@@ -1988,8 +2294,8 @@ void collectPaths(const boost::json::value& v, const std::string& path,
         for (const auto& member : v.get_object())
         {
             steps.emplace_back(std::string(member.key()));
-            collectPaths(member.value(), path.empty() ? std::string(member.key()) : path + "." + std::string(member.key()),
-                         out, steps);
+            collectPaths(member.value(),
+                         path.empty() ? std::string(member.key()) : path + "." + std::string(member.key()), out, steps);
             steps.pop_back();
         }
     else if (v.is_array())
@@ -2012,8 +2318,8 @@ boost::json::value* at(boost::json::value& root, const std::vector<std::variant<
 
 TEST(JsonHostile, EveryFieldOfTheWrongKindIsRefusedNamingIt)
 {
-    const std::vector<boost::json::value> replacements = { nullptr, 7, -1.5, true, "x", boost::json::array(),
-                                                           boost::json::object() };
+    const std::vector<boost::json::value> replacements
+        = { nullptr, 7, -1.5, true, "x", boost::json::array(), boost::json::object() };
     for (const std::string& sample : { sampleJson(), schema1SampleJson() })
     {
         const boost::json::value original = boost::json::parse(sample);
@@ -2031,7 +2337,8 @@ TEST(JsonHostile, EveryFieldOfTheWrongKindIsRefusedNamingIt)
                                       || (target->is_number() && replacement.is_number());
                 *target = replacement;
                 const std::string context = path + " <- " + boost::json::serialize(replacement);
-                const std::string what = parseOrMessage(boost::json::serialize(changed), aa::ParseMode::Insert, context);
+                const std::string what = parseOrMessage(boost::json::serialize(changed), aa::ParseMode::Insert,
+                                                        context);
                 if (sameKind || path == "schema")
                     continue;
                 // A value of the wrong kind is refused, and the message names where it is.
@@ -2045,7 +2352,8 @@ TEST(JsonHostile, EveryFieldOfTheWrongKindIsRefusedNamingIt)
             if (std::holds_alternative<std::string>(last))
                 parent->as_object().erase(std::get<std::string>(last));
             else
-                parent->as_array().erase(parent->as_array().begin() + static_cast<std::ptrdiff_t>(std::get<std::size_t>(last)));
+                parent->as_array().erase(parent->as_array().begin()
+                                         + static_cast<std::ptrdiff_t>(std::get<std::size_t>(last)));
             parseOrMessage(boost::json::serialize(removed), aa::ParseMode::Update, path + " removed");
         }
     }
@@ -2125,9 +2433,10 @@ TEST(Ids, Validity)
 
 TEST(Ids, EveryKindOfBookmarkNamesItsId)
 {
-    const std::vector<std::pair<aa::MarkKind, std::string>> kinds = {
-        { aa::MarkKind::Issue, "AA_issue_" }, { aa::MarkKind::Adult, "AA_adult_" },
-        { aa::MarkKind::Help, "AA_help_" },   { aa::MarkKind::Plan, "AA_plan_" } };
+    const std::vector<std::pair<aa::MarkKind, std::string>> kinds = { { aa::MarkKind::Issue, "AA_issue_" },
+                                                                      { aa::MarkKind::Adult, "AA_adult_" },
+                                                                      { aa::MarkKind::Help, "AA_help_" },
+                                                                      { aa::MarkKind::Plan, "AA_plan_" } };
     for (const auto& [kind, prefix] : kinds)
     {
         SCOPED_TRACE(prefix);
@@ -2166,8 +2475,7 @@ TEST(Ids, AutoHelpIdIsHelpAndTheCrcOfTheText)
     EXPECT_EQ(aa::autoHelpId("123456789", {}), "help_cbf43926");
     EXPECT_EQ(aa::autoHelpId("a", {}), "help_e8b7be43");
     EXPECT_EQ(aa::autoHelpId("", {}), "help_00000000") << "eight digits, leading zeros kept";
-    EXPECT_EQ(aa::autoHelpId("The quick brown fox jumps over the lazy dog", {}), "help_414fa339")
-        << "lowercase hex";
+    EXPECT_EQ(aa::autoHelpId("The quick brown fox jumps over the lazy dog", {}), "help_414fa339") << "lowercase hex";
     const std::string text = "Bus passes for the school journey \xE2\x82\xAC \xF0\x9F\x98\x80";
     EXPECT_EQ(aa::autoHelpId(text, {}), hashHelpId(text));
     EXPECT_TRUE(aa::isValidId(aa::autoHelpId(text, {}))) << "it names a bookmark";
@@ -2178,8 +2486,8 @@ TEST(Ids, AutoHelpIdSameTextSameIdDifferentTextDifferentId)
     EXPECT_EQ(aa::autoHelpId("Support Ms Green", {}), aa::autoHelpId("Support Ms Green", {}));
     EXPECT_EQ(aa::autoHelpId("Support Ms Green", { "unrelated", "help1" }), aa::autoHelpId("Support Ms Green", {}))
         << "ids that are not its own do not change it";
-    const std::vector<std::string> texts = { "Support Ms Green", "Support Ms Green.", "support Ms Green",
-                                             "Support Ms Green ", "", " ", "a", "b" };
+    const std::vector<std::string> texts
+        = { "Support Ms Green", "Support Ms Green.", "support Ms Green", "Support Ms Green ", "", " ", "a", "b" };
     for (std::size_t i = 0; i < texts.size(); ++i)
         for (std::size_t j = i + 1; j < texts.size(); ++j)
         {
@@ -2256,10 +2564,7 @@ TEST(Ids, ManyIdenticalHelpTextsGetTheirIds)
 // ---------------------------------------------------------------------------------------------
 // ParseMode::Update: what read returns from a hand-edited document
 
-Analysis parseUpdate(const std::string& json)
-{
-    return parseAnalysis(json, Strings::builtIn(), aa::ParseMode::Update);
-}
+Analysis parseUpdate(const std::string& json) { return parseAnalysis(json, Strings::builtIn(), aa::ParseMode::Update); }
 
 /// The message of the InputError that parsing json in update mode throws.
 std::string updateRefusal(const std::string& json)
@@ -2297,10 +2602,16 @@ TEST(JsonUpdateMode, AcceptsEmptyTitlesNamesAndItemTexts)
     {
         SCOPED_TRACE(empty);
         const std::string json = doc(R"({"id":"a","title":)" + empty + R"(},{"id":"b","title":"B"})",
-                                     R"(,"adults":[{"id":"m","name":)" + empty + R"(}],)"
-                                     R"("strengths":[{"text":)" + empty + R"(,"issues":["a"],"adults":["m"]}],)"
-                                     R"("whatNeedsToHappen":[{"text":)" + empty + R"(},{"id":"h","text":)" + empty + R"(}],)"
-                                     R"("successSigns":[{"text":)" + empty + R"(,"items":["h"]}])");
+                                     R"(,"adults":[{"id":"m","name":)" + empty
+                                         + R"(}],)"
+                                           R"("strengths":[{"text":)"
+                                         + empty
+                                         + R"(,"issues":["a"],"adults":["m"]}],)"
+                                           R"("whatNeedsToHappen":[{"text":)"
+                                         + empty + R"(},{"id":"h","text":)" + empty
+                                         + R"(}],)"
+                                           R"("successSigns":[{"text":)"
+                                         + empty + R"(,"items":["h"]}])");
         const Analysis a = parseUpdate(json);
         const std::string text = empty == R"("")" ? "" : "  \t ";
         EXPECT_EQ(a.issues.at(0).title, text);
@@ -2322,9 +2633,10 @@ TEST(JsonUpdateMode, AcceptsEmptyTitlesNamesAndItemTexts)
 
 TEST(JsonUpdateMode, AcceptsPlanRowsWhoseIssueOrItemIsGone)
 {
-    const std::string json = minimal(R"(,"whatNeedsToHappen":[{"id":"h","text":"x"}],)"
-                                     R"("plan":{"rows":[{"issues":["gone"],"help":"h"},{"issues":["a","gone"],"help":"goneToo"},)"
-                                     R"({"issues":["gone"],"help":"goneToo","flagged":true}]})");
+    const std::string json = minimal(
+        R"(,"whatNeedsToHappen":[{"id":"h","text":"x"}],)"
+        R"("plan":{"rows":[{"issues":["gone"],"help":"h"},{"issues":["a","gone"],"help":"goneToo"},)"
+        R"({"issues":["gone"],"help":"goneToo","flagged":true}]})");
     const Analysis a = parseUpdate(json);
     ASSERT_EQ(a.plan.size(), 3u);
     EXPECT_EQ(a.plan[0].issues, (std::vector<std::string>{ "gone" }));
@@ -2350,7 +2662,8 @@ TEST(JsonUpdateMode, IdsMustStillBeWellFormed)
     EXPECT_EQ(updateRefusal(minimal(R"(,"plan":{"rows":[{"help":")" + std::string(32, 'h') + R"("}]})")),
               message("error.badId", { "plan.rows[0].help" }));
     EXPECT_EQ(updateRefusal(doc(R"({"id":"1a","title":""})")), message("error.badId", { "issues[0].id" }));
-    EXPECT_EQ(updateRefusal(minimal(R"(,"adults":[{"id":"1a","name":""}])")), message("error.badId", { "adults[0].id" }));
+    EXPECT_EQ(updateRefusal(minimal(R"(,"adults":[{"id":"1a","name":""}])")),
+              message("error.badId", { "adults[0].id" }));
     EXPECT_EQ(updateRefusal(minimal(R"(,"whatNeedsToHappen":[{"id":"","text":""}])")),
               message("error.badId", { "whatNeedsToHappen[0].id" }));
     EXPECT_EQ(updateRefusal(minimal1(R"(,"plan":[{"issue":"1bad"}])")), message("error.badId", { "plan[0].issue" }));

@@ -72,7 +72,8 @@ TEST(JudgementAnalysis, BlankIsNeverFlagged)
 TEST(JudgementAnalysis, FieldNamesAreAllAccepted)
 {
     const std::string text = "The impact is that the children are at risk.";
-    for (const char* field : { "origins", "maintainingFactors", "maintaining", "impactOnChild", "impact", "explanation", "other" })
+    for (const char* field :
+         { "origins", "maintainingFactors", "maintaining", "impactOnChild", "impact", "explanation", "other" })
         EXPECT_TRUE(aa::judgeAnalysisPart(field, text).flagged) << field;
 }
 
@@ -172,16 +173,21 @@ TEST(JudgementJargon, LookedAfterByFamilyIsPlain)
 
 TEST(JudgementJargon, ATermExplainedWhereItIsUsedIsPlain)
 {
-    EXPECT_TRUE(jargon("We will meet as a core group (the family and the workers who meet to check the plan) every month.").empty());
+    EXPECT_TRUE(
+        jargon("We will meet as a core group (the family and the workers who meet to check the plan) every month.")
+            .empty());
     EXPECT_TRUE(jargon("The core group will meet monthly.").size() == 1);
-    EXPECT_TRUE(jargon("Your LADO, the officer who looks into worries about adults who work with children, will ring you.").empty());
+    EXPECT_TRUE(
+        jargon("Your LADO, the officer who looks into worries about adults who work with children, will ring you.")
+            .empty());
     EXPECT_TRUE(jargon("We will write a PEP (a plan for Jo's education) with the school.").empty());
     EXPECT_EQ(jargon("The LADO, the school and the police met on Monday."), Terms{ "LADO" });
 }
 
 TEST(JudgementJargon, AnExplanationOpeningTheNextSentenceExplainsTheLastTermBeforeIt)
 {
-    EXPECT_TRUE(jargon("The court made a supervision order. This means we will visit and the court checks how it goes.").empty());
+    EXPECT_TRUE(jargon("The court made a supervision order. This means we will visit and the court checks how it goes.")
+                    .empty());
     // Two terms: "This means" can only be about the last one.
     EXPECT_EQ(jargon("We will hold a core group and a strategy discussion. This means the police and we talk first."),
               Terms{ "core group" });
@@ -190,7 +196,9 @@ TEST(JudgementJargon, AnExplanationOpeningTheNextSentenceExplainsTheLastTermBefo
 
 TEST(JudgementJargon, ATermExplainedOnceIsExplainedWhereverTheTextUsesIt)
 {
-    EXPECT_TRUE(jargon("The core group met in May. The core group is the family and the workers who check the plan together.").empty());
+    EXPECT_TRUE(
+        jargon("The core group met in May. The core group is the family and the workers who check the plan together.")
+            .empty());
 }
 
 TEST(JudgementJargon, AnAppositionExplainsButAListOfPeopleDoesNot)
@@ -222,9 +230,14 @@ TEST(JudgementJargon, OptionTermsAreAdded)
 
 TEST(JudgementJargon, TypographyDoesNotHideATerm)
 {
-    EXPECT_EQ(jargon("Mum\xE2\x80\x99s \xE2\x80\x9Cparenting\xC2\xA0" "capacity\xE2\x80\x9D \xE2\x80\x93 as we discussed."),
-              Terms{ "parenting\xC2\xA0" "capacity" });
-    EXPECT_EQ(jargon("We\xE2\x80\x99ll step\xE2\x80\x91" "down the plan."), Terms{ "step\xE2\x80\x91" "down" });
+    EXPECT_EQ(jargon("Mum\xE2\x80\x99s \xE2\x80\x9Cparenting\xC2\xA0"
+                     "capacity\xE2\x80\x9D \xE2\x80\x93 as we discussed."),
+              Terms{ "parenting\xC2\xA0"
+                     "capacity" });
+    EXPECT_EQ(jargon("We\xE2\x80\x99ll step\xE2\x80\x91"
+                     "down the plan."),
+              Terms{ "step\xE2\x80\x91"
+                     "down" });
 }
 
 // ---- Specific or placeholder plan cells
@@ -252,8 +265,9 @@ TEST(JudgementPlanCell, AnOwnerWhoIsEveryoneIsNoOne)
 
 TEST(JudgementPlanCell, DatesInUsualFormsAndPlannablePointsAreSpecific)
 {
-    for (const char* cell : { "01.03.2027", "Sept 2027", "1/3/27", "end of March 2027", "within 10 working days of the ICPC",
-                              "at each 6-weekly core group", "by Friday", "before the Christmas holidays" })
+    for (const char* cell :
+         { "01.03.2027", "Sept 2027", "1/3/27", "end of March 2027", "within 10 working days of the ICPC",
+           "at each 6-weekly core group", "by Friday", "before the Christmas holidays" })
         EXPECT_FALSE(placeholder("byWhen", cell)) << cell;
     EXPECT_TRUE(placeholder("byWhen", "When Dad is ready"));
     EXPECT_TRUE(placeholder("byWhen", "At the next meeting"));
@@ -275,9 +289,12 @@ TEST(JudgementPlanCell, AContingencyNeedsATrigger)
 {
     EXPECT_TRUE(placeholder("contingency", "If things don't improve, further action will be taken"));
     EXPECT_TRUE(placeholder("contingency", "Escalate to manager"));
-    EXPECT_TRUE(placeholder("contingency", "If things don't get better, the local authority will consider further action."));
-    EXPECT_FALSE(placeholder("contingency", "If Jake is not collected by 4 pm, the school rings Grandad, who will take him home."));
-    EXPECT_FALSE(placeholder("contingency", "Three missed doses in a week: the pharmacist tells the GP within 24 hours."));
+    EXPECT_TRUE(
+        placeholder("contingency", "If things don't get better, the local authority will consider further action."));
+    EXPECT_FALSE(placeholder("contingency",
+                             "If Jake is not collected by 4 pm, the school rings Grandad, who will take him home."));
+    EXPECT_FALSE(
+        placeholder("contingency", "Three missed doses in a week: the pharmacist tells the GP within 24 hours."));
 }
 
 TEST(JudgementPlanCell, BlankIsNeverFlagged)
@@ -293,8 +310,13 @@ TEST(JudgementPlanCell, BlankIsNeverFlagged)
 
 TEST(Judgement, NoInputThrowsOrFlagsWhatIsBlank)
 {
-    const std::string odd[] = { std::string("\xFF\xFE\x80", 3), std::string("a\0b", 3), std::string(5000, '('),
-                                "\xE2\x80", "'s's's", "$ # * ^", std::string(20000, 'A') + " CAMHS" };
+    const std::string odd[] = { std::string("\xFF\xFE\x80", 3),
+                                std::string("a\0b", 3),
+                                std::string(5000, '('),
+                                "\xE2\x80",
+                                "'s's's",
+                                "$ # * ^",
+                                std::string(20000, 'A') + " CAMHS" };
     for (const std::string& s : odd)
     {
         EXPECT_NO_THROW(aa::judgeAnalysisPart("origins", s));
@@ -315,7 +337,8 @@ TEST(Judgement, NoInputThrowsOrFlagsWhatIsBlank)
 
 TEST(JudgementModel, ShippedModelsMatchTheFeatures)
 {
-    for (JudgementKind kind : { JudgementKind::DescriptionOnly, JudgementKind::VagueSuccessSign, JudgementKind::Compliance })
+    for (JudgementKind kind :
+         { JudgementKind::DescriptionOnly, JudgementKind::VagueSuccessSign, JudgementKind::Compliance })
     {
         const aa::judgement::Model& model = aa::judgement::shippedModel(kind);
         EXPECT_EQ(model.features, aa::judgement::featureNames(kind)) << aa::judgementKindName(kind);
@@ -362,7 +385,8 @@ std::vector<aa::judgement::LabelledItem> developmentData(JudgementKind kind)
 {
     auto items = corpusOnly(kind);
     const auto fresh = aa::judgement::parseLabelled(
-        kind, aa::test::readFile(freshDir + "/" + aa::judgement::corpusFileName(kind)), { "tests/data/review-fresh", false });
+        kind, aa::test::readFile(freshDir + "/" + aa::judgement::corpusFileName(kind)),
+        { "tests/data/review-fresh", false });
     items.insert(items.end(), fresh.begin(), fresh.end());
     return items;
 }
@@ -388,13 +412,15 @@ TEST(JudgementQuality, ShippedWeightsAreWhatTrainingOnTheCorpusGives)
 {
     if (!std::filesystem::exists(corpusDir))
         GTEST_SKIP() << "no labelled corpus at " << corpusDir;
-    for (JudgementKind kind : { JudgementKind::DescriptionOnly, JudgementKind::VagueSuccessSign, JudgementKind::Compliance })
+    for (JudgementKind kind :
+         { JudgementKind::DescriptionOnly, JudgementKind::VagueSuccessSign, JudgementKind::Compliance })
     {
         const aa::judgement::Model trained = aa::judgement::trainOn(kind, corpus(kind));
         const aa::judgement::Model& shipped = aa::judgement::shippedModel(kind);
         ASSERT_EQ(trained.weights.size(), shipped.weights.size()) << aa::judgementKindName(kind);
         for (std::size_t i = 0; i < trained.weights.size(); ++i)
-            EXPECT_NEAR(trained.weights[i], shipped.weights[i], 1e-6) << aa::judgementKindName(kind) << " " << trained.features[i];
+            EXPECT_NEAR(trained.weights[i], shipped.weights[i], 1e-6)
+                << aa::judgementKindName(kind) << " " << trained.features[i];
         EXPECT_NEAR(trained.bias, shipped.bias, 1e-6) << aa::judgementKindName(kind);
     }
 }
@@ -414,7 +440,8 @@ TEST(JudgementQuality, OnlyASetWithAHeldOutPartHasHeldOutItems)
 {
     std::string lines;
     for (int i = 0; i < 6; ++i)
-        lines += R"({"id": "x", "text": "t", "label": "plain", "terms": []})" "\n";
+        lines += R"({"id": "x", "text": "t", "label": "plain", "terms": []})"
+                 "\n";
     const auto corpusItems = aa::judgement::parseLabelled(JudgementKind::Jargon, lines, { "a", true });
     const auto freshItems = aa::judgement::parseLabelled(JudgementKind::Jargon, lines, { "b", false });
     EXPECT_EQ(std::count_if(corpusItems.begin(), corpusItems.end(), [](const auto& i) { return i.heldOut; }), 2);
@@ -441,7 +468,9 @@ TEST(JudgementQuality, ABadCorpusLineIsAnInputError)
                                               R"({"id": "x", "text": "t", "label": "vague", "terms": []})"),
                  aa::InputError);
     const auto items = aa::judgement::parseLabelled(
-        JudgementKind::Jargon, "\n" R"({"id": "a", "text": "t", "label": "plain", "terms": []})" "\n\n"
+        JudgementKind::Jargon, "\n"
+                               R"({"id": "a", "text": "t", "label": "plain", "terms": []})"
+                               "\n\n"
                                R"({"id": "b", "text": "CAMHS", "label": "jargon", "terms": ["CAMHS"]})");
     ASSERT_EQ(items.size(), 2u);
     EXPECT_TRUE(items[1].poor);

@@ -78,8 +78,10 @@ std::vector<Row> questionsLike()
              label("AnswerLabel", "~Answer", true),
              area("Answer", "Rent arrears mean the family is not eligible for the higher band.", 4, 30, true),
              checks,
-             buttons({ { "Insert", "~Insert analysis" }, { "Update", "U~pdate analysis" },
-                       { "UpdatePlan", "Update action ~plan" }, { "GoTo", "~Go to" } }),
+             buttons({ { "Insert", "~Insert analysis" },
+                       { "Update", "U~pdate analysis" },
+                       { "UpdatePlan", "Update action ~plan" },
+                       { "GoTo", "~Go to" } }),
              label("Status", "") };
 }
 
@@ -105,9 +107,12 @@ TEST(PanelLayout, LineBreaksStartNewLinesAndEmptyTextHasNone)
 TEST(PanelLayout, AWordWiderThanTheLineIsBrokenWithinItAtACharacter)
 {
     // "Überschreitung" is 14 characters; 5 fit on a line of 35 pixels, and "Ü" stays whole.
-    const auto lines = wrapText("\xC3\x9C" "berschreitung ok", 35, sevenPerCharacter);
+    const auto lines = wrapText("\xC3\x9C"
+                                "berschreitung ok",
+                                35, sevenPerCharacter);
     ASSERT_EQ(lines.size(), 4u);
-    EXPECT_EQ(lines[0], "\xC3\x9C" "bers");
+    EXPECT_EQ(lines[0], "\xC3\x9C"
+                        "bers");
     EXPECT_EQ(lines[2], "tung");
     EXPECT_EQ(lines[3], "ok");
     for (const auto& line : lines)
@@ -128,7 +133,8 @@ TEST(PanelLayout, FitTextKeepsTheTailAndCutsTheHeadAtAWord)
 TEST(PanelLayout, FitTextDropsTheTailWhenTooLittleOfTheHeadWouldShowBesideIt)
 {
     // "1." beside the status says nothing: the title's first words do.
-    EXPECT_EQ(fitText("1. The family's home", " (3 of 3 answered)", 7 * 22, sevenPerCharacter), "1. The family's home\xE2\x80\xA6");
+    EXPECT_EQ(fitText("1. The family's home", " (3 of 3 answered)", 7 * 22, sevenPerCharacter),
+              "1. The family's home\xE2\x80\xA6");
     const std::string fitted = fitText("Housing is unsafe", " (0 of 3 answered)", 7 * 12, sevenPerCharacter);
     EXPECT_EQ(fitted, "Housing is\xE2\x80\xA6");
     const std::string tiny = fitText("Overcrowding", "", 7 * 4, sevenPerCharacter);
@@ -137,7 +143,8 @@ TEST(PanelLayout, FitTextDropsTheTailWhenTooLittleOfTheHeadWouldShowBesideIt)
 
 TEST(PanelLayout, FitTextKeepsAnIndentedRowsIndent)
 {
-    const std::string fitted = fitText("    Warning: the issue does not say why it started", "", 7 * 24, sevenPerCharacter);
+    const std::string fitted = fitText("    Warning: the issue does not say why it started", "", 7 * 24,
+                                       sevenPerCharacter);
     EXPECT_EQ(fitted.rfind("    Warning:", 0), 0u) << fitted;
     EXPECT_LE(sevenPerCharacter(fitted), 7 * 24);
 }
@@ -160,8 +167,10 @@ TEST(PanelLayout, ALabelIsAsTallAsItsWrappedLines)
 TEST(PanelLayout, ButtonsShareTheRowAndBreakIntoRowsWhenALabelWouldNotFit)
 {
     const Metrics m = metrics();
-    const std::vector<Row> rows = { buttons({ { "Insert", "~Insert analysis" }, { "Update", "U~pdate analysis" },
-                                              { "UpdatePlan", "Update action ~plan" }, { "GoTo", "~Go to" } }) };
+    const std::vector<Row> rows = { buttons({ { "Insert", "~Insert analysis" },
+                                              { "Update", "U~pdate analysis" },
+                                              { "UpdatePlan", "Update action ~plan" },
+                                              { "GoTo", "~Go to" } }) };
     // Wide: four in a row, equal widths; where three would fit, two and two.
     auto three = place(rows, 2 * m.margin + 3 * (7 * 18 + 2 * m.buttonPadding) + 2 * m.gap + 10, 0, m);
     EXPECT_EQ(three.at("Insert").y, three.at("Update").y);
@@ -187,7 +196,8 @@ TEST(PanelLayout, AListShowsOneRowPerItemBetweenItsLeastAndMost)
 {
     const Metrics m = metrics();
     EXPECT_EQ(place({ list("L", 5) }, 300, 0, m).at("L").height, m.listFrame + 5 * m.listRow);
-    EXPECT_EQ(place({ list("L", 0) }, 300, 0, m).at("L").height, m.listFrame + 2 * m.listRow) << "an empty list shows two rows";
+    EXPECT_EQ(place({ list("L", 0) }, 300, 0, m).at("L").height, m.listFrame + 2 * m.listRow)
+        << "an empty list shows two rows";
     EXPECT_EQ(place({ list("L", 50, {}, 2, 12) }, 300, 0, m).at("L").height, m.listFrame + 12 * m.listRow);
 }
 
@@ -242,7 +252,8 @@ TEST(PanelLayout, TheAnswerBoxIsAsTallAsItsTextAndTakesTheExtraHeight)
     // An empty answer still has room to write in.
     rows[4].controls[0].text.clear();
     rows[4].roomLines = 10;
-    EXPECT_EQ(place(rows, 320, heightsFor(rows, 320, m).preferred, m).at("Answer").height, m.textFrame + 10 * m.lineHeight);
+    EXPECT_EQ(place(rows, 320, heightsFor(rows, 320, m).preferred, m).at("Answer").height,
+              m.textFrame + 10 * m.lineHeight);
     rows[4].roomLines = 0;
     rows[4].controls[0].text = std::string(200, 'a') + " " + std::string(200, 'b');
     // Given less, it gives up height down to its least, and no further.
@@ -276,7 +287,8 @@ TEST(PanelLayout, NothingIsWiderThanThePanelOrOverlapsAtAnyWidth)
         }
         // Every button's label fits its button.
         for (const auto& control : rows[6].controls)
-            EXPECT_GE(boxes.at(control.id).width, sevenPerCharacter(withoutMnemonic(control.text)) + 2 * m.buttonPadding)
+            EXPECT_GE(boxes.at(control.id).width,
+                      sevenPerCharacter(withoutMnemonic(control.text)) + 2 * m.buttonPadding)
                 << control.id;
         // The guidance is tall enough for its lines at this width.
         EXPECT_EQ(boxes.at("Guidance").height,

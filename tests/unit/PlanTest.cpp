@@ -1,5 +1,6 @@
 // derivePlan / planRowFor / hasPlanAction / assignItemIds / withPlan: the action plan follows
 // from the analysis (Standard 6).
+#include "AnalysisShapes.hpp"
 #include "Json.hpp"
 #include "Plan.hpp"
 #include "TestSupport.hpp"
@@ -18,6 +19,9 @@ using aa::ListKind;
 using aa::PlanColumn;
 using aa::PlanRow;
 using aa::test::makeItem;
+using aa::test::nbsp;
+using aa::test::partlyAnswered;
+using aa::test::planRow;
 
 Analysis threeIssues()
 {
@@ -68,13 +72,14 @@ TEST(Plan, OneRowPerItemTheMustsFirstEachGroupInOrder)
 {
     Analysis a = threeIssues();
     a.list(ListKind::WhatNeedsToHappen) = { makeItem("first help", { "b" }, "help1"), must("first must", { "a" }, "m1"),
-                                            makeItem("second help", { "a" }, "h_two"), must("second must", { "c" }, "m2"),
+                                            makeItem("second help", { "a" }, "h_two"),
+                                            must("second must", { "c" }, "m2"),
                                             makeItem("third help", { "c", "a" }, "h3") };
     a.list(ListKind::Strengths) = { makeItem("a strength is not a plan row", { "a" }) };
     a.list(ListKind::SuccessSigns) = { makeItem("nor is a success sign", { "a" }) };
     const std::vector<PlanRow> plan = aa::derivePlan(a);
-    EXPECT_EQ(actions(plan), (std::vector<std::string>{ "first must", "second must", "first help", "second help",
-                                                        "third help" }));
+    EXPECT_EQ(actions(plan),
+              (std::vector<std::string>{ "first must", "second must", "first help", "second help", "third help" }));
     ASSERT_EQ(plan.size(), 5u);
     EXPECT_TRUE(plan[0].must);
     EXPECT_TRUE(plan[1].must);
@@ -244,8 +249,7 @@ TEST(Plan, SamplePlanFollowsTheAnalysis)
         {
             bool tied = false;
             for (const Item& s : a.list(ListKind::SuccessSigns))
-                tied = tied
-                       || (s.text == line && std::find(s.items.begin(), s.items.end(), item->id) != s.items.end());
+                tied = tied || (s.text == line && std::find(s.items.begin(), s.items.end(), item->id) != s.items.end());
             EXPECT_TRUE(tied) << line;
         }
     }
@@ -269,8 +273,8 @@ TEST(Plan, SchemaOneAnalysisDerivesRowsWithoutOutcomes)
 {
     // Schema 1 tied success signs to issues, not to items; upgraded, they are tied to no item,
     // so the rows derived for it have no outcome to show (the practitioner ties them in the deck).
-    const Analysis a = aa::parseAnalysis(aa::test::readFile(
-        std::string(AA_SAMPLES_DIR) + "/../tests/fixtures/schema1/sample-analysis-schema1.json"));
+    const Analysis a = aa::parseAnalysis(
+        aa::test::readFile(std::string(AA_SAMPLES_DIR) + "/../tests/fixtures/schema1/sample-analysis-schema1.json"));
     const std::vector<PlanRow> plan = aa::derivePlan(a);
     ASSERT_EQ(plan.size(), a.list(ListKind::WhatNeedsToHappen).size());
     for (std::size_t i = 0; i < plan.size(); ++i)
@@ -371,15 +375,58 @@ TEST(Plan, WithPlanKeepsAnEmptySuppliedPlan)
     EXPECT_TRUE(planned.plan.empty());
 
     // The same through the JSON of both schemas: a supplied, empty plan.
-    for (const char* json :
-         { R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}],"plan":{"rows":[]}})",
-           R"({"schema":1,"issues":[{"id":"a","title":"T"}],"whatWouldHelp":[{"text":"h","issues":["a"]}],"plan":[]})" })
+    for (
+        const char* json :
+        { R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}],"plan":{"rows":[]}})",
+          R"({"schema":1,"issues":[{"id":"a","title":"T"}],"whatWouldHelp":[{"text":"h","issues":["a"]}],"plan":[]})" })
         EXPECT_TRUE(aa::withPlan(aa::parseAnalysis(json)).plan.empty()) << json;
-    for (const char* json :
-         { R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}]})",
-           R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}],"plan":{"review":"r"}})",
-           R"({"schema":1,"issues":[{"id":"a","title":"T"}],"whatWouldHelp":[{"text":"h","issues":["a"]}]})" })
+    for (
+        const char* json :
+        { R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}]})",
+          R"({"schema":2,"issues":[{"id":"a","title":"T"}],"whatNeedsToHappen":[{"text":"h","issues":["a"]}],"plan":{"review":"r"}})",
+          R"({"schema":1,"issues":[{"id":"a","title":"T"}],"whatWouldHelp":[{"text":"h","issues":["a"]}]})" })
         EXPECT_EQ(aa::withPlan(aa::parseAnalysis(json)).plan.size(), 1u) << json << ": no rows given, so derived";
+}
+
+TEST(HasPlanAction, ARowServingTheIssueWithAnActionCounts)
+{
+    Analysis a = partlyAnswered();
+    a.plan = { planRow({ "b" }, "Family support worker visits weekly") };
+    EXPECT_TRUE(aa::hasPlanAction(a, "b"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "a")) << "another issue's row does not count";
+    EXPECT_FALSE(aa::hasPlanAction(a, "c"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "")) << "no issue id matches a row serving no issue";
+    a.plan.push_back(planRow({}, "An action for no issue"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "a"));
+    EXPECT_FALSE(aa::hasPlanAction(a, ""));
+}
+
+TEST(HasPlanAction, AnActionServingSeveralIssuesCountsForEach)
+{
+    Analysis a = partlyAnswered();
+    a.plan = { planRow({ "c", "a" }, "Weekly visits by the family support worker") };
+    EXPECT_TRUE(aa::hasPlanAction(a, "a"));
+    EXPECT_TRUE(aa::hasPlanAction(a, "c"));
+    EXPECT_FALSE(aa::hasPlanAction(a, "b"));
+}
+
+TEST(HasPlanAction, BlankActionsDoNotCount)
+{
+    Analysis a = partlyAnswered();
+    for (const std::string& action :
+         { std::string(), std::string("  \t"), std::string("\n"), nbsp, " " + nbsp + "\n" + nbsp })
+    {
+        a.plan = { planRow({ "a" }, action) };
+        EXPECT_FALSE(aa::hasPlanAction(a, "a")) << aa::test::jsonQuote(action);
+    }
+    // A row with an outcome but no action does not count either; a second row with one does.
+    a.plan = { planRow({ "a" }, nbsp) };
+    a.plan[0].cell(PlanColumn::Outcome) = "Things are better";
+    EXPECT_FALSE(aa::hasPlanAction(a, "a"));
+    a.plan.push_back(planRow({ "a" }, "x"));
+    EXPECT_TRUE(aa::hasPlanAction(a, "a"));
+    a.plan.clear();
+    EXPECT_FALSE(aa::hasPlanAction(a, "a")) << "no plan, no action";
 }
 
 } // namespace

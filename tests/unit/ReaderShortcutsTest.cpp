@@ -63,7 +63,8 @@ std::string layoutKey(const aa::Layout& layout)
     for (const aa::IssueLayout& issue : layout.issues)
         key += "," + std::to_string(issue.title) + (issue.bookmarkIntact ? "i" : "-") + std::to_string(issue.last);
     for (const aa::PlanRowLayout& row : layout.planRows)
-        key += ";" + std::to_string(row.row) + "." + std::to_string(row.flagParagraph) + (row.issueCellTyped ? "t" : "-");
+        key += ";" + std::to_string(row.row) + "." + std::to_string(row.flagParagraph)
+               + (row.issueCellTyped ? "t" : "-");
     return key;
 }
 

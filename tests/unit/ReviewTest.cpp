@@ -125,7 +125,8 @@ Analysis complete()
                              { "school" }, "walk");
     walk.must = true;
     walk.ifNot = "we will meet Ms Smith and the school within a week to agree who takes Maya.";
-    a.list(ListKind::WhatNeedsToHappen) = { walk, makeItem("A bedtime routine agreed with Maya and her mother", { "sleep" }, "routine") };
+    a.list(ListKind::WhatNeedsToHappen)
+        = { walk, makeItem("A bedtime routine agreed with Maya and her mother", { "sleep" }, "routine") };
     aa::Item asleep = makeItem("Maya is asleep by 9pm on five nights a week, as her sleep diary shows.");
     asleep.items = { "routine" };
     aa::Item inClass = makeItem("Maya is in class by 8.50 every morning, as the school register shows.");
@@ -143,8 +144,9 @@ Analysis complete()
     a.plan[1].cell(PlanColumn::ByWhen) = "28/02/2027";
     a.topic(Topic::PlanReview) = "A review meeting every six weeks at Maya's school, first on 15 February 2027, with "
                                  "Ms Smith, Maya's teacher and Jo Patel.";
-    a.topic(Topic::Contingency) = "If Maya misses two mornings in a week, the school tells Jo Patel the same day and we "
-                                  "meet Ms Smith within a week.";
+    a.topic(Topic::Contingency)
+        = "If Maya misses two mornings in a week, the school tells Jo Patel the same day and we "
+          "meet Ms Smith within a week.";
     a.topic(Topic::PlanAgreed) = "Agreed on 10 January 2027 by Ms Smith, by Maya and by the school.";
     return a;
 }
@@ -181,10 +183,7 @@ Rules rulesOf(const std::vector<Finding>& findings)
     return out;
 }
 
-Rules rulesOf(const Analysis& a, const ReviewOptions& options = withToday())
-{
-    return rulesOf(findingsOf(a, options));
-}
+Rules rulesOf(const Analysis& a, const ReviewOptions& options = withToday()) { return rulesOf(findingsOf(a, options)); }
 
 std::string describe(const std::vector<Finding>& findings)
 {
@@ -282,10 +281,7 @@ TEST(Review, CompleteAnalysisRaisesNothing)
     EXPECT_EQ(rulesOf(complete(), options), Rules{}) << "with the report around it";
 }
 
-Analysis exemplar()
-{
-    return aa::parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json"));
-}
+Analysis exemplar() { return aa::parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json")); }
 
 TEST(Review, TheExemplarRaisesNoJudgementAndNoCertainFinding)
 {
@@ -301,7 +297,8 @@ TEST(Review, TheExemplarWithoutASupervisionEntryRaisesExactlyTheStandard8Finding
     ReviewOptions options = withToday("2026-11-30");
     options.report = ReportFacts{};
     const Finding f = onlyCertain(exemplar(), "supervision.none", options);
-    expectFinding(f, { "warning", "Standard 8", "No supervision is recorded for this assessment.", Kind::Supervision, "", 0, 0 });
+    expectFinding(
+        f, { "warning", "Standard 8", "No supervision is recorded for this assessment.", Kind::Supervision, "", 0, 0 });
 }
 
 TEST(Review, NamesOfSeveritiesAndKinds)
@@ -368,10 +365,11 @@ TEST(Review, NoChildsExperience)
     Analysis a = complete();
     a.topic(Topic::ChildExperience) = "";
     const Finding f = onlyCertain(a, "analysis.noChildView");
-    expectFinding(f, { "error", "Standard 5",
-                       "The analysis does not give the child\u2019s experience and understanding (in the child\u2019s own words, "
-                       "or what was observed of a child who does not speak).",
-                       Kind::Topic, "", static_cast<std::size_t>(Topic::ChildExperience), 0 });
+    expectFinding(
+        f, { "error", "Standard 5",
+             "The analysis does not give the child\u2019s experience and understanding (in the child\u2019s own words, "
+             "or what was observed of a child who does not speak).",
+             Kind::Topic, "", static_cast<std::size_t>(Topic::ChildExperience), 0 });
 }
 
 TEST(Review, TheChildsViewIsTheirExperienceNotATick)
@@ -481,10 +479,11 @@ TEST(Review, DescriptionIsAskedAboutAsAQuestionWithTheJudgesReason)
     Analysis a = complete();
     part(a, 0, IssuePart::Origins) = text;
     const Finding f = onlyJudgement(a, "part.descriptionOnly.origins", aa::judgeAnalysisPart("origins", text).reason);
-    expectFinding(f, { "warning", "Standard 5",
-                       "Why \u201cMaya's sleep\u201d started: could you say why it began, and what you make of it, not only "
-                       "what happened?",
-                       Kind::IssuePart, "sleep", 0, 0 });
+    expectFinding(
+        f, { "warning", "Standard 5",
+             "Why \u201cMaya's sleep\u201d started: could you say why it began, and what you make of it, not only "
+             "what happened?",
+             Kind::IssuePart, "sleep", 0, 0 });
 }
 
 TEST(Review, EachPartIsAskedItsOwnQuestion)
@@ -543,8 +542,9 @@ TEST(Review, EachWeighingUpQuestionLeftBlank)
         Analysis a = complete();
         a.topic(topic) = " \n";
         const Finding f = onlyCertain(a, "weighingUp.unanswered");
-        expectFinding(f, { severity, "Standard 5 (social care)", std::string("The analysis does not answer: ") + label + ".",
-                           Kind::Topic, "", static_cast<std::size_t>(topic), 0 });
+        expectFinding(f, { severity, "Standard 5 (social care)",
+                           std::string("The analysis does not answer: ") + label + ".", Kind::Topic, "",
+                           static_cast<std::size_t>(topic), 0 });
     }
 }
 
@@ -566,15 +566,17 @@ TEST(Review, AnAdultsUnderstandingOrMotivationLeftBlank)
     Analysis a = complete();
     a.adults[0].part(AdultPart::Understanding) = "";
     Finding f = onlyCertain(a, "adult.noUnderstanding");
-    expectFinding(f, { "warning", "Standard 5", "The analysis does not say how \u201cKelly Smith\u201d understands the situation.",
-                       Kind::Adult, "mum", static_cast<std::size_t>(AdultPart::Understanding), 0 });
+    expectFinding(f, { "warning", "Standard 5",
+                       "The analysis does not say how \u201cKelly Smith\u201d understands the situation.", Kind::Adult,
+                       "mum", static_cast<std::size_t>(AdultPart::Understanding), 0 });
     a = complete();
     a.adults[0].part(AdultPart::Motivation) = "\xC2\xA0";
     f = onlyCertain(a, "adult.noMotivation");
-    expectFinding(f, { "warning", "Standard 5 (social care)",
-                       "The analysis does not say where the motivation to change of \u201cKelly Smith\u201d comes from, or how "
-                       "strong it is.",
-                       Kind::Adult, "mum", static_cast<std::size_t>(AdultPart::Motivation), 0 });
+    expectFinding(
+        f, { "warning", "Standard 5 (social care)",
+             "The analysis does not say where the motivation to change of \u201cKelly Smith\u201d comes from, or how "
+             "strong it is.",
+             Kind::Adult, "mum", static_cast<std::size_t>(AdultPart::Motivation), 0 });
     // Without a name, the adult's id names them.
     a.adults[0].name = "";
     EXPECT_NE(onlyCertain(a, "adult.noMotivation").message.find("\u201cmum\u201d"), std::string::npos);
@@ -594,10 +596,11 @@ TEST(Review, ComplianceReportedAsMotivationIsAskedAbout)
     a.adults.push_back(dad);
     a.issues[1].raisedByAdults = { "dad" };
     const Finding f = onlyJudgement(a, "motivation.compliance", aa::judgeMotivation(text).reason);
-    expectFinding(f, { "warning", "Standard 5 (social care)",
-                       "What does \u201cDan Smith\u201d want to change, for their own reasons? Attending and agreeing is not "
-                       "the same as being motivated.",
-                       Kind::Adult, "dad", static_cast<std::size_t>(AdultPart::Motivation), 0 });
+    expectFinding(
+        f, { "warning", "Standard 5 (social care)",
+             "What does \u201cDan Smith\u201d want to change, for their own reasons? Attending and agreeing is not "
+             "the same as being motivated.",
+             Kind::Adult, "dad", static_cast<std::size_t>(AdultPart::Motivation), 0 });
 }
 
 TEST(Review, MotivationOfTheirOwnIsNotAskedAbout)
@@ -633,9 +636,10 @@ TEST(Review, AMustWithoutItsConsequence)
     const Finding f = onlyCertain(a, "must.noConsequence");
     const std::string& text = a.list(ListKind::WhatNeedsToHappen)[0].text;
     ASSERT_GT(text.size(), 80u);
-    expectFinding(f, { "warning", "Standard 6",
-                       "The must \u201c" + text.substr(0, 80) + "...\u201d does not say what will happen if it does not happen.",
-                       Kind::ListItem, "", static_cast<std::size_t>(ListKind::WhatNeedsToHappen), 0 });
+    expectFinding(
+        f, { "warning", "Standard 6",
+             "The must \u201c" + text.substr(0, 80) + "...\u201d does not say what will happen if it does not happen.",
+             Kind::ListItem, "", static_cast<std::size_t>(ListKind::WhatNeedsToHappen), 0 });
     // Not a must: nothing to say.
     a.list(ListKind::WhatNeedsToHappen)[0].must = false;
     a.plan[0].must = false;
@@ -657,10 +661,11 @@ TEST(Review, ASuccessSignTiedToNothing)
     Analysis a = complete();
     a.list(ListKind::SuccessSigns)[1].items.clear();
     const Finding f = onlyCertain(a, "successSign.untied");
-    expectFinding(f, { "info", "Standard 6",
-                       "The success sign \u201cMaya is in class by 8.50 every morning, as the school register shows.\u201d is "
-                       "not tied to anything that needs to happen, so no plan row has it as its outcome.",
-                       Kind::ListItem, "", static_cast<std::size_t>(ListKind::SuccessSigns), 1 });
+    expectFinding(
+        f, { "info", "Standard 6",
+             "The success sign \u201cMaya is in class by 8.50 every morning, as the school register shows.\u201d is "
+             "not tied to anything that needs to happen, so no plan row has it as its outcome.",
+             Kind::ListItem, "", static_cast<std::size_t>(ListKind::SuccessSigns), 1 });
     // Tied to an issue only is still tied to nothing that needs to happen.
     a.list(ListKind::SuccessSigns)[1].issues = { "school" };
     EXPECT_EQ(rulesOf(a), Rules{ "successSign.untied" });
@@ -702,8 +707,9 @@ TEST(Review, NoRecommendation)
 
 TEST(Review, JargonInAnAnswerIsAskedAboutOncePerTerm)
 {
-    const std::string text = complete().issues[0].part(IssuePart::Origins) + " There are signs of disguised compliance, and "
-                                                                          "her parenting capacity has not been assessed.";
+    const std::string text = complete().issues[0].part(IssuePart::Origins)
+                             + " There are signs of disguised compliance, and "
+                               "her parenting capacity has not been assessed.";
     Analysis a = complete();
     part(a, 0, IssuePart::Origins) = text;
     const std::vector<Finding> findings = findingsOf(a);
@@ -720,8 +726,9 @@ TEST(Review, JargonInAnAnswerIsAskedAboutOncePerTerm)
         EXPECT_EQ(f.place.index, 0u);
     }
     ASSERT_EQ(findings.size(), 2u);
-    EXPECT_EQ(findings[0].message, "Why \u201cMaya's sleep\u201d started: would the family understand \u201cdisguised compliance\u201d? "
-                                   "Could you say it in plain words, or explain it where it is used?");
+    EXPECT_EQ(findings[0].message,
+              "Why \u201cMaya's sleep\u201d started: would the family understand \u201cdisguised compliance\u201d? "
+              "Could you say it in plain words, or explain it where it is used?");
     EXPECT_NE(findings[0].key, findings[1].key) << "each term is dismissed on its own";
 }
 
@@ -732,8 +739,9 @@ TEST(Review, EverydayWordsAndTheFamilysOwnWordsAreNotJargon)
                                                 "every Monday.";
     part(a, 1, IssuePart::ImpactOnChild) = "He was waiting on the threshold of the flat when the police came, which "
                                            "frightened him for weeks.";
-    a.adults[0].part(AdultPart::Understanding) = "Ms Smith says: your son's ADHD means he finds it hard to sit still in "
-                                                 "class, and she wants the school to understand that.";
+    a.adults[0].part(AdultPart::Understanding)
+        = "Ms Smith says: your son's ADHD means he finds it hard to sit still in "
+          "class, and she wants the school to understand that.";
     EXPECT_EQ(jargonTerms(findingsOf(a)), std::vector<std::string>{}) << describe(findingsOf(a));
 }
 
@@ -762,7 +770,8 @@ TEST(Review, JargonInTitlesListItemsAndPlanCells)
         {
             EXPECT_EQ(f.place.kind, Kind::IssueTitle);
             EXPECT_EQ(f.place.issue, "school");
-            EXPECT_EQ(f.message.rfind("The title of \u201c" + acronyms + "\u201d: would the family understand", 0), 0u) << f.message;
+            EXPECT_EQ(f.message.rfind("The title of \u201c" + acronyms + "\u201d: would the family understand", 0), 0u)
+                << f.message;
         }
     }
     const std::pair<ListKind, const char*> lists[] = { { ListKind::Strengths, "The strength \u201c" },
@@ -854,7 +863,8 @@ TEST(Review, ADismissedJudgementIsLeftOutUntilItsTextChanges)
     EXPECT_EQ(findingsOf(a, options).size(), 2u);
     // The same text elsewhere is another judgement.
     part(a, 1, IssuePart::Origins) = part(a, 0, IssuePart::Origins);
-    EXPECT_EQ(rulesOf(a, options), (Rules{ "part.descriptionOnly.origins", "successSign.vague", "plan.rowIncomplete" }));
+    EXPECT_EQ(rulesOf(a, options),
+              (Rules{ "part.descriptionOnly.origins", "successSign.vague", "plan.rowIncomplete" }));
     part(a, 1, IssuePart::Origins) = complete().issues[1].part(IssuePart::Origins);
     // Changed text that is still description: asked again.
     part(a, 0, IssuePart::Origins) = "Dad was arrested on 4 June and released on bail the next day.";
@@ -909,10 +919,11 @@ TEST(Review, FlaggedRowIsAnOrphan)
     Analysis a = complete();
     a.plan[1].flagged = true;
     const Finding f = onlyCertain(a, "plan.orphan");
-    expectFinding(f, { "error", "Standard 6",
-                       "Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) refers to an issue or an "
-                       "item that is no longer in the analysis.",
-                       Kind::PlanRow, "sleep", 1, 0 });
+    expectFinding(
+        f, { "error", "Standard 6",
+             "Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) refers to an issue or an "
+             "item that is no longer in the analysis.",
+             Kind::PlanRow, "sleep", 1, 0 });
 }
 
 TEST(Review, RowForAnIssueThatIsGoneIsAnOrphan)
@@ -934,10 +945,11 @@ TEST(Review, RowForAnItemThatIsGoneIsAnOrphan)
     a.list(ListKind::SuccessSigns)[0].items.clear();
     a.list(ListKind::SuccessSigns)[0].items = { "walk" };
     const Finding f = onlyCertain(a, "plan.orphan");
-    expectFinding(f, { "error", "Standard 6",
-                       "Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) refers to an issue or an "
-                       "item that is no longer in the analysis.",
-                       Kind::PlanRow, "sleep", 1, 0 });
+    expectFinding(
+        f, { "error", "Standard 6",
+             "Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) refers to an issue or an "
+             "item that is no longer in the analysis.",
+             Kind::PlanRow, "sleep", 1, 0 });
 }
 
 TEST(Review, RowAddedByHandForNoIssueIsNoOrphan)
@@ -965,10 +977,11 @@ TEST(Review, ARowLackingSomethingIsOneFindingListingWhatItLacks)
         Analysis a = complete();
         a.plan[1].cell(column) = " \n ";
         const Finding f = onlyCertain(a, "plan.rowIncomplete");
-        expectFinding(f, { severity, "Standard 6",
-                           std::string("Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) does not say ")
-                               + lacks + ".",
-                           Kind::PlanRow, "sleep", 1, 0 });
+        expectFinding(
+            f, { severity, "Standard 6",
+                 std::string("Plan row 2 (\u201cA bedtime routine agreed with Maya and her mother\u201d) does not say ")
+                     + lacks + ".",
+                 Kind::PlanRow, "sleep", 1, 0 });
     }
     // A row with only its action: one finding, everything it lacks in the columns' order.
     Analysis a = complete();
@@ -977,10 +990,11 @@ TEST(Review, ARowLackingSomethingIsOneFindingListingWhatItLacks)
     row.cell(PlanColumn::Action) = "Talk to the school";
     a.plan.push_back(row);
     const Finding f = onlyCertain(a, "plan.rowIncomplete");
-    expectFinding(f, { "error", "Standard 6",
-                       "Plan row 3 (\u201cTalk to the school\u201d) does not say what will be different for the child, who is "
-                       "responsible, by when and its priority.",
-                       Kind::PlanRow, "school", 2, 0 });
+    expectFinding(
+        f, { "error", "Standard 6",
+             "Plan row 3 (\u201cTalk to the school\u201d) does not say what will be different for the child, who is "
+             "responsible, by when and its priority.",
+             Kind::PlanRow, "school", 2, 0 });
     // And one with nothing at all says so too.
     a.plan.back().cell(PlanColumn::Action) = "";
     EXPECT_EQ(onlyCertain(a, "plan.rowIncomplete").message,
@@ -1030,23 +1044,27 @@ TEST(Review, PlaceholdersInPlanCellsAreAskedAboutNotCountedAsFilled)
         EXPECT_EQ(static_cast<int>(f.place.kind), static_cast<int>(Kind::PlanRow));
         EXPECT_EQ(f.place.index, 1u);
         EXPECT_EQ(f.message.rfind("Plan row 2: ", 0), 0u) << f.message;
-        EXPECT_NE(f.message.find("\u201c" + (j.terms.empty() ? std::string(cell) : j.terms.front()) + "\u201d"), std::string::npos)
+        EXPECT_NE(f.message.find("\u201c" + (j.terms.empty() ? std::string(cell) : j.terms.front()) + "\u201d"),
+                  std::string::npos)
             << f.message;
     }
     Analysis a = complete();
     a.plan[1].cell(PlanColumn::Who) = "All";
-    EXPECT_EQ(onlyJudgement(a, "plan.placeholder.who", aa::judgePlanCell("who", "All").reason).message,
-              "Plan row 2: who exactly will do this? \u201cAll\u201d does not tell the family and the other workers who to go "
-              "to.");
+    EXPECT_EQ(
+        onlyJudgement(a, "plan.placeholder.who", aa::judgePlanCell("who", "All").reason).message,
+        "Plan row 2: who exactly will do this? \u201cAll\u201d does not tell the family and the other workers who to go "
+        "to.");
 }
 
 TEST(Review, PlaceholdersInThePlansReviewAndContingency)
 {
     for (const auto& [topic, rule, question] :
-         { std::tuple<Topic, const char*, const char*>{ Topic::PlanReview, "plan.placeholder.reviewPlan",
-                                                         "How the plan will be reviewed: which meeting, how often, with whom? \u201c" },
-           std::tuple<Topic, const char*, const char*>{ Topic::Contingency, "plan.placeholder.contingencyPlan",
-                                                         "If the plan is not working: what is the trigger, and who will do what? \u201c" } })
+         { std::tuple<Topic, const char*, const char*>{
+               Topic::PlanReview, "plan.placeholder.reviewPlan",
+               "How the plan will be reviewed: which meeting, how often, with whom? \u201c" },
+           std::tuple<Topic, const char*, const char*>{
+               Topic::Contingency, "plan.placeholder.contingencyPlan",
+               "If the plan is not working: what is the trigger, and who will do what? \u201c" } })
     {
         SCOPED_TRACE(rule);
         Analysis a = complete();
@@ -1082,7 +1100,8 @@ TEST(Review, DateBeforeTodayHasPassed)
         a.plan[1].cell(PlanColumn::ByWhen) = byWhen;
         const Finding f = onlyCertain(a, "plan.datePassed");
         expectFinding(f, { "warning", "Standard 6",
-                           std::string("Plan row 2: the date \u201c") + byWhen + "\u201d has passed and the row does not say it is done.",
+                           std::string("Plan row 2: the date \u201c") + byWhen
+                               + "\u201d has passed and the row does not say it is done.",
                            Kind::PlanRow, "sleep", 1, 0 });
     }
 }
@@ -1168,12 +1187,15 @@ TEST(Review, EachPromptLeftInTheReport)
     options.report->promptsLeft = { "Describe the purpose of the assessment.", "Say who agreed the timescales." };
     const std::vector<Finding> findings = findingsOf(complete(), options);
     ASSERT_EQ(rulesOf(findings), (Rules{ "report.promptLeft", "report.promptLeft" }));
-    expectFinding(findings[0], { "warning", "Standard 7",
-                                 "A section of the report still holds its prompt: \u201cDescribe the purpose of the assessment.\u201d.",
-                                 Kind::ReportPrompt, "", 0, 0 });
-    expectFinding(findings[1], { "warning", "Standard 7",
-                                 "A section of the report still holds its prompt: \u201cSay who agreed the timescales.\u201d.",
-                                 Kind::ReportPrompt, "", 1, 0 });
+    expectFinding(
+        findings[0],
+        { "warning", "Standard 7",
+          "A section of the report still holds its prompt: \u201cDescribe the purpose of the assessment.\u201d.",
+          Kind::ReportPrompt, "", 0, 0 });
+    expectFinding(findings[1],
+                  { "warning", "Standard 7",
+                    "A section of the report still holds its prompt: \u201cSay who agreed the timescales.\u201d.",
+                    Kind::ReportPrompt, "", 1, 0 });
     for (const Finding& f : findings)
         EXPECT_EQ(f.kind, FindingKind::Certain);
 }
@@ -1214,7 +1236,8 @@ TEST(Review, MessagesAndTheWordsForDoneComeFromTheStrings)
     EXPECT_EQ(findings[0].message,
               "Ligne 2 (A bedtime routine agreed with Maya and her mother) : il manque le responsable et la priorité.");
     a.plan[1].cell(PlanColumn::Progress) = "Done";
-    EXPECT_EQ(rulesOf(aa::review(a, withToday(), strings)), Rules{ "plan.rowIncomplete" }) << "not a word for done here";
+    EXPECT_EQ(rulesOf(aa::review(a, withToday(), strings)), Rules{ "plan.rowIncomplete" })
+        << "not a word for done here";
     a.plan[1].cell(PlanColumn::Progress) = "Fait le 10 janvier";
     EXPECT_EQ(rulesOf(aa::review(a, withToday(), strings)), Rules{});
 }
@@ -1410,9 +1433,10 @@ TEST(ParseDate, ADateSomethingStartsFromIsNoDeadline)
 
 TEST(ProgressDone, TheWordsThatSayItIsDone)
 {
-    for (const char* text : { "Done", "done", "DONE", "Done.", "Done: agreed at the review", "Completed on 3 March",
-                              "Complete", "Achieved", "Finished in February", "Met", "Done 03/03/2027",
-                              "Met - attendance 97% this term", "Completed by Ms Green and the school", "Achieved, and kept up" })
+    for (const char* text :
+         { "Done", "done", "DONE", "Done.", "Done: agreed at the review", "Completed on 3 March", "Complete",
+           "Achieved", "Finished in February", "Met", "Done 03/03/2027", "Met - attendance 97% this term",
+           "Completed by Ms Green and the school", "Achieved, and kept up" })
         EXPECT_TRUE(aa::progressDone(text)) << text;
 }
 
@@ -1436,7 +1460,8 @@ TEST(ProgressDone, SpacesBeforeTheWordDoNotHideIt)
 {
     EXPECT_TRUE(aa::progressDone(" Done"));
     EXPECT_TRUE(aa::progressDone("\tCompleted"));
-    EXPECT_TRUE(aa::progressDone("\xC2\xA0" "Done"));
+    EXPECT_TRUE(aa::progressDone("\xC2\xA0"
+                                 "Done"));
 }
 
 TEST(ProgressDone, TheWordsComeFromTheStrings)
@@ -1574,7 +1599,8 @@ TEST(SupervisionEntry, ValidateRefusesWhatParseRefuses)
 
 json::object parseObject(const std::string& text) { return json::parse(text).as_object(); }
 
-Finding makeFinding(const std::string& rule, FindingKind kind, Severity severity, Place place, const std::string& key = {})
+Finding makeFinding(const std::string& rule, FindingKind kind, Severity severity, Place place,
+                    const std::string& key = {})
 {
     Finding f;
     f.rule = rule;
@@ -1601,7 +1627,8 @@ TEST(ReviewFindingsJson, KindKeyAndPlaceFieldsPerKind)
         makeFinding("analysis.noStrengths", FindingKind::Certain, Severity::Warning, Place{ Kind::Analysis, "", 0, 0 }),
         makeFinding("issue.noAction", FindingKind::Certain, Severity::Error, Place{ Kind::IssueTitle, "sleep", 0, 0 }),
         makeFinding("part.descriptionOnly.impactOnChild", FindingKind::Judgement, Severity::Warning,
-                    Place{ Kind::IssuePart, "school", 2, 0 }, "part.descriptionOnly.impactOnChild|2:school:2:0|1a2b3c4d"),
+                    Place{ Kind::IssuePart, "school", 2, 0 },
+                    "part.descriptionOnly.impactOnChild|2:school:2:0|1a2b3c4d"),
         makeFinding("successSign.vague", FindingKind::Judgement, Severity::Warning,
                     Place{ Kind::ListItem, "", static_cast<std::size_t>(ListKind::SuccessSigns), 3 }, "k1"),
         makeFinding("weighingUp.unanswered", FindingKind::Certain, Severity::Info,
@@ -1611,7 +1638,8 @@ TEST(ReviewFindingsJson, KindKeyAndPlaceFieldsPerKind)
         makeFinding("plan.rowIncomplete", FindingKind::Certain, Severity::Error, Place{ Kind::PlanRow, "sleep", 4, 0 }),
         makeFinding("plan.no.contingency", FindingKind::Certain, Severity::Warning,
                     Place{ Kind::PlanArrangement, "", static_cast<std::size_t>(Topic::Contingency), 0 }),
-        makeFinding("report.promptLeft", FindingKind::Certain, Severity::Warning, Place{ Kind::ReportPrompt, "", 1, 0 }),
+        makeFinding("report.promptLeft", FindingKind::Certain, Severity::Warning,
+                    Place{ Kind::ReportPrompt, "", 1, 0 }),
         makeFinding("supervision.none", FindingKind::Certain, Severity::Warning, Place{ Kind::Supervision, "", 0, 0 }),
     };
     const json::object root = parseObject(aa::findingsToJson(findings));

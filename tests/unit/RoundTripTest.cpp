@@ -11,10 +11,7 @@ using namespace aa;
 
 namespace
 {
-Analysis rich()
-{
-    return withPlan(parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json")));
-}
+Analysis rich() { return withPlan(parseAnalysis(aa::test::readFile(AA_SAMPLES_DIR "/sample-analysis.json"))); }
 } // namespace
 
 TEST(RoundTrip, SampleReadsBackEqual)

@@ -60,7 +60,8 @@ struct Schema1
 Schema1 fixture()
 {
     Schema1 s;
-    const std::string json = aa::test::readFile(std::string(AA_SAMPLES_DIR) + "/../tests/fixtures/schema1/sample-analysis-schema1.json");
+    const std::string json = aa::test::readFile(std::string(AA_SAMPLES_DIR)
+                                                + "/../tests/fixtures/schema1/sample-analysis-schema1.json");
     s.upgraded = aa::parseAnalysis(json);
     const Analysis& a = s.upgraded;
     for (const aa::Issue& issue : a.issues)
@@ -133,8 +134,10 @@ public:
         consideration("Absent figures", "Analysis Absent Figures", a_.topic(Topic::AbsentFigures));
         consideration("The child's understanding", "Analysis Child Understanding", s_.childUnderstanding);
         consideration("The parents' understanding", "Analysis Parents Understanding", s_.parentsUnderstanding);
-        consideration("Cultural and language dimensions", "Analysis Cultural And Language", a_.topic(Topic::CulturalAndLanguage));
-        consideration("Patterns in the family and in the agency system", "Analysis Patterns", a_.topic(Topic::Patterns));
+        consideration("Cultural and language dimensions", "Analysis Cultural And Language",
+                      a_.topic(Topic::CulturalAndLanguage));
+        consideration("Patterns in the family and in the agency system", "Analysis Patterns",
+                      a_.topic(Topic::Patterns));
         p("Analysis Subheading", "Action plan");
         out_.emplace_back(planTable());
         out_.emplace_back(plain("", "Text body"));
@@ -244,11 +247,12 @@ private:
 
     Table planTable() const
     {
-        static const char* headers[] = { "Issue",      "Outcome (what will be different)", "Action", "Who is responsible",
-                                         "Priority",   "By when",
-                                         "Review (when, how, with whom)", "Contingency" };
-        static const PlanColumn columns[] = { PlanColumn::Outcome, PlanColumn::Action, PlanColumn::Who, PlanColumn::Priority,
-                                              PlanColumn::ByWhen,  PlanColumn::Review, PlanColumn::Contingency };
+        static const char* headers[]
+            = { "Issue",   "Outcome (what will be different)", "Action",     "Who is responsible", "Priority",
+                "By when", "Review (when, how, with whom)",    "Contingency" };
+        static const PlanColumn columns[] = { PlanColumn::Outcome,    PlanColumn::Action, PlanColumn::Who,
+                                              PlanColumn::Priority,   PlanColumn::ByWhen, PlanColumn::Review,
+                                              PlanColumn::Contingency };
         Table table;
         aa::Row header;
         for (const char* h : headers)
@@ -305,7 +309,8 @@ std::vector<std::string> texts(const std::vector<Block>& blocks)
 
 bool contains(const std::vector<std::string>& paragraphs, const std::string& text)
 {
-    return std::any_of(paragraphs.begin(), paragraphs.end(), [&](const std::string& p) { return p.find(text) != std::string::npos; });
+    return std::any_of(paragraphs.begin(), paragraphs.end(),
+                       [&](const std::string& p) { return p.find(text) != std::string::npos; });
 }
 
 /// Every sentence a person wrote in the 0.1 document is still in the blocks, once (the labels,
@@ -335,15 +340,32 @@ void expectEveryWordKept(const std::vector<Block>& before, const std::vector<Blo
         {
             if (aa::isBlank(text))
                 continue;
-            static const std::set<std::string> labels = {
-                "Analysis of the assessment", "Key issues", "Strengths found in the assessment", "What would help",
-                "How everyone will know things are better", "Further questions", "Action plan",
-                "Why did it start?", "What keeps it going?", "What is the impact on the child?",
-                "The balance of risk and protective factors", "The parents' motivation to change", "What is not known",
-                "Absent figures", "The child's understanding", "The parents' understanding",
-                "Cultural and language dimensions", "Patterns in the family and in the agency system", "Issue",
-                "Outcome (what will be different)", "Action", "Who is responsible", "Priority", "By when",
-                "Review (when, how, with whom)", "Contingency" };
+            static const std::set<std::string> labels = { "Analysis of the assessment",
+                                                          "Key issues",
+                                                          "Strengths found in the assessment",
+                                                          "What would help",
+                                                          "How everyone will know things are better",
+                                                          "Further questions",
+                                                          "Action plan",
+                                                          "Why did it start?",
+                                                          "What keeps it going?",
+                                                          "What is the impact on the child?",
+                                                          "The balance of risk and protective factors",
+                                                          "The parents' motivation to change",
+                                                          "What is not known",
+                                                          "Absent figures",
+                                                          "The child's understanding",
+                                                          "The parents' understanding",
+                                                          "Cultural and language dimensions",
+                                                          "Patterns in the family and in the agency system",
+                                                          "Issue",
+                                                          "Outcome (what will be different)",
+                                                          "Action",
+                                                          "Who is responsible",
+                                                          "Priority",
+                                                          "By when",
+                                                          "Review (when, how, with whom)",
+                                                          "Contingency" };
             if (labels.count(text) || text.rfind("Identified by: ", 0) == 0)
                 continue;
             EXPECT_TRUE(contains(now, text)) << "lost: " << text;
@@ -368,7 +390,8 @@ std::vector<Block> fixtureBlocks(const Schema1& s, bool stylesLost = false)
     for (std::size_t i = 0; i < blocks.size(); ++i)
         if (const Paragraph* p = std::get_if<Paragraph>(&blocks[i]); p && p->text == s.parentsMotivation)
         {
-            blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(i + 1), plain("Typed under the parents' motivation."));
+            blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                          plain("Typed under the parents' motivation."));
             break;
         }
     return blocks;
@@ -433,9 +456,9 @@ TEST(ReadAnalysisSchema1, ReadsIntoSchema2AsTheJsonUpgradeDoes)
     EXPECT_EQ(read.layout.legacyHeadings[1].second, Section::WeighingUp);
     // The plan's eight columns by their headers; review and contingency cells per row kept.
     EXPECT_EQ(read.layout.planColumns,
-              (std::vector<std::optional<PlanColumn>>{ PlanColumn::Issue, PlanColumn::Outcome, PlanColumn::Action, PlanColumn::Who,
-                                                       PlanColumn::Priority, PlanColumn::ByWhen, PlanColumn::Review,
-                                                       PlanColumn::Contingency }));
+              (std::vector<std::optional<PlanColumn>>{ PlanColumn::Issue, PlanColumn::Outcome, PlanColumn::Action,
+                                                       PlanColumn::Who, PlanColumn::Priority, PlanColumn::ByWhen,
+                                                       PlanColumn::Review, PlanColumn::Contingency }));
     EXPECT_EQ(read.analysis.plan.at(1).cell(PlanColumn::Review), "At the review meeting in January");
     EXPECT_EQ(read.analysis.plan.at(2).cell(PlanColumn::Contingency), "Ask the school nurse");
     EXPECT_EQ(read.analysis.plan.at(0).cell(PlanColumn::Who), "Ms Green, with the housing officer (Mr Ali)");
@@ -503,7 +526,8 @@ void expectBroughtToSchema2(const std::vector<Block>& blocks)
     const ReadResult after = aa::readAnalysis(updated);
     ASSERT_TRUE(after.found);
     EXPECT_TRUE(after.analysis == aa::analysisAfterUpdate(read, read.analysis))
-        << aa::toJson(after.analysis) << "\n" << aa::toJson(aa::analysisAfterUpdate(read, read.analysis));
+        << aa::toJson(after.analysis) << "\n"
+        << aa::toJson(aa::analysisAfterUpdate(read, read.analysis));
     EXPECT_TRUE(after.analysis == read.analysis) << "the same analysis, in the current structure";
     EXPECT_TRUE(after.layout.legacyBlocks.empty());
     EXPECT_TRUE(after.layout.legacyHeadings.empty());
@@ -589,17 +613,20 @@ TEST(UpdateSchema1, WhereTheNewPartsGo)
     std::vector<aa::NewParagraph> later = compose.section(Section::Adults, true);
     for (const aa::NewParagraph& p : compose.section(Section::Recommendation, true))
         later.push_back(p);
-    want.insert(describe(Edit::Kind::InsertAfter, l.topics[static_cast<std::size_t>(Topic::Patterns)].paragraphs.back(), later));
+    want.insert(describe(Edit::Kind::InsertAfter, l.topics[static_cast<std::size_t>(Topic::Patterns)].paragraphs.back(),
+                         later));
     // ... the plan's topics under its table.
     want.insert(describe(Edit::Kind::InsertBefore, *l.planTable + 1, compose.section(Section::Plan, false)));
     // ... what helps explain each issue, which 0.1 did not ask, its prompt ...
     for (const aa::IssueLayout& il : l.issues)
-        want.insert(describe(Edit::Kind::InsertAfter, il.parts[static_cast<std::size_t>(IssuePart::ImpactOnChild)].paragraphs.back(),
+        want.insert(describe(Edit::Kind::InsertAfter,
+                             il.parts[static_cast<std::size_t>(IssuePart::ImpactOnChild)].paragraphs.back(),
                              { compose.prompt(aa::QuestionKey::of(IssuePart::Explanation)) }));
     // ... and the "identified by" lines naming the adults.
     for (std::size_t i = 0; i < l.issues.size(); ++i)
         if (l.issues[i].raisedByLegacy)
-            want.insert(describe(Edit::Kind::Replace, *l.issues[i].raisedBy, { compose.raisedBy(read.analysis.issues[i]) }));
+            want.insert(
+                describe(Edit::Kind::Replace, *l.issues[i].raisedBy, { compose.raisedBy(read.analysis.issues[i]) }));
     EXPECT_EQ(got, want);
 }
 
@@ -623,7 +650,8 @@ TEST(UpdateSchema1, TheDecksAnalysisToo)
     desired.topic(Topic::Safety) = "Safe now.";
     desired.list(ListKind::WhatNeedsToHappen)[0].must = true;
     desired.list(ListKind::WhatNeedsToHappen)[0].ifNot = "we will meet within a week.";
-    desired.list(ListKind::WhatNeedsToHappen).push_back(aa::test::makeItem("Anna helps on bad mornings.", { "mentalHealth" }, "mornings"));
+    desired.list(ListKind::WhatNeedsToHappen)
+        .push_back(aa::test::makeItem("Anna helps on bad mornings.", { "mentalHealth" }, "mornings"));
     desired.list(ListKind::WhatNeedsToHappen).back().must = true;
     desired.list(ListKind::SuccessSigns).push_back(aa::test::makeItem("Maya arrives with an adult."));
     desired.list(ListKind::SuccessSigns).back().items = { "mornings" };

@@ -44,10 +44,7 @@ TEST(Strings, NonAsciiEscapeBecomesUtf8)
     EXPECT_EQ(Strings::parse("k=\\u00a3\\u2019\n").get("k"), "\xC2\xA3\xE2\x80\x99");
 }
 
-TEST(Strings, ALaterKeyReplacesAnEarlierOne)
-{
-    EXPECT_EQ(Strings::parse("k=one\nk=two\n").get("k"), "two");
-}
+TEST(Strings, ALaterKeyReplacesAnEarlierOne) { EXPECT_EQ(Strings::parse("k=one\nk=two\n").get("k"), "two"); }
 
 TEST(Strings, OverlaidWithReplacesOnlyTheOthersKeys)
 {
@@ -120,7 +117,8 @@ bool isDynamic(const std::string& key)
 
 std::string lower(std::string text)
 {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 } // namespace
@@ -165,8 +163,8 @@ TEST(Resources, EveryResourceKeyIsUsed)
         EXPECT_TRUE(isDynamic(key) || used.count(key)) << key << " is not used anywhere";
     // A dynamic family is used: its prefix appears in the code.
     for (const std::string& prefix : dynamicPrefixes)
-        EXPECT_TRUE(std::any_of(used.begin(), used.end(),
-                                [&](const auto& entry) { return startsWith(entry.first, prefix); }))
+        EXPECT_TRUE(
+            std::any_of(used.begin(), used.end(), [&](const auto& entry) { return startsWith(entry.first, prefix); }))
             << prefix << " is used by no code";
 }
 
@@ -274,10 +272,11 @@ TEST(Resources, OnlySchemaOnesOwnKeysUseItsWords)
 
 namespace
 {
-const std::vector<std::pair<std::string, std::string>> britishToAmerican
-    = { { "recognise", "recognize" }, { "centre", "center" },   { "behaviour", "behavior" }, { "organis", "organiz" },
-        { "colour", "color" },         { "analyse", "analyze" }, { "licence", "license" },   { "favour", "favor" },
-        { "programme", "program" },    { "neighbour", "neighbor" }, { "realis", "realiz" }, { "prioritis", "prioritiz" } };
+const std::vector<std::pair<std::string, std::string>> britishToAmerican = {
+    { "recognise", "recognize" }, { "centre", "center" },      { "behaviour", "behavior" }, { "organis", "organiz" },
+    { "colour", "color" },        { "analyse", "analyze" },    { "licence", "license" },    { "favour", "favor" },
+    { "programme", "program" },   { "neighbour", "neighbor" }, { "realis", "realiz" },      { "prioritis", "prioritiz" }
+};
 
 /// text with the American spellings made British.
 std::string british(std::string text)

@@ -7,18 +7,19 @@
 #include "Analysis.hpp"
 #include "Catalogue.hpp"
 #include "DocumentStructure.hpp"
-#include "Strings.hpp"
 #include "OdtFragment.hpp"
+#include "Strings.hpp"
 #include "Zip.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aa::test
@@ -43,10 +44,7 @@ inline std::uint32_t le16(const std::string& s, std::size_t at)
            | static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8;
 }
 
-inline std::uint32_t le32(const std::string& s, std::size_t at)
-{
-    return le16(s, at) | le16(s, at + 2) << 16;
-}
+inline std::uint32_t le32(const std::string& s, std::size_t at) { return le16(s, at) | le16(s, at + 2) << 16; }
 
 struct ZipEntry
 {
@@ -154,14 +152,84 @@ inline std::string repeat(const std::string& piece, std::size_t count)
 }
 
 /// An item, without naming every field (the model grows).
-inline Item makeItem(const std::string& text, const std::vector<std::string>& issues = {},
-                     const std::string& id = {})
+inline Item makeItem(const std::string& text, const std::vector<std::string>& issues = {}, const std::string& id = {})
 {
     Item item;
     item.text = text;
     item.issues = issues;
     item.id = id;
     return item;
+}
+
+/// A no-break space (U+00A0), which counts as blank.
+inline const std::string nbsp = "\xC2\xA0";
+
+/// An issue with its title, who identified it and its parts.
+inline Issue makeIssue(const std::string& id, const std::string& title, std::vector<Voice> voices,
+                       std::vector<std::string> adults, const std::string& origins, const std::string& maintaining,
+                       const std::string& impact, const std::string& explanation = {})
+{
+    Issue issue;
+    issue.id = id;
+    issue.title = title;
+    issue.raisedBy = std::move(voices);
+    issue.raisedByAdults = std::move(adults);
+    issue.part(IssuePart::Origins) = origins;
+    issue.part(IssuePart::MaintainingFactors) = maintaining;
+    issue.part(IssuePart::ImpactOnChild) = impact;
+    issue.part(IssuePart::Explanation) = explanation;
+    return issue;
+}
+
+/// An adult with their name, relationship and answers.
+inline Adult makeAdult(const std::string& id, const std::string& name, const std::string& relationship,
+                       const std::string& understanding = {}, const std::string& motivation = {})
+{
+    Adult adult;
+    adult.id = id;
+    adult.name = name;
+    adult.relationship = relationship;
+    adult.part(AdultPart::Understanding) = understanding;
+    adult.part(AdultPart::Motivation) = motivation;
+    return adult;
+}
+
+/// An item with every kind of tie.
+inline Item tied(const std::string& text, std::vector<std::string> issues, std::vector<std::string> adults = {},
+                 std::vector<std::string> items = {}, const std::string& id = {})
+{
+    Item item = makeItem(text, issues, id);
+    item.adults = std::move(adults);
+    item.items = std::move(items);
+    return item;
+}
+
+/// A must, with what happens if it does not.
+inline Item mustItem(const std::string& text, std::vector<std::string> issues, const std::string& id,
+                     const std::string& ifNot)
+{
+    Item item = makeItem(text, issues, id);
+    item.must = true;
+    item.ifNot = ifNot;
+    return item;
+}
+
+/// A plan row serving these issues with this action, its other cells empty.
+inline PlanRow planRow(std::vector<std::string> issues, const std::string& action)
+{
+    PlanRow row;
+    row.issues = std::move(issues);
+    row.cell(PlanColumn::Action) = action;
+    return row;
+}
+
+/// The issues' ids in order.
+inline std::vector<std::string> idsOf(const Analysis& a)
+{
+    std::vector<std::string> ids;
+    for (const Issue& issue : a.issues)
+        ids.push_back(issue.id);
+    return ids;
 }
 
 /// The id a "what needs to happen" item without one gets when nothing is taken: "help_" and the
@@ -180,8 +248,8 @@ inline std::string hashHelpId(const std::string& text)
 inline std::vector<std::string> lines(const std::string& text) { return aa::splitParagraphs(text); }
 
 /// A paragraph in one of our styles.
-inline Paragraph para(Role role, std::size_t index, const std::string& text,
-                      std::vector<std::string> bookmarks = {}, std::vector<Span> spans = {})
+inline Paragraph para(Role role, std::size_t index, const std::string& text, std::vector<std::string> bookmarks = {},
+                      std::vector<Span> spans = {})
 {
     return Paragraph{ styleName(role, index), text, std::move(bookmarks), std::move(spans), {}, false };
 }

@@ -31,6 +31,7 @@ using aa::Analysis;
 using aa::Block;
 using aa::Composer;
 using aa::Edit;
+using aa::Issue;
 using aa::IssuePart;
 using aa::Item;
 using aa::ListKind;
@@ -48,8 +49,10 @@ using aa::Voice;
 using aa::test::applyEdits;
 using aa::test::describe;
 using aa::test::documentBlocks;
+using aa::test::idsOf;
 using aa::test::makeItem;
 using aa::test::para;
+using aa::test::partlyAnswered;
 using aa::test::plain;
 
 const aa::Strings& strings() { return aa::Strings::builtIn(); }
@@ -221,7 +224,8 @@ void expectWellFormed(const Doc& doc, const std::vector<Edit>& edits)
     std::set<std::size_t> after, before;
     for (const Edit& e : edits)
     {
-        EXPECT_TRUE(e.block < doc.blocks.size() && std::holds_alternative<Paragraph>(doc.blocks[e.block])) << describe(e);
+        EXPECT_TRUE(e.block < doc.blocks.size() && std::holds_alternative<Paragraph>(doc.blocks[e.block]))
+            << describe(e);
         if (doc.read.layout.first && doc.read.layout.last)
         {
             // An insert may go after the analysis's last block or before the block after it.
@@ -263,7 +267,9 @@ ReadResult expectUpdatedTo(const Doc& doc, const aa::UpdatePlan& plan, const Ana
     EXPECT_TRUE(read.found);
     const Analysis& got = read.analysis;
     const Analysis predicted = aa::analysisAfterUpdate(doc.read, desired);
-    EXPECT_TRUE(got == predicted) << "read back:\n" << aa::toJson(got) << "\nanalysisAfterUpdate:\n" << aa::toJson(predicted);
+    EXPECT_TRUE(got == predicted) << "read back:\n"
+                                  << aa::toJson(got) << "\nanalysisAfterUpdate:\n"
+                                  << aa::toJson(predicted);
     EXPECT_EQ(got.issues.size(), desired.issues.size() + plan.keptIssues.size());
     for (const aa::Issue& want : desired.issues)
     {
@@ -379,7 +385,8 @@ TEST(UpdateAnalysis, OneChangedParagraphIsOneReplace)
     Analysis desired = a;
     desired.issues[0].part(IssuePart::Origins) = "o1\nO2 rewritten\no3";
     aa::UpdatePlan plan = update(doc, desired);
-    EXPECT_EQ(describeAll(plan.edits), expected({ replaceAt(origins.paragraphs[1], line(a, key(IssuePart::Origins), "O2 rewritten")) }));
+    EXPECT_EQ(describeAll(plan.edits),
+              expected({ replaceAt(origins.paragraphs[1], line(a, key(IssuePart::Origins), "O2 rewritten")) }));
     EXPECT_TRUE(plan.addedIssues.empty());
     EXPECT_TRUE(plan.keptIssues.empty());
     expectUpdatedTo(doc, plan, desired);
@@ -394,14 +401,16 @@ TEST(UpdateAnalysis, OneChangedParagraphIsOneReplace)
     desired.topic(Topic::PlanReview) = "monthly";
     desired.topic(Topic::Recommendation) = "rec1\nrec2 changed";
     plan = update(doc, desired);
-    EXPECT_EQ(describeAll(plan.edits),
-              expected({ replaceAt(l.issues[1].parts[1].paragraphs[1], line(a, key(IssuePart::MaintainingFactors), "bm2 edited")),
-                         replaceAt(l.adults[0].parts[0].paragraphs[0], line(a, key(AdultPart::Understanding), "U1")),
-                         replaceAt(l.topics[at(Topic::NotKnown)].paragraphs[1], line(a, key(Topic::NotKnown), "N2")),
-                         replaceAt(l.topics[at(Topic::Safety)].paragraphs[1], line(a, key(Topic::Safety), "S2")),
-                         replaceAt(l.topics[at(Topic::PlanReview)].paragraphs[0], line(a, key(Topic::PlanReview), "monthly")),
-                         replaceAt(l.topics[at(Topic::Recommendation)].paragraphs[1],
-                                   line(a, key(Topic::Recommendation), "rec2 changed")) }));
+    EXPECT_EQ(
+        describeAll(plan.edits),
+        expected(
+            { replaceAt(l.issues[1].parts[1].paragraphs[1], line(a, key(IssuePart::MaintainingFactors), "bm2 edited")),
+              replaceAt(l.adults[0].parts[0].paragraphs[0], line(a, key(AdultPart::Understanding), "U1")),
+              replaceAt(l.topics[at(Topic::NotKnown)].paragraphs[1], line(a, key(Topic::NotKnown), "N2")),
+              replaceAt(l.topics[at(Topic::Safety)].paragraphs[1], line(a, key(Topic::Safety), "S2")),
+              replaceAt(l.topics[at(Topic::PlanReview)].paragraphs[0], line(a, key(Topic::PlanReview), "monthly")),
+              replaceAt(l.topics[at(Topic::Recommendation)].paragraphs[1],
+                        line(a, key(Topic::Recommendation), "rec2 changed")) }));
     expectUpdatedTo(doc, plan, desired);
 }
 
@@ -452,8 +461,9 @@ TEST(UpdateAnalysis, MoreLinesAreOneInsertAfterTheAnswersLastBlock)
     // A changed line and more lines: the change in place, the rest after the last block.
     desired.issues[0].part(IssuePart::Origins) = "O1\no2\no3\no4";
     const aa::UpdatePlan mixed = update(doc, desired);
-    EXPECT_EQ(describeAll(mixed.edits), expected({ replaceAt(origins.paragraphs[0], line(a, key(IssuePart::Origins), "O1")),
-                                                   insertAfter(origins.paragraphs[2], lines(a, key(IssuePart::Origins), "o4")) }));
+    EXPECT_EQ(describeAll(mixed.edits),
+              expected({ replaceAt(origins.paragraphs[0], line(a, key(IssuePart::Origins), "O1")),
+                         insertAfter(origins.paragraphs[2], lines(a, key(IssuePart::Origins), "o4")) }));
     expectUpdatedTo(doc, mixed, desired);
 }
 
@@ -489,8 +499,8 @@ TEST(UpdateAnalysis, AnEmptiedAnswerBecomesItsPromptAndLosesItsLabel)
         const aa::TextLayout& where = l.issues[0].parts[0];
         const aa::UpdatePlan plan = update(doc, desired);
         EXPECT_EQ(describeAll(plan.edits),
-                  expected({ replaceAt(where.paragraphs[0], compose.prompt(key(IssuePart::Origins))), deleteAt(where.paragraphs[1]),
-                             deleteAt(where.paragraphs[2]), deleteAt(*where.label) }));
+                  expected({ replaceAt(where.paragraphs[0], compose.prompt(key(IssuePart::Origins))),
+                             deleteAt(where.paragraphs[1]), deleteAt(where.paragraphs[2]), deleteAt(*where.label) }));
         const ReadResult read = expectUpdatedTo(doc, plan, desired);
         EXPECT_TRUE(read.layout.issues[0].parts[0].prompt);
         EXPECT_FALSE(read.layout.issues[0].parts[0].label);
@@ -510,7 +520,8 @@ TEST(UpdateAnalysis, AnEmptiedAnswerBecomesItsPromptAndLosesItsLabel)
         EXPECT_EQ(describeAll(plan.edits),
                   expected({ replaceAt(motivation.paragraphs[0], compose.prompt(key(AdultPart::Motivation))),
                              deleteAt(*motivation.label),
-                             replaceAt(patterns.paragraphs[0], compose.prompt(key(Topic::Patterns))), deleteAt(*patterns.label),
+                             replaceAt(patterns.paragraphs[0], compose.prompt(key(Topic::Patterns))),
+                             deleteAt(*patterns.label),
                              replaceAt(child.paragraphs[0], compose.prompt(key(Topic::ChildExperience))),
                              replaceAt(explanation.paragraphs[0], compose.prompt(key(IssuePart::Explanation))),
                              deleteAt(*explanation.label) }));
@@ -565,8 +576,9 @@ TEST(UpdateAnalysis, AFilledAnswerGetsItsLabel)
     const aa::TextLayout& safety = emptyDoc.read.layout.topics[at(Topic::Safety)];
     ASSERT_TRUE(safety.prompt);
     const aa::UpdatePlan fill = update(emptyDoc, a);
-    EXPECT_EQ(describeAll(fill.edits), expected({ replaceAt(safety.paragraphs[0], line(a, key(Topic::Safety), "s1")),
-                                                  insertAfter(safety.paragraphs[0], lines(a, key(Topic::Safety), "s2")) }));
+    EXPECT_EQ(describeAll(fill.edits),
+              expected({ replaceAt(safety.paragraphs[0], line(a, key(Topic::Safety), "s1")),
+                         insertAfter(safety.paragraphs[0], lines(a, key(Topic::Safety), "s2")) }));
     expectUpdatedTo(emptyDoc, fill, a);
 }
 
@@ -620,7 +632,8 @@ TEST(UpdateAnalysis, AnswerWithoutParagraphsOrLabelGoesAfterThePreviousOne)
         const aa::IssueLayout& il = doc.read.layout.issues[1];
         const aa::UpdatePlan plan = update(doc, a);
         EXPECT_EQ(describeAll(plan.edits),
-                  expected({ insertAfter(*il.raisedBy, { compose.label(key(IssuePart::Origins)), line(a, key(IssuePart::Origins), "bo") }) }));
+                  expected({ insertAfter(*il.raisedBy, { compose.label(key(IssuePart::Origins)),
+                                                         line(a, key(IssuePart::Origins), "bo") }) }));
         expectUpdatedTo(doc, plan, a);
     }
     // Origins and "Identified by" gone too: after the title, "Identified by" first.
@@ -629,9 +642,10 @@ TEST(UpdateAnalysis, AnswerWithoutParagraphsOrLabelGoesAfterThePreviousOne)
         const aa::IssueLayout& il = doc.read.layout.issues[1];
         ASSERT_FALSE(il.raisedBy);
         const aa::UpdatePlan plan = update(doc, a);
-        EXPECT_EQ(describeAll(plan.edits),
-                  expected({ insertAfter(il.title, { compose.raisedBy(a.issues[1]), compose.label(key(IssuePart::Origins)),
-                                                     line(a, key(IssuePart::Origins), "bo") }) }));
+        EXPECT_EQ(
+            describeAll(plan.edits),
+            expected({ insertAfter(il.title, { compose.raisedBy(a.issues[1]), compose.label(key(IssuePart::Origins)),
+                                               line(a, key(IssuePart::Origins), "bo") }) }));
         expectUpdatedTo(doc, plan, a);
     }
     // An origins answer deleted (its label left), the maintaining factors' label and answers
@@ -647,8 +661,9 @@ TEST(UpdateAnalysis, AnswerWithoutParagraphsOrLabelGoesAfterThePreviousOne)
         std::vector<NewParagraph> want = { compose.label(key(IssuePart::MaintainingFactors)) };
         for (const NewParagraph& p : lines(a, key(IssuePart::MaintainingFactors), "bm1\nbm2"))
             want.push_back(p);
-        EXPECT_EQ(describeAll(plan.edits), expected({ replaceAt(*il.parts[0].label, compose.prompt(key(IssuePart::Origins))),
-                                                      insertAfter(*il.parts[0].label, want) }));
+        EXPECT_EQ(describeAll(plan.edits),
+                  expected({ replaceAt(*il.parts[0].label, compose.prompt(key(IssuePart::Origins))),
+                             insertAfter(*il.parts[0].label, want) }));
         expectUpdatedTo(doc, plan, desired);
     }
     // An adult's understanding gone with its label: after the adult's name.
@@ -675,7 +690,8 @@ TEST(UpdateAnalysis, AnswerWithoutParagraphsOrLabelGoesAfterThePreviousOne)
         for (const NewParagraph& p : lines(a, key(Topic::NotKnown), "n1\nn2"))
             want.push_back(p);
         EXPECT_EQ(describeAll(plan.edits),
-                  expected({ insertAfter(doc.read.layout.topics[at(Topic::RiskAndProtectiveBalance)].paragraphs.back(), want) }));
+                  expected({ insertAfter(doc.read.layout.topics[at(Topic::RiskAndProtectiveBalance)].paragraphs.back(),
+                                         want) }));
         expectUpdatedTo(doc, plan, a);
     }
 }
@@ -690,8 +706,8 @@ TEST(UpdateAnalysis, ChangedTitleIsReplacedWithItsBookmark)
     Analysis desired = a;
     desired.issues[1].title = "Issue B, retitled";
     const aa::UpdatePlan plan = update(doc, desired);
-    EXPECT_EQ(describeAll(plan.edits),
-              expected({ replaceAt(doc.read.layout.issues[1].title, Composer(desired).issueTitle(desired.issues[1])) }));
+    EXPECT_EQ(describeAll(plan.edits), expected({ replaceAt(doc.read.layout.issues[1].title,
+                                                            Composer(desired).issueTitle(desired.issues[1])) }));
     // The links to it show the new title once Writer refreshes its fields; the link texts in the
     // document are not rewritten.
     expectUpdatedTo(doc, plan, desired);
@@ -722,8 +738,9 @@ TEST(UpdateAnalysis, HeadingWhoseBookmarkIsNotIntactIsRewritten)
         const Analysis& desired = a;
         const Composer compose(desired);
         const aa::UpdatePlan plan = update(doc, desired);
-        EXPECT_EQ(describeAll(plan.edits), expected({ replaceAt(l.issues[1].title, compose.issueTitle(desired.issues[1])),
-                                                      replaceAt(l.adults[1].name, compose.adultName(desired.adults[1])) }));
+        EXPECT_EQ(describeAll(plan.edits),
+                  expected({ replaceAt(l.issues[1].title, compose.issueTitle(desired.issues[1])),
+                             replaceAt(l.adults[1].name, compose.adultName(desired.adults[1])) }));
         const ReadResult read = expectUpdatedTo(doc, plan, desired);
         EXPECT_TRUE(read.layout.issues[1].bookmarkIntact);
         EXPECT_TRUE(read.layout.adults[1].bookmarkIntact);
@@ -739,8 +756,9 @@ TEST(UpdateAnalysis, AdultsNameAndRelationship)
     desired.adults[1].relationship = "Maya's father";
     const Composer compose(desired);
     const aa::UpdatePlan plan = update(doc, desired);
-    EXPECT_EQ(describeAll(plan.edits), expected({ replaceAt(doc.read.layout.adults[0].name, compose.adultName(desired.adults[0])),
-                                                  replaceAt(doc.read.layout.adults[1].name, compose.adultName(desired.adults[1])) }));
+    EXPECT_EQ(describeAll(plan.edits),
+              expected({ replaceAt(doc.read.layout.adults[0].name, compose.adultName(desired.adults[0])),
+                         replaceAt(doc.read.layout.adults[1].name, compose.adultName(desired.adults[1])) }));
     EXPECT_EQ(compose.adultName(desired.adults[1]).text(), "Daniel Okafor (Maya's father)");
     expectUpdatedTo(doc, plan, desired);
 }
@@ -756,7 +774,8 @@ TEST(UpdateAnalysis, WhoIdentifiedAnIssue)
         const aa::UpdatePlan plan = update(doc, a);
         EXPECT_EQ(describeAll(plan.edits),
                   expected({ insertAfter(doc.read.layout.issues[1].title, { Composer(a).raisedBy(a.issues[1]) }) }));
-        EXPECT_EQ(Composer(a).raisedBy(a.issues[1]).text(), "Identified by: the child, Sarah Green (Maya's mother), Daniel Okafor");
+        EXPECT_EQ(Composer(a).raisedBy(a.issues[1]).text(),
+                  "Identified by: the child, Sarah Green (Maya's mother), Daniel Okafor");
         expectUpdatedTo(doc, plan, a);
     }
     // Changed: voices, adults, and none any more (the prompt).
@@ -770,9 +789,10 @@ TEST(UpdateAnalysis, WhoIdentifiedAnIssue)
         desired.issues[2].raisedByAdults = { "mum" };
         const Composer compose(desired);
         const aa::UpdatePlan plan = update(doc, desired);
-        EXPECT_EQ(describeAll(plan.edits), expected({ replaceAt(*before.issues[1].raisedBy, compose.raisedBy(desired.issues[1])),
-                                                      replaceAt(*before.issues[0].raisedBy, compose.raisedBy(desired.issues[0])),
-                                                      replaceAt(*before.issues[2].raisedBy, compose.raisedBy(desired.issues[2])) }));
+        EXPECT_EQ(describeAll(plan.edits),
+                  expected({ replaceAt(*before.issues[1].raisedBy, compose.raisedBy(desired.issues[1])),
+                             replaceAt(*before.issues[0].raisedBy, compose.raisedBy(desired.issues[0])),
+                             replaceAt(*before.issues[2].raisedBy, compose.raisedBy(desired.issues[2])) }));
         EXPECT_TRUE(compose.raisedBy(desired.issues[0]).isPrompt());
         expectUpdatedTo(doc, plan, desired);
     }
@@ -791,12 +811,11 @@ TEST(UpdateAnalysis, WhoIdentifiedAnIssueInAnotherOrderIsTheSameLine)
     reordered.issues[0].raisedBy = { Voice::Practitioner };
     const aa::UpdatePlan plan = update(doc, reordered);
     EXPECT_EQ(describeAll(plan.edits),
-              expected({ replaceAt(*doc.read.layout.issues[1].raisedBy,
-                                   Composer(a).raisedBy([&] {
-                                       aa::Issue b = a.issues[1];
-                                       b.raisedBy = { Voice::Child, Voice::OtherWorkers };
-                                       return b;
-                                   }()) ) }))
+              expected({ replaceAt(*doc.read.layout.issues[1].raisedBy, Composer(a).raisedBy([&] {
+                  aa::Issue b = a.issues[1];
+                  b.raisedBy = { Voice::Child, Voice::OtherWorkers };
+                  return b;
+              }())) }))
         << "the voice added, the adults in the document's order";
     expectUpdatedTo(doc, plan, reordered);
 
@@ -836,9 +855,11 @@ TEST(UpdateAnalysis, NewIssuesGoAfterTheLastIssue)
     std::vector<NewParagraph> paragraphs = compose.issue(d);
     for (const NewParagraph& p : compose.issue(e))
         paragraphs.push_back(p);
-    EXPECT_EQ(describeAll(plan.edits),
-              expected({ insertAfter(doc.read.layout.issues.back().last, paragraphs),
-                         insertAfter(doc.read.layout.items[0].back(), { compose.item(ListKind::Strengths, desired.list(ListKind::Strengths).back()) }) }));
+    EXPECT_EQ(
+        describeAll(plan.edits),
+        expected({ insertAfter(doc.read.layout.issues.back().last, paragraphs),
+                   insertAfter(doc.read.layout.items[0].back(),
+                               { compose.item(ListKind::Strengths, desired.list(ListKind::Strengths).back()) }) }));
     expectUpdatedTo(doc, plan, desired);
 }
 
@@ -897,7 +918,10 @@ TEST(UpdateAnalysis, IssuesAndAdultsMissingFromTheAnalysisAreKeptUntouched)
     fewer.list(ListKind::WhatNeedsToHappen)[3].issues.clear();
     const aa::UpdatePlan kept = update(doc, fewer);
     EXPECT_EQ(kept.keptIssues, (std::vector<std::string>{ "c" }));
-    EXPECT_EQ(describeAll(kept.edits), expected({ replaceAt(doc.read.layout.items[1][3], Composer(fewer).item(ListKind::WhatNeedsToHappen, fewer.list(ListKind::WhatNeedsToHappen)[3])) }));
+    EXPECT_EQ(describeAll(kept.edits),
+              expected({ replaceAt(
+                  doc.read.layout.items[1][3],
+                  Composer(fewer).item(ListKind::WhatNeedsToHappen, fewer.list(ListKind::WhatNeedsToHappen)[3])) }));
     expectUpdatedTo(doc, kept, fewer);
 }
 
@@ -920,7 +944,8 @@ TEST(UpdateAnalysis, NewAdultsGoAfterTheLastAdult)
     EXPECT_EQ(describeAll(plan.edits),
               expected({ insertAfter(l.adults.back().last, compose.adult(anna)),
                          replaceAt(*l.issues[2].raisedBy, compose.raisedBy(desired.issues[2])),
-                         replaceAt(l.items[0][1], compose.item(ListKind::Strengths, desired.list(ListKind::Strengths)[1])) }));
+                         replaceAt(l.items[0][1],
+                                   compose.item(ListKind::Strengths, desired.list(ListKind::Strengths)[1])) }));
     // The document keeps its order: the new adult after the others.
     Analysis inOrder = desired;
     std::rotate(inOrder.adults.begin(), inOrder.adults.begin() + 1, inOrder.adults.end());
@@ -977,12 +1002,15 @@ TEST(UpdateAnalysis, ListItemsChangedAddedAndRemoved)
         desired.list(ListKind::WhatNeedsToHappen)[3].text = "h4 edited";
         const Composer compose(desired);
         const aa::UpdatePlan plan = update(doc, desired);
-        EXPECT_EQ(describeAll(plan.edits),
-                  expected({ replaceAt(items[0][1], compose.item(ListKind::Strengths, desired.list(ListKind::Strengths)[1])),
-                             replaceAt(items[0][2], compose.item(ListKind::Strengths, desired.list(ListKind::Strengths)[2])),
-                             replaceAt(items[2][0], compose.item(ListKind::SuccessSigns, desired.list(ListKind::SuccessSigns)[0])),
-                             replaceAt(items[2][2], compose.item(ListKind::SuccessSigns, desired.list(ListKind::SuccessSigns)[2])),
-                             replaceAt(items[1][3], compose.item(ListKind::WhatNeedsToHappen, desired.list(ListKind::WhatNeedsToHappen)[3])) }));
+        EXPECT_EQ(
+            describeAll(plan.edits),
+            expected(
+                { replaceAt(items[0][1], compose.item(ListKind::Strengths, desired.list(ListKind::Strengths)[1])),
+                  replaceAt(items[0][2], compose.item(ListKind::Strengths, desired.list(ListKind::Strengths)[2])),
+                  replaceAt(items[2][0], compose.item(ListKind::SuccessSigns, desired.list(ListKind::SuccessSigns)[0])),
+                  replaceAt(items[2][2], compose.item(ListKind::SuccessSigns, desired.list(ListKind::SuccessSigns)[2])),
+                  replaceAt(items[1][3], compose.item(ListKind::WhatNeedsToHappen,
+                                                      desired.list(ListKind::WhatNeedsToHappen)[3])) }));
         expectUpdatedTo(doc, plan, desired);
     }
     // Added: after the list's last item (or its consequence), in order.
@@ -995,11 +1023,12 @@ TEST(UpdateAnalysis, ListItemsChangedAddedAndRemoved)
         const Composer compose(desired);
         const auto& needs = desired.list(ListKind::WhatNeedsToHappen);
         const aa::UpdatePlan plan = update(doc, desired);
-        EXPECT_EQ(describeAll(plan.edits),
-                  expected({ insertAfter(*doc.read.layout.ifNot[3], { compose.item(ListKind::WhatNeedsToHappen, needs[4]),
-                                                                      compose.item(ListKind::WhatNeedsToHappen, needs[5]),
-                                                                      compose.ifNot(needs[5]).at(0) }),
-                             insertAfter(items[0].back(), { compose.item(ListKind::Strengths, makeItem("s4")) }) }));
+        EXPECT_EQ(
+            describeAll(plan.edits),
+            expected({ insertAfter(*doc.read.layout.ifNot[3], { compose.item(ListKind::WhatNeedsToHappen, needs[4]),
+                                                                compose.item(ListKind::WhatNeedsToHappen, needs[5]),
+                                                                compose.ifNot(needs[5]).at(0) }),
+                       insertAfter(items[0].back(), { compose.item(ListKind::Strengths, makeItem("s4")) }) }));
         EXPECT_TRUE(compose.ifNot(needs[5]).at(0).isPrompt()) << "a new must asks what happens if not";
         expectUpdatedTo(doc, plan, desired);
     }
@@ -1009,7 +1038,8 @@ TEST(UpdateAnalysis, ListItemsChangedAddedAndRemoved)
         desired.list(ListKind::WhatNeedsToHappen).pop_back();
         desired.list(ListKind::SuccessSigns).pop_back();
         const aa::UpdatePlan plan = update(doc, desired);
-        EXPECT_EQ(describeAll(plan.edits), expected({ deleteAt(items[1][3]), deleteAt(*doc.read.layout.ifNot[3]), deleteAt(items[2][2]) }));
+        EXPECT_EQ(describeAll(plan.edits),
+                  expected({ deleteAt(items[1][3]), deleteAt(*doc.read.layout.ifNot[3]), deleteAt(items[2][2]) }));
         expectUpdatedTo(doc, plan, desired);
     }
     // Emptied: the list's prompt stands in it.
@@ -1018,8 +1048,8 @@ TEST(UpdateAnalysis, ListItemsChangedAddedAndRemoved)
         desired.list(ListKind::SuccessSigns).clear();
         const aa::UpdatePlan plan = update(doc, desired);
         EXPECT_EQ(describeAll(plan.edits),
-                  expected({ insertBefore(items[2][0], { Composer(a).listPrompt(ListKind::SuccessSigns) }), deleteAt(items[2][0]),
-                             deleteAt(items[2][1]), deleteAt(items[2][2]) }));
+                  expected({ insertBefore(items[2][0], { Composer(a).listPrompt(ListKind::SuccessSigns) }),
+                             deleteAt(items[2][0]), deleteAt(items[2][1]), deleteAt(items[2][2]) }));
         const ReadResult read = expectUpdatedTo(doc, plan, desired);
         EXPECT_TRUE(read.layout.listPrompts[at(ListKind::SuccessSigns)]);
     }
@@ -1035,7 +1065,8 @@ TEST(UpdateAnalysis, ListItemsChangedAddedAndRemoved)
         const aa::UpdatePlan plan = update(emptyDoc, a);
         EXPECT_EQ(describeAll(plan.edits),
                   expected({ replaceAt(*prompt, compose.item(ListKind::SuccessSigns, signs[0])),
-                             insertAfter(*prompt, { compose.item(ListKind::SuccessSigns, signs[1]), compose.item(ListKind::SuccessSigns, signs[2]) }) }));
+                             insertAfter(*prompt, { compose.item(ListKind::SuccessSigns, signs[1]),
+                                                    compose.item(ListKind::SuccessSigns, signs[2]) }) }));
         expectUpdatedTo(emptyDoc, plan, a);
     }
 }
@@ -1050,18 +1081,17 @@ TEST(UpdateAnalysis, MustsAndWhatHappensIfNot)
     // h1: a must, says what if not; h2: neither; h3: a must, its prompt; own: says, no must.
     Analysis desired = a;
     auto& needs = desired.list(ListKind::WhatNeedsToHappen);
-    needs[0].ifNot = "changed consequence";  // changed
-    needs[1].must = true;                    // becomes a must: its prompt appears
-    needs[2].ifNot = "now it says";          // the prompt filled
-    needs[3].ifNot = "";                     // no must, says nothing any more: it goes
+    needs[0].ifNot = "changed consequence"; // changed
+    needs[1].must = true;                   // becomes a must: its prompt appears
+    needs[2].ifNot = "now it says";         // the prompt filled
+    needs[3].ifNot = "";                    // no must, says nothing any more: it goes
     const Composer compose(desired);
     const aa::UpdatePlan plan = update(doc, desired);
     EXPECT_EQ(describeAll(plan.edits),
               expected({ replaceAt(*ifNot[0], compose.ifNot(needs[0]).at(0)),
                          replaceAt(items[1], compose.item(ListKind::WhatNeedsToHappen, needs[1])),
                          insertAfter(items[1], compose.ifNot(needs[1])),
-                         replaceAt(*ifNot[2], compose.ifNot(needs[2]).at(0)),
-                         deleteAt(*ifNot[3]) }));
+                         replaceAt(*ifNot[2], compose.ifNot(needs[2]).at(0)), deleteAt(*ifNot[3]) }));
     expectUpdatedTo(doc, plan, desired);
 
     // A must no more: the mark goes, what it says stays; said nothing: its prompt goes.
@@ -1071,8 +1101,10 @@ TEST(UpdateAnalysis, MustsAndWhatHappensIfNot)
     const Composer fewerCompose(fewer);
     const aa::UpdatePlan noMust = update(doc, fewer);
     EXPECT_EQ(describeAll(noMust.edits),
-              expected({ replaceAt(items[0], fewerCompose.item(ListKind::WhatNeedsToHappen, fewer.list(ListKind::WhatNeedsToHappen)[0])),
-                         replaceAt(items[2], fewerCompose.item(ListKind::WhatNeedsToHappen, fewer.list(ListKind::WhatNeedsToHappen)[2])),
+              expected({ replaceAt(items[0], fewerCompose.item(ListKind::WhatNeedsToHappen,
+                                                               fewer.list(ListKind::WhatNeedsToHappen)[0])),
+                         replaceAt(items[2], fewerCompose.item(ListKind::WhatNeedsToHappen,
+                                                               fewer.list(ListKind::WhatNeedsToHappen)[2])),
                          deleteAt(*ifNot[2]) }));
     expectUpdatedTo(doc, noMust, fewer);
 
@@ -1080,7 +1112,9 @@ TEST(UpdateAnalysis, MustsAndWhatHappensIfNot)
     Analysis emptied = a;
     emptied.list(ListKind::WhatNeedsToHappen)[0].ifNot = "";
     const aa::UpdatePlan prompt = update(doc, emptied);
-    EXPECT_EQ(describeAll(prompt.edits), expected({ replaceAt(*ifNot[0], Composer(emptied).ifNot(emptied.list(ListKind::WhatNeedsToHappen)[0]).at(0)) }));
+    EXPECT_EQ(describeAll(prompt.edits),
+              expected({ replaceAt(*ifNot[0],
+                                   Composer(emptied).ifNot(emptied.list(ListKind::WhatNeedsToHappen)[0]).at(0)) }));
     expectUpdatedTo(doc, prompt, emptied);
 }
 
@@ -1135,7 +1169,8 @@ TEST(UpdateAnalysis, ASectionMissingIsWrittenAfterTheSectionsBeforeIt)
     }
     // Two sections in a row missing, and the first of all: each after the one before it.
     {
-        const Doc doc = withoutBlocks(a, range(*before.sections[at(Section::Safety)], *before.sections[at(Section::Issues)] - 1));
+        const Doc doc = withoutBlocks(
+            a, range(*before.sections[at(Section::Safety)], *before.sections[at(Section::Issues)] - 1));
         const aa::UpdatePlan plan = update(doc, a);
         std::vector<NewParagraph> both = Composer(a).section(Section::Safety, true);
         for (const NewParagraph& p : Composer(a).section(Section::ChildExperience, true))
@@ -1337,10 +1372,12 @@ TEST(UpdateAnalysis, AReportMadeFromTheTemplateUpdatesInItsPlaces)
             // where the template has its places.
             std::vector<std::string> report, reportAfter;
             for (const Block& blk : doc.blocks)
-                if (const Paragraph* p = std::get_if<Paragraph>(&blk); p && aa::roleOfStyle(p->style).role == Role::None && !p->text.empty())
+                if (const Paragraph* p = std::get_if<Paragraph>(&blk);
+                    p && aa::roleOfStyle(p->style).role == Role::None && !p->text.empty())
                     report.push_back(p->text);
             for (const Block& blk : after)
-                if (const Paragraph* p = std::get_if<Paragraph>(&blk); p && aa::roleOfStyle(p->style).role == Role::None && !p->text.empty())
+                if (const Paragraph* p = std::get_if<Paragraph>(&blk);
+                    p && aa::roleOfStyle(p->style).role == Role::None && !p->text.empty())
                     reportAfter.push_back(p->text);
             EXPECT_EQ(reportAfter, report);
             const ReadResult read = aa::readAnalysis(after);
@@ -1379,7 +1416,8 @@ TEST(UpdateAnalysis, WhatAPersonTypedStaysUnlessTheAnalysisChangesThatVeryPart)
     EXPECT_EQ(describeAll(edited.edits),
               expected({ replaceAt(l.issues[0].parts[0].paragraphs.back() + 1,
                                    line(a, key(IssuePart::Origins), "typed by hand, then edited in the deck")),
-                         replaceAt(l.issues[0].parts[1].paragraphs[0] + 1, line(a, key(IssuePart::MaintainingFactors), "m1 changed")) }))
+                         replaceAt(l.issues[0].parts[1].paragraphs[0] + 1,
+                                   line(a, key(IssuePart::MaintainingFactors), "m1 changed")) }))
         << "(the maintaining factors, one block further down)";
     expectUpdatedTo(doc, edited, desired);
 }
@@ -1388,8 +1426,8 @@ TEST(UpdateAnalysis, TheReportsOwnHeadingsAndTextInsideTheAnalysisAreNeverTouche
 {
     const Analysis a = aa::test::base();
     const aa::Layout l = layoutOf(a);
-    const std::vector<Block> report = { plain("A heading of the report's own", "Heading 2"), plain("The report's text."),
-                                        plain("More of it.") };
+    const std::vector<Block> report = { plain("A heading of the report's own", "Heading 2"),
+                                        plain("The report's text."), plain("More of it.") };
     const std::vector<std::pair<std::string, std::size_t>> places = {
         { "after the child's experience", l.topics[at(Topic::ChildExperience)].paragraphs.back() + 1 },
         { "after the last issue", l.issues.back().last + 1 },
@@ -1404,16 +1442,15 @@ TEST(UpdateAnalysis, TheReportsOwnHeadingsAndTextInsideTheAnalysisAreNeverTouche
         ASSERT_TRUE(doc.read.analysis == a) << aa::toJson(doc.read.analysis);
         for (const auto& [editName, edit] : std::vector<std::pair<std::string, std::function<void(Analysis&)>>>{
                  { "answers emptied", [](Analysis& x) { x = aa::test::shapes().at(6).second; } },
-                 { "more of everything",
-                   [](Analysis& x) {
-                       for (std::size_t t = 0; t < aa::topicCount; ++t)
-                           x.topics[t] += "\nmore";
-                       for (auto& list : x.lists)
-                           list.push_back(makeItem("more"));
-                       x.list(ListKind::WhatNeedsToHappen).back().id = "more";
-                       for (Adult& adult : x.adults)
-                           adult.parts[1] += "\nmore";
-                   } } })
+                 { "more of everything", [](Analysis& x) {
+                      for (std::size_t t = 0; t < aa::topicCount; ++t)
+                          x.topics[t] += "\nmore";
+                      for (auto& list : x.lists)
+                          list.push_back(makeItem("more"));
+                      x.list(ListKind::WhatNeedsToHappen).back().id = "more";
+                      for (Adult& adult : x.adults)
+                          adult.parts[1] += "\nmore";
+                  } } })
         {
             SCOPED_TRACE(editName);
             Analysis desired = a;
@@ -1422,7 +1459,8 @@ TEST(UpdateAnalysis, TheReportsOwnHeadingsAndTextInsideTheAnalysisAreNeverTouche
             for (const Edit& e : plan.edits)
             {
                 const bool touchesReport = e.block >= index && e.block < index + report.size();
-                EXPECT_FALSE(touchesReport && e.kind != Edit::Kind::InsertAfter && !(e.kind == Edit::Kind::InsertBefore && e.block == index))
+                EXPECT_FALSE(touchesReport && e.kind != Edit::Kind::InsertAfter
+                             && !(e.kind == Edit::Kind::InsertBefore && e.block == index))
                     << describe(e);
             }
             const std::vector<Block> after = applyEdits(doc.blocks, plan.edits);
@@ -1446,7 +1484,8 @@ TEST(UpdateAnalysis, EverythingAtOnce)
     // the weighing up's heading deleted, a line typed in the recommendation.
     std::vector<Block> blocks = documentBlocks(a);
     std::get<Paragraph>(blocks.at(before.issues[0].title)).bookmarks.clear();
-    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(before.topics[at(Topic::Recommendation)].paragraphs.back() + 1),
+    blocks.insert(blocks.begin()
+                      + static_cast<std::ptrdiff_t>(before.topics[at(Topic::Recommendation)].paragraphs.back() + 1),
                   plain("typed in the recommendation"));
     std::set<std::size_t> gone = { *before.issues[1].raisedBy, *before.sections[at(Section::WeighingUp)] };
     gone.insert(before.issues[1].parts[1].paragraphs.begin(), before.issues[1].parts[1].paragraphs.end());
@@ -1550,8 +1589,9 @@ ReadResult expectPlanUpdated(const Doc& doc, const aa::PlanUpdatePlan& plan)
     const ReadResult read = aa::readAnalysis(after);
     EXPECT_TRUE(read.found);
     const Analysis predicted = aa::analysisAfterPlanUpdate(doc.read, plan);
-    EXPECT_TRUE(read.analysis == predicted) << "read back:\n" << aa::toJson(read.analysis) << "\nanalysisAfterPlanUpdate:\n"
-                                           << aa::toJson(predicted);
+    EXPECT_TRUE(read.analysis == predicted) << "read back:\n"
+                                            << aa::toJson(read.analysis) << "\nanalysisAfterPlanUpdate:\n"
+                                            << aa::toJson(predicted);
     EXPECT_TRUE(read.analysis.issues == doc.read.analysis.issues);
     EXPECT_TRUE(read.analysis.lists == doc.read.analysis.lists);
     EXPECT_EQ(read.analysis.topics, doc.read.analysis.topics);
@@ -1569,7 +1609,10 @@ ReadResult expectPlanUpdated(const Doc& doc, const aa::PlanUpdatePlan& plan)
 
 PlanEdit insertRow(std::size_t row, const PlanRow& content) { return { PlanEdit::Kind::InsertRow, row, 0, content }; }
 PlanEdit flag(std::size_t row) { return { PlanEdit::Kind::Flag, row, 0, {} }; }
-PlanEdit unflag(std::size_t row, std::size_t flagParagraph) { return { PlanEdit::Kind::Unflag, row, flagParagraph, {} }; }
+PlanEdit unflag(std::size_t row, std::size_t flagParagraph)
+{
+    return { PlanEdit::Kind::Unflag, row, flagParagraph, {} };
+}
 PlanEdit setIssues(std::size_t row, const std::vector<std::string>& issues)
 {
     PlanEdit e{ PlanEdit::Kind::SetIssues, row, 0, {} };
@@ -1625,9 +1668,9 @@ TEST(UpdatePlanTable, NoTableNeedsOneWithTheDerivedRows)
     const aa::Layout before = layoutOf(a);
     ASSERT_TRUE(before.planTable);
     // The table deleted by hand; then its heading too; then everything of the plan.
-    for (const std::set<std::size_t>& gone : { std::set<std::size_t>{ *before.planTable },
-                                               std::set<std::size_t>{ *before.sections[at(Section::Plan)], *before.planTable },
-                                               planBlocks(before) })
+    for (const std::set<std::size_t>& gone :
+         { std::set<std::size_t>{ *before.planTable },
+           std::set<std::size_t>{ *before.sections[at(Section::Plan)], *before.planTable }, planBlocks(before) })
     {
         SCOPED_TRACE(gone.size());
         const Doc doc = withoutBlocks(a, gone);
@@ -1663,7 +1706,8 @@ TEST(UpdatePlanTable, ANewTableDoesNotWriteThePlansTopicsAgain)
     ASSERT_TRUE(read.layout.planTable);
     const aa::TextLayout& review = read.layout.topics[at(Topic::PlanReview)];
     ASSERT_FALSE(review.paragraphs.empty());
-    EXPECT_LT(*read.layout.planTable, review.label.value_or(review.paragraphs.front())) << "the table before the plan's answers";
+    EXPECT_LT(*read.layout.planTable, review.label.value_or(review.paragraphs.front()))
+        << "the table before the plan's answers";
 }
 
 TEST(UpdatePlanTable, NewItemsGetRowsMustsAfterTheLastMustRow)
@@ -1709,7 +1753,8 @@ TEST(UpdatePlanTable, NewItemsGetRowsMustsAfterTheLastMustRow)
     oneMust.list(ListKind::WhatNeedsToHappen).back().must = true;
     const Doc first = document(oneMust);
     const aa::PlanUpdatePlan atTop = aa::planPlanUpdate(first.read);
-    EXPECT_EQ(describeAll(atTop.edits), describeAll({ insertRow(1, aa::planRowFor(oneMust, oneMust.list(ListKind::WhatNeedsToHappen).back())) }));
+    EXPECT_EQ(describeAll(atTop.edits),
+              describeAll({ insertRow(1, aa::planRowFor(oneMust, oneMust.list(ListKind::WhatNeedsToHappen).back())) }));
     expectPlanUpdated(first, atTop);
 }
 
@@ -1718,7 +1763,8 @@ TEST(UpdatePlanTable, AnItemTypedByHandGetsARowUnderTheIdItsTextGives)
     const Analysis a = aa::test::base();
     std::vector<Block> blocks = documentBlocks(a);
     const std::size_t after = *layoutOf(a).ifNot.back();
-    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after + 1), para(Role::ListItem, at(ListKind::WhatNeedsToHappen), "typed help"));
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(after + 1),
+                  para(Role::ListItem, at(ListKind::WhatNeedsToHappen), "typed help"));
     const Doc doc = readDoc(blocks);
     const aa::PlanUpdatePlan typed = aa::planPlanUpdate(doc.read);
     PlanRow row;
@@ -1833,7 +1879,7 @@ TEST(UpdatePlanTable, HandAddedRowsAreLeftAlone)
     who.cell(PlanColumn::Who) = "someone";
     who.cell(PlanColumn::Progress) = "started";
     a.plan.insert(a.plan.begin(), who);
-    a.plan.push_back(empty); // an empty row is no row
+    a.plan.push_back(empty);                                       // an empty row is no row
     const Doc doc = withoutBlocks(a, { layoutOf(a).items[1][1] }); // h2 deleted: its row is flagged
     const aa::PlanUpdatePlan plan = aa::planPlanUpdate(doc.read);
     EXPECT_EQ(describeAll(plan.edits), describeAll({ flag(4) }));
@@ -1885,7 +1931,8 @@ TEST(UpdatePlanTable, AfterAnUpdateThePlanFollows)
         for (const Item& item : needs)
             left.insert(item.id);
         for (Item& sign : desired.list(ListKind::SuccessSigns))
-            sign.items.erase(std::remove_if(sign.items.begin(), sign.items.end(), [&](const std::string& id) { return !left.count(id); }),
+            sign.items.erase(std::remove_if(sign.items.begin(), sign.items.end(),
+                                            [&](const std::string& id) { return !left.count(id); }),
                              sign.items.end());
         const aa::UpdatePlan analysisPlan = update(doc, desired);
         const ReadResult updated = expectUpdatedTo(doc, analysisPlan, desired);
@@ -1897,14 +1944,6 @@ TEST(UpdatePlanTable, AfterAnUpdateThePlanFollows)
 
 // ---------------------------------------------------------------------------------------------
 // planRemoveIssue, planMoveIssue
-
-std::vector<std::string> idsOf(const Analysis& a)
-{
-    std::vector<std::string> ids;
-    for (const aa::Issue& issue : a.issues)
-        ids.push_back(issue.id);
-    return ids;
-}
 
 TEST(UpdateMoveAndRemove, RemoveDeletesExactlyTheIssuesBlocks)
 {
@@ -1971,6 +2010,306 @@ TEST(UpdateMoveAndRemove, MoveRefusesWhatItWouldLose)
     const aa::UpdatePlan plan = aa::planMoveIssue(typed.read, typed.blocks, 1, true);
     const ReadResult after = aa::readAnalysis(applyEdits(typed.blocks, plan.edits));
     EXPECT_EQ(after.analysis.issues.at(0).part(IssuePart::Origins), "bo\nbo2");
+}
+
+// ---------------------------------------------------------------------------------------------
+// planRemoveIssue, planMoveIssue in detail: the issue commands behind the Key issues panel's
+// Remove, Up and Down buttons, on blocks laid out as the writer lays them out
+
+/// a's document, with block inserted before the block at index.
+Doc withBlockBefore(const Analysis& a, std::size_t index, Block block)
+{
+    std::vector<Block> blocks = documentBlocks(a);
+    blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(index), std::move(block));
+    return readDoc(std::move(blocks));
+}
+
+/// A paragraph the way Writer shows one the glue wrote: its style, its runs as spans (a link
+/// as a hyperlinked field), the bookmark it holds, prompts as a prompt without text.
+Paragraph shownAsWritten(const aa::NewParagraph& np)
+{
+    Paragraph p = aa::test::para(np.role, np.index, "");
+    for (const aa::Run& run : np.runs)
+    {
+        switch (run.kind)
+        {
+            case aa::Run::Kind::Prompt:
+                p.prompt = true;
+                continue;
+            case aa::Run::Kind::Marked:
+                p.bookmarks.push_back(run.mark);
+                p.spans.push_back(aa::Span{ run.text, "", "" });
+                break;
+            case aa::Run::Kind::Link:
+                p.spans.push_back(aa::Span{ run.text, "#" + run.mark, run.mark });
+                break;
+            default:
+                p.spans.push_back(aa::Span{ run.text, "", "" });
+                break;
+        }
+        p.text += run.text;
+    }
+    return p;
+}
+
+/// The blocks after an issue command's edits (which only delete and insert before a heading).
+std::vector<Block> applied(const std::vector<Block>& blocks, const aa::UpdatePlan& plan)
+{
+    std::set<std::size_t> deleted;
+    std::map<std::size_t, std::vector<aa::NewParagraph>> before;
+    for (const aa::Edit& e : plan.edits)
+    {
+        if (e.kind == aa::Edit::Kind::Delete)
+            EXPECT_TRUE(deleted.insert(e.block).second) << "deleted twice: " << e.block;
+        else if (e.kind == aa::Edit::Kind::InsertBefore)
+            EXPECT_TRUE(before.emplace(e.block, e.paragraphs).second) << "two inserts before " << e.block;
+        else
+            ADD_FAILURE() << "an issue command that rewrites or inserts after block " << e.block;
+    }
+    std::vector<Block> out;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+    {
+        if (const auto it = before.find(i); it != before.end())
+            for (const aa::NewParagraph& np : it->second)
+                out.emplace_back(shownAsWritten(np));
+        if (!deleted.count(i))
+            out.push_back(blocks[i]);
+    }
+    return out;
+}
+
+std::set<std::size_t> deletedBlocks(const aa::UpdatePlan& plan)
+{
+    std::set<std::size_t> out;
+    for (const aa::Edit& e : plan.edits)
+        if (e.kind == aa::Edit::Kind::Delete)
+            out.insert(e.block);
+    return out;
+}
+
+/// The document after the plan holds the issues in this order, each as it was with its heading's
+/// bookmark, and the rest of the analysis unchanged.
+void expectIssuesInOrder(const Doc& doc, const aa::UpdatePlan& plan, const std::vector<std::string>& order)
+{
+    const aa::ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+    ASSERT_TRUE(after.found);
+    const Analysis& was = doc.read.analysis;
+    const Analysis& now = after.analysis;
+    EXPECT_EQ(idsOf(now), order);
+    for (const Issue& issue : now.issues)
+    {
+        SCOPED_TRACE("issue " + issue.id);
+        const Issue* before = was.findIssue(issue.id);
+        ASSERT_TRUE(before);
+        EXPECT_TRUE(issue == *before) << aa::toJson(now);
+    }
+    for (std::size_t i = 0; i < now.issues.size(); ++i)
+        EXPECT_TRUE(after.layout.issues[i].bookmarkIntact) << "issue " << i;
+    EXPECT_EQ(now.adults, was.adults);
+    EXPECT_EQ(now.lists, was.lists);
+    EXPECT_EQ(now.topics, was.topics);
+    EXPECT_EQ(now.plan, was.plan);
+    EXPECT_EQ(now.unplaced, was.unplaced);
+}
+
+TEST(PlanRemoveIssue, DeletesExactlyTheIssuesBlocks)
+{
+    const Analysis a = partlyAnswered();
+    const Doc doc = readDoc(documentBlocks(a));
+    ASSERT_TRUE(doc.read.analysis == a) << aa::toJson(doc.read.analysis);
+    const std::vector<std::vector<std::string>> left = { { "b", "c" }, { "a", "c" }, { "a", "b" } };
+    for (std::size_t i = 0; i < a.issues.size(); ++i)
+    {
+        SCOPED_TRACE("issue " + std::to_string(i));
+        const aa::IssueLayout& where = doc.read.layout.issues[i];
+        const aa::UpdatePlan plan = aa::planRemoveIssue(doc.read, i);
+        EXPECT_EQ(deletedBlocks(plan), range(where.title, where.last));
+        EXPECT_EQ(plan.edits.size(), where.last - where.title + 1) << "nothing but deletions";
+        EXPECT_GE(where.last, where.title + 5) << "title, identified by, a paragraph for each of the four parts";
+        EXPECT_TRUE(plan.addedIssues.empty());
+        EXPECT_TRUE(plan.keptIssues.empty());
+
+        const aa::ReadResult after = aa::readAnalysis(applied(doc.blocks, plan));
+        ASSERT_TRUE(after.found);
+        EXPECT_EQ(idsOf(after.analysis), left[i]);
+        for (const Issue& issue : after.analysis.issues)
+            EXPECT_TRUE(issue == *a.findIssue(issue.id)) << issue.id;
+        EXPECT_EQ(after.analysis.adults, a.adults);
+        EXPECT_EQ(after.analysis.topics, a.topics);
+        EXPECT_EQ(after.analysis.plan, a.plan) << "the plan is not touched";
+        EXPECT_TRUE(after.analysis.unplaced.empty());
+        // The items keep their text; ties to the removed issue are gone with its heading.
+        for (std::size_t k = 0; k < aa::listKindCount; ++k)
+        {
+            ASSERT_EQ(after.analysis.lists[k].size(), a.lists[k].size());
+            for (std::size_t n = 0; n < a.lists[k].size(); ++n)
+            {
+                EXPECT_EQ(after.analysis.lists[k][n].text, a.lists[k][n].text);
+                for (const std::string& id : after.analysis.lists[k][n].issues)
+                    EXPECT_NE(id, a.issues[i].id);
+            }
+        }
+    }
+}
+
+TEST(PlanRemoveIssue, IndexOutOfRangeOrNoAnalysisThrows)
+{
+    const Doc doc = readDoc(documentBlocks(partlyAnswered()));
+    EXPECT_THROW(aa::planRemoveIssue(doc.read, 3), aa::InputError);
+    EXPECT_THROW(aa::planRemoveIssue(doc.read, static_cast<std::size_t>(-1)), aa::InputError);
+    EXPECT_THROW(aa::planRemoveIssue(aa::ReadResult{}, 0), aa::InputError);
+    try
+    {
+        aa::planRemoveIssue(doc.read, 3);
+        ADD_FAILURE() << "no exception";
+    }
+    catch (const aa::InputError& e)
+    {
+        EXPECT_EQ(std::string(e.what()), "There is no key issue number 4.");
+    }
+}
+
+TEST(PlanMoveIssue, NoNeighbourThatWayThrows)
+{
+    const Doc doc = readDoc(documentBlocks(partlyAnswered()));
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, true), aa::InputError) << "first up";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 2, false), aa::InputError) << "last down";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, true), aa::InputError) << "out of range";
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 3, false), aa::InputError) << "out of range";
+    EXPECT_THROW(aa::planMoveIssue(aa::ReadResult{}, {}, 0, false), aa::InputError) << "no analysis";
+    Analysis one = partlyAnswered();
+    one.issues.resize(1);
+    one.lists = {};
+    one.hasPlan = false;
+    one = aa::withPlan(one);
+    const Doc single = readDoc(documentBlocks(one));
+    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, true), aa::InputError);
+    EXPECT_THROW(aa::planMoveIssue(single.read, single.blocks, 0, false), aa::InputError);
+}
+
+TEST(PlanMoveIssue, UpWritesTheIssueAgainBeforeItsNeighbourAndDeletesItsBlocks)
+{
+    const Analysis a = partlyAnswered();
+    const Doc doc = readDoc(documentBlocks(a));
+    const aa::IssueLayout& first = doc.read.layout.issues[0];
+    const aa::IssueLayout& second = doc.read.layout.issues[1];
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
+    EXPECT_EQ(deletedBlocks(plan), range(second.title, second.last));
+    const std::vector<aa::NewParagraph> rewrite = aa::Composer(a).issue(a.issues[1]);
+    const auto insert = std::find_if(plan.edits.begin(), plan.edits.end(),
+                                     [](const aa::Edit& e) { return e.kind == aa::Edit::Kind::InsertBefore; });
+    ASSERT_NE(insert, plan.edits.end());
+    EXPECT_EQ(insert->block, first.title);
+    EXPECT_TRUE(insert->paragraphs == rewrite) << "the whole issue, its heading with the bookmark the links point to";
+    EXPECT_EQ(plan.edits.size(), second.last - second.title + 2);
+    EXPECT_TRUE(plan.addedIssues.empty());
+    EXPECT_TRUE(plan.keptIssues.empty());
+    expectIssuesInOrder(doc, plan, { "b", "a", "c" });
+}
+
+TEST(PlanMoveIssue, DownIsTheNeighbourMovingUp)
+{
+    const Doc doc = readDoc(documentBlocks(partlyAnswered()));
+    for (std::size_t i = 0; i + 1 < doc.read.analysis.issues.size(); ++i)
+    {
+        SCOPED_TRACE("issue " + std::to_string(i));
+        const aa::UpdatePlan down = aa::planMoveIssue(doc.read, doc.blocks, i, false);
+        const aa::UpdatePlan up = aa::planMoveIssue(doc.read, doc.blocks, i + 1, true);
+        ASSERT_EQ(down.edits.size(), up.edits.size());
+        for (std::size_t e = 0; e < up.edits.size(); ++e)
+        {
+            EXPECT_EQ(down.edits[e].kind, up.edits[e].kind);
+            EXPECT_EQ(down.edits[e].block, up.edits[e].block);
+            EXPECT_TRUE(down.edits[e].paragraphs == up.edits[e].paragraphs);
+        }
+    }
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 0, false), { "b", "a", "c" });
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
+    expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 2, true), { "a", "c", "b" });
+}
+
+TEST(PlanMoveIssue, WorksOnADocumentWhoseStylesWereLost)
+{
+    aa::test::LayoutOptions lost;
+    lost.stylesLost = true;
+    const Doc doc = readDoc(documentBlocks(partlyAnswered(), lost));
+    ASSERT_EQ(idsOf(doc.read.analysis), (std::vector<std::string>{ "a", "b", "c" }));
+    ASSERT_EQ(doc.read.analysis.issues[1].title, "Issue B");
+    ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo");
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, true);
+    EXPECT_EQ(deletedBlocks(plan), range(doc.read.layout.issues[1].title, doc.read.layout.issues[1].last));
+}
+
+TEST(PlanMoveIssue, ATableInTheIssueThrows)
+{
+    const Analysis a = partlyAnswered();
+    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
+    aa::Table table;
+    table.rows.push_back({ aa::Cell{ aa::test::plain("Genogram", "Table Contents") } });
+    // Between b's last two answers: inside the issue.
+    const Doc doc = withBlockBefore(a, layout.issues[1].parts[2].paragraphs.back(), table);
+    ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+    EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError) << "b moving up";
+    // The issue written again is the one moving up: b moving down is c moving up, and b, not
+    // written again, may hold anything; its table stays in it.
+    const aa::UpdatePlan plan = aa::planMoveIssue(doc.read, doc.blocks, 1, false);
+    const std::vector<Block> after = applied(doc.blocks, plan);
+    const aa::ReadResult moved = aa::readAnalysis(after);
+    EXPECT_EQ(idsOf(moved.analysis), (std::vector<std::string>{ "a", "c", "b" }));
+    EXPECT_EQ(
+        std::count_if(after.begin(), after.end(), [](const Block& b) { return std::holds_alternative<aa::Table>(b); }),
+        std::count_if(doc.blocks.begin(), doc.blocks.end(),
+                      [](const Block& b) { return std::holds_alternative<aa::Table>(b); }))
+        << "no table lost";
+}
+
+TEST(PlanMoveIssue, TextTheRewriteWouldNotCarryThrows)
+{
+    const Analysis a = partlyAnswered();
+    const aa::Layout layout = readDoc(documentBlocks(a)).read.layout;
+    {
+        SCOPED_TRACE("words added to the \"Identified by\" line");
+        Analysis heard = a;
+        heard.issues[1].raisedBy = { Voice::Child };
+        heard.hasPlan = true;
+        std::vector<Block> blocks = documentBlocks(heard);
+        const aa::Layout where = readDoc(blocks).read.layout;
+        std::get<Paragraph>(blocks[*where.issues[1].raisedBy]).text += " and the health visitor";
+        const Doc doc = readDoc(std::move(blocks));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
+    }
+    {
+        SCOPED_TRACE("a paragraph the reader could not place");
+        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain("A note to self"));
+        ASSERT_EQ(doc.read.analysis.unplaced, (std::vector<std::string>{ "A note to self" }));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 0, false), aa::InputError);
+        SCOPED_TRACE("c moving up does not touch b");
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, false), { "a", "c", "b" });
+    }
+    {
+        SCOPED_TRACE("a question label reworded");
+        std::vector<Block> blocks = documentBlocks(a);
+        ASSERT_TRUE(layout.issues[1].parts[0].label);
+        std::get<Paragraph>(blocks[*layout.issues[1].parts[0].label]).text = "Why did it start, and when?";
+        const Doc doc = readDoc(std::move(blocks));
+        EXPECT_THROW(aa::planMoveIssue(doc.read, doc.blocks, 1, true), aa::InputError);
+    }
+    {
+        SCOPED_TRACE("blank paragraphs are nothing to lose");
+        const Doc doc = withBlockBefore(a, layout.issues[1].title + 1, aa::test::plain(" \t "));
+        ASSERT_TRUE(doc.read.analysis.issues[1] == a.issues[1]) << aa::toJson(doc.read.analysis);
+        ASSERT_TRUE(doc.read.analysis.unplaced.empty());
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
+    }
+    {
+        SCOPED_TRACE("text without our style that joined an answer is carried");
+        const Doc doc = withBlockBefore(a, layout.issues[1].parts[0].paragraphs.back() + 1, aa::test::plain("bo2"));
+        ASSERT_EQ(doc.read.analysis.issues[1].part(IssuePart::Origins), "bo\nbo2");
+        expectIssuesInOrder(doc, aa::planMoveIssue(doc.read, doc.blocks, 1, true), { "b", "a", "c" });
+    }
 }
 
 } // namespace

@@ -1,7 +1,7 @@
-// crc32, storedZip and the UTF-8 helpers.
+// The UTF-8 helpers: encoding, counting, forbidden code points, truncation at a character
+// boundary, blank text, line breaks, paragraphs, XML escaping and dates.
 #include "TestSupport.hpp"
 #include "Utf8.hpp"
-#include "Zip.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,118 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace
 {
-using aa::test::le16;
-using aa::test::le32;
-
-TEST(Zip, Crc32KnownValues)
-{
-    EXPECT_EQ(aa::crc32("123456789"), 0xCBF43926u);
-    EXPECT_EQ(aa::crc32(""), 0u);
-    EXPECT_EQ(aa::crc32("a"), 0xE8B7BE43u);
-    EXPECT_EQ(aa::crc32("The quick brown fox jumps over the lazy dog"), 0x414FA339u);
-    EXPECT_EQ(aa::crc32(std::string("\x00\xFF\x80", 3)), 0x81DDA740u) << "bytes above 0x7F are unsigned";
-    EXPECT_EQ(aa::crc32(std::string("\x00", 1)), 0xD202EF8Du);
-}
-
-TEST(Zip, TwoEntriesHaveCorrectHeadersDirectoryAndEndRecord)
-{
-    const std::string zip = aa::storedZip({ { "a.txt", "hello" }, { "dir/b", "" } });
-    // Layout: local 1 (30 + 5 + 5), local 2 (30 + 5 + 0), central 1 (46 + 5), central 2 (46 + 5), end (22).
-    ASSERT_EQ(zip.size(), 40u + 35u + 51u + 51u + 22u);
-
-    // Local header 1.
-    EXPECT_EQ(le32(zip, 0), 0x04034b50u);
-    EXPECT_EQ(le16(zip, 4), 20u);  // version needed
-    EXPECT_EQ(le16(zip, 6), 0u);   // flags
-    EXPECT_EQ(le16(zip, 8), 0u);   // stored
-    EXPECT_EQ(le16(zip, 12), 33u); // date 1980-01-01
-    EXPECT_EQ(le32(zip, 14), aa::crc32("hello"));
-    EXPECT_EQ(le32(zip, 18), 5u);
-    EXPECT_EQ(le32(zip, 22), 5u);
-    EXPECT_EQ(le16(zip, 26), 5u);
-    EXPECT_EQ(le16(zip, 28), 0u);
-    EXPECT_EQ(zip.substr(30, 5), "a.txt");
-    EXPECT_EQ(zip.substr(35, 5), "hello");
-
-    // Local header 2 at 40.
-    EXPECT_EQ(le32(zip, 40), 0x04034b50u);
-    EXPECT_EQ(le16(zip, 48), 0u);
-    EXPECT_EQ(le32(zip, 54), 0u); // crc of nothing
-    EXPECT_EQ(le32(zip, 58), 0u);
-    EXPECT_EQ(le32(zip, 62), 0u);
-    EXPECT_EQ(le16(zip, 66), 5u);
-    EXPECT_EQ(zip.substr(70, 5), "dir/b");
-
-    // Central directory at 75.
-    const std::size_t c1 = 75;
-    EXPECT_EQ(le32(zip, c1), 0x02014b50u);
-    EXPECT_EQ(le16(zip, c1 + 6), 20u); // version needed
-    EXPECT_EQ(le16(zip, c1 + 10), 0u); // stored
-    EXPECT_EQ(le32(zip, c1 + 16), aa::crc32("hello"));
-    EXPECT_EQ(le32(zip, c1 + 20), 5u);
-    EXPECT_EQ(le32(zip, c1 + 24), 5u);
-    EXPECT_EQ(le16(zip, c1 + 28), 5u);
-    EXPECT_EQ(le16(zip, c1 + 30), 0u);
-    EXPECT_EQ(le16(zip, c1 + 32), 0u);
-    EXPECT_EQ(le32(zip, c1 + 42), 0u); // local header offset
-    EXPECT_EQ(zip.substr(c1 + 46, 5), "a.txt");
-    const std::size_t c2 = c1 + 51;
-    EXPECT_EQ(le32(zip, c2), 0x02014b50u);
-    EXPECT_EQ(le32(zip, c2 + 16), 0u);
-    EXPECT_EQ(le32(zip, c2 + 42), 40u);
-    EXPECT_EQ(zip.substr(c2 + 46, 5), "dir/b");
-
-    // End record.
-    const std::size_t end = c2 + 51;
-    EXPECT_EQ(le32(zip, end), 0x06054b50u);
-    EXPECT_EQ(le16(zip, end + 4), 0u);
-    EXPECT_EQ(le16(zip, end + 6), 0u);
-    EXPECT_EQ(le16(zip, end + 8), 2u);
-    EXPECT_EQ(le16(zip, end + 10), 2u);
-    EXPECT_EQ(le32(zip, end + 12), 102u); // central directory size
-    EXPECT_EQ(le32(zip, end + 16), 75u);  // central directory offset
-    EXPECT_EQ(le16(zip, end + 20), 0u);   // comment length
-}
-
-TEST(Zip, ReadsBackThroughTheCentralDirectory)
-{
-    std::string binary;
-    for (int i = 0; i < 256; ++i)
-        binary += static_cast<char>(i);
-    const std::vector<std::pair<std::string, std::string>> entries
-        = { { "mimetype", "application/vnd.oasis.opendocument.text" },
-            { "bin", binary },
-            { "empty", "" },
-            { "big.txt", std::string(100000, 'z') } };
-    const auto read = aa::test::readZip(aa::storedZip(entries));
-    ASSERT_EQ(read.size(), entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i)
-    {
-        SCOPED_TRACE(entries[i].first);
-        EXPECT_EQ(read[i].name, entries[i].first);
-        EXPECT_EQ(read[i].data, entries[i].second);
-        EXPECT_EQ(read[i].method, 0u);
-        EXPECT_EQ(read[i].crc, aa::crc32(entries[i].second));
-    }
-}
-
-TEST(Zip, EmptyArchiveIsJustTheEndRecord)
-{
-    const std::string zip = aa::storedZip({});
-    ASSERT_EQ(zip.size(), 22u);
-    EXPECT_EQ(le32(zip, 0), 0x06054b50u);
-    EXPECT_EQ(le16(zip, 8), 0u);
-    EXPECT_EQ(le16(zip, 10), 0u);
-    EXPECT_EQ(le32(zip, 12), 0u);
-    EXPECT_EQ(le32(zip, 16), 0u);
-}
-
-// ---------------------------------------------------------------------------------------------
+using aa::test::nbsp;
 
 std::string utf8(char32_t code)
 {
@@ -198,10 +91,9 @@ TEST(Utf8, FirstForbiddenCodePointFindsEachClass)
 TEST(Utf8, FirstForbiddenCodePointIsNothingForCleanText)
 {
     for (const std::string& text : std::vector<std::string>{
-             "", "plain", "tabs\tand\nnew\nlines\t", " ", "\xC2\xA0 no-break space U+00A0",
-             "\xC2\xA3\xC2\xBF\xC3\x80", "\xE2\x80\x8F\xE2\x80\xAE bidi marks", "\xEF\xBF\xBD U+FFFD",
-             "\xEF\xBF\xBC U+FFFC", "\xEF\xBE\xBF U+FFBF", "\xEF\xB7\x90 U+FDD0",
-             "\xF0\x9F\x98\x80 \xF0\x90\x8C\xB0 \xF4\x8F\xBF\xBF", "\xF0\x90\x82\x80 U+10080",
+             "", "plain", "tabs\tand\nnew\nlines\t", " ", "\xC2\xA0 no-break space U+00A0", "\xC2\xA3\xC2\xBF\xC3\x80",
+             "\xE2\x80\x8F\xE2\x80\xAE bidi marks", "\xEF\xBF\xBD U+FFFD", "\xEF\xBF\xBC U+FFFC", "\xEF\xBE\xBF U+FFBF",
+             "\xEF\xB7\x90 U+FDD0", "\xF0\x9F\x98\x80 \xF0\x90\x8C\xB0 \xF4\x8F\xBF\xBF", "\xF0\x90\x82\x80 U+10080",
              "\xC4\x80 U+0100", "\xE0\xA2\x80 U+0880", "\xD9\x85\xD8\xB1 \xD7\xA9" })
     {
         SCOPED_TRACE(text);
@@ -279,8 +171,8 @@ TEST(Utf8, TruncateKeepsTheLongestWholePrefix)
     // Mixed widths, every limit: a prefix, within the limit, ending on a character boundary, and
     // the next character would not have fitted.
     std::string text;
-    for (char32_t c : { char32_t{ 0x61 }, char32_t{ 0xE9 }, char32_t{ 0x20AC }, char32_t{ 0x1F600 },
-                        char32_t{ 0x62 }, char32_t{ 0x10FFFF }, char32_t{ 0x7FF }, char32_t{ 0x800 } })
+    for (char32_t c : { char32_t{ 0x61 }, char32_t{ 0xE9 }, char32_t{ 0x20AC }, char32_t{ 0x1F600 }, char32_t{ 0x62 },
+                        char32_t{ 0x10FFFF }, char32_t{ 0x7FF }, char32_t{ 0x800 } })
         aa::appendUtf8(text, c);
     const auto width = [&](std::size_t at) {
         const auto b = static_cast<unsigned char>(text[at]);
@@ -300,16 +192,29 @@ TEST(Utf8, TruncateKeepsTheLongestWholePrefix)
     }
 }
 
-} // namespace
-
-namespace
-{
 TEST(Utf8, BlankIsSpacesTabsLineBreaksAndNoBreakSpacesOnly)
 {
     for (const char* blank : { "", " ", "\t\n\r", "\xC2\xA0", " \xC2\xA0\t\xC2\xA0\n" })
         EXPECT_TRUE(aa::isBlank(blank)) << blank;
     for (const char* text : { "a", " . ", "\xC2", "\xC2\xA1", "\xE2\x80\x83" /* em space is text */, "\xA0" })
         EXPECT_FALSE(aa::isBlank(text)) << text;
+}
+
+TEST(Utf8, IsBlankForSpacesTabsLineBreaksAndNoBreakSpaces)
+{
+    for (const std::string& text : { std::string(), std::string(" "), std::string("\t"), std::string("\r\n"),
+                                     std::string("\n\n"), nbsp, nbsp + nbsp, " \t" + nbsp + "\r\n" + nbsp + " " })
+        EXPECT_TRUE(aa::isBlank(text)) << aa::test::jsonQuote(text);
+}
+
+TEST(Utf8, IsBlankIsFalseForTextAndForBytesThatAreNotANoBreakSpace)
+{
+    for (const std::string& text :
+         { std::string("x"), std::string(" x "), std::string("0"), std::string("\xC2"), std::string("\xC2 "),
+           std::string(" \xC2"), std::string("\xA0"), std::string("\xC2\xA1"), std::string("\xA0\xC2"),
+           std::string("\xE2\x80\x83") /* em space */, std::string("\v"), std::string("\f"), nbsp + "x",
+           "\t" + nbsp + "." })
+        EXPECT_FALSE(aa::isBlank(text)) << aa::test::jsonQuote(text);
 }
 
 TEST(Utf8, UnixLineBreaksMakesEveryLineEndALineFeed)
@@ -357,9 +262,9 @@ TEST(Utf8, DisplayDateGivesBackWhatIsNotADate)
 {
     // Regression: only the dashes were checked, so "2026-0:-05" was shown as a day in October,
     // "2026-1/-30" in September and "abcd-11-30" as "30 November abcd".
-    for (const char* notADate : { "", "2026-11", "30/11/2026", "2026-11-30 ", " 2026-11-30", "2026/11/30",
-                                  "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-32", "2026-1x-30", "2026-0:-05",
-                                  "2026-1/-30", "2026-11-0:", "abcd-11-30", "20 6-11-30", "2026-02-30", "2026-04-31",
+    for (const char* notADate : { "",           "2026-11",    "30/11/2026", "2026-11-30 ", " 2026-11-30", "2026/11/30",
+                                  "2026-13-01", "2026-00-10", "2026-11-00", "2026-11-32",  "2026-1x-30",  "2026-0:-05",
+                                  "2026-1/-30", "2026-11-0:", "abcd-11-30", "20 6-11-30",  "2026-02-30",  "2026-04-31",
                                   "2027-02-29", "1900-02-29", "next week" })
     {
         EXPECT_EQ(aa::displayDate(notADate, "en-GB"), notADate) << "[" << notADate << "]";
