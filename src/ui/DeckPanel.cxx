@@ -59,13 +59,14 @@ uno::Reference<ui::XUIElement> DeckPanel::withWindow(DeckPanel* pNew)
 void DeckPanel::init()
 {
     uno::Reference<awt::XWindowPeer> xParentPeer(m_xParent, uno::UNO_QUERY_THROW);
-    m_xWindow = awt::ContainerWindowProvider::create(m_xContext)->createContainerWindow(
-        writer::packageUrl(m_xContext, std::string("dialogs/") + m_spec.dialog + ".xdl"), OUString(), xParentPeer,
-        static_cast<awt::XContainerWindowEventHandler*>(this));
+    m_xWindow = awt::ContainerWindowProvider::create(m_xContext)
+                    ->createContainerWindow(
+                        writer::packageUrl(m_xContext, std::string("dialogs/") + m_spec.dialog + ".xdl"), OUString(),
+                        xParentPeer, static_cast<awt::XContainerWindowEventHandler*>(this));
     m_xControls.set(m_xWindow, uno::UNO_QUERY_THROW);
     for (const ControlText& text : m_spec.texts)
-        model(text.control)->setPropertyValue(OUString::createFromAscii(text.property),
-                                              uno::Any(fromUtf8(strings().get(text.key))));
+        model(text.control)
+            ->setPropertyValue(OUString::createFromAscii(text.property), uno::Any(fromUtf8(strings().get(text.key))));
     // Accessible names come from the labels before the controls; the tips (HelpText) are
     // the accessible descriptions of the controls without a label of their own.
     prepareLayout();
@@ -75,7 +76,8 @@ void DeckPanel::init()
     // The sidebar sizes the parent it gave us; the panel takes the parent's size.
     m_xParent->addWindowListener(m_xListener);
     for (const char* name : m_spec.focused)
-        if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
+        if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(OUString::createFromAscii(name)),
+                                                  uno::UNO_QUERY);
             xControl.is())
             xControl->addFocusListener(uno::Reference<awt::XFocusListener>(m_pListener));
     // Until the sidebar says how wide the deck is, no wider than the narrowest panel: a window
@@ -93,15 +95,12 @@ void DeckPanel::init()
 
 sal_Int16 SAL_CALL DeckPanel::getType() { return ui::UIElementType::TOOLPANEL; }
 
-uno::Reference<uno::XInterface> SAL_CALL DeckPanel::getRealInterface()
-{
-    return static_cast<ui::XToolPanel*>(this);
-}
+uno::Reference<uno::XInterface> SAL_CALL DeckPanel::getRealInterface() { return static_cast<ui::XToolPanel*>(this); }
 
 // XToolPanel
 
-uno::Reference<accessibility::XAccessible> SAL_CALL
-DeckPanel::createAccessible(const uno::Reference<accessibility::XAccessible>&)
+uno::Reference<accessibility::XAccessible>
+    SAL_CALL DeckPanel::createAccessible(const uno::Reference<accessibility::XAccessible>&)
 {
     return uno::Reference<accessibility::XAccessible>(m_xWindow, uno::UNO_QUERY);
 }
@@ -146,9 +145,9 @@ sal_Bool SAL_CALL DeckPanel::callHandlerMethod(const uno::Reference<awt::XWindow
     writer::logFailures("panel handler", [&] { handled = m_pSession && handle(method, rEvent, *m_pSession); });
     // From the button's event to the panels showing the result (their controls set; Writer
     // paints them afterwards), for the benchmark (lastTiming "panel.<method>").
-    writer::recordTiming("panel." + method, std::chrono::duration_cast<std::chrono::microseconds>(
-                                                std::chrono::steady_clock::now() - start)
-                                                .count());
+    writer::recordTiming(
+        "panel." + method,
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count());
     return handled;
 }
 
@@ -224,7 +223,8 @@ void DeckPanel::layout()
         return m_xWindow->setPosSize(0, 0, nWidth, size.Height, awt::PosSize::SIZE);
     m_boxes = aa::layout::place(layoutRows(), size.Width, size.Height, m_metrics);
     for (const auto& [name, box] : m_boxes)
-        if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(fromUtf8(name)), uno::UNO_QUERY); xControl.is())
+        if (uno::Reference<awt::XWindow> xControl(m_xControls->getControl(fromUtf8(name)), uno::UNO_QUERY);
+            xControl.is())
             xControl->setPosSize(box.x, box.y, box.width, box.height, awt::PosSize::POSSIZE);
     for (const auto& entry : m_lists)
         showList(entry.first.c_str(), std::nullopt);
@@ -284,7 +284,8 @@ void DeckPanel::enable(const char* name, bool on) const
 
 void DeckPanel::noteFocusLeaving(const char* name) const
 {
-    const uno::Reference<awt::XWindow2> xWindow(m_xControls->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY);
+    const uno::Reference<awt::XWindow2> xWindow(m_xControls->getControl(OUString::createFromAscii(name)),
+                                                uno::UNO_QUERY);
     if (xWindow.is() && xWindow->hasFocus())
         m_focusLeaving = name;
 }
@@ -314,7 +315,8 @@ void DeckPanel::handOnFocus()
     for (sal_Int32 i = 0; i < aControls.getLength() && from < 0; ++i)
     {
         OUString aName;
-        uno::Reference<beans::XPropertySet>(aControls[i]->getModel(), uno::UNO_QUERY_THROW)->getPropertyValue("Name") >>= aName;
+        uno::Reference<beans::XPropertySet>(aControls[i]->getModel(), uno::UNO_QUERY_THROW)->getPropertyValue("Name")
+            >>= aName;
         if (toUtf8(aName) == leaving)
             from = i;
     }
@@ -523,8 +525,9 @@ void DeckPanel::prepareLayout()
                     m.checkHeight = std::max<int>(size->Height, m.lineHeight + 2);
                     OUString aLabel;
                     model(name)->getPropertyValue("Label") >>= aLabel;
-                    m.checkIndent = std::max(m.checkIndent, static_cast<int>(size->Width)
-                                                                - m.textWidth(aa::layout::withoutMnemonic(toUtf8(aLabel))) + 4);
+                    m.checkIndent = std::max(m.checkIndent,
+                                             static_cast<int>(size->Width)
+                                                 - m.textWidth(aa::layout::withoutMnemonic(toUtf8(aLabel))) + 4);
                 }
                 break;
             case aa::layout::RowKind::List:

@@ -81,8 +81,9 @@ struct PanelSpec
     std::vector<const char*> focused = {};
 };
 
-using DeckPanelInterfaces = cppu::WeakComponentImplHelper4<css::ui::XUIElement, css::ui::XToolPanel,
-                                                           css::ui::XSidebarPanel, css::awt::XContainerWindowEventHandler>;
+using DeckPanelInterfaces
+    = cppu::WeakComponentImplHelper4<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel,
+                                     css::awt::XContainerWindowEventHandler>;
 
 class DeckPanel : private cppu::BaseMutex, public DeckPanelInterfaces, public SessionView
 {
@@ -95,8 +96,8 @@ public:
 
     // XToolPanel
     css::uno::Reference<css::awt::XWindow> SAL_CALL getWindow() override { return m_xWindow; }
-    css::uno::Reference<css::accessibility::XAccessible> SAL_CALL
-    createAccessible(const css::uno::Reference<css::accessibility::XAccessible>&) override;
+    css::uno::Reference<css::accessibility::XAccessible>
+        SAL_CALL createAccessible(const css::uno::Reference<css::accessibility::XAccessible>&) override;
 
     // XSidebarPanel
     css::ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32 nWidth) override;

@@ -9,15 +9,20 @@
 #include "Json.hpp"
 #include "Log.hxx"
 #include "Options.hxx"
-#include "Timing.hxx"
 #include "Panel.hpp"
 #include "Plan.hpp"
 #include "Strings.hpp"
+#include "Timing.hxx"
 #include "Utf8.hpp"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerListener.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/FrameAction.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrameActionListener.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -31,11 +36,6 @@
 #include <com/sun/star/util/XModifyListener.hpp>
 #include <com/sun/star/view/XSelectionChangeListener.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
-#include <com/sun/star/document/XUndoManager.hpp>
-#include <com/sun/star/document/XUndoManagerListener.hpp>
-#include <com/sun/star/document/XUndoManagerSupplier.hpp>
-#include <com/sun/star/frame/FrameAction.hpp>
-#include <com/sun/star/frame/XFrameActionListener.hpp>
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/weakref.hxx>
 
@@ -56,9 +56,8 @@ const aa::Strings& strings() { return aa::Strings::builtIn(); }
 
 /// Forwards the document's selection, modify and undo events to the session while it lives.
 /// Any undo action (typing, an API edit, undo, redo) means the panels' copy may be stale.
-class EventForwarder
-    : public cppu::WeakImplHelper4<view::XSelectionChangeListener, util::XModifyListener, document::XUndoManagerListener,
-                                   frame::XFrameActionListener>
+class EventForwarder : public cppu::WeakImplHelper4<view::XSelectionChangeListener, util::XModifyListener,
+                                                    document::XUndoManagerListener, frame::XFrameActionListener>
 {
 public:
     explicit EventForwarder(DeckSession* pSession) : m_pSession(pSession) {}
@@ -131,7 +130,8 @@ std::optional<aa::Place> placeOfQuestion(const aa::Analysis& analysis, const aa:
         case aa::QuestionKey::Kind::IssuePart:
             if (!selection.issue || *selection.issue >= analysis.issues.size())
                 return std::nullopt;
-            return aa::Place{ key.kind == aa::QuestionKey::Kind::Title ? aa::Place::Kind::IssueTitle : aa::Place::Kind::IssuePart,
+            return aa::Place{ key.kind == aa::QuestionKey::Kind::Title ? aa::Place::Kind::IssueTitle
+                                                                       : aa::Place::Kind::IssuePart,
                               analysis.issues[*selection.issue].id, key.index, 0 };
         case aa::QuestionKey::Kind::AdultPart:
             if (!selection.adult || *selection.adult >= analysis.adults.size())
@@ -150,9 +150,9 @@ std::shared_ptr<DeckSession> DeckSession::forFrame(const uno::Reference<uno::XCo
                                                    const uno::Reference<frame::XFrame>& xFrame)
 {
     auto& sessions = registry();
-    sessions.erase(std::remove_if(sessions.begin(), sessions.end(),
-                                  [](const Registered& r) { return r.session.expired(); }),
-                   sessions.end());
+    sessions.erase(
+        std::remove_if(sessions.begin(), sessions.end(), [](const Registered& r) { return r.session.expired(); }),
+        sessions.end());
     for (const Registered& r : sessions)
     {
         uno::Reference<frame::XFrame> xKnown(r.frame);
@@ -388,9 +388,9 @@ void DeckSession::reload()
         }
         clampSelection(m_selection, m_item, m_draft, m_question);
         if (m_status.empty() || !m_statusError)
-            setStatus(strings().get(m_readOnly  ? "panel.status.readOnly"
-                                    : m_found ? "panel.status.inDocument"
-                                              : "panel.status.noAnalysis"),
+            setStatus(strings().get(m_readOnly ? "panel.status.readOnly"
+                                    : m_found  ? "panel.status.inDocument"
+                                               : "panel.status.noAnalysis"),
                       false);
     });
 }
@@ -859,7 +859,8 @@ void DeckSession::cursorMoved()
             auto xWalk = xText->createTextCursorByRange(xView->getStart());
             uno::Reference<text::XParagraphCursor> xWalkPara(xWalk, uno::UNO_QUERY_THROW);
             uno::Reference<beans::XPropertySet> xWalkProps(xWalk, uno::UNO_QUERY_THROW);
-            const OUString aHeadingStyle = fromUtf8(aa::styleName(perIssue ? aa::Role::IssueTitle : aa::Role::AdultName));
+            const OUString aHeadingStyle = fromUtf8(
+                aa::styleName(perIssue ? aa::Role::IssueTitle : aa::Role::AdultName));
             for (int steps = 0; steps < 2000; ++steps)
             {
                 OUString aWalkStyle;

@@ -56,7 +56,11 @@ public:
 
     // What the panels show.
     const aa::Analysis& draft() const { return m_draft; }
-    aa::Analysis& editDraft() { m_dirty = true; return m_draft; }
+    aa::Analysis& editDraft()
+    {
+        m_dirty = true;
+        return m_draft;
+    }
     bool inDocument() const { return m_found; }
     bool dirty() const { return m_dirty; }
     bool readOnly() const { return m_readOnly; }
@@ -151,7 +155,7 @@ private:
     std::vector<SessionView*> m_views;
 
     aa::Analysis m_draft;
-    aa::Analysis m_base; ///< the analysis as last read from the document
+    aa::Analysis m_base;                      ///< the analysis as last read from the document
     std::vector<aa::QuestionKey> m_conflicts; ///< questions both the panel and the document changed
     bool m_found = false;
     bool m_dirty = false;

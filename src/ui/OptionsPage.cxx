@@ -94,16 +94,17 @@ private:
     static void labels(const uno::Reference<awt::XControlContainer>& xControls)
     {
         const aa::Strings& s = aa::Strings::builtIn();
-        for (const auto& [control, key] : std::vector<std::pair<const char*, const char*>>{
-                 { "ReviewerLabel", "options.reviewer" },
-                 { "ReviewerHint", "options.reviewerHint" },
-                 { "QuestionsLabel", "options.questions" },
-                 { "JargonLabel", "options.jargon" } })
+        for (const auto& [control, key] :
+             std::vector<std::pair<const char*, const char*>>{ { "ReviewerLabel", "options.reviewer" },
+                                                               { "ReviewerHint", "options.reviewerHint" },
+                                                               { "QuestionsLabel", "options.questions" },
+                                                               { "JargonLabel", "options.jargon" } })
             model(xControls, control)->setPropertyValue("Label", uno::Any(fromUtf8(s.get(key))));
         for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
             model(xControls, checkBoxFor(consideration))
-                ->setPropertyValue("Label", uno::Any(fromUtf8(aa::questionLabel(aa::QuestionKey::of(consideration), s))));
+                ->setPropertyValue("Label",
+                                   uno::Any(fromUtf8(aa::questionLabel(aa::QuestionKey::of(consideration), s))));
         }
     }
 
@@ -117,7 +118,8 @@ private:
         for (const aa::Topic consideration : aa::topicsOf(aa::Section::WeighingUp))
         {
             const bool hidden = writer::hidesQuestion(options, aa::QuestionKey::of(consideration));
-            model(xControls, checkBoxFor(consideration))->setPropertyValue("State", uno::Any(static_cast<sal_Int16>(hidden ? 0 : 1)));
+            model(xControls, checkBoxFor(consideration))
+                ->setPropertyValue("State", uno::Any(static_cast<sal_Int16>(hidden ? 0 : 1)));
         }
     }
 
@@ -151,7 +153,7 @@ private:
 
 extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
 org_assessmentanalysis_OptionsHandler_get_implementation(uno::XComponentContext* pContext,
-                                                        const uno::Sequence<uno::Any>&)
+                                                         const uno::Sequence<uno::Any>&)
 {
     return cppu::acquire(new aa::options::OptionsHandler(pContext));
 }

@@ -36,7 +36,7 @@ public:
 
     // XUIElementFactory
     uno::Reference<ui::XUIElement> SAL_CALL createUIElement(const OUString& rUrl,
-                                                           const uno::Sequence<beans::PropertyValue>& rArgs) override
+                                                            const uno::Sequence<beans::PropertyValue>& rArgs) override
     {
         PanelArguments aArgs{ m_xContext, rUrl, {}, {}, {} };
         for (const beans::PropertyValue& rArg : rArgs)
@@ -93,8 +93,7 @@ private:
 } // namespace aa::sidebar
 
 extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
-org_assessmentanalysis_PanelFactory_get_implementation(uno::XComponentContext* pContext,
-                                                       const uno::Sequence<uno::Any>&)
+org_assessmentanalysis_PanelFactory_get_implementation(uno::XComponentContext* pContext, const uno::Sequence<uno::Any>&)
 {
     return cppu::acquire(new aa::sidebar::PanelFactory(pContext));
 }

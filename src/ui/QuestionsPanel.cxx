@@ -28,7 +28,7 @@ std::vector<aa::Question> visibleQuestions(const uno::Reference<uno::XComponentC
 
 /// The Questions panel's controls for a text answer, and for a list edited an item at a time.
 const char* const textControls[] = { "AnswerLabel", "Answer" };
-const char* const listControls[] = { "ItemsLabel", "Items",  "ItemUp", "ItemDown",   "ItemTextLabel", "ItemText",
+const char* const listControls[] = { "ItemsLabel", "Items",      "ItemUp",     "ItemDown",  "ItemTextLabel", "ItemText",
                                      "AddItem",    "ChangeItem", "RemoveItem", "TiesLabel", "Ties" };
 const char* const mustControls[] = { "Must", "IfNotLabel", "IfNot" };
 
@@ -36,50 +36,51 @@ const PanelSpec& questionsSpec()
 {
     using R = aa::layout::RowKind;
     static const PanelSpec spec{ "QuestionsPanel",
-        { { "QuestionLabel", "Label", "panel.questionList" },
-          { "QuestionList", "HelpText", "panel.tip.questionList" },
-          { "Guidance", "HelpText", "panel.tip.guidance" },
-          { "AnswerLabel", "Label", "panel.answerLabel" },
-          { "Answer", "HelpText", "panel.tip.answer" },
-          { "ItemsLabel", "Label", "panel.itemsLabel" },
-          { "Items", "HelpText", "panel.tip.items" },
-          { "ItemUp", "Label", "panel.itemUp" },
-          { "ItemDown", "Label", "panel.itemDown" },
-          { "ItemTextLabel", "Label", "panel.itemText" },
-          { "ItemText", "HelpText", "panel.tip.itemText" },
-          { "IfNot", "HelpText", "panel.tip.ifNot" },
-          { "AddItem", "Label", "panel.addItem" },
-          { "ChangeItem", "Label", "panel.changeItem" },
-          { "RemoveItem", "Label", "panel.removeItem" },
-          { "TiesLabel", "Label", "panel.tiesLabel" },
-          { "Ties", "HelpText", "panel.tip.ties" },
-          { "Must", "Label", "panel.must" },
-          { "IfNotLabel", "Label", "panel.ifNotLabel" },
-          { "Insert", "Label", "panel.insert" },
-          { "Update", "Label", "panel.update" },
-          { "UpdatePlan", "Label", "panel.updatePlan" },
-          { "GoTo", "Label", "panel.goTo" } },
-        { { R::Label, { "QuestionLabel" }, {}, 1, 0, false, true },
-          { R::List, { "QuestionList" }, {}, 2, 0 },
-          { R::Label, { "Context" } },
-          { R::Label, { "Guidance" } },
-          { R::Label, { "AnswerLabel" }, {}, 1, 0, false, true },
-          { R::Area, { "Answer" }, {}, 5, 40, true, false, 10 },
-          { R::Label, { "ItemsLabel" }, {}, 1, 0, false, true },
-          { R::List, { "Items" }, { "ItemUp", "ItemDown" }, 2, 15 },
-          { R::Label, { "ItemTextLabel" }, {}, 1, 0, false, true },
-          { R::Area, { "ItemText" }, {}, 2, 6 },
-          { R::Buttons, { "AddItem", "ChangeItem", "RemoveItem" } },
-          { R::Label, { "TiesLabel" }, {}, 1, 0, false, true },
-          { R::List, { "Ties" }, {}, 2, 12 },
-          { R::Checks, { "Must" } },
-          { R::Label, { "IfNotLabel" }, {}, 1, 0, false, true },
-          { R::Field, { "IfNot" } },
-          { R::Buttons, { "Insert", "Update", "UpdatePlan", "GoTo" } },
-          { R::Label, { "Status" } } },
-        { "questionSelected", "itemSelected", "itemKey", "addItem", "changeItem", "removeItem",
-          "itemUp", "itemDown", "tiesChanged", "mustToggled", "insert", "update", "updatePlan", "goTo" },
-        { "Answer", "Items", "IfNot" } };
+                                 { { "QuestionLabel", "Label", "panel.questionList" },
+                                   { "QuestionList", "HelpText", "panel.tip.questionList" },
+                                   { "Guidance", "HelpText", "panel.tip.guidance" },
+                                   { "AnswerLabel", "Label", "panel.answerLabel" },
+                                   { "Answer", "HelpText", "panel.tip.answer" },
+                                   { "ItemsLabel", "Label", "panel.itemsLabel" },
+                                   { "Items", "HelpText", "panel.tip.items" },
+                                   { "ItemUp", "Label", "panel.itemUp" },
+                                   { "ItemDown", "Label", "panel.itemDown" },
+                                   { "ItemTextLabel", "Label", "panel.itemText" },
+                                   { "ItemText", "HelpText", "panel.tip.itemText" },
+                                   { "IfNot", "HelpText", "panel.tip.ifNot" },
+                                   { "AddItem", "Label", "panel.addItem" },
+                                   { "ChangeItem", "Label", "panel.changeItem" },
+                                   { "RemoveItem", "Label", "panel.removeItem" },
+                                   { "TiesLabel", "Label", "panel.tiesLabel" },
+                                   { "Ties", "HelpText", "panel.tip.ties" },
+                                   { "Must", "Label", "panel.must" },
+                                   { "IfNotLabel", "Label", "panel.ifNotLabel" },
+                                   { "Insert", "Label", "panel.insert" },
+                                   { "Update", "Label", "panel.update" },
+                                   { "UpdatePlan", "Label", "panel.updatePlan" },
+                                   { "GoTo", "Label", "panel.goTo" } },
+                                 { { R::Label, { "QuestionLabel" }, {}, 1, 0, false, true },
+                                   { R::List, { "QuestionList" }, {}, 2, 0 },
+                                   { R::Label, { "Context" } },
+                                   { R::Label, { "Guidance" } },
+                                   { R::Label, { "AnswerLabel" }, {}, 1, 0, false, true },
+                                   { R::Area, { "Answer" }, {}, 5, 40, true, false, 10 },
+                                   { R::Label, { "ItemsLabel" }, {}, 1, 0, false, true },
+                                   { R::List, { "Items" }, { "ItemUp", "ItemDown" }, 2, 15 },
+                                   { R::Label, { "ItemTextLabel" }, {}, 1, 0, false, true },
+                                   { R::Area, { "ItemText" }, {}, 2, 6 },
+                                   { R::Buttons, { "AddItem", "ChangeItem", "RemoveItem" } },
+                                   { R::Label, { "TiesLabel" }, {}, 1, 0, false, true },
+                                   { R::List, { "Ties" }, {}, 2, 12 },
+                                   { R::Checks, { "Must" } },
+                                   { R::Label, { "IfNotLabel" }, {}, 1, 0, false, true },
+                                   { R::Field, { "IfNot" } },
+                                   { R::Buttons, { "Insert", "Update", "UpdatePlan", "GoTo" } },
+                                   { R::Label, { "Status" } } },
+                                 { "questionSelected", "itemSelected", "itemKey", "addItem", "changeItem", "removeItem",
+                                   "itemUp", "itemDown", "tiesChanged", "mustToggled", "insert", "update", "updatePlan",
+                                   "goTo" },
+                                 { "Answer", "Items", "IfNot" } };
     return spec;
 }
 } // namespace
@@ -212,7 +213,8 @@ void QuestionsPanel::refreshControls()
     if (current)
     {
         const aa::Question& q = questions[*current];
-        setLabel("Guidance", q.question + "\n" + q.guidance + "\n" + strings().get("panel.standardPrefix") + q.standard);
+        setLabel("Guidance",
+                 q.question + "\n" + q.guidance + "\n" + strings().get("panel.standardPrefix") + q.standard);
     }
     const bool isList = key.kind == aa::QuestionKey::Kind::List;
     for (const char* name : textControls)
@@ -235,8 +237,8 @@ void QuestionsPanel::refreshControls()
     enable("Update", s.inDocument());
     enable("UpdatePlan", s.inDocument());
     enable("GoTo", s.inDocument());
-    setLabel("Status", s.dirty() && s.inDocument() && !s.statusIsError() ? strings().get("panel.status.pending")
-                                                                           : s.status());
+    setLabel("Status",
+             s.dirty() && s.inDocument() && !s.statusIsError() ? strings().get("panel.status.pending") : s.status());
 }
 
 void QuestionsPanel::refreshList(aa::ListKind kind)

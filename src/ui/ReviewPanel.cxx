@@ -49,27 +49,26 @@ private:
     uno::Reference<frame::XFrame> m_xFrame;
 };
 
-
 const PanelSpec& reviewSpec()
 {
     using R = aa::layout::RowKind;
     static const PanelSpec spec{ "ReviewPanel",
-        { { "RunReview", "Label", "panel.runReview" },
-          { "AddComments", "Label", "panel.addComments" },
-          { "IncludeJudgements", "Label", "panel.includeJudgements" },
-          { "FindingsLabel", "Label", "panel.findingsLabel" },
-          { "Findings", "HelpText", "panel.tip.findings" },
-          { "Detail", "HelpText", "panel.tip.findingDetail" },
-          { "Dismiss", "Label", "panel.dismiss" },
-          { "Dismiss", "HelpText", "panel.tip.dismiss" } },
-        { { R::Buttons, { "RunReview", "AddComments" } },
-          { R::Checks, { "IncludeJudgements" } },
-          { R::Label, { "Counts" } },
-          { R::Label, { "FindingsLabel" }, {}, 1, 0, false, true },
-          { R::List, { "Findings" }, {}, 4, 0, true },
-          { R::Area, { "Detail" }, {}, 3, 0 },
-          { R::Buttons, { "Dismiss" } } },
-        { "runReview", "addComments", "findingSelected", "dismiss" } };
+                                 { { "RunReview", "Label", "panel.runReview" },
+                                   { "AddComments", "Label", "panel.addComments" },
+                                   { "IncludeJudgements", "Label", "panel.includeJudgements" },
+                                   { "FindingsLabel", "Label", "panel.findingsLabel" },
+                                   { "Findings", "HelpText", "panel.tip.findings" },
+                                   { "Detail", "HelpText", "panel.tip.findingDetail" },
+                                   { "Dismiss", "Label", "panel.dismiss" },
+                                   { "Dismiss", "HelpText", "panel.tip.dismiss" } },
+                                 { { R::Buttons, { "RunReview", "AddComments" } },
+                                   { R::Checks, { "IncludeJudgements" } },
+                                   { R::Label, { "Counts" } },
+                                   { R::Label, { "FindingsLabel" }, {}, 1, 0, false, true },
+                                   { R::List, { "Findings" }, {}, 4, 0, true },
+                                   { R::Area, { "Detail" }, {}, 3, 0 },
+                                   { R::Buttons, { "Dismiss" } } },
+                                 { "runReview", "addComments", "findingSelected", "dismiss" } };
     return spec;
 }
 } // namespace
@@ -128,7 +127,8 @@ void ReviewPanel::refreshControls()
     if (!s.reviewed())
         setLabel("Counts", strings().get("panel.review.none"));
     else
-        setLabel("Counts", s.findings().empty() ? strings().get("panel.review.clean") : aa::findingCounts(s.findings()));
+        setLabel("Counts",
+                 s.findings().empty() ? strings().get("panel.review.clean") : aa::findingCounts(s.findings()));
     std::string detail;
     bool judgement = false;
     if (previous && *previous < m_findingOfRow.size() && m_findingOfRow[*previous]
@@ -139,7 +139,8 @@ void ReviewPanel::refreshControls()
         std::size_t position = 0;
         for (std::size_t r = 0; r <= *previous; ++r)
             position += m_findingOfRow[r] ? 1u : 0u;
-        detail = strings().format("panel.review.position", { std::to_string(position), std::to_string(s.findings().size()) })
+        detail = strings().format("panel.review.position",
+                                  { std::to_string(position), std::to_string(s.findings().size()) })
                  + "\n" + f.message;
         if (!aa::isBlank(f.reason))
             detail += "\n\n" + f.reason;

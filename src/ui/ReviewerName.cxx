@@ -49,7 +49,8 @@ std::string reviewerNameAskingOnce(const uno::Reference<uno::XComponentContext>&
     uno::Reference<awt::XControl> xDialogControl(xDialog, uno::UNO_QUERY_THROW);
     uno::Reference<beans::XPropertySet>(xDialogControl->getModel(), uno::UNO_QUERY_THROW)
         ->setPropertyValue("Title", uno::Any(fromUtf8(strings.get("dialog.reviewer.title"))));
-    controlModel(xDialog, "Prompt")->setPropertyValue("Label", uno::Any(fromUtf8(strings.get("dialog.reviewer.prompt"))));
+    controlModel(xDialog, "Prompt")
+        ->setPropertyValue("Label", uno::Any(fromUtf8(strings.get("dialog.reviewer.prompt"))));
     controlModel(xDialog, "NameLabel")->setPropertyValue("Label", uno::Any(fromUtf8(strings.get("options.reviewer"))));
     const bool ok = xDialog->execute() == 1;
     OUString aName;

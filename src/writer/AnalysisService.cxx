@@ -16,25 +16,25 @@
 #include "Log.hxx"
 #include "Options.hxx"
 #include "Package.hxx"
-#include "Timing.hxx"
 #include "Plan.hpp"
 #include "Review.hpp"
 #include "Strings.hpp"
+#include "Timing.hxx"
 #include "UnoString.hxx"
 #include "Update.hpp"
 #include "Utf8.hpp"
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
-#include <com/sun/star/awt/XControlContainer.hpp>
-#include <com/sun/star/awt/XDialog.hpp>
-#include <com/sun/star/awt/XMessageBoxFactory.hpp>
-#include <com/sun/star/awt/XWindowPeer.hpp>
-#include <com/sun/star/awt/DialogProvider2.hpp>
-#include <com/sun/star/awt/XDialogProvider2.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XDialogProvider2.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
@@ -201,8 +201,7 @@ std::string versionJson()
 }
 } // namespace
 
-AnalysisService::AnalysisService(const uno::Reference<uno::XComponentContext>& xContext)
-    : m_xContext(xContext)
+AnalysisService::AnalysisService(const uno::Reference<uno::XComponentContext>& xContext) : m_xContext(xContext)
 {
     initLogging(m_xContext);
     applyUiLocale(m_xContext);
@@ -232,7 +231,8 @@ std::string countJson(const char* name, int count)
 
 std::string optionalString(const Arguments& args, const char* name)
 {
-    return args.has(OUString::createFromAscii(name)) ? toUtf8(args.string(OUString::createFromAscii(name))) : std::string();
+    return args.has(OUString::createFromAscii(name)) ? toUtf8(args.string(OUString::createFromAscii(name)))
+                                                     : std::string();
 }
 
 const std::map<std::string, Handler>& handlers()
@@ -241,83 +241,79 @@ const std::map<std::string, Handler>& handlers()
         { "version", [](const Commands&, const Arguments&, AnalysisService&) { return versionJson(); } },
         { "helpUrl",
           [](const Commands&, const Arguments& args, AnalysisService& service) {
-              boost::json::object result;
-              const std::string page = optionalString(args, "Page");
-              result["url"] = service.helpUrl(page.empty() ? std::string("deck") : page);
-              return boost::json::serialize(result);
-          } },
+        boost::json::object result;
+        const std::string page = optionalString(args, "Page");
+        result["url"] = service.helpUrl(page.empty() ? std::string("deck") : page);
+        return boost::json::serialize(result);
+         } },
         { "lastTiming", [](const Commands&, const Arguments&, AnalysisService&) { return lastTimingJson(); } },
-        { "read",
-          [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              return aa::toJson(commands.read(args.document()).analysis);
-          } },
+        { "read", [](const Commands& commands, const Arguments& args,
+                     AnalysisService&) { return aa::toJson(commands.read(args.document()).analysis); } },
         { "insert",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              return aa::toJson(commands.insert(args.document(), aa::parseAnalysis(toUtf8(args.string("Analysis")))));
-          } },
+        return aa::toJson(commands.insert(args.document(), aa::parseAnalysis(toUtf8(args.string("Analysis")))));
+         } },
         { "insertSkeleton",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              return aa::toJson(commands.insert(args.document(), aa::makeSkeleton(args.integer("Count"))));
-          } },
+        return aa::toJson(commands.insert(args.document(), aa::makeSkeleton(args.integer("Count"))));
+         } },
         { "update",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              const aa::Analysis desired = aa::parseAnalysis(toUtf8(args.string("Analysis")), aa::Strings::builtIn(),
-                                                             aa::ParseMode::Update);
-              return aa::toJson(commands.update(xDoc, desired, args.flag("ReadBack")));
-          } },
+        const auto xDoc = args.document();
+        const aa::Analysis desired = aa::parseAnalysis(toUtf8(args.string("Analysis")), aa::Strings::builtIn(),
+                                                       aa::ParseMode::Update);
+        return aa::toJson(commands.update(xDoc, desired, args.flag("ReadBack")));
+         } },
         { "updatePlan",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              return aa::toJson(commands.updatePlan(args.document(), args.flag("ReadBack")));
-          } },
+        return aa::toJson(commands.updatePlan(args.document(), args.flag("ReadBack")));
+         } },
         { "removeIssue",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              return aa::toJson(commands.removeIssue(xDoc, toUtf8(args.string("Issue")), args.flag("ReadBack")));
-          } },
+        const auto xDoc = args.document();
+        return aa::toJson(commands.removeIssue(xDoc, toUtf8(args.string("Issue")), args.flag("ReadBack")));
+         } },
         { "moveIssue",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              const std::string id = toUtf8(args.string("Issue"));
-              const std::string direction = toUtf8(args.string("Direction"));
-              if (direction != "up" && direction != "down")
-                  throw aa::InputError(
-                      strings().format("error.badArgument", { "Direction", "\"up\" or \"down\"" }));
-              return aa::toJson(commands.moveIssue(xDoc, id, direction == "up", args.flag("ReadBack")));
-          } },
+        const auto xDoc = args.document();
+        const std::string id = toUtf8(args.string("Issue"));
+        const std::string direction = toUtf8(args.string("Direction"));
+        if (direction != "up" && direction != "down")
+            throw aa::InputError(strings().format("error.badArgument", { "Direction", "\"up\" or \"down\"" }));
+        return aa::toJson(commands.moveIssue(xDoc, id, direction == "up", args.flag("ReadBack")));
+         } },
         { "review",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              return aa::findingsToJson(commands.review(xDoc, optionalString(args, "Today")));
-          } },
+        const auto xDoc = args.document();
+        return aa::findingsToJson(commands.review(xDoc, optionalString(args, "Today")));
+         } },
         { "reviewComments",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              const std::string kinds = optionalString(args, "Kinds");
-              if (!kinds.empty() && kinds != "certain" && kinds != "all")
-                  throw aa::InputError(strings().format("error.badArgument", { "Kinds", "\"certain\" or \"all\"" }));
-              return countsJson(commands.reviewComments(xDoc, optionalString(args, "Reviewer"),
-                                                        optionalString(args, "Today"),
-                                                        kinds == "all" ? CommentKinds::All : CommentKinds::Certain));
-          } },
+        const auto xDoc = args.document();
+        const std::string kinds = optionalString(args, "Kinds");
+        if (!kinds.empty() && kinds != "certain" && kinds != "all")
+            throw aa::InputError(strings().format("error.badArgument", { "Kinds", "\"certain\" or \"all\"" }));
+        return countsJson(commands.reviewComments(xDoc, optionalString(args, "Reviewer"), optionalString(args, "Today"),
+                                                  kinds == "all" ? CommentKinds::All : CommentKinds::Certain));
+         } },
         { "dismiss",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              commands.dismiss(xDoc, toUtf8(args.string("Key")));
-              return countJson("dismissed", 1);
-          } },
+        const auto xDoc = args.document();
+        commands.dismiss(xDoc, toUtf8(args.string("Key")));
+        return countJson("dismissed", 1);
+         } },
         { "undismissAll",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              commands.undismissAll(args.document());
-              return countJson("dismissed", 0);
-          } },
+        commands.undismissAll(args.document());
+        return countJson("dismissed", 0);
+         } },
         { "addSupervision",
           [](const Commands& commands, const Arguments& args, AnalysisService&) {
-              const auto xDoc = args.document();
-              commands.addSupervision(xDoc, aa::parseSupervisionEntry(toUtf8(args.string("Supervision"))));
-              return countJson("added", 1);
-          } },
-    };
+        const auto xDoc = args.document();
+        commands.addSupervision(xDoc, aa::parseSupervisionEntry(toUtf8(args.string("Supervision"))));
+        return countJson("added", 1);
+         } },
+        };
     return table;
 }
 } // namespace
@@ -358,9 +354,8 @@ uno::Any SAL_CALL AnalysisService::execute(const uno::Sequence<beans::NamedValue
             work();
         else
             runOnMainThread(m_xContext, work);
-        const long long micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                                     std::chrono::steady_clock::now() - start)
-                                     .count();
+        const long long micros
+            = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
         if (aCommand != "lastTiming")
             recordTiming(toUtf8(aCommand), micros);
         log().info("{} done in {} ms", aa::truncateUtf8(toUtf8(aCommand), 40), micros / 1000);
@@ -407,7 +402,8 @@ std::string AnalysisService::helpUrl(const std::string& page)
 {
     static const std::set<std::string> pages{ "deck", "plan", "review", "template", "questions" };
     if (!pages.count(page))
-        throw aa::InputError(strings().format("error.badArgument", { "Page", "deck, plan, review, template or questions" }));
+        throw aa::InputError(
+            strings().format("error.badArgument", { "Page", "deck, plan, review, template or questions" }));
     return packageFileUrl(m_xContext, "guide/assessment-analysis-help.html") + "#" + page;
 }
 
@@ -416,8 +412,8 @@ void AnalysisService::runMenuCommand(const std::string& event)
     if (event.rfind("help.", 0) == 0)
     {
         // The panels' "more options" button in their title bars: the help page, in the browser.
-        system::SystemShellExecute::create(m_xContext)->execute(fromUtf8(helpUrl(event.substr(5))), OUString(),
-                                                                 system::SystemShellExecuteFlags::URIS_ONLY);
+        system::SystemShellExecute::create(m_xContext)
+            ->execute(fromUtf8(helpUrl(event.substr(5))), OUString(), system::SystemShellExecuteFlags::URIS_ONLY);
         return;
     }
     if (event == "newAssessment")
@@ -427,7 +423,10 @@ void AnalysisService::runMenuCommand(const std::string& event)
         aProps[0].Name = "AsTemplate";
         aProps[0].Value <<= true;
         auto xDesktop = frame::Desktop::create(m_xContext);
-        if (!xDesktop->loadComponentFromURL(packageUrl(m_xContext, "templates/assessment-report.ott"), "_default", 0, aProps).is())
+        if (!xDesktop
+                 ->loadComponentFromURL(packageUrl(m_xContext, "templates/assessment-report.ott"), "_default", 0,
+                                        aProps)
+                 .is())
             throw aa::InputError(strings().get("error.template"));
         log().info("new assessment from the template");
         return;
@@ -479,12 +478,12 @@ void AnalysisService::runMenuCommand(const std::string& event)
         uno::Reference<frame::XModel> xModel(xDoc, uno::UNO_QUERY_THROW);
         uno::Reference<awt::XWindowPeer> xWindow(xModel->getCurrentController()->getFrame()->getContainerWindow(),
                                                  uno::UNO_QUERY);
-        const CommentResult counts
-            = commands.reviewComments(xDoc, sidebar::reviewerNameAskingOnce(m_xContext, xWindow));
-        showMessage(fromUtf8(strings().format("dialog.review.done", { std::to_string(counts.added),
-                                                                      std::to_string(counts.kept),
-                                                                      std::to_string(counts.removed) })),
-                    false);
+        const CommentResult counts = commands.reviewComments(xDoc,
+                                                             sidebar::reviewerNameAskingOnce(m_xContext, xWindow));
+        showMessage(
+            fromUtf8(strings().format("dialog.review.done", { std::to_string(counts.added), std::to_string(counts.kept),
+                                                              std::to_string(counts.removed) })),
+            false);
     }
     else
         log().warn("trigger: unknown event");
@@ -521,8 +520,9 @@ uno::Reference<text::XTextDocument> AnalysisService::currentDocument()
     return xDoc;
 }
 
-uno::Reference<awt::XDialog> AnalysisService::createDialog(
-    const char* name, const char* titleKey, const std::vector<std::pair<const char*, const char*>>& labels)
+uno::Reference<awt::XDialog>
+AnalysisService::createDialog(const char* name, const char* titleKey,
+                              const std::vector<std::pair<const char*, const char*>>& labels)
 {
     auto xDialog = awt::DialogProvider2::create(m_xContext)
                        ->createDialog(packageUrl(m_xContext, std::string("dialogs/") + name + ".xdl"));
@@ -550,14 +550,11 @@ void AnalysisService::showMessage(const OUString& rMessage, bool bError)
     {
         auto xDesktop = frame::Desktop::create(m_xContext);
         auto xFrame = xDesktop->getCurrentFrame();
-        uno::Reference<awt::XWindowPeer> xPeer(xFrame.is() ? xFrame->getContainerWindow() : nullptr,
-                                               uno::UNO_QUERY);
-        uno::Reference<awt::XMessageBoxFactory> xFactory(awt::Toolkit::create(m_xContext),
-                                                         uno::UNO_QUERY_THROW);
-        auto xBox = xFactory->createMessageBox(xPeer, bError ? awt::MessageBoxType_ERRORBOX : awt::MessageBoxType_INFOBOX,
-                                               awt::MessageBoxButtons::BUTTONS_OK,
-                                               fromUtf8(strings().get("dialog.error.title")),
-                                               rMessage);
+        uno::Reference<awt::XWindowPeer> xPeer(xFrame.is() ? xFrame->getContainerWindow() : nullptr, uno::UNO_QUERY);
+        uno::Reference<awt::XMessageBoxFactory> xFactory(awt::Toolkit::create(m_xContext), uno::UNO_QUERY_THROW);
+        auto xBox = xFactory->createMessageBox(
+            xPeer, bError ? awt::MessageBoxType_ERRORBOX : awt::MessageBoxType_INFOBOX,
+            awt::MessageBoxButtons::BUTTONS_OK, fromUtf8(strings().get("dialog.error.title")), rMessage);
         xBox->execute();
     }
     catch (...)
@@ -566,10 +563,7 @@ void AnalysisService::showMessage(const OUString& rMessage, bool bError)
     }
 }
 
-OUString SAL_CALL AnalysisService::getImplementationName()
-{
-    return OUString::createFromAscii(implementationName);
-}
+OUString SAL_CALL AnalysisService::getImplementationName() { return OUString::createFromAscii(implementationName); }
 
 sal_Bool SAL_CALL AnalysisService::supportsService(const OUString& rServiceName)
 {
@@ -586,8 +580,7 @@ uno::Sequence<OUString> SAL_CALL AnalysisService::getSupportedServiceNames()
 } // namespace aa::writer
 
 extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface*
-org_assessmentanalysis_Analysis_get_implementation(uno::XComponentContext* pContext,
-                                                   const uno::Sequence<uno::Any>&)
+org_assessmentanalysis_Analysis_get_implementation(uno::XComponentContext* pContext, const uno::Sequence<uno::Any>&)
 {
     return cppu::acquire(new aa::writer::AnalysisService(pContext));
 }

@@ -21,8 +21,7 @@
 
 namespace aa::writer
 {
-class AnalysisService
-    : public cppu::WeakImplHelper3<css::task::XJob, css::task::XJobExecutor, css::lang::XServiceInfo>
+class AnalysisService : public cppu::WeakImplHelper3<css::task::XJob, css::task::XJobExecutor, css::lang::XServiceInfo>
 {
 public:
     explicit AnalysisService(const css::uno::Reference<css::uno::XComponentContext>& xContext);
@@ -45,9 +44,8 @@ private:
     std::string run(const css::uno::Sequence<css::beans::NamedValue>& rArgs);
     void runMenuCommand(const std::string& event);
     css::uno::Reference<css::text::XTextDocument> currentDocument();
-    css::uno::Reference<css::awt::XDialog>
-    createDialog(const char* name, const char* titleKey,
-                 const std::vector<std::pair<const char*, const char*>>& labels);
+    css::uno::Reference<css::awt::XDialog> createDialog(const char* name, const char* titleKey,
+                                                        const std::vector<std::pair<const char*, const char*>>& labels);
     static css::uno::Reference<css::beans::XPropertySet>
     controlModel(const css::uno::Reference<css::awt::XDialog>& xDialog, const char* name);
     void showMessage(const OUString& rMessage, bool bError);

@@ -34,7 +34,10 @@ std::size_t issueIndex(const aa::ReadResult& current, const std::string& id)
     throw aa::InputError(strings().format("error.unknownIssueId", { aa::truncateUtf8(id, 40) }));
 }
 
-aa::Analysis readBackFrom(const uno::Reference<text::XTextDocument>& xDoc) { return readDocument(xDoc).current.analysis; }
+aa::Analysis readBackFrom(const uno::Reference<text::XTextDocument>& xDoc)
+{
+    return readDocument(xDoc).current.analysis;
+}
 
 /// The analysis once an issue has gone: links to it from items go, as the reader drops them;
 /// plan rows keep naming it (update action plan flags them).
@@ -70,7 +73,8 @@ std::string documentLanguage(const uno::Reference<text::XTextDocument>& xDoc)
     try
     {
         lang::Locale aLocale;
-        uno::Reference<beans::XPropertySet>(xDoc->getText()->getStart(), uno::UNO_QUERY_THROW)->getPropertyValue("CharLocale")
+        uno::Reference<beans::XPropertySet>(xDoc->getText()->getStart(), uno::UNO_QUERY_THROW)
+            ->getPropertyValue("CharLocale")
             >>= aLocale;
         std::string tag = toUtf8(aLocale.Language);
         if (!aLocale.Country.isEmpty())
@@ -119,7 +123,8 @@ aa::Analysis Commands::update(const uno::Reference<text::XTextDocument>& xDoc, c
 aa::Analysis Commands::update(const uno::Reference<text::XTextDocument>& xDoc, const aa::Analysis& desired,
                               bool readBack) const
 {
-    return update(xDoc, [&](const aa::Analysis&) { return desired; }, readBack);
+    return update(
+        xDoc, [&](const aa::Analysis&) { return desired; }, readBack);
 }
 
 aa::Analysis Commands::updatePlan(const uno::Reference<text::XTextDocument>& xDoc, bool readBack) const
@@ -168,7 +173,8 @@ aa::ReviewOptions Commands::reviewOptions(const uno::Reference<text::XTextDocume
     return options;
 }
 
-std::vector<aa::Finding> Commands::review(const uno::Reference<text::XTextDocument>& xDoc, const std::string& today) const
+std::vector<aa::Finding> Commands::review(const uno::Reference<text::XTextDocument>& xDoc,
+                                          const std::string& today) const
 {
     const DocumentState state = readExisting(xDoc);
     std::vector<aa::Finding> findings = aa::review(state.current.analysis, reviewOptions(xDoc, state, today));
@@ -186,8 +192,8 @@ CommentResult Commands::reviewComments(const uno::Reference<text::XTextDocument>
         name = strings().get("plan.flagAuthor");
     // Judgements are written only when asked for; a comment on one already written stays while
     // the judgement stands.
-    const CommentResult result
-        = addReviewComments(xDoc, state.blocks, state.current, findings, name, kinds == CommentKinds::All);
+    const CommentResult result = addReviewComments(xDoc, state.blocks, state.current, findings, name,
+                                                   kinds == CommentKinds::All);
     log().info("reviewComments: {} added, {} kept, {} removed", result.added, result.kept, result.removed);
     return result;
 }

@@ -12,11 +12,11 @@ using rtl::OUString;
 using Constructor = uno::XInterface* (*)(uno::XComponentContext*, const uno::Sequence<uno::Any>&);
 
 extern "C" uno::XInterface* org_assessmentanalysis_Analysis_get_implementation(uno::XComponentContext*,
-                                                                                const uno::Sequence<uno::Any>&);
+                                                                               const uno::Sequence<uno::Any>&);
 extern "C" uno::XInterface* org_assessmentanalysis_PanelFactory_get_implementation(uno::XComponentContext*,
-                                                                                    const uno::Sequence<uno::Any>&);
+                                                                                   const uno::Sequence<uno::Any>&);
 extern "C" uno::XInterface* org_assessmentanalysis_OptionsHandler_get_implementation(uno::XComponentContext*,
-                                                                                      const uno::Sequence<uno::Any>&);
+                                                                                     const uno::Sequence<uno::Any>&);
 
 namespace
 {
@@ -28,7 +28,8 @@ template <const char* Name> uno::Sequence<OUString> serviceNames()
     aNames[0] = OUString::createFromAscii(Name);
     return aNames;
 }
-template <Constructor Create> uno::Reference<uno::XInterface> create(const uno::Reference<uno::XComponentContext>& xContext)
+template <Constructor Create>
+uno::Reference<uno::XInterface> create(const uno::Reference<uno::XComponentContext>& xContext)
 {
     // The constructors hand out an acquired reference.
     return uno::Reference<uno::XInterface>(Create(xContext.get(), uno::Sequence<uno::Any>()), SAL_NO_ACQUIRE);

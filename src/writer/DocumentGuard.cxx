@@ -10,8 +10,8 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
-#include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/document/XDocumentInsertable.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -95,8 +95,8 @@ void asOneUndoStep(const uno::Reference<text::XTextDocument>& xDoc, const char* 
 void ensureStyles(const uno::Reference<text::XTextDocument>& xDoc)
 {
     uno::Reference<style::XStyleFamiliesSupplier> xFamilies(xDoc, uno::UNO_QUERY_THROW);
-    uno::Reference<container::XNameContainer> xStyles(
-        xFamilies->getStyleFamilies()->getByName("ParagraphStyles"), uno::UNO_QUERY_THROW);
+    uno::Reference<container::XNameContainer> xStyles(xFamilies->getStyleFamilies()->getByName("ParagraphStyles"),
+                                                      uno::UNO_QUERY_THROW);
     uno::Reference<lang::XMultiServiceFactory> xFactory(xDoc, uno::UNO_QUERY_THROW);
     const std::vector<aa::StyleSpec> specs = aa::styleSpecs();
     std::vector<std::pair<const aa::StyleSpec*, uno::Reference<style::XStyle>>> created;
@@ -105,8 +105,8 @@ void ensureStyles(const uno::Reference<text::XTextDocument>& xDoc)
         const OUString aName = fromUtf8(spec.name);
         if (xStyles->hasByName(aName))
             continue;
-        uno::Reference<style::XStyle> xStyle(
-            xFactory->createInstance("com.sun.star.style.ParagraphStyle"), uno::UNO_QUERY_THROW);
+        uno::Reference<style::XStyle> xStyle(xFactory->createInstance("com.sun.star.style.ParagraphStyle"),
+                                             uno::UNO_QUERY_THROW);
         xStyles->insertByName(aName, uno::Any(xStyle));
         created.emplace_back(&spec, xStyle);
     }
@@ -117,8 +117,7 @@ void ensureStyles(const uno::Reference<text::XTextDocument>& xDoc)
         if (xStyles->hasByName(aParent))
             xStyle->setParentStyle(aParent);
         uno::Reference<beans::XPropertySet> xProps(xStyle, uno::UNO_QUERY_THROW);
-        xProps->setPropertyValue(
-            "FollowStyle", uno::Any(fromUtf8(pSpec->next.empty() ? pSpec->name : pSpec->next)));
+        xProps->setPropertyValue("FollowStyle", uno::Any(fromUtf8(pSpec->next.empty() ? pSpec->name : pSpec->next)));
         if (pSpec->bold)
             xProps->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
         if (pSpec->italic)
@@ -128,8 +127,7 @@ void ensureStyles(const uno::Reference<text::XTextDocument>& xDoc)
         if (pSpec->keepWithNext)
             xProps->setPropertyValue("ParaKeepTogether", uno::Any(true));
         if (pSpec->spaceAboveMm100 >= 0)
-            xProps->setPropertyValue("ParaTopMargin",
-                                     uno::Any(static_cast<sal_Int32>(pSpec->spaceAboveMm100)));
+            xProps->setPropertyValue("ParaTopMargin", uno::Any(static_cast<sal_Int32>(pSpec->spaceAboveMm100)));
     }
 }
 
@@ -187,10 +185,13 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     // safe: disposing the paragraph just before a table aborts Writer 7.4 (measured), and joining
     // it to the one before fails inside the import's undo context.
     const uno::Reference<text::XTextContent> xTaking(
-        uno::Reference<container::XEnumerationAccess>(xCursor, uno::UNO_QUERY_THROW)->createEnumeration()->nextElement(),
+        uno::Reference<container::XEnumerationAccess>(xCursor, uno::UNO_QUERY_THROW)
+            ->createEnumeration()
+            ->nextElement(),
         uno::UNO_QUERY);
     if (dropEmptyAfter)
-        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(OUString("Text body")));
+        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
+            ->setPropertyValue("ParaStyleName", uno::Any(OUString("Text body")));
     uno::Reference<document::XDocumentInsertable>(xCursor, uno::UNO_QUERY_THROW)
         ->insertDocumentFromURL(OUString(), aProps);
     // Left empty before a table, it keeps with the table, so the heading above it does not end a
@@ -198,7 +199,8 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     try
     {
         if (xTaking.is() && xTaking->getAnchor()->getString().isEmpty())
-            uno::Reference<beans::XPropertySet>(xTaking, uno::UNO_QUERY_THROW)->setPropertyValue("ParaKeepTogether", uno::Any(true));
+            uno::Reference<beans::XPropertySet>(xTaking, uno::UNO_QUERY_THROW)
+                ->setPropertyValue("ParaKeepTogether", uno::Any(true));
     }
     catch (const uno::RuntimeException&)
     {
@@ -211,7 +213,9 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
         if (xNextPara->gotoPreviousParagraph(false) && xNextPara->isEndOfParagraph())
         {
             uno::Reference<lang::XComponent> xAfter(
-                uno::Reference<container::XEnumerationAccess>(xNext, uno::UNO_QUERY_THROW)->createEnumeration()->nextElement(),
+                uno::Reference<container::XEnumerationAccess>(xNext, uno::UNO_QUERY_THROW)
+                    ->createEnumeration()
+                    ->nextElement(),
                 uno::UNO_QUERY);
             if (xAfter.is() && xAfter != uno::Reference<lang::XComponent>(xTaking, uno::UNO_QUERY))
                 xAfter->dispose();
@@ -221,6 +225,7 @@ void insertPackage(const uno::Reference<uno::XComponentContext>& xContext,
     if (!xNextPara->gotoPreviousParagraph(false) || !xNextPara->isEndOfParagraph())
         return;
     if (!aOwnStyle.isEmpty())
-        uno::Reference<beans::XPropertySet>(xNext, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(aOwnStyle));
+        uno::Reference<beans::XPropertySet>(xNext, uno::UNO_QUERY_THROW)
+            ->setPropertyValue("ParaStyleName", uno::Any(aOwnStyle));
 }
 } // namespace aa::writer

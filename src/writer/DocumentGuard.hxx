@@ -35,7 +35,6 @@ void refreshFields(const css::uno::Reference<css::text::XTextDocument>& xDoc);
 /// paragraph of its own, then inserts it there. The empty paragraph left after the package keeps
 /// the style it had; with dropEmptyAfter it is removed (inside the analysis).
 void insertPackage(const css::uno::Reference<css::uno::XComponentContext>& xContext,
-                   const css::uno::Reference<css::text::XTextCursor>& xCursor,
-                   const std::string& package,
+                   const css::uno::Reference<css::text::XTextCursor>& xCursor, const std::string& package,
                    bool dropEmptyAfter = false);
 } // namespace aa::writer

@@ -12,11 +12,11 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
-#include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/text/XBookmarksSupplier.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
@@ -131,8 +131,7 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         }
         if (aType == "TextField")
         {
-            uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue(textFieldName()),
-                                                       uno::UNO_QUERY);
+            uno::Reference<beans::XPropertySet> xField(xPortion->getPropertyValue(textFieldName()), uno::UNO_QUERY);
             if (isAnalysisPrompt(xField))
             {
                 rOut.prompt = true;
@@ -154,7 +153,8 @@ bool readPortions(const uno::Reference<container::XEnumerationAccess>& xPara, aa
         {
             uno::Reference<lang::XServiceInfo> xInfo(xPortion->getPropertyValue(textFieldName()), uno::UNO_QUERY);
             if (xInfo.is() && xInfo->supportsService("com.sun.star.text.TextField.GetReference"))
-                span.fieldBookmark = toUtf8(stringProperty(uno::Reference<beans::XPropertySet>(xInfo, uno::UNO_QUERY_THROW), "SourceName"));
+                span.fieldBookmark = toUtf8(
+                    stringProperty(uno::Reference<beans::XPropertySet>(xInfo, uno::UNO_QUERY_THROW), "SourceName"));
         }
         text += span.text;
         rOut.spans.push_back(std::move(span));

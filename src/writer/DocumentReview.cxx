@@ -7,23 +7,23 @@
 #include "UnoString.hxx"
 #include "Utf8.hpp"
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/text/ControlCharacter.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextFieldsSupplier.hpp>
+#include <com/sun/star/text/XTextRangeCompare.hpp>
 #include <com/sun/star/text/XTextTable.hpp>
 #include <com/sun/star/text/XTextTablesSupplier.hpp>
-#include <com/sun/star/beans/PropertyAttribute.hpp>
-#include <com/sun/star/beans/XPropertyContainer.hpp>
-#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
-#include <com/sun/star/text/XTextContent.hpp>
-#include <com/sun/star/text/XTextRangeCompare.hpp>
 
 #include <map>
 #include <set>
@@ -66,8 +66,9 @@ std::vector<uno::Reference<text::XTextContent>> reportPrompts(const uno::Referen
         if (!xField.is() || xField->getAnchor()->getText() != xDoc->getText())
             continue;
         OUString aStyle;
-        uno::Reference<beans::XPropertySet>(xDoc->getText()->createTextCursorByRange(xField->getAnchor()), uno::UNO_QUERY_THROW)
-                ->getPropertyValue("ParaStyleName")
+        uno::Reference<beans::XPropertySet>(xDoc->getText()->createTextCursorByRange(xField->getAnchor()),
+                                            uno::UNO_QUERY_THROW)
+            ->getPropertyValue("ParaStyleName")
             >>= aStyle;
         if (aa::roleOfStyle(toUtf8(aStyle)).role == aa::Role::None)
             prompts.push_back(xField);
@@ -84,8 +85,9 @@ std::vector<uno::Reference<text::XTextContent>> reportPrompts(const uno::Referen
 const OUString dismissedProperty("AssessmentAnalysisDismissed");
 } // namespace
 
-uno::Reference<text::XTextRange> anchorFor(const uno::Reference<text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
-                                           const aa::ReadResult& current, const aa::Place& place)
+uno::Reference<text::XTextRange> anchorFor(const uno::Reference<text::XTextDocument>& xDoc,
+                                           const DocumentBlocks& blocks, const aa::ReadResult& current,
+                                           const aa::Place& place)
 {
     const aa::Layout& layout = current.layout;
     auto paragraph = [&](std::size_t block) -> uno::Reference<text::XTextRange> {
@@ -106,7 +108,8 @@ uno::Reference<text::XTextRange> anchorFor(const uno::Reference<text::XTextDocum
                 column = static_cast<sal_Int32>(c);
         if (!xRange.is())
             return nullptr;
-        return uno::Reference<text::XText>(xRange->getCellByPosition(column, static_cast<sal_Int32>(row)), uno::UNO_QUERY_THROW)
+        return uno::Reference<text::XText>(xRange->getCellByPosition(column, static_cast<sal_Int32>(row)),
+                                           uno::UNO_QUERY_THROW)
             ->getStart();
     };
     uno::Reference<text::XTextRange> found;
@@ -178,7 +181,8 @@ aa::ReportFacts reportFacts(const uno::Reference<text::XTextDocument>& xDoc, con
     {
         OUString aHint;
         uno::Reference<beans::XPropertySet>(xField, uno::UNO_QUERY_THROW)
-                ->getPropertyValue(promptField(xField) == PromptField::Input ? OUString("Content") : OUString("PlaceHolder"))
+            ->getPropertyValue(promptField(xField) == PromptField::Input ? OUString("Content")
+                                                                         : OUString("PlaceHolder"))
             >>= aHint;
         facts.promptsLeft.push_back(toUtf8(aHint));
     }
@@ -258,8 +262,9 @@ CommentResult addReviewComments(const uno::Reference<text::XTextDocument>& xDoc,
         const std::string content = aa::reviewCommentText(finding, strings());
         if (!wanted.insert(content).second)
             continue;
-        const bool present = std::any_of(existing.begin(), existing.end(),
-                                         [&](const ExistingComment& c) { return aa::foldQuotes(c.content) == aa::foldQuotes(content); });
+        const bool present = std::any_of(existing.begin(), existing.end(), [&](const ExistingComment& c) {
+            return aa::foldQuotes(c.content) == aa::foldQuotes(content);
+        });
         if (present)
         {
             ++result.kept;
@@ -298,10 +303,9 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
                        const aa::ReadResult& current, const aa::SupervisionEntry& entry)
 {
     checkWritable(xDoc);
-    static const char* const columns[]
-        = { "supervision.date", "supervision.reviewer", "supervision.discussed", "supervision.influence",
-            "supervision.decisions", "supervision.actions" };
-    const std::string values[] = { entry.date, entry.reviewer, entry.discussed,
+    static const char* const columns[] = { "supervision.date",      "supervision.reviewer",  "supervision.discussed",
+                                           "supervision.influence", "supervision.decisions", "supervision.actions" };
+    const std::string values[] = { entry.date,      entry.reviewer,  entry.discussed,
                                    entry.influence, entry.decisions, entry.actions };
     const OUString aHeaderStyle = fromUtf8(aa::styleName(aa::Role::SupervisionHeader));
     const OUString aCellStyle = fromUtf8(aa::styleName(aa::Role::SupervisionCell));
@@ -324,7 +328,8 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
     }
     uno::Reference<text::XTextRange> xAfter;
     // The template has a place for the record: the table goes there, under its heading.
-    uno::Reference<text::XTextRange> xPlace = xTable.is() ? nullptr : templatePlace(xDoc, aa::TemplatePlace::Supervision);
+    uno::Reference<text::XTextRange> xPlace = xTable.is() ? nullptr
+                                                          : templatePlace(xDoc, aa::TemplatePlace::Supervision);
     if (xPlace.is())
         checkNotProtected(xPlace);
     else if (!xTable.is())
@@ -349,11 +354,13 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
         auto setCell = [](const uno::Reference<text::XTextTable>& xT, sal_Int32 col, sal_Int32 row,
                           const std::string& text, const OUString& aStyle) {
             uno::Reference<text::XText> xCell(
-                uno::Reference<table::XCellRange>(xT, uno::UNO_QUERY_THROW)->getCellByPosition(col, row), uno::UNO_QUERY_THROW);
+                uno::Reference<table::XCellRange>(xT, uno::UNO_QUERY_THROW)->getCellByPosition(col, row),
+                uno::UNO_QUERY_THROW);
             xCell->setString(fromUtf8(text));
             auto xCursor = xCell->createTextCursor();
             xCursor->gotoEnd(true);
-            uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("ParaStyleName", uno::Any(aStyle));
+            uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
+                ->setPropertyValue("ParaStyleName", uno::Any(aStyle));
         };
         // A new record: its header row repeats on every page, and while it fits on one page it
         // is not split (a header row alone at the foot of a page says nothing).
@@ -361,7 +368,8 @@ void appendSupervision(const uno::Reference<text::XTextDocument>& xDoc, const Do
             uno::Reference<lang::XMultiServiceFactory> xFactory(xDoc, uno::UNO_QUERY_THROW);
             xTable.set(xFactory->createInstance("com.sun.star.text.TextTable"), uno::UNO_QUERY_THROW);
             xTable->initialize(1, 6);
-            xAt->getText()->insertTextContent(xAt, uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW), false);
+            xAt->getText()->insertTextContent(xAt, uno::Reference<text::XTextContent>(xTable, uno::UNO_QUERY_THROW),
+                                              false);
             uno::Reference<beans::XPropertySet> xProps(xTable, uno::UNO_QUERY_THROW);
             xProps->setPropertyValue("RepeatHeadline", uno::Any(true));
             xProps->setPropertyValue("Split", uno::Any(false));

@@ -25,10 +25,9 @@ struct CommentResult
 /// the reviewer's name, dated now, at its place in the document, once: a finding that already
 /// has its comment gets no second one. This reviewer's review comments whose finding is no
 /// longer among findings (resolved, or a judgement dismissed) are removed. One undo step.
-CommentResult addReviewComments(const css::uno::Reference<css::text::XTextDocument>& xDoc,
-                                const DocumentBlocks& blocks, const aa::ReadResult& current,
-                                const std::vector<aa::Finding>& findings, const std::string& reviewer,
-                                bool includeJudgements);
+CommentResult addReviewComments(const css::uno::Reference<css::text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
+                                const aa::ReadResult& current, const std::vector<aa::Finding>& findings,
+                                const std::string& reviewer, bool includeJudgements);
 
 /// The paragraph (or plan cell) a place in the analysis points to; the analysis's first
 /// paragraph when the place is gone; empty when there is no analysis.
@@ -43,9 +42,8 @@ aa::ReportFacts reportFacts(const css::uno::Reference<css::text::XTextDocument>&
 /// Appends a row to the supervision record table (creating the table the first time: at the
 /// template's place for it, or after the analysis under its own heading). Earlier rows are
 /// never touched. One undo step.
-void appendSupervision(const css::uno::Reference<css::text::XTextDocument>& xDoc,
-                       const DocumentBlocks& blocks, const aa::ReadResult& current,
-                       const aa::SupervisionEntry& entry);
+void appendSupervision(const css::uno::Reference<css::text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
+                       const aa::ReadResult& current, const aa::SupervisionEntry& entry);
 
 /// The judgements dismissed for this document, kept in a document property (which .odt and
 /// .docx both keep), and storing them (one undo step is not needed: it is not the text).

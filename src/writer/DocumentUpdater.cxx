@@ -66,7 +66,8 @@ void writePlanCell(ParagraphWriter& writer, const aa::Composer& compose, const u
     else
     {
         for (const std::string& line : aa::splitParagraphs(content.cell(column)))
-            paragraphs.push_back(aa::NewParagraph{ aa::Role::PlanCell, 0, { aa::Run{ aa::Run::Kind::Text, line, {} } } });
+            paragraphs.push_back(
+                aa::NewParagraph{ aa::Role::PlanCell, 0, { aa::Run{ aa::Run::Kind::Text, line, {} } } });
         if (column == aa::PlanColumn::Action && content.must)
             paragraphs.front().runs.insert(paragraphs.front().runs.begin(),
                                            aa::Run{ aa::Run::Kind::Strong, compose.mustPrefix(), {} });
@@ -134,7 +135,8 @@ void flagRow(ParagraphWriter& writer, const uno::Reference<text::XTextTable>& xT
     writer.insertComment(xFlag->getEnd(), strings().get("plan.flagAuthor"), strings().get("plan.flagComment"));
 }
 
-void unflagRow(const uno::Reference<text::XTextTable>& xTable, sal_Int32 column, sal_Int32 row, std::size_t flagParagraph)
+void unflagRow(const uno::Reference<text::XTextTable>& xTable, sal_Int32 column, sal_Int32 row,
+               std::size_t flagParagraph)
 {
     const auto paragraphs = cellParagraphs(cellText(xTable, column, row));
     if (flagParagraph < paragraphs.size() && isFlagParagraph(paragraphs[flagParagraph]))
@@ -256,7 +258,8 @@ void applyPlanUpdate(const uno::Reference<uno::XComponentContext>& xContext,
             if (atPlace)
                 xCursor = clearPrompt(xCursor);
             else if (!before)
-                xText->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK, false);
+                xText->insertControlCharacter(ParagraphWriter::at(xCursor), text::ControlCharacter::PARAGRAPH_BREAK,
+                                              false);
             insertPackage(xContext, xCursor, package, plan.tableAt.has_value());
         });
         refreshFields(xDoc);

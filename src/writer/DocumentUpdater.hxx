@@ -18,7 +18,6 @@ void applyUpdate(const css::uno::Reference<css::text::XTextDocument>& xDoc, cons
 
 /// Applies aa::planPlanUpdate's result, as one undo step; titles come from current.
 void applyPlanUpdate(const css::uno::Reference<css::uno::XComponentContext>& xContext,
-                     const css::uno::Reference<css::text::XTextDocument>& xDoc,
-                     const DocumentBlocks& blocks, const aa::ReadResult& current,
-                     const aa::PlanUpdatePlan& plan);
+                     const css::uno::Reference<css::text::XTextDocument>& xDoc, const DocumentBlocks& blocks,
+                     const aa::ReadResult& current, const aa::PlanUpdatePlan& plan);
 } // namespace aa::writer

@@ -4,17 +4,17 @@
 #include "Errors.hpp"
 #include "FaultInjection.hxx"
 #include "OdtFragment.hpp"
-#include "Strings.hpp"
 #include "ParagraphWriter.hxx"
+#include "Strings.hpp"
 #include "UnoString.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/text/XBookmarksSupplier.hpp>
+#include <com/sun/star/text/XParagraphCursor.hpp>
 #include <com/sun/star/text/XTextViewCursorSupplier.hpp>
 
 using namespace css;
@@ -41,8 +41,8 @@ uno::Reference<text::XTextCursor> insertionCursor(const uno::Reference<text::XTe
 {
     const uno::Reference<text::XText> xBody = xDoc->getText();
     uno::Reference<frame::XModel> xModel(xDoc, uno::UNO_QUERY);
-    uno::Reference<text::XTextViewCursorSupplier> xSupplier(
-        xModel.is() ? xModel->getCurrentController() : nullptr, uno::UNO_QUERY);
+    uno::Reference<text::XTextViewCursorSupplier> xSupplier(xModel.is() ? xModel->getCurrentController() : nullptr,
+                                                            uno::UNO_QUERY);
     if (!xSupplier.is())
     {
         auto xCursor = xBody->createTextCursor();
@@ -136,9 +136,10 @@ std::vector<Insertion> plan(const uno::Reference<text::XTextDocument>& xDoc)
     std::vector<Insertion> insertions;
     // The template's own places: the section alone, under the template's heading.
     aa::FragmentParts rest = aa::FragmentParts::all();
-    const std::pair<aa::TemplatePlace, aa::Section> own[] = { { aa::TemplatePlace::Safety, aa::Section::Safety },
-                                                               { aa::TemplatePlace::Recommendation, aa::Section::Recommendation },
-                                                               { aa::TemplatePlace::Plan, aa::Section::Plan } };
+    const std::pair<aa::TemplatePlace, aa::Section> own[]
+        = { { aa::TemplatePlace::Safety, aa::Section::Safety },
+            { aa::TemplatePlace::Recommendation, aa::Section::Recommendation },
+            { aa::TemplatePlace::Plan, aa::Section::Plan } };
     for (const auto& [place, section] : own)
         if (auto xPlace = templatePlace(xDoc, place); xPlace.is() && xPlace->getText() == xDoc->getText())
         {

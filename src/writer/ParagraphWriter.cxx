@@ -19,7 +19,6 @@
 
 #include <algorithm>
 
-
 using namespace css;
 using aa::glue::fromUtf8;
 using aa::glue::toUtf8;
@@ -91,7 +90,7 @@ void ParagraphWriter::write(const uno::Reference<text::XTextCursor>& xCursor, co
 }
 
 uno::Reference<text::XTextCursor> ParagraphWriter::insertText(const uno::Reference<text::XTextCursor>& xCursor,
-                                                             const std::string& text, bool strong)
+                                                              const std::string& text, bool strong)
 {
     if (text.empty())
         return nullptr;
@@ -105,9 +104,11 @@ uno::Reference<text::XTextCursor> ParagraphWriter::insertText(const uno::Referen
         xInserted->goLeft(static_cast<sal_Int16>(std::min<sal_Int32>(left, SAL_MAX_INT16)), true);
     if (strong)
     {
-        uno::Reference<beans::XPropertySet>(xInserted, uno::UNO_QUERY_THROW)->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
+        uno::Reference<beans::XPropertySet>(xInserted, uno::UNO_QUERY_THROW)
+            ->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::BOLD));
         // Text typed after it is not bold.
-        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::NORMAL));
+        uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
+            ->setPropertyValue("CharWeight", uno::Any(awt::FontWeight::NORMAL));
     }
     return xInserted;
 }
@@ -203,10 +204,12 @@ void ParagraphWriter::insertLink(const uno::Reference<text::XTextCursor>& xCurso
     uno::Reference<text::XTextContent> xContent(xField, uno::UNO_QUERY_THROW);
     xText->insertTextContent(at(xCursor), xContent, false);
     auto xLink = xText->createTextCursorByRange(xContent->getAnchor());
-    uno::Reference<beans::XPropertySet>(xLink, uno::UNO_QUERY_THROW)->setPropertyValue("HyperLinkURL", uno::Any("#" + aBookmark));
+    uno::Reference<beans::XPropertySet>(xLink, uno::UNO_QUERY_THROW)
+        ->setPropertyValue("HyperLinkURL", uno::Any("#" + aBookmark));
     xCursor->gotoRange(xContent->getAnchor()->getEnd(), false);
     // Text typed after the link must not become part of it.
-    uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)->setPropertyValue("HyperLinkURL", uno::Any(OUString()));
+    uno::Reference<beans::XPropertySet>(xCursor, uno::UNO_QUERY_THROW)
+        ->setPropertyValue("HyperLinkURL", uno::Any(OUString()));
 }
 
 PromptField promptField(const uno::Reference<uno::XInterface>& xField)
@@ -251,9 +254,11 @@ void ParagraphWriter::insertPrompt(const uno::Reference<text::XTextCursor>& xCur
     xCursor->gotoRange(xContent->getAnchor()->getEnd(), false);
 }
 
-void ParagraphWriter::insertBookmark(const uno::Reference<text::XTextRange>& xRange, const std::string& name, bool absorb)
+void ParagraphWriter::insertBookmark(const uno::Reference<text::XTextRange>& xRange, const std::string& name,
+                                     bool absorb)
 {
-    uno::Reference<text::XTextContent> xMark(m_xFactory->createInstance("com.sun.star.text.Bookmark"), uno::UNO_QUERY_THROW);
+    uno::Reference<text::XTextContent> xMark(m_xFactory->createInstance("com.sun.star.text.Bookmark"),
+                                             uno::UNO_QUERY_THROW);
     uno::Reference<container::XNamed>(xMark, uno::UNO_QUERY_THROW)->setName(fromUtf8(name));
     xRange->getText()->insertTextContent(xRange, xMark, absorb);
 }
@@ -275,7 +280,7 @@ void ParagraphWriter::insertComment(const uno::Reference<text::XTextRange>& xRan
     xNote->setPropertyValue("Author", uno::Any(fromUtf8(author)));
     xNote->setPropertyValue("Content", uno::Any(fromUtf8(content)));
     xNote->setPropertyValue("DateTimeValue", uno::Any(now()));
-    xRange->getText()->insertTextContent(xRange->getStart(), uno::Reference<text::XTextContent>(xNote, uno::UNO_QUERY_THROW),
-                                         false);
+    xRange->getText()->insertTextContent(xRange->getStart(),
+                                         uno::Reference<text::XTextContent>(xNote, uno::UNO_QUERY_THROW), false);
 }
 } // namespace aa::writer

@@ -43,8 +43,10 @@ public:
     /// bookmark, keeping the bookmark object, so cross-references never point at a missing one.
     void replace(const css::uno::Reference<css::text::XTextContent>& xPara, const aa::NewParagraph& np);
     /// New paragraphs after, or before, a paragraph.
-    void insertAfter(const css::uno::Reference<css::text::XTextContent>& xPara, const std::vector<aa::NewParagraph>& paragraphs);
-    void insertBefore(const css::uno::Reference<css::text::XTextContent>& xPara, const std::vector<aa::NewParagraph>& paragraphs);
+    void insertAfter(const css::uno::Reference<css::text::XTextContent>& xPara,
+                     const std::vector<aa::NewParagraph>& paragraphs);
+    void insertBefore(const css::uno::Reference<css::text::XTextContent>& xPara,
+                      const std::vector<aa::NewParagraph>& paragraphs);
 
     /// A bookmark over range (absorb) or at its start.
     void insertBookmark(const css::uno::Reference<css::text::XTextRange>& xRange, const std::string& name, bool absorb);
